@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { currentUserId } from "@/lib/auth";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+  const { callbackUrl, error } = await searchParams;
+  const next = safeRedirect(callbackUrl);
+  if (await currentUserId()) redirect(next);
+  return (
+    <>
+      <h1 className="text-xl font-semibold text-ink-900">Sign in to Kairos</h1>
+      <p className="mt-1 text-sm text-ink-600">Schedule interviews and review answers.</p>
+      <SignInForm callbackUrl={next} failed={Boolean(error)} />
+      <p className="mt-6 text-center text-sm text-ink-600">
+        New to Kairos?{" "}
+        <Link href="/sign-up" className="font-medium text-accent-700 underline-offset-4 hover:underline">
+          Create an account
+        </Link>
+      </p>
+    </>
+  );
+}
+
+/** Only a path on this site: a crafted callbackUrl must not send a recruiter elsewhere. */
+function safeRedirect(url: string | undefined): string {
+  if (!url) return "/jobs";
+  try {
+    // An absolute URL keeps only its path, so the result always stays on this origin.
+    const { pathname, search } = new URL(url, "http://kairos.invalid");
+    const path = pathname + search;
+    return path.startsWith("/") && !path.startsWith("//") && !pathname.startsWith("/sign-in") ? path : "/jobs";
+  } catch {
+    return "/jobs";
+  }
+}

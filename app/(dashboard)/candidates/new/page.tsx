@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/page-header";
+import { requireMember } from "@/lib/auth";
+import { timeZones } from "@/lib/time-zones";
+import { createCandidateAction } from "../actions";
+import { CandidateForm } from "../candidate-form";
+
+export const metadata: Metadata = { title: "Add candidate" };
+
+export default async function NewCandidatePage() {
+  await requireMember();
+  return (
+    <>
+      <Link href="/candidates" className="text-sm text-ink-600 hover:text-ink-900">
+        ← Candidates
+      </Link>
+      <PageHeader title="Add candidate" />
+      <CandidateForm action={createCandidateAction} zones={timeZones()} submitLabel="Add candidate" />
+    </>
+  );
+}

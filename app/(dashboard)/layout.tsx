@@ -1,0 +1,33 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Logo } from "@/components/logo";
+import { NavLink } from "@/components/nav-link";
+import { UserMenu } from "@/components/user-menu";
+import { requireMember } from "@/lib/auth";
+
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const member = await requireMember();
+  return (
+    <div className="min-h-dvh">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <header className="border-b border-ink-200 bg-white">
+        <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-4">
+          <Link href="/jobs" aria-label="Kairos home">
+            <Logo />
+          </Link>
+          <nav aria-label="Main" className="flex flex-1 gap-1 overflow-x-auto">
+            <NavLink href="/jobs">Jobs</NavLink>
+            <NavLink href="/candidates">Candidates</NavLink>
+            <NavLink href="/team">Team</NavLink>
+          </nav>
+          <UserMenu name={member.name} email={member.email} organizationName={member.organizationName} />
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { Slot } from "radix-ui";
+import type { ComponentProps } from "react";
+import { cn } from "./cn";
+
+const variants = {
+  primary: "bg-accent-600 text-white hover:bg-accent-700 focus-visible:outline-accent-600 disabled:bg-accent-600/60",
+  secondary: "bg-white text-ink-900 ring-1 ring-inset ring-ink-300 hover:bg-ink-50 focus-visible:outline-accent-600",
+  ghost: "text-ink-700 hover:bg-ink-100 focus-visible:outline-accent-600",
+  danger: "bg-danger-600 text-white hover:bg-danger-700 focus-visible:outline-danger-600",
+} as const;
+const sizes = { sm: "h-8 px-2.5 text-sm", md: "h-10 px-4 text-sm", icon: "h-8 w-8 justify-center" } as const;
+
+export type ButtonProps = ComponentProps<"button"> & {
+  variant?: keyof typeof variants;
+  size?: keyof typeof sizes;
+  /** Render the child element (e.g. a Link) with button styles. */
+  asChild?: boolean;
+};
+
+export function Button({ variant = "primary", size = "md", asChild, className, type, ...props }: ButtonProps) {
+  const classes = cn(
+    "inline-flex items-center gap-2 rounded-md font-medium whitespace-nowrap transition-colors",
+    "focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-not-allowed",
+    variants[variant],
+    sizes[size],
+    className,
+  );
+  if (asChild) return <Slot.Root className={classes} {...props} />;
+  return <button type={type ?? "button"} className={classes} {...props} />;
+}

@@ -1,0 +1,141 @@
+import "server-only";
+import { addDays } from "date-fns";
+import { hashPassword, verifyPassword, decoyHash } from "@/lib/password";
+import { now } from "@/lib/clock";
+import { appUrl } from "@/lib/config";
+import { db } from "@/lib/db";
+import { DuplicateError, isUniqueViolation, NotFoundError } from "@/lib/errors";
+import { hashToken, isTokenShaped, newSecretToken } from "@/lib/tokens";
+
+const EMAIL_TAKEN = "An account with this email already exists. Sign in instead.";
+export const INVITE_VALID_DAYS = 7;
+
+/** Creates an organisation and its owner together: neither exists without the other. */
+export async function signUpOwner(input: { name: string; email: string; password: string; organizationName: string }) {
+  const prisma = await db();
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const org = await tx.organization.create({ data: { name: input.organizationName }, select: { id: true } });
+      const user = await tx.user.create({
+        data: { email: input.email, name: input.name, passwordHash, role: "OWNER", organizationId: org.id },
+        select: { id: true },
+      });
+      return { userId: user.id, organizationId: org.id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DuplicateError("email", EMAIL_TAKEN);
+    throw error;
+  }
+}
+
+/** The user for an email and password, or null — taking the same time whether or not the email exists. */
+export async function verifyCredentials(email: string, password: string) {
+  const prisma = await db();
+  const user = await prisma.user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true, email: true, name: true, passwordHash: true },
+  });
+  const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
+  return user && ok ? { id: user.id, email: user.email, name: user.name } : null;
+}
+
+/** The signed-in user with their organisation, or null if the account is gone. */
+export async function findMember(userId: string) {
+  const prisma = await db();
+  const user = await prisma.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, role: true, organization: { select: { id: true, name: true } } },
+  });
+  if (!user) return null;
+  const { organization, ...rest } = user;
+  return { ...rest, organizationId: organization.id, organizationName: organization.name };
+}
+
+/** Teammates and open invitations of an organisation. */
+export async function listTeam(organizationId: string) {
+  const prisma = await db();
+  const [members, invites] = await Promise.all([
+    prisma.user.findMany({
+      where: { organizationId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, name: true, email: true, role: true, createdAt: true },
+    }),
+    prisma.teamInvite.findMany({
+      where: { organizationId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now() } },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, email: true, expiresAt: true, createdAt: true },
+    }),
+  ]);
+  return { members, invites };
+}
+
+/**
+ * Invites a teammate and returns the link. Only the token's hash is stored, so the link can be
+ * shown once; inviting the same address again revokes the earlier link.
+ */
+export async function createTeamInvite(organizationId: string, invitedById: string, email: string) {
+  const prisma = await db();
+  if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) {
+    throw new DuplicateError("email", "This person already has a Kairos account.");
+  }
+  const token = newSecretToken();
+  await prisma.$transaction([
+    prisma.teamInvite.updateMany({
+      where: { organizationId, email, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: now() },
+    }),
+    prisma.teamInvite.create({
+      data: { organizationId, invitedById, email, tokenHash: hashToken(token), expiresAt: addDays(now(), INVITE_VALID_DAYS) },
+    }),
+  ]);
+  return { url: `${appUrl()}/invite?token=${token}` };
+}
+
+/** Revokes an open invitation of this organisation. */
+export async function revokeTeamInvite(organizationId: string, id: string) {
+  const prisma = await db();
+  const { count } = await prisma.teamInvite.updateMany({
+    where: { id, organizationId, acceptedAt: null, revokedAt: null },
+    data: { revokedAt: now() },
+  });
+  if (count === 0) throw new NotFoundError("Invitation");
+}
+
+/** An open invitation for a link's token, or null (unknown, malformed, used, revoked, expired alike). */
+export async function findOpenInvite(token: unknown) {
+  if (!isTokenShaped(token)) return null;
+  const prisma = await db();
+  const invite = await prisma.teamInvite.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, email: true, acceptedAt: true, revokedAt: true, expiresAt: true, organization: { select: { name: true } } },
+  });
+  if (!invite || invite.acceptedAt || invite.revokedAt || invite.expiresAt <= now()) return null;
+  return { id: invite.id, email: invite.email, organizationName: invite.organization.name };
+}
+
+/** Turns an invitation into a member account, once. */
+export async function acceptTeamInvite(token: string, input: { name: string; password: string }) {
+  const invite = await findOpenInvite(token);
+  if (!invite) throw new NotFoundError("Invitation");
+  const prisma = await db();
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const claimed = await tx.teamInvite.updateMany({
+        where: { id: invite.id, acceptedAt: null, revokedAt: null },
+        data: { acceptedAt: now() },
+      });
+      if (claimed.count === 0) throw new NotFoundError("Invitation");
+      const { organizationId } = await tx.teamInvite.findUniqueOrThrow({ where: { id: invite.id }, select: { organizationId: true } });
+      const user = await tx.user.create({
+        data: { email: invite.email, name: input.name, passwordHash, role: "MEMBER", organizationId },
+        select: { id: true, email: true },
+      });
+      return user;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DuplicateError("name", EMAIL_TAKEN);
+    throw error;
+  }
+}

@@ -1,0 +1,80 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { DuplicateError, isUniqueViolation, NotFoundError } from "@/lib/errors";
+
+export interface CandidateInput {
+  name: string;
+  /** Lower-cased by the schema before it gets here. */
+  email: string;
+  phone: string | null;
+  timeZone: string;
+  notes: string;
+}
+
+const DUPLICATE_EMAIL = "A candidate with this email already exists.";
+export const CANDIDATE_PAGE_SIZE = 50;
+
+/** One page of an organisation's candidates, optionally filtered by a name or email fragment. */
+export async function listCandidates(organizationId: string, { query = "", page = 1 }: { query?: string; page?: number } = {}) {
+  const prisma = await db();
+  const q = query.trim();
+  const where = {
+    organizationId,
+    ...(q && {
+      OR: [
+        { name: { contains: q, mode: "insensitive" as const } },
+        { email: { contains: q.toLowerCase() } },
+      ],
+    }),
+  };
+  const [rows, total] = await Promise.all([
+    prisma.candidate.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (page - 1) * CANDIDATE_PAGE_SIZE,
+      take: CANDIDATE_PAGE_SIZE,
+      select: { id: true, name: true, email: true, phone: true, timeZone: true },
+    }),
+    prisma.candidate.count({ where }),
+  ]);
+  return { rows, total, pageCount: Math.max(1, Math.ceil(total / CANDIDATE_PAGE_SIZE)) };
+}
+
+/** One candidate, or null when it is not this organisation's. */
+export async function findCandidate(organizationId: string, id: string) {
+  const prisma = await db();
+  return prisma.candidate.findFirst({
+    where: { id, organizationId },
+    select: { id: true, name: true, email: true, phone: true, timeZone: true, notes: true, createdAt: true },
+  });
+}
+
+/** Creates a candidate; a taken email throws DuplicateError on `email`. */
+export async function createCandidate(organizationId: string, input: CandidateInput): Promise<{ id: string }> {
+  const prisma = await db();
+  try {
+    return await prisma.candidate.create({ data: { ...input, organizationId }, select: { id: true } });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DuplicateError("email", DUPLICATE_EMAIL);
+    throw error;
+  }
+}
+
+/** Updates a candidate of this organisation. */
+export async function updateCandidate(organizationId: string, id: string, input: CandidateInput): Promise<void> {
+  const prisma = await db();
+  try {
+    const { count } = await prisma.candidate.updateMany({ where: { id, organizationId }, data: input });
+    if (count === 0) throw new NotFoundError("Candidate");
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DuplicateError("email", DUPLICATE_EMAIL);
+    throw error;
+  }
+}
+
+/** Deletes a candidate of this organisation. */
+export async function deleteCandidate(organizationId: string, id: string): Promise<void> {
+  const prisma = await db();
+  const { count } = await prisma.candidate.deleteMany({ where: { id, organizationId } });
+  if (count === 0) throw new NotFoundError("Candidate");
+}

@@ -1,0 +1,29 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/** A row that does not exist, or belongs to another organisation: callers cannot tell which. */
+export class NotFoundError extends Error {
+  constructor(what = "Record") {
+    super(`${what} not found`);
+    this.name = "NotFoundError";
+  }
+}
+
+/** A unique value already taken; `field` names the form field to put the message on. */
+export class DuplicateError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "DuplicateError";
+  }
+}
+
+/** True for a unique-constraint violation, from PostgreSQL (P2002) or PGlite alike. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code === "P2002";
+  // pglite-prisma-adapter passes PostgreSQL errors through unmapped (kind "postgres"), so Prisma
+  // throws its DriverAdapterError instead of P2002; SQLSTATE 23505 is the unique violation.
+  const cause = (error as { cause?: { kind?: unknown; code?: unknown } } | null)?.cause;
+  return error instanceof Error && error.name === "DriverAdapterError" && cause?.kind === "postgres" && cause.code === "23505";
+}

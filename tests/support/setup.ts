@@ -1,0 +1,12 @@
+import { afterAll } from "vitest";
+import { closeDb } from "@/lib/db";
+
+// Without DATABASE_URL every test file gets its own in-memory PGlite, migrated on first use.
+// With DATABASE_URL the suite shares that PostgreSQL (migrated by scripts/test.sh first) and
+// every test makes its own organisations, so files can run in parallel without resets.
+if (!process.env.DATABASE_URL) process.env.PGLITE_DIR = "memory://";
+process.env.KAIROS_AUTO_SEED = "0";
+
+afterAll(async () => {
+  await closeDb();
+});

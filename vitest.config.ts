@@ -1,0 +1,20 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: `${path.resolve(__dirname)}/` },
+      // lib/ modules guard against client bundles with `server-only`; tests are server code.
+      { find: /^server-only$/, replacement: path.resolve(__dirname, "tests/support/empty.ts") },
+    ],
+  },
+  test: {
+    include: ["tests/**/*.test.ts", "lib/**/*.test.ts"],
+    environment: "node",
+    setupFiles: ["tests/support/setup.ts"],
+    pool: "forks",
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
