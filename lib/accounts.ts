@@ -135,7 +135,7 @@ export async function acceptTeamInvite(token: string, input: { name: string; pas
       return user;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new DuplicateError("name", EMAIL_TAKEN);
+    if (isUniqueViolation(error)) throw new DuplicateError("email", EMAIL_TAKEN);
     throw error;
   }
 }

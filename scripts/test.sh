@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# npm test: type check, unit + integration tests (Vitest), then the Playwright suite in Chromium
+# against a production build. PGlite by default; the PostgreSQL in DATABASE_URL when it is set.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$chromium" ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "==> Chromium is missing; installing Debian's chromium package for the browser tests"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "The browser tests need Chromium at $chromium. Install it with:" >&2
+    echo "    sudo apt-get install -y chromium" >&2
+    echo "or point CHROMIUM_PATH at another Chromium/Chrome binary." >&2
+    exit 1
+  fi
+fi
+
+if [ -n "${DATABASE_URL:-}" ]; then
+  host=$(node -e 'console.log(new URL(process.env.DATABASE_URL).hostname)')
+  case "$host" in
+    localhost|127.0.0.1|::1|\[::1\]) ;;
+    *) echo "Refusing to run the tests against the non-local database at $host." >&2; exit 1 ;;
+  esac
+  echo "==> Database: PostgreSQL at $host"
+  npm run --silent db:migrate
+  npm run --silent db:seed
+else
+  echo "==> Database: embedded PGlite (in memory for unit tests, .data/e2e-pglite for the browser)"
+  rm -rf .data/e2e-pglite .data/e2e-pglite.lock
+fi
+
+echo "==> Type check"
+npx tsc --noEmit
+
+echo "==> Unit and integration tests"
+npx vitest run
+
+echo "==> Production build"
+npx next build >/tmp/kairos-build.log 2>&1 || { cat /tmp/kairos-build.log; exit 1; }
+tail -n 3 /tmp/kairos-build.log
+
+echo "==> Browser tests (Chromium)"
+npx playwright test
