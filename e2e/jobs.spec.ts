@@ -31,7 +31,8 @@ test("create a job with two questions and reorder them with the keyboard", async
   await expect(question(page, 1).getByLabel("Answer time (s)")).toHaveValue("180");
   await expect(question(page, 2).getByLabel("Prompt")).toHaveValue("Why support engineering?");
 
-  // Reorder an existing job back and save.
+  // Reorder an existing job back and save (from the plain URL, so "Job saved." is this save's).
+  await page.goto(new URL(page.url()).pathname);
   await page.getByRole("button", { name: "Move question 2 up" }).click();
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Job saved." })).toBeVisible();
