@@ -50,6 +50,9 @@ export default defineConfig({
       AUTH_SECRET: "e2e-secret-not-for-production",
       NEXTAUTH_URL: baseURL,
       APP_URL: baseURL,
+      // The dev mailbox stands in for Resend; production refuses it unless told explicitly.
+      KAIROS_DEV_MAILBOX: "1",
+      OUTBOX_POLL_MS: "1000",
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     },
   },

@@ -14,6 +14,17 @@ export default defineConfig({
     }
     const { PGlite } = await import("@electric-sql/pglite");
     const { PrismaPGlite } = await import("pglite-prisma-adapter");
-    return new PrismaPGlite(new PGlite());
+    const factory = new PrismaPGlite(new PGlite());
+    // `migrate diff --from-migrations` replays each migration.sql into a shadow database as one
+    // raw call; PGlite's prepared statements take one command, so send parameterless SQL to exec().
+    factory.connectToShadowDb = async () => {
+      const shadow = new PGlite();
+      const adapter = await new PrismaPGlite(shadow).connect();
+      const executeRaw = adapter.executeRaw.bind(adapter);
+      adapter.executeRaw = async (query) => (query.args.length === 0 ? (await shadow.exec(query.sql), 0) : executeRaw(query));
+      adapter.executeScript = async (script) => void (await shadow.exec(script));
+      return adapter;
+    };
+    return factory;
   },
 });

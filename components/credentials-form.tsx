@@ -31,7 +31,7 @@ export function CredentialsForm({
       redirect: false,
     });
     if (!signedIn?.ok) return { ok: false, message: "Your account is ready, but signing in failed. Please sign in." };
-    router.replace("/jobs");
+    router.replace("/interviews");
     router.refresh();
     return result;
   });

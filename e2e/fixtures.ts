@@ -21,7 +21,7 @@ export async function signUp(page: Page, label = "Org"): Promise<Recruiter> {
   await page.getByLabel("Work email").fill(recruiter.email);
   await page.getByLabel("Password").fill(recruiter.password);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/jobs$/);
+  await expect(page).toHaveURL(/\/interviews$/);
   return recruiter;
 }
 
@@ -31,12 +31,52 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/jobs$/);
+  await expect(page).toHaveURL(/\/interviews$/);
+}
+
+/** Creates an open job with one text question through the UI; returns its title. */
+export async function createJob(page: Page, title = `Job ${randomUUID().slice(0, 6)}`): Promise<string> {
+  await page.goto("/jobs/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByRole("listitem", { name: "Question 1", exact: true }).getByLabel("Prompt").fill("Why do you want this role?");
+  await page.getByRole("button", { name: "Create job" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Job saved." })).toBeVisible();
+  return title;
+}
+
+/**
+ * Opens the newest dev-mailbox message to `to` whose subject matches, waiting for the outbox to
+ * deliver it. Returns the first interview or invite link found in the message's plain text.
+ */
+export async function openEmail(page: Page, to: string, subject: RegExp): Promise<string | null> {
+  const message = page.getByRole("listitem").filter({ hasText: `To ${to}` }).filter({ hasText: subject }).first();
+  await expect(async () => {
+    await page.goto("/dev/mailbox");
+    await expect(message).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await message.getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(subject);
+  const text = (await page.locator("pre").textContent()) ?? "";
+  return /https?:\/\/\S+\/(?:interview\?session_key|invite\?token)=[\w-]{43}/.exec(text)?.[0] ?? null;
+}
+
+/** A wall-clock time `days` from now at `hour`:00 in the browser's zone, as datetime-local wants it. */
+export async function localDateTime(page: Page, days: number, hour: number): Promise<string> {
+  return page.evaluate(
+    ([d, h]) => {
+      const at = new Date(Date.now() + d * 86_400_000);
+      const pad = (n: number) => String(n).padStart(2, "0");
+      return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(h)}:00`;
+    },
+    [days, hour] as const,
+  );
 }
 
 /** WCAG 2.1 A/AA violations on the current page, as a readable list (empty when clean). */
-export async function axeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+export async function axeViolations(page: Page, { exclude }: { exclude?: string } = {}) {
+  const builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]);
+  if (exclude) builder.exclude(exclude);
+  const { violations } = await builder.analyze();
   return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
 

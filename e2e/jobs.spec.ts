@@ -4,6 +4,7 @@ import { expect, test } from "./fixtures";
 const question = (page: Page, n: number) => page.getByRole("listitem", { name: `Question ${n}`, exact: true });
 
 test("create a job with two questions and reorder them with the keyboard", async ({ page, recruiter: _ }) => {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" }).click();
   await expect(page.getByText("No open jobs yet")).toBeVisible();
   await page.getByRole("link", { name: "New job" }).click();
   await page.getByLabel("Title").fill("Support Engineer");

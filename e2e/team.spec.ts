@@ -1,31 +1,34 @@
-import { expect, test } from "./fixtures";
+import { expect, openEmail, test } from "./fixtures";
 
 test("an owner invites a teammate who joins the same organisation", async ({ page, browser, recruiter }) => {
   await page.getByRole("link", { name: "Team" }).click();
-  await page.getByLabel("Email").fill(`teammate-${Date.now()}@example.test`);
-  await page.getByRole("button", { name: "Create invitation" }).click();
-  const link = page.getByLabel("Invitation link");
-  await expect(link).toHaveValue(/\/invite\?token=[A-Za-z0-9_-]{43}$/);
-  const inviteUrl = await link.inputValue();
+  const email = `teammate-${Date.now()}@example.test`;
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Invitation sent to ${email}` })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Open invitations" })).toContainText(email);
+
+  const inviteUrl = await openEmail(page, email, new RegExp(`Join ${recruiter.organizationName} on Kairos`));
+  expect(inviteUrl).toMatch(/\/invite\?token=[A-Za-z0-9_-]{43}$/);
 
   const context = await browser.newContext();
   const teammate = await context.newPage();
-  await teammate.goto(inviteUrl);
+  await teammate.goto(inviteUrl!);
   await expect(teammate.getByRole("heading", { name: `Join ${recruiter.organizationName}` })).toBeVisible();
   await teammate.getByLabel("Your name").fill("Taylor Teammate");
   await teammate.getByLabel("Password").fill("teammate-password");
   await teammate.getByRole("button", { name: "Join team" }).click();
-  await expect(teammate).toHaveURL(/\/jobs$/);
+  await expect(teammate).toHaveURL(/\/interviews$/);
   await teammate.goto("/team");
   const members = teammate.getByRole("region", { name: "Members" }).getByRole("listitem");
   await expect(members.filter({ hasText: recruiter.email })).toContainText("Owner");
   await expect(members.filter({ hasText: "Taylor Teammate" })).toContainText("Member");
   // Members cannot invite.
-  await expect(teammate.getByRole("button", { name: "Create invitation" })).toHaveCount(0);
+  await expect(teammate.getByRole("button", { name: "Send invitation" })).toHaveCount(0);
 
   // The link works once.
   const again = await context.newPage();
-  await again.goto(inviteUrl);
+  await again.goto(inviteUrl!);
   await expect(again.getByRole("heading", { name: "This invitation is not valid" })).toBeVisible();
   await context.close();
 });

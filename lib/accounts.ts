@@ -3,6 +3,9 @@ import { addDays } from "date-fns";
 import { hashPassword, verifyPassword, decoyHash } from "@/lib/password";
 import { now } from "@/lib/clock";
 import { appUrl } from "@/lib/config";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { renderEmail } from "@/lib/email/templates";
+import { EmailKind } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { DuplicateError, isUniqueViolation, NotFoundError } from "@/lib/errors";
 import { hashToken, isTokenShaped, newSecretToken } from "@/lib/tokens";
@@ -71,25 +74,35 @@ export async function listTeam(organizationId: string) {
 }
 
 /**
- * Invites a teammate and returns the link. Only the token's hash is stored, so the link can be
- * shown once; inviting the same address again revokes the earlier link.
+ * Invites a teammate by email. Only the token's hash is stored; the link lives in the queued
+ * email alone (until the provider takes it). Inviting the same address again revokes the earlier link.
  */
 export async function createTeamInvite(organizationId: string, invitedById: string, email: string) {
   const prisma = await db();
   if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) {
     throw new DuplicateError("email", "This person already has a Kairos account.");
   }
+  const inviter = await prisma.user.findFirst({
+    where: { id: invitedById, organizationId },
+    select: { name: true, organization: { select: { name: true } } },
+  });
+  if (!inviter) throw new NotFoundError("User");
   const token = newSecretToken();
-  await prisma.$transaction([
-    prisma.teamInvite.updateMany({
+  const url = `${appUrl()}/invite?token=${token}`;
+  const expiresAt = addDays(now(), INVITE_VALID_DAYS);
+  const rendered = await renderEmail({
+    template: "team-invitation",
+    props: { organizationName: inviter.organization.name, inviterName: inviter.name, acceptUrl: url, expiresAt: expiresAt.toISOString(), timeZone: "UTC" },
+  });
+  await prisma.$transaction(async (tx) => {
+    await tx.teamInvite.updateMany({
       where: { organizationId, email, acceptedAt: null, revokedAt: null },
       data: { revokedAt: now() },
-    }),
-    prisma.teamInvite.create({
-      data: { organizationId, invitedById, email, tokenHash: hashToken(token), expiresAt: addDays(now(), INVITE_VALID_DAYS) },
-    }),
-  ]);
-  return { url: `${appUrl()}/invite?token=${token}` };
+    });
+    await tx.teamInvite.create({ data: { organizationId, invitedById, email, tokenHash: hashToken(token), expiresAt } });
+    await enqueueEmail(tx, { organizationId, kind: EmailKind.TEAM_INVITE, toEmail: email, ...rendered, secret: token });
+  });
+  return { url };
 }
 
 /** Revokes an open invitation of this organisation. */

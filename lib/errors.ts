@@ -8,14 +8,30 @@ export class NotFoundError extends Error {
   }
 }
 
-/** A unique value already taken; `field` names the form field to put the message on. */
-export class DuplicateError extends Error {
+/** Input the database or the clock refuses; `field` names the form field to put the message on. */
+export class FieldError extends Error {
   constructor(
     readonly field: string,
     message: string,
   ) {
     super(message);
+    this.name = "FieldError";
+  }
+}
+
+/** A unique value already taken. */
+export class DuplicateError extends FieldError {
+  constructor(field: string, message: string) {
+    super(field, message);
     this.name = "DuplicateError";
+  }
+}
+
+/** A change the record's current state does not allow (e.g. rescheduling a cancelled interview). */
+export class StateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "StateError";
   }
 }
 

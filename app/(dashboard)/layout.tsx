@@ -14,10 +14,11 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       </a>
       <header className="border-b border-ink-200 bg-white">
         <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-4">
-          <Link href="/jobs" aria-label="Kairos home">
+          <Link href="/interviews" aria-label="Kairos home">
             <Logo />
           </Link>
           <nav aria-label="Main" className="flex flex-1 gap-1 overflow-x-auto">
+            <NavLink href="/interviews">Interviews</NavLink>
             <NavLink href="/jobs">Jobs</NavLink>
             <NavLink href="/candidates">Candidates</NavLink>
             <NavLink href="/team">Team</NavLink>

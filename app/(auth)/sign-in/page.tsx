@@ -27,13 +27,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
 
 /** Only a path on this site: a crafted callbackUrl must not send a recruiter elsewhere. */
 function safeRedirect(url: string | undefined): string {
-  if (!url) return "/jobs";
+  if (!url) return "/interviews";
   try {
     // An absolute URL keeps only its path, so the result always stays on this origin.
     const { pathname, search } = new URL(url, "http://kairos.invalid");
     const path = pathname + search;
-    return path.startsWith("/") && !path.startsWith("//") && !pathname.startsWith("/sign-in") ? path : "/jobs";
+    return path.startsWith("/") && !path.startsWith("//") && !pathname.startsWith("/sign-in") ? path : "/interviews";
   } catch {
-    return "/jobs";
+    return "/interviews";
   }
 }

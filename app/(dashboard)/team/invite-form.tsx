@@ -8,7 +8,6 @@ import { inviteTeammateAction } from "./actions";
 
 export function InviteForm() {
   const { state, formAction, onSubmit, pending } = useFormAction(inviteTeammateAction);
-  const inviteUrl = (state as { inviteUrl?: string }).inviteUrl;
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg bg-white p-6 ring-1 ring-ink-200">
       <h2 className="text-base font-semibold text-ink-900">Invite a teammate</h2>
@@ -18,23 +17,10 @@ export function InviteForm() {
           {(p) => <input {...p} name="email" type="email" autoComplete="off" className={controlClass} />}
         </Field>
         <Button type="submit" className="mt-7" disabled={pending}>
-          {pending ? "Inviting…" : "Create invitation"}
+          {pending ? "Sending…" : "Send invitation"}
         </Button>
       </div>
-      {state.ok && inviteUrl && (
-        <Alert tone="success">
-          <p>{state.message} Send them this link; it works once and expires in 7 days:</p>
-          <div className="mt-2 flex gap-2">
-            <label htmlFor="invite-url" className="sr-only">
-              Invitation link
-            </label>
-            <input id="invite-url" readOnly value={inviteUrl} onFocus={(e) => e.currentTarget.select()} className={controlClass} />
-            <Button variant="secondary" onClick={() => navigator.clipboard?.writeText(inviteUrl)}>
-              Copy
-            </Button>
-          </div>
-        </Alert>
-      )}
+      {state.ok && state.message && <Alert tone="success">{state.message}</Alert>}
     </form>
   );
 }

@@ -1,0 +1,153 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DeliveryBadge, InterviewStatusBadge } from "@/components/interview-status-badge";
+import { EmptyState } from "@/components/empty-state";
+import { LocalDate } from "@/components/local-date";
+import { PageHeader } from "@/components/page-header";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { controlClass } from "@/components/ui/field";
+import { requireMember } from "@/lib/auth";
+import { listJobs } from "@/lib/jobs";
+import { deliveryLabel, listInterviews } from "@/lib/interviews/queries";
+import { STATUS_LABELS } from "@/lib/interviews/status";
+import { listFiltersSchema } from "../schema";
+
+export const metadata: Metadata = { title: "Interviews" };
+
+export default async function InterviewsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const member = await requireMember();
+  const raw = await searchParams;
+  const filters = listFiltersSchema.parse(raw);
+  const [{ rows, hasNext }, jobs] = await Promise.all([
+    listInterviews(member.organizationId, {
+      ...filters,
+      from: filters.from ? new Date(`${filters.from}T00:00:00Z`) : undefined,
+      to: filters.to ? new Date(`${filters.to}T23:59:59.999Z`) : undefined,
+    }),
+    listJobs(member.organizationId, "OPEN"),
+  ]);
+  const query = (patch: Record<string, string | number | undefined>) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...filters, page: undefined, ...patch })) if (v !== undefined && v !== "" && !(k === "page" && String(v) === "1")) params.set(k, String(v));
+    return `/interviews${params.size ? `?${params}` : ""}`;
+  };
+  const filtered = Boolean(filters.status || filters.jobId || filters.from || filters.to);
+
+  return (
+    <>
+      <PageHeader
+        title="Interviews"
+        description="Every interview's status and its invitation's delivery."
+        actions={
+          <Button asChild>
+            <Link href="/interviews/new">Schedule interview</Link>
+          </Button>
+        }
+      />
+      <nav aria-label="When" className="mb-4 flex gap-2">
+        {(["upcoming", "past"] as const).map((when) => (
+          <Link
+            key={when}
+            href={query({ when, page: 1 })}
+            aria-current={filters.when === when ? "page" : undefined}
+            className={cn("rounded-full px-3 py-1 text-sm font-medium capitalize", filters.when === when ? "bg-ink-900 text-white" : "text-ink-700 hover:bg-ink-100")}
+          >
+            {when}
+          </Link>
+        ))}
+      </nav>
+      <form action="/interviews" className="mb-4 grid gap-3 rounded-lg bg-white p-4 ring-1 ring-ink-200 sm:grid-cols-5 sm:items-end">
+        <input type="hidden" name="when" value={filters.when} />
+        <label className="text-sm font-medium text-ink-800">
+          Status
+          <select name="status" defaultValue={filters.status ?? ""} className={cn(controlClass, "mt-1")}>
+            <option value="">Any status</option>
+            {Object.entries(STATUS_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-medium text-ink-800">
+          Job
+          <select name="jobId" defaultValue={filters.jobId ?? ""} className={cn(controlClass, "mt-1")}>
+            <option value="">Any job</option>
+            {jobs.map((job) => (
+              <option key={job.id} value={job.id}>
+                {job.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-medium text-ink-800">
+          From
+          <input type="date" name="from" defaultValue={filters.from} className={cn(controlClass, "mt-1")} />
+        </label>
+        <label className="text-sm font-medium text-ink-800">
+          To
+          <input type="date" name="to" defaultValue={filters.to} className={cn(controlClass, "mt-1")} />
+        </label>
+        <div className="flex gap-2">
+          <Button type="submit" variant="secondary">
+            Filter
+          </Button>
+          {filtered && (
+            <Button asChild variant="ghost">
+              <Link href={`/interviews?when=${filters.when}`}>Clear</Link>
+            </Button>
+          )}
+        </div>
+      </form>
+
+      {rows.length === 0 ? (
+        <EmptyState
+          title={filtered ? "No interviews match these filters" : filters.when === "upcoming" ? "No upcoming interviews" : "No past interviews"}
+          action={
+            filters.when === "upcoming" && !filtered ? (
+              <Button asChild>
+                <Link href="/interviews/new">Schedule an interview</Link>
+              </Button>
+            ) : undefined
+          }
+        >
+          {filters.when === "upcoming" && !filtered ? "Schedule one and the candidate gets their invitation right away." : undefined}
+        </EmptyState>
+      ) : (
+        <ul className="divide-y divide-ink-200 overflow-hidden rounded-lg bg-white ring-1 ring-ink-200">
+          {rows.map((row) => (
+            <li key={row.id} className="relative flex flex-wrap items-center justify-between gap-3 px-5 py-4 hover:bg-ink-50">
+              <div className="min-w-0">
+                <Link href={`/interviews/${row.id}`} className="font-medium text-ink-900 after:absolute after:inset-0">
+                  {row.candidate.name}
+                </Link>
+                <p className="mt-0.5 text-sm text-ink-600">
+                  {row.job.title} · <LocalDate value={row.scheduledAt.toISOString()} /> · {row.durationMinutes} min
+                </p>
+              </div>
+              <div className="flex flex-wrap gap-2">
+                <InterviewStatusBadge status={row.status} />
+                <DeliveryBadge label={row.bouncedAt ? "bounced" : deliveryLabel(row.invitation)} />
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {(filters.page > 1 || hasNext) && (
+        <nav aria-label="Pagination" className="mt-4 flex justify-end gap-2">
+          {filters.page > 1 && (
+            <Button asChild variant="secondary" size="sm">
+              <Link href={query({ page: filters.page - 1 })}>Previous</Link>
+            </Button>
+          )}
+          {hasNext && (
+            <Button asChild variant="secondary" size="sm">
+              <Link href={query({ page: filters.page + 1 })}>Next</Link>
+            </Button>
+          )}
+        </nav>
+      )}
+    </>
+  );
+}

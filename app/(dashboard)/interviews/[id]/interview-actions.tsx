@@ -1,0 +1,84 @@
+"use client";
+
+import { Dialog } from "radix-ui";
+import { useEffect, useState } from "react";
+import { BrowserTimeZoneInput } from "@/components/browser-time-zone-input";
+import { useFormAction } from "@/components/use-form-action";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Field, controlClass } from "@/components/ui/field";
+import { cancelInterviewAction, rescheduleInterviewAction, resendInvitationAction } from "../actions";
+
+export function InterviewActions({ id, candidateName, durationMinutes }: { id: string; candidateName: string; durationMinutes: number }) {
+  return (
+    <div className="flex flex-wrap gap-2">
+      <ConfirmDialog
+        trigger={<Button variant="secondary">Resend invitation</Button>}
+        title="Send the invitation again?"
+        description={`${candidateName} gets a new email with a new link. The link in earlier emails stops working.`}
+        confirmLabel="Resend invitation"
+        tone="primary"
+        onConfirm={() => resendInvitationAction(id)}
+      />
+      <RescheduleDialog id={id} durationMinutes={durationMinutes} />
+      <ConfirmDialog
+        trigger={<Button variant="secondary">Cancel interview</Button>}
+        title="Cancel this interview?"
+        description={`${candidateName} gets a cancellation email, their link stops working and the event leaves their calendar. This cannot be undone.`}
+        confirmLabel="Cancel interview"
+        onConfirm={() => cancelInterviewAction(id)}
+      />
+    </div>
+  );
+}
+
+function RescheduleDialog({ id, durationMinutes }: { id: string; durationMinutes: number }) {
+  const [open, setOpen] = useState(false);
+  const { state, formAction, onSubmit, pending } = useFormAction(rescheduleInterviewAction.bind(null, id));
+  useEffect(() => {
+    if (state.ok) setOpen(false);
+  }, [state]);
+  const errors = state.fieldErrors ?? {};
+  return (
+    <>
+      {state.ok && state.message && !open && (
+        <Alert tone="success" className="w-full">
+          {state.message}
+        </Alert>
+      )}
+      <Dialog.Root open={open} onOpenChange={setOpen}>
+        <Dialog.Trigger asChild>
+          <Button variant="secondary">Reschedule</Button>
+        </Dialog.Trigger>
+        <Dialog.Portal>
+          <Dialog.Overlay className="fixed inset-0 z-40 bg-ink-950/40" />
+          <Dialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(28rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl">
+            <Dialog.Title className="text-base font-semibold text-ink-900">Reschedule</Dialog.Title>
+            <Dialog.Description className="mt-1 text-sm text-ink-600">
+              The candidate gets the new time with a new link and calendar update; reminders move with it.
+            </Dialog.Description>
+            <form action={formAction} onSubmit={onSubmit} noValidate className="mt-4 space-y-4">
+              {state.message && !state.ok && <Alert tone="error">{state.message}</Alert>}
+              <BrowserTimeZoneInput />
+              <Field label="New date and time" hint="In your time zone." errors={errors.scheduledAtLocal ?? errors.scheduledAt}>
+                {(p) => <input {...p} name="scheduledAtLocal" type="datetime-local" className={controlClass} />}
+              </Field>
+              <Field label="Duration (minutes)" errors={errors.durationMinutes}>
+                {(p) => <input {...p} name="durationMinutes" type="number" min={5} max={240} defaultValue={durationMinutes} className={controlClass} />}
+              </Field>
+              <div className="flex justify-end gap-3">
+                <Dialog.Close asChild>
+                  <Button variant="secondary">Keep current time</Button>
+                </Dialog.Close>
+                <Button type="submit" disabled={pending}>
+                  {pending ? "Rescheduling…" : "Reschedule"}
+                </Button>
+              </div>
+            </form>
+          </Dialog.Content>
+        </Dialog.Portal>
+      </Dialog.Root>
+    </>
+  );
+}

@@ -1,0 +1,177 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DeliveryBadge, InterviewStatusBadge } from "@/components/interview-status-badge";
+import { LocalDate } from "@/components/local-date";
+import { PageHeader } from "@/components/page-header";
+import { Alert } from "@/components/ui/alert";
+import { requireMember } from "@/lib/auth";
+import { deliveryLabel, findInterview } from "@/lib/interviews/queries";
+import { isChangeable } from "@/lib/interviews/status";
+import { joinWindow } from "@/lib/interviews/window";
+import { formatInZone } from "@/lib/time-zones";
+import { InterviewActions } from "./interview-actions";
+import { describeEvent } from "./timeline";
+
+export const metadata: Metadata = { title: "Interview" };
+
+const KIND_LABELS: Record<string, string> = {
+  INVITATION: "Invitation",
+  RESCHEDULED: "New time",
+  CANCELLED: "Cancellation",
+  REMINDER_24H: "Reminder (24 h)",
+  REMINDER_1H: "Reminder (1 h)",
+  CANDIDATE_COMPLETED: "Completed (to you)",
+  INVITATION_BOUNCED: "Bounce notice (to you)",
+  TEAM_INVITE: "Team invitation",
+};
+
+export default async function InterviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ scheduled?: string }> }) {
+  const member = await requireMember();
+  const { id } = await params;
+  const interview = await findInterview(member.organizationId, id);
+  if (!interview) notFound();
+  const window = joinWindow(interview);
+  const invitation = [...interview.emails].reverse().find((e) => e.kind === "INVITATION" || e.kind === "RESCHEDULED") ?? null;
+
+  return (
+    <>
+      <Link href="/interviews" className="text-sm text-ink-600 hover:text-ink-900">
+        ← Interviews
+      </Link>
+      <PageHeader
+        title={
+          <span className="flex flex-wrap items-center gap-3">
+            {interview.candidate.name} <InterviewStatusBadge status={interview.status} />
+          </span>
+        }
+        description={`${interview.job.title} · ${interview.job._count.questions} questions · ${interview.durationMinutes} minutes`}
+        actions={
+          isChangeable(interview.status) ? (
+            <InterviewActions id={interview.id} candidateName={interview.candidate.name} durationMinutes={interview.durationMinutes} />
+          ) : undefined
+        }
+      />
+      {(await searchParams).scheduled === "1" && (
+        <Alert tone="success" className="mb-6">
+          Interview scheduled. The invitation is on its way to {interview.candidate.email}.
+        </Alert>
+      )}
+      {interview.bouncedAt && (
+        <Alert tone="error" className="mb-6">
+          The invitation to {interview.candidate.email} bounced. Check the address on the candidate&apos;s page, then resend the invitation.
+        </Alert>
+      )}
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <section aria-labelledby="when-heading" className="rounded-lg bg-white p-6 ring-1 ring-ink-200 lg:col-span-2">
+          <h2 id="when-heading" className="text-base font-semibold text-ink-900">
+            When
+          </h2>
+          <dl className="mt-4 grid gap-4 text-sm sm:grid-cols-2">
+            <div>
+              <dt className="text-ink-500">Your time</dt>
+              <dd className="mt-1 font-medium text-ink-900">
+                <LocalDate value={interview.scheduledAt.toISOString()} options={{ dateStyle: "full", timeStyle: "short" }} />
+              </dd>
+            </div>
+            <div>
+              <dt className="text-ink-500">Candidate&apos;s time</dt>
+              <dd className="mt-1 font-medium text-ink-900">{formatInZone(interview.scheduledAt, interview.candidateTimeZone, { dateStyle: "full" })}</dd>
+            </div>
+            <div>
+              <dt className="text-ink-500">Link opens</dt>
+              <dd className="mt-1 text-ink-900">
+                <LocalDate value={window.opensAt.toISOString()} /> ({interview.opensMinutesBefore} min before)
+              </dd>
+            </div>
+            <div>
+              <dt className="text-ink-500">Last chance to start</dt>
+              <dd className="mt-1 text-ink-900">
+                <LocalDate value={window.closesAt.toISOString()} /> ({interview.closesMinutesAfter} min after)
+              </dd>
+            </div>
+            <div>
+              <dt className="text-ink-500">Candidate</dt>
+              <dd className="mt-1">
+                <Link href={`/candidates/${interview.candidate.id}`} className="text-accent-700 underline-offset-4 hover:underline">
+                  {interview.candidate.name}
+                </Link>{" "}
+                <span className="text-ink-600">· {interview.candidate.email}</span>
+              </dd>
+            </div>
+            <div>
+              <dt className="text-ink-500">Invitation</dt>
+              <dd className="mt-1">
+                <DeliveryBadge label={interview.bouncedAt ? "bounced" : deliveryLabel(invitation)} />
+              </dd>
+            </div>
+            {interview.notes && (
+              <div className="sm:col-span-2">
+                <dt className="text-ink-500">Notes</dt>
+                <dd className="mt-1 whitespace-pre-wrap text-ink-900">{interview.notes}</dd>
+              </div>
+            )}
+          </dl>
+        </section>
+
+        <section aria-labelledby="timeline-heading" className="rounded-lg bg-white p-6 ring-1 ring-ink-200">
+          <h2 id="timeline-heading" className="text-base font-semibold text-ink-900">
+            Timeline
+          </h2>
+          <ol className="mt-4 space-y-3 border-l border-ink-200 pl-4 text-sm">
+            {interview.events.map((event) => (
+              <li key={event.id}>
+                <p className="text-ink-900">{describeEvent(event.type, event.data as Record<string, unknown>)}</p>
+                <p className="text-xs text-ink-500">
+                  <LocalDate value={event.createdAt.toISOString()} />
+                  {event.actorType === "SYSTEM" ? " · Kairos" : event.actorType === "CANDIDATE" ? " · candidate" : ""}
+                </p>
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+
+      <section aria-labelledby="emails-heading" className="mt-6 overflow-x-auto rounded-lg bg-white ring-1 ring-ink-200">
+        <h2 id="emails-heading" className="px-6 pt-5 text-base font-semibold text-ink-900">
+          Emails
+        </h2>
+        <table className="mt-3 w-full text-left text-sm">
+          <thead className="border-y border-ink-200 bg-ink-50 text-xs font-semibold tracking-wide text-ink-600 uppercase">
+            <tr>
+              <th scope="col" className="px-6 py-2">Email</th>
+              <th scope="col" className="px-6 py-2">To</th>
+              <th scope="col" className="px-6 py-2">State</th>
+              <th scope="col" className="px-6 py-2">When</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-ink-200">
+            {interview.emails.map((email) => (
+              <tr key={email.id}>
+                <td className="px-6 py-3 text-ink-900">{KIND_LABELS[email.kind] ?? email.kind}</td>
+                <td className="px-6 py-3 text-ink-700">{email.toEmail}</td>
+                <td className="px-6 py-3 text-ink-700">
+                  {deliveryLabel(email)}
+                  {email.attempts > 1 && ` (${email.attempts} attempts)`}
+                  {email.lastError && email.status !== "SENT" && <span className="block text-xs text-ink-500">{email.lastError}</span>}
+                </td>
+                <td className="px-6 py-3 text-ink-700">
+                  {email.sentAt ? (
+                    <LocalDate value={email.sentAt.toISOString()} />
+                  ) : email.sendAfter ? (
+                    <>
+                      planned for <LocalDate value={email.sendAfter.toISOString()} />
+                    </>
+                  ) : (
+                    <LocalDate value={email.createdAt.toISOString()} />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+/** Words for the audit trail; unknown types fall back to their raw name. */
+export function describeEvent(type: string, data: Record<string, unknown>): string {
+  const kind = typeof data.kind === "string" ? data.kind.toLowerCase().replaceAll("_", " ") : "email";
+  switch (type) {
+    case "interview.scheduled":
+      return "Interview scheduled; invitation queued";
+    case "interview.rescheduled":
+      return "Rescheduled; new time and link queued";
+    case "invitation.resent":
+      return "Invitation resent with a new link";
+    case "interview.cancelled":
+      return "Interview cancelled";
+    case "email.sent":
+      return `${capitalise(kind)} email accepted by the provider${Number(data.attempts) > 1 ? ` after ${data.attempts} attempts` : ""}`;
+    case "email.failed":
+      return `${capitalise(kind)} email failed: ${String(data.reason ?? "unknown reason")}`;
+    case "email.delivered":
+      return `${capitalise(kind)} email delivered`;
+    case "email.delayed":
+      return `${capitalise(kind)} email delayed`;
+    case "email.bounced":
+      return `${capitalise(kind)} email bounced${data.reason ? `: ${String(data.reason)}` : ""}`;
+    case "email.complained":
+      return `${capitalise(kind)} email marked as spam`;
+    default:
+      return type;
+  }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,41 @@
+import { randomUUID } from "node:crypto";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EmptyState } from "@/components/empty-state";
+import { PageHeader } from "@/components/page-header";
+import { Button } from "@/components/ui/button";
+import { requireMember } from "@/lib/auth";
+import { schedulingOptions } from "@/lib/interviews/queries";
+import { timeZones } from "@/lib/time-zones";
+import { ScheduleForm } from "./schedule-form";
+
+export const metadata: Metadata = { title: "Schedule an interview" };
+
+export default async function NewInterviewPage({ searchParams }: { searchParams: Promise<{ candidate?: string }> }) {
+  const member = await requireMember();
+  const { jobs, candidates } = await schedulingOptions(member.organizationId);
+  const { candidate } = await searchParams;
+  return (
+    <>
+      <Link href="/interviews" className="text-sm text-ink-600 hover:text-ink-900">
+        ← Interviews
+      </Link>
+      <PageHeader title="Schedule an interview" description="The candidate gets an email with their private link and a calendar invitation." />
+      {jobs.length === 0 ? (
+        <EmptyState
+          title="No open job with questions yet"
+          action={
+            <Button asChild>
+              <Link href="/jobs/new">Create a job</Link>
+            </Button>
+          }
+        >
+          An interview asks a job&apos;s questions. Create a job with at least one question first.
+        </EmptyState>
+      ) : (
+        // A new token per page view: submitting this form twice still creates one interview.
+        <ScheduleForm jobs={jobs} candidates={candidates} zones={timeZones()} requestToken={randomUUID()} defaultCandidateId={candidate} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { emailField } from "@/app/(auth)/schema";
+import { isValidTimeZone, zonedLocalToUtc } from "@/lib/time-zones";
+
+export const DURATION_OPTIONS = [15, 20, 30, 45, 60, 90, 120] as const;
+
+const zone = z.string().trim().refine(isValidTimeZone, "Choose a time zone from the list.");
+const duration = z.coerce
+  .number({ error: "Choose a duration." })
+  .int("Choose a duration.")
+  .min(5, "Interviews last at least 5 minutes.")
+  .max(240, "Interviews last at most 4 hours.");
+const localTime = z.string().trim().max(20);
+
+/** Turns the form's wall-clock time (in the recruiter's zone) into UTC; empty stays null. */
+function toUtc(ctx: z.RefinementCtx, local: string, timeZone: string): Date | null {
+  if (!local) return null;
+  const at = zonedLocalToUtc(local, timeZone);
+  if (!at) ctx.addIssue({ code: "custom", path: ["scheduledAtLocal"], message: "Enter a date and time, like 2026-12-01 15:00." });
+  return at;
+}
+
+export const scheduleSchema = z
+  .object({
+    candidateMode: z.enum(["existing", "new"]),
+    candidateId: z.string().max(60).default(""),
+    newCandidateName: z.string().trim().max(120, "Use at most 120 characters.").default(""),
+    newCandidateEmail: z.string().trim().max(320).default(""),
+    newCandidateTimeZone: z.string().trim().max(64).default(""),
+    jobId: z.string().min(1, "Choose a job.").max(60),
+    scheduledAtLocal: localTime,
+    recruiterTimeZone: zone.catch("UTC"),
+    durationMinutes: duration,
+    notes: z.string().trim().max(5000, "Use at most 5,000 characters."),
+    requestToken: z.uuid("Reload the page and try again."),
+  })
+  .transform((form, ctx) => {
+    const scheduledAt = toUtc(ctx, form.scheduledAtLocal, form.recruiterTimeZone);
+    let candidate: { id: string } | { name: string; email: string; timeZone: string } = { id: form.candidateId };
+    if (form.candidateMode === "existing") {
+      if (!form.candidateId) ctx.addIssue({ code: "custom", path: ["candidateId"], message: "Choose a candidate." });
+    } else {
+      if (!form.newCandidateName) ctx.addIssue({ code: "custom", path: ["newCandidateName"], message: "Enter the candidate's name." });
+      const email = emailField.safeParse(form.newCandidateEmail);
+      if (!email.success) ctx.addIssue({ code: "custom", path: ["newCandidateEmail"], message: email.error.issues[0]!.message });
+      const timeZone = zone.safeParse(form.newCandidateTimeZone);
+      if (!timeZone.success) ctx.addIssue({ code: "custom", path: ["newCandidateTimeZone"], message: "Choose a time zone from the list." });
+      candidate = { name: form.newCandidateName, email: email.data ?? "", timeZone: timeZone.data ?? "UTC" };
+    }
+    return {
+      candidate,
+      jobId: form.jobId,
+      scheduledAt,
+      durationMinutes: form.durationMinutes,
+      notes: form.notes,
+      requestToken: form.requestToken,
+    };
+  });
+
+export const rescheduleSchema = z
+  .object({ scheduledAtLocal: localTime.min(1, "Choose the new date and time."), recruiterTimeZone: zone.catch("UTC"), durationMinutes: duration })
+  .transform((form, ctx) => ({ scheduledAt: toUtc(ctx, form.scheduledAtLocal, form.recruiterTimeZone)!, durationMinutes: form.durationMinutes }));
+
+export const listFiltersSchema = z.object({
+  when: z.enum(["upcoming", "past"]).catch("upcoming"),
+  status: z.enum(["SCHEDULED", "IN_PROGRESS", "COMPLETED", "CANCELLED", "EXPIRED"]).optional().catch(undefined),
+  jobId: z.string().max(60).optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});

@@ -1,0 +1,184 @@
+import "server-only";
+import { addMilliseconds, differenceInMilliseconds } from "date-fns";
+import { now } from "@/lib/clock";
+import { db } from "@/lib/db";
+import type { EmailKind, InterviewStatus } from "@/lib/generated/prisma/enums";
+import { ActorType, DeliveryState, EmailStatus } from "@/lib/generated/prisma/enums";
+import { recordEvent } from "@/lib/interviews/audit";
+import { mayEmailGoOut, STATUS_LABELS } from "@/lib/interviews/status";
+import { scrubSecret, type Attachment } from "./outbox";
+import { defaultTransport, type SendResult, type Transport } from "./transports";
+
+/** A claimed row stays ours this long; a dispatcher that dies mid-send loses it to the next one after that. */
+export const LEASE_MS = 60_000;
+/** Retries stop this long after an email became due. */
+export const GIVE_UP_AFTER_MS = 24 * 60 * 60 * 1000;
+const BACKOFF_BASE_MS = 2_000;
+const BACKOFF_CAP_MS = 10 * 60_000;
+
+interface ClaimedRow {
+  id: string;
+  organizationId: string;
+  interviewId: string | null;
+  kind: EmailKind;
+  toEmail: string;
+  toName: string;
+  subject: string;
+  html: string;
+  text: string;
+  attachments: unknown;
+  secret: string | null;
+  attempts: number;
+  dueSince: Date;
+  interviewStatus: InterviewStatus | null;
+}
+
+export interface DispatchStats {
+  claimed: number;
+  sent: number;
+  retried: number;
+  failed: number;
+  skipped: number;
+}
+
+/**
+ * Claims due emails in one short statement (FOR UPDATE SKIP LOCKED, so any number of
+ * dispatchers can run at once without taking the same row), then sends them outside any
+ * transaction and records each outcome.
+ */
+export async function dispatchDue({ limit = 20, transport = defaultTransport() }: { limit?: number; transport?: Transport } = {}): Promise<DispatchStats> {
+  const prisma = await db();
+  const at = now();
+  const rows = await prisma.$queryRaw<ClaimedRow[]>`
+    UPDATE "OutboxEmail" AS o
+    SET status = 'SENDING', "leaseUntil" = ${addMilliseconds(at, LEASE_MS)}, attempts = o.attempts + 1, "updatedAt" = ${at}
+    FROM (
+      SELECT id FROM "OutboxEmail"
+      WHERE (status = 'PENDING' AND "nextAttemptAt" <= ${at}) OR (status = 'SENDING' AND "leaseUntil" < ${at})
+      ORDER BY "nextAttemptAt"
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    ) AS due
+    WHERE o.id = due.id
+    RETURNING o.id, o."organizationId", o."interviewId", o.kind, o."toEmail", o."toName", o.subject, o.html, o.text,
+      o.attachments, o.secret, o.attempts, COALESCE(o."sendAfter", o."createdAt") AS "dueSince",
+      (SELECT i.status FROM "Interview" i WHERE i.id = o."interviewId") AS "interviewStatus"`;
+  const stats: DispatchStats = { claimed: rows.length, sent: 0, retried: 0, failed: 0, skipped: 0 };
+  for (const row of rows) stats[await deliver(row, transport)]++;
+  return stats;
+}
+
+async function deliver(row: ClaimedRow, transport: Transport): Promise<"sent" | "retried" | "failed" | "skipped"> {
+  const prisma = await db();
+  // Only the dispatcher that claimed this attempt may record its outcome.
+  const mine = { id: row.id, status: EmailStatus.SENDING, attempts: row.attempts };
+  const scrubbed = row.secret ? scrubSecret(row, row.secret) : null;
+  const forget = scrubbed ? { ...scrubbed, attachments: scrubbed.attachments as never, secret: null } : {};
+
+  if (row.interviewId && !mayEmailGoOut(row.kind, row.interviewStatus)) {
+    const reason = `not sent: the interview is ${row.interviewStatus ? STATUS_LABELS[row.interviewStatus].toLowerCase() : "gone"}`;
+    await prisma.outboxEmail.updateMany({ where: mine, data: { status: EmailStatus.CANCELLED, lastError: reason, leaseUntil: null, ...forget } });
+    return "skipped";
+  }
+
+  const result = await transport
+    .send({
+      id: row.id,
+      kind: row.kind,
+      to: row.toEmail,
+      toName: row.toName,
+      subject: row.subject,
+      html: row.html,
+      text: row.text,
+      attachments: (row.attachments as Attachment[]) ?? [],
+    })
+    .catch((error: unknown): SendResult => ({ ok: false, retryable: true, error: `transport error: ${(error as Error).message}`.slice(0, 500) }));
+  const at = now();
+
+  if (result.ok) {
+    await prisma.$transaction(async (tx) => {
+      const { count } = await tx.outboxEmail.updateMany({
+        where: mine,
+        data: {
+          status: EmailStatus.SENT,
+          sentAt: at,
+          providerMessageId: result.providerMessageId,
+          leaseUntil: null,
+          lastError: null,
+          ...(result.delivered && { deliveryState: DeliveryState.DELIVERED, deliveryAt: at }),
+          ...forget,
+        },
+      });
+      if (count && row.interviewId) {
+        await recordEvent(tx, {
+          organizationId: row.organizationId,
+          interviewId: row.interviewId,
+          actor: { type: ActorType.SYSTEM },
+          type: "email.sent",
+          data: { emailId: row.id, kind: row.kind, to: row.toEmail, attempts: row.attempts },
+          at,
+        });
+      }
+    });
+    return "sent";
+  }
+
+  const givingUp = differenceInMilliseconds(at, row.dueSince) >= GIVE_UP_AFTER_MS;
+  if (result.retryable && !givingUp) {
+    const delay = Math.max(result.retryAfterMs ?? 0, backoff(row.attempts));
+    await prisma.outboxEmail.updateMany({
+      where: mine,
+      data: { status: EmailStatus.PENDING, nextAttemptAt: addMilliseconds(at, delay), leaseUntil: null, lastError: result.error },
+    });
+    return "retried";
+  }
+
+  const reason = givingUp ? `gave up after 24 h: ${result.error}` : result.error;
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.outboxEmail.updateMany({
+      where: mine,
+      data: { status: EmailStatus.FAILED, leaseUntil: null, lastError: reason, ...forget },
+    });
+    if (count && row.interviewId) {
+      await recordEvent(tx, {
+        organizationId: row.organizationId,
+        interviewId: row.interviewId,
+        actor: { type: ActorType.SYSTEM },
+        type: "email.failed",
+        data: { emailId: row.id, kind: row.kind, reason },
+        at,
+      });
+    }
+  });
+  return "failed";
+}
+
+/** Exponential backoff with jitter: 2 s, 4 s, 8 s … capped at 10 minutes, each 50–100 % of that. */
+export function backoff(attempt: number): number {
+  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempt - 1));
+  return Math.round(ceiling * (0.5 + Math.random() * 0.5));
+}
+
+/** Dispatches until nothing is due or `budgetMs` has passed. */
+export async function drainOutbox({ budgetMs = 20_000, transport }: { budgetMs?: number; transport?: Transport } = {}): Promise<DispatchStats> {
+  const total: DispatchStats = { claimed: 0, sent: 0, retried: 0, failed: 0, skipped: 0 };
+  const started = Date.now();
+  while (Date.now() - started < budgetMs) {
+    const stats = await dispatchDue({ transport });
+    for (const key of Object.keys(total) as Array<keyof DispatchStats>) total[key] += stats[key];
+    if (stats.claimed === 0) break;
+  }
+  return total;
+}
+
+let running: Promise<unknown> | null = null;
+
+/** After a change commits: send what it queued, once per process at a time. Never throws. */
+export function wakeDispatcher(): Promise<unknown> {
+  running ??= drainOutbox({ budgetMs: 10_000 })
+    .catch((error) => console.error("outbox dispatch failed", { error: (error as Error).message }))
+    .finally(() => {
+      running = null;
+    });
+  return running;
+}

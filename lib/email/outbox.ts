@@ -1,0 +1,79 @@
+import "server-only";
+import type { EmailKind, Prisma } from "@/lib/generated/prisma/client";
+import { EmailStatus } from "@/lib/generated/prisma/enums";
+
+export type Tx = Prisma.TransactionClient;
+
+export interface Attachment {
+  filename: string;
+  contentType: string;
+  /** base64 */
+  content: string;
+}
+
+export interface OutgoingEmail {
+  organizationId: string;
+  interviewId?: string | null;
+  kind: EmailKind;
+  toEmail: string;
+  toName?: string;
+  subject: string;
+  html: string;
+  text: string;
+  attachments?: Attachment[];
+  /** The raw link secret the email carries (scrubbed once the provider accepts it). */
+  secret?: string | null;
+  /** Not before this time (reminders). */
+  sendAfter?: Date | null;
+}
+
+/** Queues an email inside the caller's transaction: it exists exactly when the change that caused it commits. */
+export async function enqueueEmail(tx: Tx, email: OutgoingEmail): Promise<{ id: string }> {
+  if (email.secret && !(email.html.includes(email.secret) && email.text.includes(email.secret))) {
+    // An email that should carry a link but does not is the original system's bug; refuse to queue it.
+    throw new Error(`Refusing to queue a ${email.kind} email whose HTML or text lacks its link`);
+  }
+  return tx.outboxEmail.create({
+    data: {
+      organizationId: email.organizationId,
+      interviewId: email.interviewId ?? null,
+      kind: email.kind,
+      toEmail: email.toEmail,
+      toName: email.toName ?? "",
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+      attachments: (email.attachments ?? []) as unknown as Prisma.InputJsonValue,
+      secret: email.secret ?? null,
+      sendAfter: email.sendAfter ?? null,
+      nextAttemptAt: email.sendAfter ?? new Date(0),
+    },
+    select: { id: true },
+  });
+}
+
+/** Cancels an interview's unsent emails of the given kinds (e.g. reminders on reschedule). */
+export async function cancelPendingEmails(tx: Tx, interviewId: string, kinds: EmailKind[], reason: string): Promise<number> {
+  const { count } = await tx.outboxEmail.updateMany({
+    where: { interviewId, kind: { in: kinds }, status: EmailStatus.PENDING },
+    data: { status: EmailStatus.CANCELLED, lastError: reason, secret: null },
+  });
+  return count;
+}
+
+/** Replaces every occurrence of a secret in an email's stored parts, attachments included. */
+export function scrubSecret(
+  email: { html: string; text: string; attachments: unknown },
+  secret: string,
+): { html: string; text: string; attachments: Attachment[] } {
+  const mask = "[redacted]";
+  const attachments = (Array.isArray(email.attachments) ? (email.attachments as Attachment[]) : []).map((a) => ({
+    ...a,
+    // Calendar files fold long lines (RFC 5545), which can split the key; unfold before masking.
+    content: Buffer.from(
+      Buffer.from(a.content, "base64").toString("utf8").replace(/\r?\n[ \t]/g, "").replaceAll(secret, mask),
+      "utf8",
+    ).toString("base64"),
+  }));
+  return { html: email.html.replaceAll(secret, mask), text: email.text.replaceAll(secret, mask), attachments };
+}

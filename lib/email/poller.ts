@@ -1,0 +1,25 @@
+import "server-only";
+import { drainOutbox } from "./dispatcher";
+
+const globalForPoller = globalThis as unknown as { __kairosPoller?: NodeJS.Timeout };
+
+/**
+ * Keeps the outbox moving inside a long-running server (retries, reminders whose time has come),
+ * every OUTBOX_POLL_MS (default 5 s; 0 turns it off, e.g. when `npm run worker` does the job).
+ * Serverless hosts have no long-running process; there the cron route does this.
+ */
+export function startOutboxPoller(): void {
+  const every = Number(process.env.OUTBOX_POLL_MS ?? 5000);
+  if (!every || globalForPoller.__kairosPoller) return;
+  let busy = false;
+  globalForPoller.__kairosPoller = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    drainOutbox({ budgetMs: Math.max(every, 5000) })
+      .catch((error) => console.error("outbox poll failed", { error: (error as Error).message }))
+      .finally(() => {
+        busy = false;
+      });
+  }, every);
+  globalForPoller.__kairosPoller.unref();
+}

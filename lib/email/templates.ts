@@ -1,0 +1,123 @@
+import "server-only";
+import { render } from "@react-email/render";
+import { createElement, type ReactElement } from "react";
+import CandidateCompleted, {
+  PreviewProps as candidateCompletedPreview,
+  type CandidateCompletedProps,
+} from "@/emails/candidate-completed";
+import InterviewCancelled, {
+  PreviewProps as interviewCancelledPreview,
+  type InterviewCancelledProps,
+} from "@/emails/interview-cancelled";
+import InterviewInvitation, {
+  PreviewProps as interviewInvitationPreview,
+  type InterviewInvitationProps,
+} from "@/emails/interview-invitation";
+import InterviewReminder, {
+  PreviewProps as interviewReminderPreview,
+  type InterviewReminderProps,
+} from "@/emails/interview-reminder";
+import InterviewRescheduled, {
+  PreviewProps as interviewRescheduledPreview,
+  type InterviewRescheduledProps,
+} from "@/emails/interview-rescheduled";
+import InvitationBounced, {
+  PreviewProps as invitationBouncedPreview,
+  type InvitationBouncedProps,
+} from "@/emails/invitation-bounced";
+import TeamInvitation, { PreviewProps as teamInvitationPreview, type TeamInvitationProps } from "@/emails/team-invitation";
+
+/** Each template's props, keyed by its file name in emails/. */
+export type TemplateProps = {
+  "interview-invitation": InterviewInvitationProps;
+  "interview-rescheduled": InterviewRescheduledProps;
+  "interview-cancelled": InterviewCancelledProps;
+  "interview-reminder": InterviewReminderProps;
+  "candidate-completed": CandidateCompletedProps;
+  "invitation-bounced": InvitationBouncedProps;
+  "team-invitation": TeamInvitationProps;
+};
+
+export type TemplateName = keyof TemplateProps;
+
+/** One email to render: the template's name and its props (plain JSON, safe to store in the outbox). */
+export type EmailMessage<K extends TemplateName = TemplateName> = {
+  [P in K]: { template: P; props: TemplateProps[P] };
+}[K];
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+type Entry<P> = { component: (props: P) => ReactElement; subject: (props: P) => string; previewProps: P };
+
+const templates: { [K in TemplateName]: Entry<TemplateProps[K]> } = {
+  "interview-invitation": {
+    component: InterviewInvitation,
+    subject: (p) => `Your interview with ${p.companyName}: ${p.jobTitle}`,
+    previewProps: interviewInvitationPreview,
+  },
+  "interview-rescheduled": {
+    component: InterviewRescheduled,
+    subject: (p) => `New time: your interview with ${p.companyName}: ${p.jobTitle}`,
+    previewProps: interviewRescheduledPreview,
+  },
+  "interview-cancelled": {
+    component: InterviewCancelled,
+    subject: (p) => `Cancelled: your interview with ${p.companyName}: ${p.jobTitle}`,
+    previewProps: interviewCancelledPreview,
+  },
+  "interview-reminder": {
+    component: InterviewReminder,
+    subject: (p) => `Reminder: your interview with ${p.companyName} ${p.hoursBefore === 1 ? "in 1 hour" : "tomorrow"}`,
+    previewProps: interviewReminderPreview,
+  },
+  "candidate-completed": {
+    component: CandidateCompleted,
+    subject: (p) => `${p.candidateName} completed their interview for ${p.jobTitle}`,
+    previewProps: candidateCompletedPreview,
+  },
+  "invitation-bounced": {
+    component: InvitationBounced,
+    subject: (p) => `Invitation to ${p.candidateName} bounced`,
+    previewProps: invitationBouncedPreview,
+  },
+  "team-invitation": {
+    component: TeamInvitation,
+    subject: (p) => `Join ${p.organizationName} on Kairos`,
+    previewProps: teamInvitationPreview,
+  },
+};
+
+/** Every template name, in a stable order. */
+export const templateNames = Object.keys(templates) as TemplateName[];
+
+/** True when `name` is a known template (for names read back from the database or a URL). */
+export function isTemplateName(name: string): name is TemplateName {
+  return Object.hasOwn(templates, name);
+}
+
+/** The realistic example props a template is previewed and tested with. */
+export function previewMessage<K extends TemplateName>(template: K): EmailMessage<K> {
+  return { template, props: templates[template].previewProps } as EmailMessage<K>;
+}
+
+// Names and titles come from users; a line break in a subject would be a header injection.
+function oneLine(subject: string): string {
+  return subject.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
+}
+
+// Headings keep their case in the text part (html-to-text would shout them).
+const textOptions = {
+  selectors: ["h1", "h2", "h3"].map((selector) => ({ selector, options: { uppercase: false } })),
+};
+
+/** Renders a template to subject, HTML and plain text; the outbox stores all three. */
+export async function renderEmail<K extends TemplateName>(message: EmailMessage<K>): Promise<RenderedEmail> {
+  const entry: Entry<TemplateProps[K]> | undefined = templates[message.template];
+  if (!entry) throw new Error(`Unknown email template: ${JSON.stringify(message.template)}`);
+  const element = createElement(entry.component, message.props);
+  const [html, text] = await Promise.all([
+    render(element),
+    render(element, { plainText: true, htmlToTextOptions: textOptions }),
+  ]);
+  return { subject: oneLine(entry.subject(message.props)), html, text };
+}

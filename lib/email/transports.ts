@@ -1,0 +1,100 @@
+import "server-only";
+import { Resend } from "resend";
+import { emailFrom, emailTransportName } from "@/lib/config";
+import { db } from "@/lib/db";
+import type { Attachment } from "./outbox";
+
+export interface SendRequest {
+  /** The outbox id, also the provider's idempotency key: a retried send is accepted once. */
+  id: string;
+  kind: string;
+  to: string;
+  toName: string;
+  subject: string;
+  html: string;
+  text: string;
+  attachments: Attachment[];
+}
+
+export type SendResult =
+  | { ok: true; providerMessageId: string | null; delivered?: boolean }
+  | { ok: false; retryable: boolean; retryAfterMs?: number; error: string };
+
+export interface Transport {
+  name: string;
+  send(request: SendRequest): Promise<SendResult>;
+}
+
+/** How long one provider call may take before it counts as a (retryable) timeout. */
+export function sendTimeoutMs(): number {
+  // An empty or invalid value (e.g. `EMAIL_SEND_TIMEOUT_MS=` from a compose file) means the default, not a 0 ms timeout.
+  const ms = Number(process.env.EMAIL_SEND_TIMEOUT_MS);
+  return Number.isFinite(ms) && ms > 0 ? ms : 10_000;
+}
+
+function recipient(name: string, email: string): string {
+  const safe = name.replace(/["\\\r\n<>]/g, "").trim();
+  return safe ? `"${safe}" <${email}>` : email;
+}
+
+/** Resend's API (the SDK honours RESEND_BASE_URL, which the tests point at a local stub). */
+export function resendTransport(apiKey = process.env.RESEND_API_KEY ?? ""): Transport {
+  const resend = new Resend(apiKey);
+  return {
+    name: "resend",
+    async send(request) {
+      const { data, error, headers } = await resend.emails.send(
+        {
+          from: emailFrom(),
+          to: [recipient(request.toName, request.to)],
+          subject: request.subject,
+          html: request.html,
+          text: request.text,
+          attachments: request.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+          tags: [{ name: "kind", value: request.kind }],
+        },
+        { idempotencyKey: request.id, signal: AbortSignal.timeout(sendTimeoutMs()) } as { idempotencyKey: string },
+      );
+      if (!error) return { ok: true, providerMessageId: data?.id ?? null };
+      const status = (error as { statusCode?: number | null }).statusCode ?? null;
+      const retryAfter = Number(headers?.["retry-after"]);
+      return {
+        ok: false,
+        // No status is a network failure or a timeout; 429 and 5xx are the provider's to recover from, and so
+        // is a retry that overtook its own timed-out first attempt (Resend: "safe to retry this request later").
+        retryable: status === null || status === 429 || status >= 500 || error.name === "concurrent_idempotent_requests",
+        retryAfterMs: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined,
+        error: `${status ?? "network"} ${error.name}: ${error.message}`.slice(0, 500),
+      };
+    },
+  };
+}
+
+/** Development: "delivers" into a local inbox at /dev/mailbox, links intact. */
+export function devMailboxTransport(): Transport {
+  return {
+    name: "dev-mailbox",
+    async send(request) {
+      const prisma = await db();
+      await prisma.devMailboxMessage.upsert({
+        where: { outboxEmailId: request.id },
+        create: {
+          outboxEmailId: request.id,
+          toEmail: request.to,
+          subject: request.subject,
+          html: request.html,
+          text: request.text,
+          attachments: request.attachments as never,
+        },
+        update: {},
+      });
+      return { ok: true, providerMessageId: null, delivered: true };
+    },
+  };
+}
+
+/** The transport this deployment uses (see emailTransportName). */
+export function defaultTransport(): Transport {
+  return emailTransportName() === "resend" ? resendTransport() : devMailboxTransport();
+}
+

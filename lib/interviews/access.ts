@@ -1,0 +1,59 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { InterviewStatus } from "@/lib/generated/prisma/enums";
+import { hashToken } from "@/lib/tokens";
+import { joinWindow, windowPosition } from "./window";
+
+/** A key is 43 base64url characters; anything else is not looked up at all. */
+export const sessionKeySchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
+export type Access =
+  | { state: "invalid" }
+  | { state: "replaced" }
+  | { state: "cancelled" }
+  | { state: "completed" }
+  | { state: "expired" }
+  | { state: "too_early"; opensAt: Date; startsAt: Date }
+  | { state: "open" | "in_progress"; interviewId: string; sessionId: string };
+
+/**
+ * What a key opens right now, decided on the server against `at`: unknown, malformed and revoked
+ * keys are all simply "invalid"; a key replaced by a newer invitation says so.
+ */
+export async function resolveAccess(rawKey: unknown, at: Date): Promise<Access> {
+  const parsed = sessionKeySchema.safeParse(rawKey);
+  if (!parsed.success) return { state: "invalid" };
+  const prisma = await db();
+  const session = await prisma.interviewSession.findUnique({
+    where: { keyHash: hashToken(parsed.data) },
+    select: {
+      id: true,
+      revokedAt: true,
+      replacedById: true,
+      interview: { select: { id: true, status: true, scheduledAt: true, opensMinutesBefore: true, closesMinutesAfter: true } },
+    },
+  });
+  if (!session) return { state: "invalid" };
+  const { interview } = session;
+  if (interview.status === InterviewStatus.CANCELLED) return { state: "cancelled" };
+  if (session.replacedById) return { state: "replaced" };
+  if (session.revokedAt) return { state: "invalid" };
+  switch (interview.status) {
+    case InterviewStatus.COMPLETED:
+      return { state: "completed" };
+    case InterviewStatus.EXPIRED:
+      return { state: "expired" };
+    case InterviewStatus.IN_PROGRESS:
+      return { state: "in_progress", interviewId: interview.id, sessionId: session.id };
+    case InterviewStatus.SCHEDULED: {
+      const position = windowPosition(interview, at);
+      if (position === "too_early") {
+        const { opensAt, startsAt } = joinWindow(interview);
+        return { state: "too_early", opensAt, startsAt };
+      }
+      if (position === "closed") return { state: "expired" };
+      return { state: "open", interviewId: interview.id, sessionId: session.id };
+    }
+  }
+}

@@ -1,0 +1,183 @@
+import "server-only";
+import { addHours } from "date-fns";
+import { appUrl, emailFrom } from "@/lib/config";
+import { icsAttachment, interviewIcs } from "@/lib/email/ics";
+import type { OutgoingEmail, Tx } from "@/lib/email/outbox";
+import { renderEmail } from "@/lib/email/templates";
+import type { AnswerType } from "@/lib/generated/prisma/enums";
+import { EmailKind } from "@/lib/generated/prisma/enums";
+import { interviewUrl } from "./session-keys";
+
+/** Everything an interview's emails say, read once. */
+export interface InterviewEmailContext {
+  interviewId: string;
+  organizationId: string;
+  organizationName: string;
+  scheduledAt: Date;
+  durationMinutes: number;
+  opensMinutesBefore: number;
+  candidateTimeZone: string;
+  icsSequence: number;
+  job: { title: string; questionCount: number; answerTypes: AnswerType[] };
+  candidate: { name: string; email: string };
+  recruiter: { name: string; email: string } | null;
+}
+
+/** Loads the context for an interview already in the database (inside the caller's transaction). */
+export async function loadEmailContext(tx: Tx, interviewId: string): Promise<InterviewEmailContext> {
+  const i = await tx.interview.findUniqueOrThrow({
+    where: { id: interviewId },
+    select: {
+      id: true,
+      organizationId: true,
+      scheduledAt: true,
+      durationMinutes: true,
+      opensMinutesBefore: true,
+      candidateTimeZone: true,
+      icsSequence: true,
+      organization: { select: { name: true } },
+      job: { select: { title: true, questions: { select: { answerType: true } } } },
+      candidate: { select: { name: true, email: true } },
+      createdBy: { select: { name: true, email: true } },
+    },
+  });
+  return {
+    interviewId: i.id,
+    organizationId: i.organizationId,
+    organizationName: i.organization.name,
+    scheduledAt: i.scheduledAt,
+    durationMinutes: i.durationMinutes,
+    opensMinutesBefore: i.opensMinutesBefore,
+    candidateTimeZone: i.candidateTimeZone,
+    icsSequence: i.icsSequence,
+    job: { title: i.job.title, ...summariseQuestions(i.job.questions) },
+    candidate: i.candidate,
+    recruiter: i.createdBy,
+  };
+}
+
+/** How many questions, and which answer types, in a stable order. */
+export function summariseQuestions(questions: Array<{ answerType: AnswerType }>) {
+  const order: AnswerType[] = ["TEXT", "VIDEO", "AUDIO"];
+  const present = new Set(questions.map((q) => q.answerType));
+  return { questionCount: questions.length, answerTypes: order.filter((t) => present.has(t)) };
+}
+
+function calendar(ctx: InterviewEmailContext, method: "REQUEST" | "CANCEL", url: string | null) {
+  const organizerAddress = /<([^>]+)>/.exec(emailFrom())?.[1] ?? emailFrom();
+  const content = interviewIcs({
+    method,
+    uid: `interview-${ctx.interviewId}@kairos`,
+    sequence: ctx.icsSequence,
+    start: ctx.scheduledAt,
+    durationMinutes: ctx.durationMinutes,
+    title: `Interview: ${ctx.job.title} at ${ctx.organizationName}`,
+    description: url ? `Join your interview: ${url}` : `This interview was cancelled.`,
+    url,
+    organizer: { name: ctx.organizationName, email: organizerAddress },
+    attendee: ctx.candidate,
+  });
+  return icsAttachment(content, method);
+}
+
+/** The invitation (or, after a reschedule, the new-time email), carrying `key` in its link and calendar file. */
+export async function linkEmail(
+  ctx: InterviewEmailContext,
+  key: string,
+  kind: typeof EmailKind.INVITATION | typeof EmailKind.RESCHEDULED,
+  previousStartsAt?: Date,
+): Promise<OutgoingEmail> {
+  const url = interviewUrl(key);
+  const props = {
+    companyName: ctx.organizationName,
+    jobTitle: ctx.job.title,
+    candidateName: ctx.candidate.name,
+    recruiterName: ctx.recruiter?.name ?? ctx.organizationName,
+    startsAt: ctx.scheduledAt.toISOString(),
+    timeZone: ctx.candidateTimeZone,
+    durationMinutes: ctx.durationMinutes,
+    opensMinutesBefore: ctx.opensMinutesBefore,
+    questionCount: ctx.job.questionCount,
+    answerTypes: ctx.job.answerTypes,
+    interviewUrl: url,
+  };
+  const rendered =
+    kind === EmailKind.RESCHEDULED && previousStartsAt
+      ? await renderEmail({ template: "interview-rescheduled", props: { ...props, previousStartsAt: previousStartsAt.toISOString() } })
+      : await renderEmail({ template: "interview-invitation", props });
+  return {
+    organizationId: ctx.organizationId,
+    interviewId: ctx.interviewId,
+    kind,
+    toEmail: ctx.candidate.email,
+    toName: ctx.candidate.name,
+    ...rendered,
+    attachments: [calendar(ctx, "REQUEST", url)],
+    secret: key,
+  };
+}
+
+/** The cancellation, with a calendar CANCEL so the event leaves the candidate's calendar. */
+export async function cancellationEmail(ctx: InterviewEmailContext): Promise<OutgoingEmail> {
+  const rendered = await renderEmail({
+    template: "interview-cancelled",
+    props: {
+      companyName: ctx.organizationName,
+      jobTitle: ctx.job.title,
+      candidateName: ctx.candidate.name,
+      recruiterName: ctx.recruiter?.name ?? ctx.organizationName,
+      startsAt: ctx.scheduledAt.toISOString(),
+      timeZone: ctx.candidateTimeZone,
+    },
+  });
+  return {
+    organizationId: ctx.organizationId,
+    interviewId: ctx.interviewId,
+    kind: EmailKind.CANCELLED,
+    toEmail: ctx.candidate.email,
+    toName: ctx.candidate.name,
+    ...rendered,
+    attachments: [calendar(ctx, "CANCEL", null)],
+  };
+}
+
+export const REMINDER_KINDS = [EmailKind.REMINDER_24H, EmailKind.REMINDER_1H];
+
+/**
+ * Reminders 24 h and 1 h before the start, each planned with a send-after time. One whose time
+ * has already come is skipped: the candidate just got an invitation. Reminders carry no link,
+ * so planning them never creates or stores a key.
+ */
+export async function reminderEmails(ctx: InterviewEmailContext, now: Date): Promise<OutgoingEmail[]> {
+  const plans = [
+    { kind: EmailKind.REMINDER_24H, hoursBefore: 24 as const },
+    { kind: EmailKind.REMINDER_1H, hoursBefore: 1 as const },
+  ].filter(({ hoursBefore }) => addHours(ctx.scheduledAt, -hoursBefore) > now);
+  return Promise.all(
+    plans.map(async ({ kind, hoursBefore }) => ({
+      organizationId: ctx.organizationId,
+      interviewId: ctx.interviewId,
+      kind,
+      toEmail: ctx.candidate.email,
+      toName: ctx.candidate.name,
+      sendAfter: addHours(ctx.scheduledAt, -hoursBefore),
+      ...(await renderEmail({
+        template: "interview-reminder",
+        props: {
+          companyName: ctx.organizationName,
+          jobTitle: ctx.job.title,
+          candidateName: ctx.candidate.name,
+          startsAt: ctx.scheduledAt.toISOString(),
+          timeZone: ctx.candidateTimeZone,
+          durationMinutes: ctx.durationMinutes,
+          hoursBefore,
+        },
+      })),
+    })),
+  );
+}
+
+/** The recruiter's page for an interview. */
+export function interviewDashboardUrl(interviewId: string): string {
+  return `${appUrl()}/interviews/${interviewId}`;
+}

@@ -1,0 +1,150 @@
+import "server-only";
+import { now } from "@/lib/clock";
+import { db } from "@/lib/db";
+import type { DeliveryState, EmailStatus, Prisma } from "@/lib/generated/prisma/client";
+import { EmailKind, InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
+
+export const INTERVIEW_PAGE_SIZE = 25;
+const LINK_KINDS = [EmailKind.INVITATION, EmailKind.RESCHEDULED];
+
+export interface InterviewFilters {
+  when: "upcoming" | "past";
+  status?: InterviewStatus;
+  jobId?: string;
+  from?: Date;
+  to?: Date;
+  page: number;
+}
+
+/**
+ * One page of an organisation's interviews: upcoming ones soonest first, past ones latest first.
+ * Served by the (organizationId, scheduledAt) index, so it stays fast at 100k rows; a page asks
+ * for one row more than it shows instead of counting them all.
+ */
+export async function listInterviews(organizationId: string, filters: InterviewFilters) {
+  const prisma = await db();
+  const at = now();
+  // Upcoming starts at now, past ends at now; a date range narrows either further.
+  const lowest = [filters.when === "upcoming" ? at : null, filters.from].filter((d): d is Date => Boolean(d));
+  const highest = [filters.when === "past" ? at : null, filters.to].filter((d): d is Date => Boolean(d));
+  const scheduledAt: Prisma.DateTimeFilter = {
+    ...(lowest.length && { gte: new Date(Math.max(...lowest.map(Number))) }),
+    ...(highest.length && { lt: new Date(Math.min(...highest.map(Number))) }),
+  };
+  const rows = await prisma.interview.findMany({
+    where: {
+      organizationId,
+      scheduledAt,
+      ...(filters.status && { status: filters.status }),
+      ...(filters.jobId && { jobId: filters.jobId }),
+    },
+    orderBy: [{ scheduledAt: filters.when === "upcoming" ? "asc" : "desc" }, { id: "asc" }],
+    skip: (filters.page - 1) * INTERVIEW_PAGE_SIZE,
+    take: INTERVIEW_PAGE_SIZE + 1,
+    select: {
+      id: true,
+      status: true,
+      scheduledAt: true,
+      durationMinutes: true,
+      bouncedAt: true,
+      candidate: { select: { name: true, email: true } },
+      job: { select: { title: true } },
+      emails: {
+        where: { kind: { in: LINK_KINDS } },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { status: true, deliveryState: true, attempts: true },
+      },
+    },
+  });
+  return {
+    rows: rows.slice(0, INTERVIEW_PAGE_SIZE).map(({ emails, ...row }) => ({ ...row, invitation: emails[0] ?? null })),
+    hasNext: rows.length > INTERVIEW_PAGE_SIZE,
+  };
+}
+
+/** One interview with what its page shows, or null when it is not this organisation's. */
+export async function findInterview(organizationId: string, id: string) {
+  const prisma = await db();
+  return prisma.interview.findFirst({
+    where: { id, organizationId },
+    select: {
+      id: true,
+      status: true,
+      scheduledAt: true,
+      durationMinutes: true,
+      opensMinutesBefore: true,
+      closesMinutesAfter: true,
+      candidateTimeZone: true,
+      notes: true,
+      bouncedAt: true,
+      createdAt: true,
+      candidate: { select: { id: true, name: true, email: true } },
+      job: { select: { id: true, title: true, _count: { select: { questions: true } } } },
+      createdBy: { select: { name: true } },
+      emails: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          kind: true,
+          toEmail: true,
+          status: true,
+          deliveryState: true,
+          attempts: true,
+          lastError: true,
+          sendAfter: true,
+          sentAt: true,
+          createdAt: true,
+        },
+      },
+      events: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, type: true, actorType: true, actorId: true, data: true, createdAt: true },
+      },
+    },
+  });
+}
+
+/** What the scheduling form offers: open jobs with questions, and candidates. */
+export async function schedulingOptions(organizationId: string) {
+  const prisma = await db();
+  const [jobs, candidates] = await Promise.all([
+    prisma.job.findMany({
+      where: { organizationId, status: JobStatus.OPEN, questions: { some: {} } },
+      orderBy: { title: "asc" },
+      select: { id: true, title: true, questions: { select: { prepSeconds: true, answerSeconds: true } } },
+    }),
+    prisma.candidate.findMany({
+      where: { organizationId },
+      orderBy: { name: "asc" },
+      take: 1000,
+      select: { id: true, name: true, email: true, timeZone: true },
+    }),
+  ]);
+  return {
+    jobs: jobs.map(({ questions, ...job }) => ({
+      ...job,
+      // A sensible default length: every question's time, rounded up to 5 minutes, plus 5 to settle in.
+      suggestedMinutes: Math.ceil(questions.reduce((sum, q) => sum + q.prepSeconds + q.answerSeconds, 0) / 300) * 5 + 5,
+    })),
+    candidates,
+  };
+}
+
+/** The recruiter-facing state of an invitation email. */
+export function deliveryLabel(email: { status: EmailStatus; deliveryState: DeliveryState | null; attempts: number } | null): string {
+  if (!email) return "no invitation";
+  if (email.deliveryState) return { DELIVERED: "delivered", DELAYED: "delayed", BOUNCED: "bounced", COMPLAINED: "marked as spam" }[email.deliveryState];
+  switch (email.status) {
+    case "PENDING":
+      return email.attempts > 0 ? "retrying" : "queued";
+    case "SENDING":
+      return "sending";
+    case "SENT":
+      return "sent";
+    case "FAILED":
+      return "failed";
+    case "CANCELLED":
+      return "withdrawn";
+  }
+}

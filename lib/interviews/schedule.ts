@@ -1,0 +1,147 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { addHours, addSeconds } from "date-fns";
+import { now } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { enqueueEmail, type Tx } from "@/lib/email/outbox";
+import { DuplicateError, FieldError, isUniqueViolation, NotFoundError } from "@/lib/errors";
+import { ActorType, EmailKind, InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
+import { recordEvent } from "./audit";
+import { linkEmail, reminderEmails, summariseQuestions, type InterviewEmailContext } from "./emails";
+import { newSessionKey } from "./session-keys";
+
+export interface ScheduleInput {
+  candidate: { id: string } | { name: string; email: string; timeZone: string };
+  jobId: string;
+  /** UTC; null means one hour from now, as the original system did. */
+  scheduledAt: Date | null;
+  durationMinutes: number;
+  notes: string;
+  /** The form's one-time token: submitting the same form twice yields one interview. */
+  requestToken: string;
+}
+
+export interface Scheduler {
+  userId: string;
+  organizationId: string;
+}
+
+/** Test seam: runs inside the transaction right after the interview row is written. */
+export interface ScheduleHooks {
+  afterInterviewInsert?: (tx: Tx) => Promise<void>;
+}
+
+/** How far in the past a start may be (clock skew, a slow form) before it is refused. */
+export const PAST_START_TOLERANCE_SECONDS = 60;
+
+/**
+ * Schedules an interview: the interview, its session key, its invitation (and reminders) in the
+ * outbox and the audit event commit together or not at all. The email itself is sent later by
+ * the dispatcher, so this never waits on the email provider.
+ */
+export async function scheduleInterview(by: Scheduler, input: ScheduleInput, hooks: ScheduleHooks = {}) {
+  const prisma = await db();
+  const { organizationId } = by;
+  const previous = await findByRequestToken(organizationId, input.requestToken);
+  if (previous) return { interviewId: previous, created: false };
+
+  const at = now();
+  const scheduledAt = input.scheduledAt ?? addHours(at, 1);
+  if (scheduledAt < addSeconds(at, -PAST_START_TOLERANCE_SECONDS)) {
+    throw new FieldError("scheduledAt", "Choose a start time in the future.");
+  }
+
+  const [organization, recruiter, job, existingCandidate] = await Promise.all([
+    prisma.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } }),
+    prisma.user.findFirst({ where: { id: by.userId, organizationId }, select: { name: true, email: true } }),
+    prisma.job.findFirst({
+      where: { id: input.jobId, organizationId },
+      select: { title: true, status: true, questions: { select: { answerType: true } } },
+    }),
+    "id" in input.candidate
+      ? prisma.candidate.findFirst({ where: { id: input.candidate.id, organizationId }, select: { id: true, name: true, email: true, timeZone: true } })
+      : Promise.resolve(null),
+  ]);
+  if (!recruiter) throw new NotFoundError("User");
+  if (!job) throw new FieldError("jobId", "Choose a job from the list.");
+  if (job.status !== JobStatus.OPEN) throw new FieldError("jobId", "This job is archived. Reopen it to schedule interviews.");
+  if (job.questions.length === 0) throw new FieldError("jobId", "This job has no questions yet.");
+  if ("id" in input.candidate && !existingCandidate) throw new FieldError("candidateId", "Choose a candidate from the list.");
+  const candidate = existingCandidate ?? (input.candidate as { name: string; email: string; timeZone: string });
+
+  const interviewId = randomUUID();
+  const { key, keyHash } = newSessionKey();
+  const ctx: InterviewEmailContext = {
+    interviewId,
+    organizationId,
+    organizationName: organization.name,
+    scheduledAt,
+    durationMinutes: input.durationMinutes,
+    opensMinutesBefore: 15,
+    candidateTimeZone: candidate.timeZone,
+    icsSequence: 0,
+    job: { title: job.title, ...summariseQuestions(job.questions) },
+    candidate: { name: candidate.name, email: candidate.email },
+    recruiter,
+  };
+  // Rendered before the transaction opens, so it holds its locks for the writes alone.
+  const [invitation, reminders] = await Promise.all([linkEmail(ctx, key, EmailKind.INVITATION), reminderEmails(ctx, at)]);
+
+  try {
+    await prisma.$transaction(async (tx) => {
+      const candidateId =
+        existingCandidate?.id ??
+        (await tx.candidate.create({ data: { organizationId, ...candidate }, select: { id: true } }).catch((error) => {
+          if (isUniqueViolation(error)) {
+            throw new DuplicateError("newCandidateEmail", "A candidate with this email already exists. Choose them from the list instead.");
+          }
+          throw error;
+        })).id;
+      await tx.interview.create({
+        data: {
+          id: interviewId,
+          organizationId,
+          jobId: input.jobId,
+          candidateId,
+          createdById: by.userId,
+          status: InterviewStatus.SCHEDULED,
+          scheduledAt,
+          durationMinutes: input.durationMinutes,
+          candidateTimeZone: candidate.timeZone,
+          notes: input.notes,
+          requestToken: input.requestToken,
+        },
+      });
+      await hooks.afterInterviewInsert?.(tx);
+      const session = await tx.interviewSession.create({ data: { interviewId, keyHash }, select: { id: true } });
+      await enqueueEmail(tx, invitation);
+      for (const reminder of reminders) await enqueueEmail(tx, reminder);
+      await recordEvent(tx, {
+        organizationId,
+        interviewId,
+        actor: { type: ActorType.USER, id: by.userId },
+        type: "interview.scheduled",
+        data: { scheduledAt: scheduledAt.toISOString(), sessionId: session.id, reminders: reminders.map((r) => r.kind) },
+        at,
+      });
+    });
+  } catch (error) {
+    // The same form submitted twice at once: the other request created it (and, for an inline
+    // new candidate, that candidate too, so this one collides on the email first).
+    if (isUniqueViolation(error) || error instanceof DuplicateError) {
+      const winner = await findByRequestToken(organizationId, input.requestToken);
+      if (winner) return { interviewId: winner, created: false };
+    }
+    throw error;
+  }
+  return { interviewId, created: true };
+}
+
+async function findByRequestToken(organizationId: string, requestToken: string): Promise<string | null> {
+  const prisma = await db();
+  const found = await prisma.interview.findUnique({
+    where: { organizationId_requestToken: { organizationId, requestToken } },
+    select: { id: true },
+  });
+  return found?.id ?? null;
+}
