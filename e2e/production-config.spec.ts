@@ -1,0 +1,42 @@
+import { spawn } from "node:child_process";
+import { expect, test } from "@playwright/test";
+
+// These start their own `next start` (same build, own port and database) to see what an
+// operator would see when production is configured one way or another.
+function startServer(port: number, env: Record<string, string>) {
+  // Node directly (not npx), so stopping the child stops the server itself.
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PGLITE_DIR: "memory://", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+test("production without RESEND_API_KEY refuses to start and says what to set", async () => {
+  const server = startServer(3197, { AUTH_SECRET: "x".repeat(32) });
+  const code = await Promise.race([server.exited, new Promise<"running">((r) => setTimeout(() => r("running"), 30_000))]);
+  if (code === "running") server.child.kill("SIGKILL");
+  expect(code).not.toBe("running");
+  expect(code).not.toBe(0);
+  expect(server.output()).toContain("RESEND_API_KEY is not set");
+});
+
+test("the dev mailbox and email previews are 404 in production", async ({ request }) => {
+  const server = startServer(3198, { AUTH_SECRET: "x".repeat(32), RESEND_API_KEY: "re_test", RESEND_BASE_URL: "http://127.0.0.1:9" });
+  try {
+    await expect(async () => {
+      const response = await request.get("http://127.0.0.1:3198/sign-in");
+      expect(response.status()).toBe(200);
+    }).toPass({ timeout: 30_000 });
+    for (const path of ["/dev/mailbox", "/dev/mailbox/anything", "/dev/emails", "/dev/emails/interview-invitation"]) {
+      expect((await request.get(`http://127.0.0.1:3198${path}`)).status(), path).toBe(404);
+    }
+  } finally {
+    server.child.kill("SIGTERM");
+    await server.exited;
+  }
+});
