@@ -4,7 +4,7 @@ test("the demo recruiter signs in and sees the seeded jobs", async ({ page }) =>
   await page.goto("/");
   await expect(page).toHaveURL(/\/sign-in$/);
   await signIn(page, DEMO.email, DEMO.password);
-  await expect(page.getByRole("heading", { name: "Interviews" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Interviews", exact: true })).toBeVisible();
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" }).click();
   await expect(page.getByRole("link", { name: "Robotics Software Engineer" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Field Service Technician" })).toBeVisible();

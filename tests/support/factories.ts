@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { CandidateInput } from "@/lib/candidates";
+import { InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
+import type { ScheduleInput } from "@/lib/interviews/schedule";
 import type { JobInput, QuestionInput } from "@/lib/jobs";
 
 /** A fresh organisation with an owner, unique to the calling test. */
@@ -47,4 +49,79 @@ export function inviteToken(url: string): string {
   const token = new URL(url).searchParams.get("token");
   if (!token) throw new Error(`No token in ${url}`);
   return token;
+}
+
+/** An open job of `organizationId` with the given questions (text answers unless told). */
+export async function makeJob(
+  organizationId: string,
+  questions: Array<string | QuestionInput> = ["Why us?", "Tell us about a hard bug."],
+  overrides: { title?: string; status?: JobStatus } = {},
+) {
+  const prisma = await db();
+  const job = await prisma.job.create({
+    data: {
+      organizationId,
+      title: overrides.title ?? "Backend Engineer",
+      status: overrides.status ?? JobStatus.OPEN,
+      questions: {
+        create: questions.map((q, position) => {
+          const { id: _id, ...fields } = typeof q === "string" ? question(q) : q;
+          return { ...fields, position };
+        }),
+      },
+    },
+    select: { id: true, title: true },
+  });
+  return job;
+}
+
+/** A candidate of `organizationId` in time zone `timeZone`, with a unique email. */
+export async function makeCandidate(organizationId: string, timeZone = "Europe/London", overrides: Partial<CandidateInput> = {}) {
+  const prisma = await db();
+  return prisma.candidate.create({
+    data: { organizationId, ...candidateInput({ timeZone, ...overrides }) },
+    select: { id: true, name: true, email: true, timeZone: true },
+  });
+}
+
+/** An organisation with an open job and a candidate, ready to schedule interviews in. */
+export async function makeSchedulingOrg(name = "Scheduling Org", candidateTimeZone = "Europe/Berlin") {
+  const org = await makeOrg(name);
+  const [job, candidate] = await Promise.all([
+    makeJob(org.organizationId, ["Why us?", question("Show us your workspace.", { answerType: "VIDEO" })], { title: `Engineer ${org.suffix}` }),
+    makeCandidate(org.organizationId, candidateTimeZone),
+  ]);
+  return { ...org, scheduler: { userId: org.ownerId, organizationId: org.organizationId }, job, candidate };
+}
+
+/** A valid scheduleInterview input: `candidate` (an id or an inline new one), a fresh request token. */
+export function scheduleInput(
+  jobId: string,
+  candidate: ScheduleInput["candidate"],
+  overrides: Partial<Omit<ScheduleInput, "jobId" | "candidate">> = {},
+): ScheduleInput {
+  return { jobId, candidate, scheduledAt: null, durationMinutes: 30, notes: "", requestToken: randomUUID(), ...overrides };
+}
+
+/**
+ * An interview row written directly, in any status, created by the organisation's owner (no
+ * session, no emails): for the outbox and webhook tests, which bring their own emails.
+ */
+export async function makeInterviewRow(org: { organizationId: string; ownerId: string }, status: InterviewStatus = InterviewStatus.SCHEDULED) {
+  const prisma = await db();
+  const [job, candidate] = await Promise.all([makeJob(org.organizationId, ["Why us?"]), makeCandidate(org.organizationId)]);
+  const interview = await prisma.interview.create({
+    data: {
+      organizationId: org.organizationId,
+      jobId: job.id,
+      candidateId: candidate.id,
+      createdById: org.ownerId,
+      status,
+      scheduledAt: new Date(Date.now() + 7 * 24 * 3600_000),
+      durationMinutes: 30,
+      candidateTimeZone: candidate.timeZone,
+    },
+    select: { id: true },
+  });
+  return { interviewId: interview.id, job, candidate };
 }

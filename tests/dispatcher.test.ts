@@ -1,0 +1,333 @@
+import { addDays, addHours, addMilliseconds, addMinutes, addSeconds } from "date-fns";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { setClock } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { dispatchDue, drainOutbox, LEASE_MS } from "@/lib/email/dispatcher";
+import type { Attachment } from "@/lib/email/outbox";
+import { devMailboxTransport, type Transport } from "@/lib/email/transports";
+import { DeliveryState, EmailStatus, InterviewStatus } from "@/lib/generated/prisma/enums";
+import { interviewUrl } from "@/lib/interviews/session-keys";
+import { makeInterviewRow, makeOrg } from "./support/factories";
+import { icsText } from "./support/interviews";
+import {
+  auditEvents,
+  countAccepted,
+  dispatchAt,
+  dispatchWindows,
+  emailRow,
+  emailRows,
+  holdDispatchLock,
+  queueCancellation,
+  queueEmail,
+  queueEmails,
+  queueInvitation,
+  stubbedResend,
+} from "./support/outbox";
+import { randomFaults, type ResendStub } from "./support/resend-stub";
+
+// Every test dispatches inside its own window before 1970: see tests/support/outbox.ts.
+const nextWindow = dispatchWindows(new Date("1969-12-01T09:00:00Z"));
+let stub: ResendStub;
+let resend: Transport;
+let org: Awaited<ReturnType<typeof makeOrg>>;
+let releaseLock: () => Promise<void>;
+
+beforeAll(async () => {
+  releaseLock = await holdDispatchLock();
+  ({ stub, resend } = await stubbedResend());
+  org = await makeOrg("Outbox");
+}, 120_000);
+
+afterEach(() => {
+  stub.clearFaults();
+  setClock(null);
+  delete process.env.EMAIL_SEND_TIMEOUT_MS;
+});
+
+afterAll(async () => {
+  await stub?.stop();
+  await releaseLock?.();
+});
+
+/** What each stub request for `id` turned into, in order. */
+const outcomes = (id: string) => stub.requestsFor(id).map((r) => r.outcome);
+/** The stored copy must no longer carry the key anywhere, calendar file included. */
+function expectScrubbed(row: { html: string; text: string; attachments: unknown; secret: string | null }, key: string) {
+  expect(row.secret).toBeNull();
+  const parts = [row.html, row.text, ...(row.attachments as Attachment[]).map(icsText)];
+  for (const part of parts) {
+    expect(part).not.toContain(key);
+    expect(part).toContain("[redacted]");
+  }
+}
+
+describe("dispatching through Resend", () => {
+  it("sends a queued invitation, stores the message id and keeps no copy of its key", async () => {
+    const at = nextWindow();
+    const { interviewId, candidate } = await makeInterviewRow(org);
+    const { id, key } = await queueInvitation(at, interviewId);
+
+    await dispatchAt(at, resend);
+
+    const row = await emailRow(id);
+    expect(row).toMatchObject({ status: EmailStatus.SENT, attempts: 1, lastError: null, leaseUntil: null, sentAt: at });
+    expect(row.providerMessageId).toBe(stub.messages.get(id));
+    expectScrubbed(row, key);
+
+    const [request, ...more] = stub.requestsFor(id);
+    expect(more).toHaveLength(0);
+    expect(request!.outcome).toBe("accepted");
+    expect(request!.body.to).toEqual([`"${candidate.name}" <${candidate.email}>`]);
+    expect(request!.body.tags).toEqual([{ name: "kind", value: "INVITATION" }]);
+    expect(request!.body.html).toContain(interviewUrl(key));
+    expect(request!.body.text).toContain(interviewUrl(key));
+    expect(request!.body.attachments).toEqual([
+      expect.objectContaining({ filename: "interview.ics", content_type: "text/calendar; charset=utf-8; method=REQUEST" }),
+    ]);
+    expect(icsText(request!.body.attachments![0]! as unknown as Attachment)).toContain(`URL:${interviewUrl(key)}`);
+
+    const events = await auditEvents(interviewId, "email.sent");
+    expect(events.map((e) => e.data)).toEqual([{ emailId: id, kind: "INVITATION", to: candidate.email, attempts: 1 }]);
+  });
+
+  it("retries a 500 after its backoff, and the provider accepts the email once", async () => {
+    const at = nextWindow();
+    const id = await queueEmail(at, { organizationId: org.organizationId });
+    stub.failNext(id, { status: 500 });
+
+    await dispatchAt(at, resend);
+    const failed = await emailRow(id);
+    expect(failed).toMatchObject({ status: EmailStatus.PENDING, attempts: 1, leaseUntil: null });
+    expect(failed.lastError).toMatch(/^500 internal_server_error/);
+    // First backoff: 2 s with 50–100 % jitter.
+    const delay = failed.nextAttemptAt.getTime() - at.getTime();
+    expect(delay).toBeGreaterThanOrEqual(1_000);
+    expect(delay).toBeLessThanOrEqual(2_000);
+
+    await dispatchAt(addMilliseconds(failed.nextAttemptAt, -1), resend);
+    expect(outcomes(id)).toEqual(["500"]);
+
+    await dispatchAt(failed.nextAttemptAt, resend);
+    expect(await emailRow(id)).toMatchObject({ status: EmailStatus.SENT, attempts: 2, lastError: null, secret: null });
+    expect(outcomes(id)).toEqual(["500", "accepted"]);
+    expect(stub.accepts.get(id)).toBe(1);
+  });
+
+  it("waits out a 429's retry-after before sending again", async () => {
+    const at = nextWindow();
+    const id = await queueEmail(at, { organizationId: org.organizationId });
+    stub.failNext(id, { status: 429, retryAfter: 30 });
+
+    await dispatchAt(at, resend);
+    const limited = await emailRow(id);
+    expect(limited.status).toBe(EmailStatus.PENDING);
+    expect(limited.lastError).toMatch(/^429 rate_limit_exceeded/);
+    expect(limited.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(addSeconds(at, 30).getTime());
+
+    await dispatchAt(addSeconds(at, 29), resend);
+    expect(await emailRow(id)).toMatchObject({ status: EmailStatus.PENDING, attempts: 1 });
+    expect(outcomes(id)).toEqual(["429"]);
+
+    await dispatchAt(limited.nextAttemptAt, resend);
+    expect(await emailRow(id)).toMatchObject({ status: EmailStatus.SENT, attempts: 2 });
+    expect(outcomes(id)).toEqual(["429", "accepted"]);
+  });
+
+  it("retries a send that timed out, and the idempotency key makes the provider keep one message", async () => {
+    const at = nextWindow();
+    const id = await queueEmail(at, { organizationId: org.organizationId });
+    process.env.EMAIL_SEND_TIMEOUT_MS = "200";
+    stub.failNext(id, { hang: true }); // the provider takes the email, the answer never comes
+
+    const started = Date.now();
+    await dispatchAt(at, resend);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const timedOut = await emailRow(id);
+    expect(timedOut).toMatchObject({ status: EmailStatus.PENDING, attempts: 1, providerMessageId: null });
+    expect(timedOut.lastError).toMatch(/^network /);
+    const messageId = stub.messages.get(id);
+    expect(messageId).toBeDefined();
+
+    await dispatchAt(timedOut.nextAttemptAt, resend);
+    expect(await emailRow(id)).toMatchObject({ status: EmailStatus.SENT, attempts: 2, providerMessageId: messageId });
+    expect(outcomes(id)).toEqual(["hang", "replayed"]);
+    expect(stub.accepts.get(id)).toBe(1);
+  });
+
+  it("keeps retrying while Resend still works on a timed-out send (409 concurrent_idempotent_requests)", async () => {
+    const at = nextWindow();
+    const id = await queueEmail(at, { organizationId: org.organizationId });
+    process.env.EMAIL_SEND_TIMEOUT_MS = "200";
+    stub.failNext(id, { hang: true, stillProcessing: true });
+
+    await dispatchAt(at, resend);
+    const timedOut = await emailRow(id);
+    await dispatchAt(timedOut.nextAttemptAt, resend);
+    // Resend: "safe to retry this request later". The email is on its way; it has not failed.
+    const overtaken = await emailRow(id);
+    expect(overtaken).toMatchObject({ status: EmailStatus.PENDING, attempts: 2 });
+    expect(overtaken.lastError).toMatch(/^409 concurrent_idempotent_requests/);
+
+    stub.inProgress.delete(id);
+    await dispatchAt(overtaken.nextAttemptAt, resend);
+    expect(await emailRow(id)).toMatchObject({ status: EmailStatus.SENT, attempts: 3, providerMessageId: stub.messages.get(id) });
+    expect(outcomes(id)).toEqual(["hang", "409 concurrent", "replayed"]);
+  });
+
+  it("treats an empty EMAIL_SEND_TIMEOUT_MS as unset, not as a 0 ms timeout", async () => {
+    const at = nextWindow();
+    const id = await queueEmail(at, { organizationId: org.organizationId });
+    process.env.EMAIL_SEND_TIMEOUT_MS = ""; // what `EMAIL_SEND_TIMEOUT_MS: ${EMAIL_SEND_TIMEOUT_MS}` in a compose file gives
+
+    await dispatchAt(at, resend);
+    expect(await emailRow(id)).toMatchObject({ status: EmailStatus.SENT, attempts: 1, lastError: null });
+  });
+
+  it("fails a 422 at once with the provider's reason, scrubbed, and never retries it", async () => {
+    const at = nextWindow();
+    const { interviewId } = await makeInterviewRow(org);
+    const { id, key } = await queueInvitation(at, interviewId);
+    stub.failNext(id, { status: 422, message: "Invalid `to` field. The email address needs to follow the `email@example.com` format." });
+
+    await dispatchAt(at, resend);
+    const row = await emailRow(id);
+    const reason = "422 validation_error: Invalid `to` field. The email address needs to follow the `email@example.com` format.";
+    expect(row).toMatchObject({ status: EmailStatus.FAILED, attempts: 1, lastError: reason, leaseUntil: null, providerMessageId: null });
+    expectScrubbed(row, key);
+    expect((await auditEvents(interviewId, "email.failed")).map((e) => e.data)).toEqual([{ emailId: id, kind: "INVITATION", reason }]);
+
+    await dispatchAt(addDays(at, 2), resend);
+    expect(outcomes(id)).toEqual(["422"]);
+    expect((await emailRow(id)).status).toBe(EmailStatus.FAILED);
+  });
+
+  it("gives up on a retryable failure more than 24 h after the email became due", async () => {
+    const at = nextWindow();
+    const id = await queueEmail(at, { organizationId: org.organizationId });
+    stub.failNext(id, { status: 500 }, { status: 500 }, { status: 500 });
+
+    await dispatchAt(at, resend);
+    await dispatchAt(addHours(at, 23), resend);
+    expect(await emailRow(id)).toMatchObject({ status: EmailStatus.PENDING, attempts: 2 });
+
+    await dispatchAt(addMinutes(addHours(at, 24), 1), resend);
+    const row = await emailRow(id);
+    expect(row).toMatchObject({ status: EmailStatus.FAILED, attempts: 3, secret: null });
+    expect(row.lastError).toMatch(/^gave up after 24 h: 500 internal_server_error/);
+    expect(outcomes(id)).toEqual(["500", "500", "500"]);
+  });
+});
+
+describe("the interview's status decides whether an email goes out", () => {
+  const notSent: Record<InterviewStatus, string | null> = {
+    [InterviewStatus.SCHEDULED]: null,
+    [InterviewStatus.IN_PROGRESS]: "not sent: the interview is in progress",
+    [InterviewStatus.COMPLETED]: "not sent: the interview is completed",
+    [InterviewStatus.CANCELLED]: "not sent: the interview is cancelled",
+    [InterviewStatus.EXPIRED]: "not sent: the interview is expired",
+  };
+
+  it.each(Object.values(InterviewStatus))("an invitation for a %s interview", async (status) => {
+    const at = nextWindow();
+    const { interviewId } = await makeInterviewRow(org, status);
+    const { id, key } = await queueInvitation(at, interviewId);
+
+    await dispatchAt(at, resend);
+    const row = await emailRow(id);
+    expectScrubbed(row, key);
+    if (notSent[status] === null) {
+      expect(row.status).toBe(EmailStatus.SENT);
+      expect(outcomes(id)).toEqual(["accepted"]);
+    } else {
+      expect(row).toMatchObject({ status: EmailStatus.CANCELLED, lastError: notSent[status], leaseUntil: null });
+      expect(outcomes(id)).toEqual([]);
+    }
+  });
+
+  it("a cancellation email for a CANCELLED interview is sent", async () => {
+    const at = nextWindow();
+    const { interviewId } = await makeInterviewRow(org, InterviewStatus.CANCELLED);
+    const id = await queueCancellation(at, interviewId);
+
+    await dispatchAt(at, resend);
+    expect(await emailRow(id)).toMatchObject({ status: EmailStatus.SENT, lastError: null });
+    expect(stub.requestsFor(id)[0]?.body.attachments?.[0]?.content_type).toBe("text/calendar; charset=utf-8; method=CANCEL");
+  });
+});
+
+describe("recovery and the development mailbox", () => {
+  it("sends what a dispatcher that died mid-send had claimed, once its lease has passed", async () => {
+    const at = nextWindow();
+    const ids = await queueEmails(3, at, org.organizationId);
+    // A dispatcher that claims the rows and never finishes: its send never resolves.
+    let sending!: () => void;
+    const claimed = new Promise<void>((resolve) => (sending = resolve));
+    setClock(at);
+    void dispatchDue({ transport: { name: "stuck", send: () => (sending(), new Promise(() => {})) } });
+    await claimed;
+    for (const row of await emailRows(ids)) {
+      expect(row).toMatchObject({ status: EmailStatus.SENDING, attempts: 1, leaseUntil: addMilliseconds(at, LEASE_MS) });
+    }
+
+    await dispatchAt(addMilliseconds(at, LEASE_MS - 1_000), resend);
+    expect(ids.flatMap(outcomes)).toEqual([]);
+
+    await dispatchAt(addMilliseconds(at, LEASE_MS + 1), resend);
+    for (const row of await emailRows(ids)) expect(row).toMatchObject({ status: EmailStatus.SENT, attempts: 2, leaseUntil: null });
+    expect(ids.map(outcomes)).toEqual(ids.map(() => ["accepted"]));
+  });
+
+  it("delivers into the development mailbox with the link intact and scrubs the outbox copy", async () => {
+    const at = nextWindow();
+    const { interviewId } = await makeInterviewRow(org);
+    const { id, key } = await queueInvitation(at, interviewId);
+
+    await dispatchAt(at, devMailboxTransport());
+
+    const row = await emailRow(id);
+    expect(row).toMatchObject({ status: EmailStatus.SENT, deliveryState: DeliveryState.DELIVERED, deliveryAt: at, providerMessageId: null });
+    expectScrubbed(row, key);
+    const message = await (await db()).devMailboxMessage.findUniqueOrThrow({ where: { outboxEmailId: id } });
+    expect(message.html).toContain(interviewUrl(key));
+    expect(message.text).toContain(interviewUrl(key));
+    expect(icsText((message.attachments as unknown as Attachment[])[0]!)).toContain(interviewUrl(key));
+    expect(outcomes(id)).toEqual([]);
+  });
+});
+
+describe("fault injection", () => {
+  it("drains 200 emails through 30 % random 500s, 429s and timeouts, each accepted exactly once", async () => {
+    const at = nextWindow();
+    const ids = await queueEmails(200, at, org.organizationId);
+    process.env.EMAIL_SEND_TIMEOUT_MS = "150";
+    stub.fault = randomFaults(0.3, [{ status: 500 }, { status: 429, retryAfter: 5 }, { hang: true }]);
+
+    const { transport, accepted } = countAccepted(resend);
+    const started = performance.now();
+    let passes = 0;
+    // Past the longest backoff (10 min) each pass; 100 passes stay far inside the 24 h give-up.
+    for (let clock = at; passes < 100; clock = addMinutes(clock, 11)) {
+      passes++;
+      setClock(clock);
+      await drainOutbox({ transport, budgetMs: 60_000 });
+      if ((await emailRows(ids)).every((row) => row.status !== EmailStatus.PENDING)) break;
+    }
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+
+    const rows = await emailRows(ids);
+    expect(rows.filter((row) => row.status !== EmailStatus.SENT)).toEqual([]);
+    for (const row of rows) expect(row.providerMessageId).toBe(stub.messages.get(row.id));
+    const requests = ids.flatMap((id) => stub.requestsFor(id));
+    const unique = ids.filter((id) => stub.messages.has(id)).length;
+    const duplicates = ids.filter((id) => (accepted.get(id) ?? 0) > 1).length;
+    // Taken by the provider once each, and reported accepted to the dispatcher exactly once each.
+    expect(unique).toBe(200);
+    expect(ids.filter((id) => accepted.get(id) !== 1)).toEqual([]);
+    expect(requests.length).toBeGreaterThan(200); // the faults did happen
+    const replays = requests.filter((r) => r.outcome === "replayed").length; // retries of timed-out sends the provider had taken
+    console.log(
+      `outbox fault injection: ${ids.length} emails, ${requests.length} requests, ${requests.length - ids.length} retries ` +
+        `(${replays} answered from the idempotency key), ${duplicates} duplicates, drained in ${seconds} s wall clock (${passes} passes)`,
+    );
+  });
+});

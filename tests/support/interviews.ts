@@ -1,0 +1,59 @@
+// Reading back what scheduling wrote: the keys in an outbox email, and a snapshot of everything an
+// interview owns (to show that a refused change wrote nothing).
+import { expect } from "vitest";
+import { db } from "@/lib/db";
+import type { Attachment } from "@/lib/email/outbox";
+
+const KEY_IN_LINK = /\/interview\?session_key=([A-Za-z0-9_-]+)/g;
+
+/** Every session key found in `/interview?session_key=KEY` links in a text. */
+export function linkKeys(body: string): string[] {
+  return [...body.matchAll(KEY_IN_LINK)].map((m) => m[1]!);
+}
+
+/** A calendar attachment's text with RFC 5545 folded lines joined again. */
+export function icsText(attachment: Attachment): string {
+  return Buffer.from(attachment.content, "base64").toString("utf8").replace(/\r?\n[ \t]/g, "");
+}
+
+/**
+ * The one key an email's links carry, found separately in its HTML, its text and its calendar
+ * file; fails unless all three carry links and every link holds the same key.
+ */
+export function linkKeyOf(email: { html: string; text: string; attachments: unknown }): string {
+  const attachments = email.attachments as Attachment[];
+  const ics = attachments.find((a) => a.contentType.startsWith("text/calendar"));
+  expect(ics, "calendar attachment").toBeDefined();
+  const found = { html: linkKeys(email.html), text: linkKeys(email.text), ics: linkKeys(icsText(ics!)) };
+  for (const [where, keys] of Object.entries(found)) expect(keys.length, `links in ${where}`).toBeGreaterThan(0);
+  const distinct = new Set([...found.html, ...found.text, ...found.ics]);
+  expect([...distinct]).toHaveLength(1);
+  const [key] = distinct;
+  expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  return key!;
+}
+
+/** Everything stored for one interview, in a stable order. */
+export async function interviewSnapshot(interviewId: string) {
+  const prisma = await db();
+  const [interview, sessions, emails, events] = await Promise.all([
+    prisma.interview.findUnique({ where: { id: interviewId } }),
+    prisma.interviewSession.findMany({ where: { interviewId }, orderBy: { id: "asc" } }),
+    prisma.outboxEmail.findMany({ where: { interviewId }, orderBy: { id: "asc" } }),
+    prisma.auditEvent.findMany({ where: { interviewId }, orderBy: { id: "asc" } }),
+  ]);
+  return { interview, sessions, emails, events };
+}
+
+/** Everything stored for one organisation's interviews (counts scoped to that organisation). */
+export async function organizationRows(organizationId: string) {
+  const prisma = await db();
+  const [interviews, sessions, emails, events, candidates] = await Promise.all([
+    prisma.interview.count({ where: { organizationId } }),
+    prisma.interviewSession.count({ where: { interview: { organizationId } } }),
+    prisma.outboxEmail.count({ where: { organizationId } }),
+    prisma.auditEvent.count({ where: { organizationId } }),
+    prisma.candidate.count({ where: { organizationId } }),
+  ]);
+  return { interviews, sessions, emails, events, candidates };
+}
