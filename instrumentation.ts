@@ -3,6 +3,6 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   await import("./lib/startup-check");
-  const { startOutboxPoller } = await import("./lib/email/poller");
+  const { startOutboxPoller } = await import("./lib/poller");
   startOutboxPoller();
 }

@@ -34,11 +34,23 @@ export async function signIn(page: Page, email: string, password: string) {
   await expect(page).toHaveURL(/\/interviews$/);
 }
 
-/** Creates an open job with one text question through the UI; returns its title. */
-export async function createJob(page: Page, title = `Job ${randomUUID().slice(0, 6)}`): Promise<string> {
+export type QuestionSpec = { prompt: string; prep: number; answer: number };
+
+/** Creates an open job through the UI (one text question unless given); returns its title. */
+export async function createJob(
+  page: Page,
+  title = `Job ${randomUUID().slice(0, 6)}`,
+  questions: QuestionSpec[] = [{ prompt: "Why do you want this role?", prep: 30, answer: 120 }],
+): Promise<string> {
   await page.goto("/jobs/new");
   await page.getByLabel("Title").fill(title);
-  await page.getByRole("listitem", { name: "Question 1", exact: true }).getByLabel("Prompt").fill("Why do you want this role?");
+  for (const [i, q] of questions.entries()) {
+    if (i > 0) await page.getByRole("button", { name: "+ Add question" }).click();
+    const row = page.getByRole("listitem", { name: `Question ${i + 1}`, exact: true });
+    await row.getByLabel("Prompt").fill(q.prompt);
+    await row.getByLabel("Preparation (s)").fill(String(q.prep));
+    await row.getByLabel("Answer time (s)").fill(String(q.answer));
+  }
   await page.getByRole("button", { name: "Create job" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Job saved." })).toBeVisible();
   return title;
@@ -50,6 +62,7 @@ export async function createJob(page: Page, title = `Job ${randomUUID().slice(0,
  */
 export async function openEmail(page: Page, to: string, subject: RegExp): Promise<string | null> {
   const message = page.getByRole("listitem").filter({ hasText: `To ${to}` }).filter({ hasText: subject }).first();
+  // (an empty `to` matches any recipient)
   await expect(async () => {
     await page.goto("/dev/mailbox");
     await expect(message).toBeVisible({ timeout: 1_000 });
@@ -58,6 +71,31 @@ export async function openEmail(page: Page, to: string, subject: RegExp): Promis
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(subject);
   const text = (await page.locator("pre").textContent()) ?? "";
   return /https?:\/\/\S+\/(?:interview\?session_key|invite\?token)=[\w-]{43}/.exec(text)?.[0] ?? null;
+}
+
+/**
+ * Schedules an interview for a new candidate through the UI (start: `local`, or empty for one
+ * hour from now) and returns the interview's id and the link from the invitation email.
+ */
+export async function scheduleAndGetLink(page: Page, candidate: { name: string; email: string }, local = "") {
+  await page.goto("/interviews/new");
+  await page.getByRole("radio", { name: "New candidate" }).check();
+  await page.getByLabel("Name").fill(candidate.name);
+  await page.getByLabel("Email").fill(candidate.email);
+  if (local) await page.getByLabel("Date and time").fill(local);
+  await page.getByRole("button", { name: "Schedule and send invitation" }).click();
+  await expect(page).toHaveURL(/\/interviews\/[^/?]+\?scheduled=1$/);
+  const interviewId = new URL(page.url()).pathname.split("/").pop()!;
+  const link = await openEmail(page, candidate.email, /^Your interview with /);
+  if (!link) throw new Error("the invitation has no link");
+  return { interviewId, link };
+}
+
+/** Moves one interview's rows in time (test hook): `seconds` into the past, or its window to open in `opensIn` seconds. */
+export async function moveInterview(page: Page, interviewId: string, move: { seconds: number } | { opensIn: number }) {
+  const query = "seconds" in move ? `seconds=${move.seconds}` : `opensIn=${move.opensIn}`;
+  const response = await page.request.post(`/api/test/interviews/${interviewId}/shift?${query}`);
+  expect(response.status()).toBe(200);
 }
 
 /** A wall-clock time `days` from now at `hour`:00 in the browser's zone, as datetime-local wants it. */

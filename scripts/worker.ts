@@ -1,7 +1,7 @@
 // npm run worker: a long-running outbox dispatcher for Node hosts (Vercel uses the cron route).
 // Any number may run beside the web servers: rows are claimed with FOR UPDATE SKIP LOCKED.
 import { closeDb } from "@/lib/db";
-import { drainOutbox } from "@/lib/email/dispatcher";
+import { runBackgroundWork } from "@/lib/background";
 
 const IDLE_MS = Number(process.env.WORKER_IDLE_MS ?? 1000);
 let stopping = false;
@@ -15,7 +15,7 @@ async function main() {
   console.log(`outbox worker started (pid ${process.pid})`);
   while (!stopping) {
     try {
-      const stats = await drainOutbox({ budgetMs: 30_000 });
+      const stats = await runBackgroundWork({ budgetMs: 30_000 });
       if (stats.claimed > 0) console.log("outbox", JSON.stringify(stats));
     } catch (error) {
       console.error("outbox worker: dispatch failed", (error as Error).message);

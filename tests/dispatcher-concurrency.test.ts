@@ -30,8 +30,8 @@ describe.skipIf(!process.env.DATABASE_URL)(
       releaseLock = await holdDispatchLock();
       ({ stub, resend } = await stubbedResend());
       process.env.EMAIL_SEND_TIMEOUT_MS = "150";
-      // `node --import tsx` with the react-server condition, as the worker script runs.
-      child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/dispatch-worker.ts"], {
+      // `node --import tsx` with the server-only hook, as the worker script runs.
+      child = spawn(process.execPath, ["--import", "./scripts/server-only-hook.mjs", "--import", "tsx", "tests/support/dispatch-worker.ts"], {
         cwd: path.resolve(__dirname, ".."),
         env: process.env,
       });

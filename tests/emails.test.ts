@@ -19,6 +19,7 @@ const SUBJECTS: Record<TemplateName, string> = {
   "candidate-completed": "Hana Sato completed their interview for Robotics Software Engineer",
   "invitation-bounced": "Invitation to Hana Sato bounced",
   "team-invitation": "Join Acme Robotics on Kairos",
+  "reschedule-requested": "Hana Sato asks for a new interview time",
 };
 
 /** The link each link-carrying template must show, read from its preview props. */
@@ -28,6 +29,7 @@ const LINKS: Partial<Record<TemplateName, (m: EmailMessage) => string>> = {
   "candidate-completed": (m) => (m.template === "candidate-completed" ? m.props.reviewUrl : ""),
   "invitation-bounced": (m) => (m.template === "invitation-bounced" ? m.props.interviewUrl : ""),
   "team-invitation": (m) => (m.template === "team-invitation" ? m.props.acceptUrl : ""),
+  "reschedule-requested": (m) => (m.template === "reschedule-requested" ? m.props.interviewUrl : ""),
 };
 
 describe("email templates", () => {

@@ -38,7 +38,7 @@ const sleeper = () => start(process.execPath, ["-e", "setTimeout(() => {}, 20000
 function openInChild(dir: string) {
   const { DATABASE_URL: _ignored, ...env } = process.env;
   // `node --import tsx` rather than the tsx CLI, so the child's pid is the one holding the lock.
-  const run = start(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/open-pglite.ts"], {
+  const run = start(process.execPath, ["--import", "./scripts/server-only-hook.mjs", "--import", "tsx", "tests/support/open-pglite.ts"], {
     ...env,
     PGLITE_DIR: dir,
     KAIROS_AUTO_SEED: "0",

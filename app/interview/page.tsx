@@ -1,55 +1,64 @@
-import type { Metadata } from "next";
-import { connection } from "next/server";
-import { LocalDate } from "@/components/local-date";
-import { Logo } from "@/components/logo";
+import { cookies } from "next/headers";
 import { now } from "@/lib/clock";
-import { db } from "@/lib/db";
 import { resolveAccess } from "@/lib/interviews/access";
+import { loadCandidateView } from "@/lib/interviews/candidate";
+import { PORTAL_COOKIE } from "@/lib/interviews/portal";
+import { redirect } from "next/navigation";
+import { ThankYou } from "./_components/states";
+import { Lobby } from "./lobby";
+import { QuestionRunner } from "./question-runner";
+import { TooEarly } from "./too-early";
 
-export const metadata: Metadata = { title: "Your interview", robots: { index: false, follow: false }, referrer: "no-referrer" };
-
-const MESSAGES = {
-  invalid: ["This link is not valid", "Check that you opened the whole link from your invitation email. If it still does not work, ask the recruiter to send it again."],
-  replaced: ["A newer invitation was sent", "This link was replaced. Please use the link in your latest email from the recruiter."],
-  cancelled: ["This interview was cancelled", "The recruiter cancelled this interview. If you think this is a mistake, reply to their email."],
-  completed: ["Thank you", "You have completed this interview. The team will be in touch."],
-  expired: ["This interview's time has passed", "The time to join has ended. Contact the recruiter to ask for a new time."],
-} as const;
-
-// The candidate portal's first cut: it decides on the server what the key opens, before rendering.
-export default async function InterviewPortalPage({ searchParams }: { searchParams: Promise<{ session_key?: string | string[] }> }) {
-  await connection();
-  const { session_key: key } = await searchParams;
-  const access = await resolveAccess(Array.isArray(key) ? key[0] : key, now());
-  let title: string;
-  let body: React.ReactNode;
-  if (access.state === "too_early") {
-    title = "Your interview opens soon";
-    body = (
-      <>
-        You can join from <LocalDate value={access.opensAt.toISOString()} /> (the interview starts at{" "}
-        <LocalDate value={access.startsAt.toISOString()} options={{ dateStyle: undefined, timeStyle: "short" }} />
-        ). Come back then with the same link.
-      </>
-    );
-  } else if (access.state === "open" || access.state === "in_progress") {
-    const prisma = await db();
-    const interview = await prisma.interview.findUniqueOrThrow({
-      where: { id: access.interviewId },
-      select: { organization: { select: { name: true } }, job: { select: { title: true } }, candidate: { select: { name: true } } },
-    });
-    title = `${interview.job.title} at ${interview.organization.name}`;
-    body = `Welcome, ${interview.candidate.name}. Your interview is open.`;
-  } else {
-    [title, body] = MESSAGES[access.state];
+// The candidate portal. The key arrives in a cookie (proxy.ts moved it out of the URL) and is
+// judged on the server, against the server's clock, before anything renders. proxy.ts has
+// already answered the end states (invalid, replaced, cancelled, expired).
+export default async function InterviewPortalPage() {
+  const at = now();
+  const access = await resolveAccess((await cookies()).get(PORTAL_COOKIE)?.value, at);
+  switch (access.state) {
+    case "invalid":
+    case "replaced":
+    case "cancelled":
+    case "expired":
+      // proxy.ts answers these with their own status; the state changed in between: ask it again.
+      redirect("/interview");
+    case "too_early":
+      return <TooEarly opensAt={access.opensAt.toISOString()} startsAt={access.startsAt.toISOString()} serverNow={at.toISOString()} />;
   }
+  const view = await loadCandidateView(access.interviewId, at);
+  if (access.state === "completed" || view.finished) return <ThankYou candidateName={view.candidateName} companyName={view.companyName} />;
+  if (access.state === "open") {
+    return (
+      <Lobby
+        candidateName={view.candidateName}
+        companyName={view.companyName}
+        jobTitle={view.jobTitle}
+        jobDescription={view.jobDescription}
+        interviewerName={view.interviewerName}
+        startsAt={view.scheduledAt.toISOString()}
+        totalMinutes={Math.max(1, Math.ceil(view.totalSeconds / 60))}
+        questionCount={view.questionCount}
+        answerTypes={view.answerTypes}
+      />
+    );
+  }
+  if (!view.current) return <ThankYou candidateName={view.candidateName} companyName={view.companyName} />;
+  const c = view.current;
   return (
-    <div className="flex min-h-dvh flex-col items-center justify-center px-4 py-12">
-      <Logo className="mb-8 text-xl" />
-      <main className="w-full max-w-lg rounded-xl bg-white p-8 text-center shadow-sm ring-1 ring-ink-200">
-        <h1 className="text-xl font-semibold text-ink-900">{title}</h1>
-        <p className="mt-3 text-ink-600">{body}</p>
-      </main>
-    </div>
+    <QuestionRunner
+      key={c.id}
+      serverNow={at.toISOString()}
+      question={{
+        id: c.id,
+        number: c.position + 1,
+        total: view.questionTotal,
+        prompt: c.prompt,
+        answerType: c.answerType,
+        text: c.text,
+        savedAt: c.savedAt?.toISOString() ?? null,
+        answerStartsAt: c.answerStartsAt.toISOString(),
+        deadline: c.deadline.toISOString(),
+      }}
+    />
   );
 }

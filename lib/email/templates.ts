@@ -25,6 +25,10 @@ import InvitationBounced, {
   PreviewProps as invitationBouncedPreview,
   type InvitationBouncedProps,
 } from "@/emails/invitation-bounced";
+import RescheduleRequested, {
+  PreviewProps as rescheduleRequestedPreview,
+  type RescheduleRequestedProps,
+} from "@/emails/reschedule-requested";
 import TeamInvitation, { PreviewProps as teamInvitationPreview, type TeamInvitationProps } from "@/emails/team-invitation";
 
 /** Each template's props, keyed by its file name in emails/. */
@@ -36,6 +40,7 @@ export type TemplateProps = {
   "candidate-completed": CandidateCompletedProps;
   "invitation-bounced": InvitationBouncedProps;
   "team-invitation": TeamInvitationProps;
+  "reschedule-requested": RescheduleRequestedProps;
 };
 
 export type TemplateName = keyof TemplateProps;
@@ -84,6 +89,11 @@ const templates: { [K in TemplateName]: Entry<TemplateProps[K]> } = {
     component: TeamInvitation,
     subject: (p) => `Join ${p.organizationName} on Kairos`,
     previewProps: teamInvitationPreview,
+  },
+  "reschedule-requested": {
+    component: RescheduleRequested,
+    subject: (p) => `${p.candidateName} asks for a new interview time`,
+    previewProps: rescheduleRequestedPreview,
   },
 };
 

@@ -12,8 +12,8 @@ export type Access =
   | { state: "invalid" }
   | { state: "replaced" }
   | { state: "cancelled" }
-  | { state: "completed" }
-  | { state: "expired" }
+  | { state: "completed"; interviewId: string }
+  | { state: "expired"; interviewId: string; rescheduleRequested: boolean }
   | { state: "too_early"; opensAt: Date; startsAt: Date }
   | { state: "open" | "in_progress"; interviewId: string; sessionId: string };
 
@@ -31,7 +31,9 @@ export async function resolveAccess(rawKey: unknown, at: Date): Promise<Access> 
       id: true,
       revokedAt: true,
       replacedById: true,
-      interview: { select: { id: true, status: true, scheduledAt: true, opensMinutesBefore: true, closesMinutesAfter: true } },
+      interview: {
+        select: { id: true, status: true, scheduledAt: true, opensMinutesBefore: true, closesMinutesAfter: true, rescheduleRequestedAt: true },
+      },
     },
   });
   if (!session) return { state: "invalid" };
@@ -39,11 +41,12 @@ export async function resolveAccess(rawKey: unknown, at: Date): Promise<Access> 
   if (interview.status === InterviewStatus.CANCELLED) return { state: "cancelled" };
   if (session.replacedById) return { state: "replaced" };
   if (session.revokedAt) return { state: "invalid" };
+  const expired = { state: "expired" as const, interviewId: interview.id, rescheduleRequested: Boolean(interview.rescheduleRequestedAt) };
   switch (interview.status) {
     case InterviewStatus.COMPLETED:
-      return { state: "completed" };
+      return { state: "completed", interviewId: interview.id };
     case InterviewStatus.EXPIRED:
-      return { state: "expired" };
+      return expired;
     case InterviewStatus.IN_PROGRESS:
       return { state: "in_progress", interviewId: interview.id, sessionId: session.id };
     case InterviewStatus.SCHEDULED: {
@@ -52,7 +55,7 @@ export async function resolveAccess(rawKey: unknown, at: Date): Promise<Access> 
         const { opensAt, startsAt } = joinWindow(interview);
         return { state: "too_early", opensAt, startsAt };
       }
-      if (position === "closed") return { state: "expired" };
+      if (position === "closed") return expired;
       return { state: "open", interviewId: interview.id, sessionId: session.id };
     }
   }

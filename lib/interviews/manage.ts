@@ -22,21 +22,30 @@ const LINK_KINDS = [EmailKind.INVITATION, EmailKind.RESCHEDULED];
  * Runs a change on one of the organisation's interviews that is still changeable, holding its
  * row lock so two recruiters' changes apply one after the other.
  */
-async function change<T>(by: Manager, interviewId: string, fn: (tx: Tx, interview: { scheduledAt: Date }, at: Date) => Promise<T>): Promise<T> {
+async function change<T>(
+  by: Manager,
+  interviewId: string,
+  fn: (tx: Tx, interview: { scheduledAt: Date; status: InterviewStatus }, at: Date) => Promise<T>,
+  { allowExpired = false } = {},
+): Promise<T> {
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<Array<{ id: string }>>`
       SELECT id FROM "Interview" WHERE id = ${interviewId} AND "organizationId" = ${by.organizationId} FOR UPDATE`;
     if (locked.length === 0) throw new NotFoundError("Interview");
     const interview = await tx.interview.findUniqueOrThrow({ where: { id: interviewId }, select: { status: true, scheduledAt: true } });
-    if (!isChangeable(interview.status)) {
+    if (!isChangeable(interview.status) && !(allowExpired && interview.status === InterviewStatus.EXPIRED)) {
       throw new StateError(`This interview is ${STATUS_LABELS[interview.status].toLowerCase()} and can no longer be changed.`);
     }
     return fn(tx, interview, now());
   });
 }
 
-/** Moves an interview to a new time: a fresh key, a "new time" email with an updated calendar entry, reminders re-planned. */
+/**
+ * Moves an interview to a new time: a fresh key, a "new time" email with an updated calendar
+ * entry, reminders re-planned. An expired interview (the candidate missed it) can be given a new
+ * time too, and is scheduled again.
+ */
 export async function rescheduleInterview(by: Manager, interviewId: string, input: { scheduledAt: Date; durationMinutes: number }) {
   return change(by, interviewId, async (tx, interview, at) => {
     if (input.scheduledAt < addSeconds(at, -PAST_START_TOLERANCE_SECONDS)) {
@@ -45,7 +54,13 @@ export async function rescheduleInterview(by: Manager, interviewId: string, inpu
     await cancelPendingEmails(tx, interviewId, [...LINK_KINDS, ...REMINDER_KINDS], "superseded by a reschedule");
     await tx.interview.update({
       where: { id: interviewId },
-      data: { scheduledAt: input.scheduledAt, durationMinutes: input.durationMinutes, icsSequence: { increment: 1 } },
+      data: {
+        status: InterviewStatus.SCHEDULED,
+        scheduledAt: input.scheduledAt,
+        durationMinutes: input.durationMinutes,
+        icsSequence: { increment: 1 },
+        rescheduleRequestedAt: null,
+      },
     });
     const { key, sessionId } = await rotateSession(tx, interviewId, at);
     const ctx = await loadEmailContext(tx, interviewId);
@@ -57,10 +72,10 @@ export async function rescheduleInterview(by: Manager, interviewId: string, inpu
       interviewId,
       actor: { type: ActorType.USER, id: by.userId },
       type: "interview.rescheduled",
-      data: { from: interview.scheduledAt.toISOString(), to: input.scheduledAt.toISOString(), sessionId },
+      data: { from: interview.scheduledAt.toISOString(), to: input.scheduledAt.toISOString(), sessionId, ...(interview.status === InterviewStatus.EXPIRED && { wasExpired: true }) },
       at,
     });
-  });
+  }, { allowExpired: true });
 }
 
 /** Sends the invitation again with a fresh key; the previous link stops working. */

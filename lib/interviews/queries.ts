@@ -8,7 +8,7 @@ export const INTERVIEW_PAGE_SIZE = 25;
 const LINK_KINDS = [EmailKind.INVITATION, EmailKind.RESCHEDULED];
 
 export interface InterviewFilters {
-  when: "upcoming" | "past";
+  when: "upcoming" | "past" | "review";
   status?: InterviewStatus;
   jobId?: string;
   from?: Date;
@@ -17,7 +17,8 @@ export interface InterviewFilters {
 }
 
 /**
- * One page of an organisation's interviews: upcoming ones soonest first, past ones latest first.
+ * One page of an organisation's interviews: upcoming ones soonest first, past ones latest first,
+ * ones to review (completed, no recommendation yet) latest completed first.
  * Served by the (organizationId, scheduledAt) index, so it stays fast at 100k rows; a page asks
  * for one row more than it shows instead of counting them all.
  */
@@ -31,14 +32,19 @@ export async function listInterviews(organizationId: string, filters: InterviewF
     ...(lowest.length && { gte: new Date(Math.max(...lowest.map(Number))) }),
     ...(highest.length && { lt: new Date(Math.min(...highest.map(Number))) }),
   };
+  const review = filters.when === "review";
   const rows = await prisma.interview.findMany({
     where: {
       organizationId,
       scheduledAt,
       ...(filters.status && { status: filters.status }),
       ...(filters.jobId && { jobId: filters.jobId }),
+      // To review: completed and without a recommendation, whatever status filter the URL carries.
+      ...(review && { status: InterviewStatus.COMPLETED, reviewedAt: null }),
     },
-    orderBy: [{ scheduledAt: filters.when === "upcoming" ? "asc" : "desc" }, { id: "asc" }],
+    orderBy: review
+      ? [{ completedAt: { sort: "desc", nulls: "last" } }, { scheduledAt: "desc" }, { id: "asc" }]
+      : [{ scheduledAt: filters.when === "upcoming" ? "asc" : "desc" }, { id: "asc" }],
     skip: (filters.page - 1) * INTERVIEW_PAGE_SIZE,
     take: INTERVIEW_PAGE_SIZE + 1,
     select: {
@@ -47,6 +53,8 @@ export async function listInterviews(organizationId: string, filters: InterviewF
       scheduledAt: true,
       durationMinutes: true,
       bouncedAt: true,
+      completedAt: true,
+      recommendation: true,
       candidate: { select: { name: true, email: true } },
       job: { select: { title: true } },
       emails: {
@@ -78,6 +86,7 @@ export async function findInterview(organizationId: string, id: string) {
       candidateTimeZone: true,
       notes: true,
       bouncedAt: true,
+      rescheduleRequestedAt: true,
       createdAt: true,
       candidate: { select: { id: true, name: true, email: true } },
       job: { select: { id: true, title: true, _count: { select: { questions: true } } } },

@@ -18,6 +18,7 @@ export function mayEmailGoOut(kind: EmailKind, status: InterviewStatus | null): 
       return status === InterviewStatus.COMPLETED;
     case EmailKind.INVITATION_BOUNCED:
     case EmailKind.TEAM_INVITE:
+    case EmailKind.RESCHEDULE_REQUESTED:
       return true;
   }
 }

@@ -125,3 +125,54 @@ export async function makeInterviewRow(org: { organizationId: string; ownerId: s
   });
   return { interviewId: interview.id, job, candidate };
 }
+
+/** One answer of `completedInterviewRow`: timestamps as seconds after the interview started (null for none). */
+export interface AnswerRow {
+  prompt?: string;
+  prepSeconds?: number;
+  answerSeconds?: number;
+  presented?: number | null;
+  answerStarted?: number | null;
+  submitted?: number | null;
+  text?: string;
+}
+
+/**
+ * An interview row in `status` (completed unless told) with answers written directly, as the
+ * candidate portal would have left them: for the review tests.
+ */
+export async function makeAnsweredInterview(
+  org: { organizationId: string; ownerId: string },
+  answers: AnswerRow[] = [{ presented: 0, answerStarted: 20, submitted: 92, text: "Because of the mission." }, { presented: 92, submitted: 242 }],
+  status: InterviewStatus = InterviewStatus.COMPLETED,
+) {
+  const prisma = await db();
+  const { interviewId, job, candidate } = await makeInterviewRow(org, status);
+  const startedAt = new Date(Date.now() - 24 * 3600_000);
+  const at = (seconds: number | null | undefined) => (seconds == null ? null : new Date(startedAt.getTime() + seconds * 1000));
+  const lastSubmitted = answers.reduce<number | null>((last, a) => (a.submitted == null ? last : Math.max(last ?? 0, a.submitted)), null);
+  await prisma.interview.update({
+    where: { id: interviewId },
+    data: {
+      scheduledAt: startedAt,
+      startedAt,
+      completedAt: status === InterviewStatus.COMPLETED ? at(lastSubmitted) ?? startedAt : null,
+      answers: {
+        create: answers.map((a, position) => ({
+          position,
+          prompt: a.prompt ?? `Question ${position + 1}?`,
+          answerType: "TEXT",
+          prepSeconds: a.prepSeconds ?? 30,
+          answerSeconds: a.answerSeconds ?? 120,
+          presentedAt: at(a.presented),
+          answerStartedAt: at(a.answerStarted),
+          submittedAt: at(a.submitted),
+          savedAt: at(a.submitted),
+          text: a.text ?? "",
+        })),
+      },
+    },
+  });
+  const rows = await prisma.interviewAnswer.findMany({ where: { interviewId }, orderBy: { position: "asc" }, select: { id: true, position: true } });
+  return { interviewId, job, candidate, answerIds: rows.map((r) => r.id), startedAt };
+}

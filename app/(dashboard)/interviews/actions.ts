@@ -8,8 +8,9 @@ import { wakeDispatcher } from "@/lib/email/dispatcher";
 import { FieldError, NotFoundError, StateError } from "@/lib/errors";
 import { invalid, type FormState } from "@/lib/form-state";
 import { cancelInterview, rescheduleInterview, resendInvitation } from "@/lib/interviews/manage";
+import { rateAnswer, recommend } from "@/lib/interviews/review";
 import { scheduleInterview } from "@/lib/interviews/schedule";
-import { rescheduleSchema, scheduleSchema } from "./schema";
+import { ratingSchema, recommendationSchema, rescheduleSchema, scheduleSchema } from "./schema";
 
 const NOT_FOUND = "This interview was not found.";
 
@@ -72,4 +73,31 @@ export async function resendInvitationAction(id: string): Promise<string | undef
 
 export async function cancelInterviewAction(id: string): Promise<string | undefined> {
   return runChange("cancel", id);
+}
+
+export async function rateAnswerAction(interviewId: string, answerId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const member = await requireMember();
+  const parsed = ratingSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    await rateAnswer({ userId: member.id, organizationId: member.organizationId }, String(interviewId), String(answerId), parsed.data);
+  } catch (error) {
+    return failure(error, { action: "rate", organizationId: member.organizationId, id: interviewId, answerId });
+  }
+  revalidatePath(`/interviews/${interviewId}`);
+  return { ok: true, message: "Rating saved." };
+}
+
+export async function recommendAction(interviewId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const member = await requireMember();
+  const parsed = recommendationSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    await recommend({ userId: member.id, organizationId: member.organizationId }, String(interviewId), parsed.data);
+  } catch (error) {
+    return failure(error, { action: "recommend", organizationId: member.organizationId, id: interviewId });
+  }
+  revalidatePath(`/interviews/${interviewId}`);
+  revalidatePath("/interviews");
+  return { ok: true, message: "Recommendation saved." };
 }

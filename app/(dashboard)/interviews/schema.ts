@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailField } from "@/app/(auth)/schema";
+import { Recommendation } from "@/lib/generated/prisma/enums";
 import { isValidTimeZone, zonedLocalToUtc } from "@/lib/time-zones";
 
 export const DURATION_OPTIONS = [15, 20, 30, 45, 60, 90, 120] as const;
@@ -62,10 +63,28 @@ export const rescheduleSchema = z
   .transform((form, ctx) => ({ scheduledAt: toUtc(ctx, form.scheduledAtLocal, form.recruiterTimeZone)!, durationMinutes: form.durationMinutes }));
 
 export const listFiltersSchema = z.object({
-  when: z.enum(["upcoming", "past"]).catch("upcoming"),
+  when: z.enum(["upcoming", "past", "review"]).catch("upcoming"),
   status: z.enum(["SCHEDULED", "IN_PROGRESS", "COMPLETED", "CANCELLED", "EXPIRED"]).optional().catch(undefined),
   jobId: z.string().max(60).optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+const RATING_MESSAGE = "Choose a rating from 1 to 5.";
+const reviewText = z.string().trim().max(5000, "Use at most 5,000 characters.").default("");
+
+/** One answer's rating (1–5; "Not rated" submits an empty value, which clears it) and notes. */
+export const ratingSchema = z.object({
+  rating: z.preprocess(
+    (value) => (value === undefined || value === null || value === "" ? null : value),
+    z.coerce.number({ error: RATING_MESSAGE }).int(RATING_MESSAGE).min(1, RATING_MESSAGE).max(5, RATING_MESSAGE).nullable(),
+  ),
+  notes: reviewText,
+});
+
+/** The overall recommendation on a completed interview. */
+export const recommendationSchema = z.object({
+  recommendation: z.enum(Recommendation, { error: "Choose advance, hold or reject." }),
+  comment: reviewText,
 });

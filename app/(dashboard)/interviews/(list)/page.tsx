@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DeliveryBadge, InterviewStatusBadge } from "@/components/interview-status-badge";
 import { EmptyState } from "@/components/empty-state";
+import { Badge } from "@/components/ui/badge";
 import { LocalDate } from "@/components/local-date";
 import { PageHeader } from "@/components/page-header";
 import { Button } from "@/components/ui/button";
@@ -11,9 +12,13 @@ import { requireMember } from "@/lib/auth";
 import { listJobs } from "@/lib/jobs";
 import { deliveryLabel, listInterviews } from "@/lib/interviews/queries";
 import { STATUS_LABELS } from "@/lib/interviews/status";
+import { RECOMMENDATION_LABELS, RECOMMENDATION_TONES } from "../labels";
 import { listFiltersSchema } from "../schema";
 
 export const metadata: Metadata = { title: "Interviews" };
+
+const TABS = { upcoming: "Upcoming", past: "Past", review: "To review" } as const;
+const EMPTY_TITLES = { upcoming: "No upcoming interviews", past: "No past interviews", review: "Nothing to review" } as const;
 
 export default async function InterviewsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const member = await requireMember();
@@ -32,7 +37,8 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
     for (const [k, v] of Object.entries({ ...filters, page: undefined, ...patch })) if (v !== undefined && v !== "" && !(k === "page" && String(v) === "1")) params.set(k, String(v));
     return `/interviews${params.size ? `?${params}` : ""}`;
   };
-  const filtered = Boolean(filters.status || filters.jobId || filters.from || filters.to);
+  // The "to review" tab has its own status (completed), so a status in the URL does not filter it.
+  const filtered = Boolean((filters.when !== "review" && filters.status) || filters.jobId || filters.from || filters.to);
 
   return (
     <>
@@ -46,30 +52,32 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
         }
       />
       <nav aria-label="When" className="mb-4 flex gap-2">
-        {(["upcoming", "past"] as const).map((when) => (
+        {(Object.keys(TABS) as Array<keyof typeof TABS>).map((when) => (
           <Link
             key={when}
             href={query({ when, page: 1 })}
             aria-current={filters.when === when ? "page" : undefined}
-            className={cn("rounded-full px-3 py-1 text-sm font-medium capitalize", filters.when === when ? "bg-ink-900 text-white" : "text-ink-700 hover:bg-ink-100")}
+            className={cn("rounded-full px-3 py-1 text-sm font-medium", filters.when === when ? "bg-ink-900 text-white" : "text-ink-700 hover:bg-ink-100")}
           >
-            {when}
+            {TABS[when]}
           </Link>
         ))}
       </nav>
       <form action="/interviews" className="mb-4 grid gap-3 rounded-lg bg-white p-4 ring-1 ring-ink-200 sm:grid-cols-5 sm:items-end">
         <input type="hidden" name="when" value={filters.when} />
-        <label className="text-sm font-medium text-ink-800">
-          Status
-          <select name="status" defaultValue={filters.status ?? ""} className={cn(controlClass, "mt-1")}>
-            <option value="">Any status</option>
-            {Object.entries(STATUS_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        {filters.when !== "review" && (
+          <label className="text-sm font-medium text-ink-800">
+            Status
+            <select name="status" defaultValue={filters.status ?? ""} className={cn(controlClass, "mt-1")}>
+              <option value="">Any status</option>
+              {Object.entries(STATUS_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label className="text-sm font-medium text-ink-800">
           Job
           <select name="jobId" defaultValue={filters.jobId ?? ""} className={cn(controlClass, "mt-1")}>
@@ -103,7 +111,7 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
 
       {rows.length === 0 ? (
         <EmptyState
-          title={filtered ? "No interviews match these filters" : filters.when === "upcoming" ? "No upcoming interviews" : "No past interviews"}
+          title={filtered ? "No interviews match these filters" : EMPTY_TITLES[filters.when]}
           action={
             filters.when === "upcoming" && !filtered ? (
               <Button asChild>
@@ -112,7 +120,11 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
             ) : undefined
           }
         >
-          {filters.when === "upcoming" && !filtered ? "Schedule one and the candidate gets their invitation right away." : undefined}
+          {filters.when === "upcoming" && !filtered
+            ? "Schedule one and the candidate gets their invitation right away."
+            : filters.when === "review" && !filtered
+              ? "Completed interviews wait here until someone records a recommendation."
+              : undefined}
         </EmptyState>
       ) : (
         <ul className="divide-y divide-ink-200 overflow-hidden rounded-lg bg-white ring-1 ring-ink-200">
@@ -123,11 +135,20 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
                   {row.candidate.name}
                 </Link>
                 <p className="mt-0.5 text-sm text-ink-600">
-                  {row.job.title} · <LocalDate value={row.scheduledAt.toISOString()} /> · {row.durationMinutes} min
+                  {row.job.title} ·{" "}
+                  {filters.when === "review" && row.completedAt ? (
+                    <>
+                      completed <LocalDate value={row.completedAt.toISOString()} />
+                    </>
+                  ) : (
+                    <LocalDate value={row.scheduledAt.toISOString()} />
+                  )}{" "}
+                  · {row.durationMinutes} min
                 </p>
               </div>
               <div className="flex flex-wrap gap-2">
                 <InterviewStatusBadge status={row.status} />
+                {row.recommendation && <Badge tone={RECOMMENDATION_TONES[row.recommendation]}>Reviewed: {RECOMMENDATION_LABELS[row.recommendation]}</Badge>}
                 <DeliveryBadge label={row.bouncedAt ? "bounced" : deliveryLabel(row.invitation)} />
               </div>
             </li>

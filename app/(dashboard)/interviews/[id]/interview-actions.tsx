@@ -10,7 +10,19 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, controlClass } from "@/components/ui/field";
 import { cancelInterviewAction, rescheduleInterviewAction, resendInvitationAction } from "../actions";
 
-export function InterviewActions({ id, candidateName, durationMinutes }: { id: string; candidateName: string; durationMinutes: number }) {
+export function InterviewActions({
+  id,
+  candidateName,
+  durationMinutes,
+  rescheduleOnly = false,
+}: {
+  id: string;
+  candidateName: string;
+  durationMinutes: number;
+  /** An expired interview can only be given a new time. */
+  rescheduleOnly?: boolean;
+}) {
+  if (rescheduleOnly) return <RescheduleDialog id={id} durationMinutes={durationMinutes} />;
   return (
     <div className="flex flex-wrap gap-2">
       <ConfirmDialog

@@ -11,6 +11,7 @@ import { isChangeable } from "@/lib/interviews/status";
 import { joinWindow } from "@/lib/interviews/window";
 import { formatInZone } from "@/lib/time-zones";
 import { InterviewActions } from "./interview-actions";
+import { ReviewSection } from "./review-section";
 import { describeEvent } from "./timeline";
 
 export const metadata: Metadata = { title: "Interview" };
@@ -24,6 +25,7 @@ const KIND_LABELS: Record<string, string> = {
   CANDIDATE_COMPLETED: "Completed (to you)",
   INVITATION_BOUNCED: "Bounce notice (to you)",
   TEAM_INVITE: "Team invitation",
+  RESCHEDULE_REQUESTED: "New time request (to you)",
 };
 
 export default async function InterviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ scheduled?: string }> }) {
@@ -47,14 +49,32 @@ export default async function InterviewPage({ params, searchParams }: { params: 
         }
         description={`${interview.job.title} · ${interview.job._count.questions} questions · ${interview.durationMinutes} minutes`}
         actions={
-          isChangeable(interview.status) ? (
-            <InterviewActions id={interview.id} candidateName={interview.candidate.name} durationMinutes={interview.durationMinutes} />
+          isChangeable(interview.status) || interview.status === "EXPIRED" ? (
+            <InterviewActions
+              id={interview.id}
+              candidateName={interview.candidate.name}
+              durationMinutes={interview.durationMinutes}
+              rescheduleOnly={interview.status === "EXPIRED"}
+            />
           ) : undefined
         }
       />
       {(await searchParams).scheduled === "1" && (
         <Alert tone="success" className="mb-6">
           Interview scheduled. The invitation is on its way to {interview.candidate.email}.
+        </Alert>
+      )}
+      {interview.status === "EXPIRED" && (
+        <Alert tone={interview.rescheduleRequestedAt ? "info" : "error"} className="mb-6">
+          {interview.candidate.name} did not start before the link closed.{" "}
+          {interview.rescheduleRequestedAt ? (
+            <>
+              They asked for a new time on <LocalDate value={interview.rescheduleRequestedAt.toISOString()} />. Choose one with{" "}
+              <strong>Reschedule</strong>; they get a new invitation.
+            </>
+          ) : (
+            "You can give them a new time with Reschedule."
+          )}
         </Alert>
       )}
       {interview.bouncedAt && (
@@ -172,6 +192,8 @@ export default async function InterviewPage({ params, searchParams }: { params: 
           </tbody>
         </table>
       </section>
+
+      <ReviewSection organizationId={member.organizationId} interviewId={interview.id} />
     </>
   );
 }

@@ -8,8 +8,20 @@ export function describeEvent(type: string, data: Record<string, unknown>): stri
       return "Rescheduled; new time and link queued";
     case "invitation.resent":
       return "Invitation resent with a new link";
+    case "interview.started":
+      return "The candidate started the interview";
+    case "interview.completed":
+      return "The candidate completed the interview";
+    case "interview.expired":
+      return "Expired: not started before the link closed";
+    case "reschedule.requested":
+      return "The candidate asked for a new time";
     case "interview.cancelled":
       return "Interview cancelled";
+    case "answer.rated":
+      return `Question ${Number(data.position) + 1} ${typeof data.rating === "number" ? `rated ${data.rating} of 5` : "rating cleared"}`;
+    case "interview.reviewed":
+      return `Reviewed: ${capitalise(String(data.recommendation ?? "").toLowerCase())}`;
     case "email.sent":
       return `${capitalise(kind)} email accepted by the provider${Number(data.attempts) > 1 ? ` after ${data.attempts} attempts` : ""}`;
     case "email.failed":

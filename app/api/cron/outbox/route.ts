@@ -1,5 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
-import { drainOutbox } from "@/lib/email/dispatcher";
+import { runBackgroundWork } from "@/lib/background";
 
 // Vercel Cron (vercel.json) calls this every minute; any scheduler can, with the secret.
 export async function GET(request: Request) {
@@ -9,6 +9,6 @@ export async function GET(request: Request) {
   if (!secret || given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return Response.json({ error: "unauthorized" }, { status: 401 });
   }
-  const stats = await drainOutbox({ budgetMs: 25_000 });
+  const stats = await runBackgroundWork({ budgetMs: 25_000 });
   return Response.json(stats, { headers: { "cache-control": "no-store" } });
 }

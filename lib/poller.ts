@@ -1,10 +1,11 @@
 import "server-only";
-import { drainOutbox } from "./dispatcher";
+import { runBackgroundWork } from "@/lib/background";
 
 const globalForPoller = globalThis as unknown as { __kairosPoller?: NodeJS.Timeout };
 
 /**
- * Keeps the outbox moving inside a long-running server (retries, reminders whose time has come),
+ * Keeps the outbox and the interview clock moving inside a long-running server (retries,
+ * reminders whose time has come, expiring and completing interviews),
  * every OUTBOX_POLL_MS (default 5 s; 0 turns it off, e.g. when `npm run worker` does the job).
  * Serverless hosts have no long-running process; there the cron route does this.
  */
@@ -15,7 +16,7 @@ export function startOutboxPoller(): void {
   globalForPoller.__kairosPoller = setInterval(() => {
     if (busy) return;
     busy = true;
-    drainOutbox({ budgetMs: Math.max(every, 5000) })
+    runBackgroundWork({ budgetMs: Math.max(every, 5000) })
       .catch((error) => console.error("outbox poll failed", { error: (error as Error).message }))
       .finally(() => {
         busy = false;

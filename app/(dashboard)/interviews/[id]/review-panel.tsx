@@ -1,0 +1,120 @@
+"use client";
+
+import { useId, type ReactNode } from "react";
+import { useFormAction } from "@/components/use-form-action";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, controlClass } from "@/components/ui/field";
+import type { Recommendation } from "@/lib/generated/prisma/enums";
+import type { FormState } from "@/lib/form-state";
+import { rateAnswerAction, recommendAction } from "../actions";
+import { RECOMMENDATION_LABELS } from "../labels";
+
+const RATINGS = [
+  ["", "Not rated"],
+  ["1", "1"],
+  ["2", "2"],
+  ["3", "3"],
+  ["4", "4"],
+  ["5", "5"],
+] as const;
+const RECOMMENDATIONS = Object.entries(RECOMMENDATION_LABELS) as Array<[Recommendation, string]>;
+
+const choiceClass =
+  "flex cursor-pointer items-center gap-2 rounded-md bg-white px-3 py-1.5 text-sm text-ink-900 ring-1 ring-inset ring-ink-300 " +
+  "hover:bg-ink-50 has-checked:bg-accent-50 has-checked:ring-accent-600";
+
+/** One answer's rating and notes. `question` ("Question 2") tells screen readers which answer the controls belong to. */
+export function RatingForm({ interviewId, answerId, question, rating, notes }: { interviewId: string; answerId: string; question: string; rating: number | null; notes: string }) {
+  const { state, formAction, onSubmit, pending } = useFormAction(rateAnswerAction.bind(null, interviewId, answerId));
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
+      {state.message && !state.ok && <Alert tone="error">{state.message}</Alert>}
+      <ChoiceGroup
+        legend={
+          <>
+            Rating<span className="sr-only"> for {question}</span>
+          </>
+        }
+        hint="1 is weakest, 5 strongest."
+        errors={errors.rating}
+      >
+        {RATINGS.map(([value, label]) => (
+          <label key={value} className={choiceClass}>
+            <input type="radio" name="rating" value={value} defaultChecked={String(rating ?? "") === value} className="accent-accent-600" />
+            {label}
+          </label>
+        ))}
+      </ChoiceGroup>
+      <Field
+        label={
+          <>
+            Notes<span className="sr-only"> on {question}</span>
+          </>
+        }
+        errors={errors.notes}
+      >
+        {(p) => <textarea {...p} name="notes" rows={3} defaultValue={notes} className={controlClass} />}
+      </Field>
+      <SubmitRow state={state} pending={pending} label="Save rating" variant="secondary" />
+    </form>
+  );
+}
+
+/** The overall recommendation and its comment. */
+export function RecommendationForm({ interviewId, recommendation, comment }: { interviewId: string; recommendation: Recommendation | null; comment: string }) {
+  const { state, formAction, onSubmit, pending } = useFormAction(recommendAction.bind(null, interviewId));
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
+      {state.message && !state.ok && <Alert tone="error">{state.message}</Alert>}
+      <ChoiceGroup legend="Recommendation" errors={errors.recommendation}>
+        {RECOMMENDATIONS.map(([value, label]) => (
+          <label key={value} className={choiceClass}>
+            <input type="radio" name="recommendation" value={value} defaultChecked={recommendation === value} className="accent-accent-600" />
+            {label}
+          </label>
+        ))}
+      </ChoiceGroup>
+      <Field label="Comment" hint="Optional. Everyone in your organisation can read it." errors={errors.comment}>
+        {(p) => <textarea {...p} name="comment" rows={4} defaultValue={comment} className={controlClass} />}
+      </Field>
+      <SubmitRow state={state} pending={pending} label="Save recommendation" />
+    </form>
+  );
+}
+
+/** A radio group with a visible legend, its hint and error tied to the group. */
+function ChoiceGroup({ legend, hint, errors, children }: { legend: ReactNode; hint?: string; errors?: string[]; children: ReactNode }) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <fieldset aria-describedby={describedBy} className="space-y-2">
+      <legend className="text-sm font-medium text-ink-800">{legend}</legend>
+      {hint && (
+        <p id={`${id}-hint`} className="text-xs text-ink-500">
+          {hint}
+        </p>
+      )}
+      <div className="flex flex-wrap gap-2">{children}</div>
+      <p id={`${id}-error`} aria-live="polite" className="text-sm text-danger-700 empty:hidden">
+        {errors?.join(" ")}
+      </p>
+    </fieldset>
+  );
+}
+
+/** The submit button and, once saved, the confirmation: a live region that is always there, so it is announced. */
+function SubmitRow({ state, pending, label, variant = "primary" }: { state: FormState; pending: boolean; label: string; variant?: "primary" | "secondary" }) {
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <Button type="submit" variant={variant} disabled={pending}>
+        {pending ? "Saving…" : label}
+      </Button>
+      <p role="status" className="text-sm text-success-700">
+        {state.ok && !pending ? state.message : ""}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { LocalDate } from "@/components/local-date";
+import { formatDuration, spokenDuration, useServerClock } from "@/components/use-server-clock";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { controlClass } from "@/components/ui/field";
+import { saveAnswerAction, skipPreparationAction, submitAnswerAction } from "./actions";
+
+type Question = {
+  id: string;
+  number: number;
+  total: number;
+  prompt: string;
+  answerType: "TEXT" | "VIDEO" | "AUDIO";
+  text: string;
+  savedAt: string | null;
+  answerStartsAt: string;
+  deadline: string;
+};
+
+const AUTOSAVE_DELAY_MS = 800;
+const ANNOUNCE_AT_SECONDS = [60, 30, 10];
+
+/**
+ * One question: preparation countdown, then the answer countdown, both from the server's
+ * timestamps. Typing autosaves; when time runs out the answer is submitted with what was typed,
+ * and the server keeps the last saved text if the submission arrives too late.
+ */
+export function QuestionRunner({ serverNow, question }: { serverNow: string; question: Question }) {
+  const router = useRouter();
+  const now = useServerClock(serverNow);
+  const answerSeconds = (Date.parse(question.deadline) - Date.parse(question.answerStartsAt)) / 1000;
+  const [answerStartsAt, setAnswerStartsAt] = useState(Date.parse(question.answerStartsAt));
+  const deadline = answerStartsAt + answerSeconds * 1000;
+  const preparing = now < answerStartsAt;
+  const remaining = preparing ? (answerStartsAt - now) / 1000 : (deadline - now) / 1000;
+
+  const [text, setText] = useState(question.text);
+  const [saved, setSaved] = useState<{ state: "idle" | "saving" | "saved" | "error"; at?: string; message?: string }>(
+    question.savedAt ? { state: "saved", at: question.savedAt } : { state: "idle" },
+  );
+  const [submitting, startSubmit] = useTransition();
+  const submitted = useRef(false);
+  const latest = useRef(text);
+  latest.current = text;
+  const [announcement, setAnnouncement] = useState("");
+  const textarea = useRef<HTMLTextAreaElement>(null);
+
+  const submit = () => {
+    if (submitted.current) return;
+    submitted.current = true;
+    startSubmit(async () => {
+      const result = await submitAnswerAction(question.id, latest.current);
+      if (!result.ok && result.reason === "too_long") {
+        submitted.current = false;
+        setSaved({ state: "error", message: result.message });
+        return;
+      }
+      router.refresh();
+    });
+  };
+
+  // Autosave, debounced.
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const timer = setTimeout(async () => {
+      setSaved({ state: "saving" });
+      const result = await saveAnswerAction(question.id, text);
+      if (result.ok) setSaved({ state: "saved", at: result.savedAt });
+      else if (result.reason === "time_up" || result.reason === "not_current" || result.reason === "not_in_progress") router.refresh();
+      else setSaved({ state: "error", message: result.message });
+    }, AUTOSAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text, question.id, router]);
+
+  // Time is up: submit what is there, once.
+  useEffect(() => {
+    if (!preparing && remaining <= 0) submit();
+  });
+
+  // Phase changes and a few thresholds are announced; the visible timer is not read every second.
+  useEffect(() => {
+    setAnnouncement(
+      preparing
+        ? `Question ${question.number} of ${question.total}. Preparation time: ${spokenDuration(remaining)}.`
+        : `Answer now. You have ${spokenDuration(answerSeconds)}.`,
+    );
+    if (!preparing) textarea.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [preparing]);
+  const threshold = preparing ? null : ANNOUNCE_AT_SECONDS.find((s) => remaining <= s && remaining > s - 1);
+  useEffect(() => {
+    if (threshold) setAnnouncement(`${spokenDuration(threshold)} left.`);
+  }, [threshold]);
+
+  const last = question.number === question.total;
+  return (
+    <section aria-labelledby="question-title" className="space-y-5 rounded-xl bg-white p-5 shadow-sm ring-1 ring-ink-200 sm:p-8">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm font-medium text-ink-600">
+          Question {question.number} of {question.total}
+        </p>
+        <div className="text-right">
+          <p className="text-xs font-medium tracking-wide text-ink-500 uppercase">{preparing ? "Preparation" : "Time left"}</p>
+          <p role="timer" aria-label={`${preparing ? "Preparation" : "Answer"} time left: ${spokenDuration(remaining)}`} className={`text-2xl font-semibold tabular-nums ${!preparing && remaining <= 10 ? "text-danger-700" : "text-ink-900"}`}>
+            {formatDuration(remaining)}
+          </p>
+        </div>
+      </div>
+      <h1 id="question-title" className="text-xl font-semibold text-ink-900">
+        {question.prompt}
+      </h1>
+      <p aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
+      {question.answerType !== "TEXT" && (
+        <Alert tone="info">
+          This question asks for a {question.answerType === "VIDEO" ? "video" : "audio"} answer. Recording in the browser is not available yet, so please type your answer instead.
+        </Alert>
+      )}
+      {preparing ? (
+        <div className="space-y-3">
+          <p className="text-ink-700">Take a moment to think. Answering starts when the preparation time ends.</p>
+          <Button
+            variant="secondary"
+            onClick={async () => {
+              setAnswerStartsAt(now);
+              await skipPreparationAction(question.id);
+            }}
+          >
+            Start answering now
+          </Button>
+        </div>
+      ) : (
+        <div className="space-y-2">
+          <label htmlFor="answer" className="block text-sm font-medium text-ink-800">
+            Your answer
+          </label>
+          <textarea
+            ref={textarea}
+            id="answer"
+            rows={8}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            disabled={submitting}
+            aria-describedby="save-state"
+            className={controlClass}
+          />
+          <p id="save-state" className="text-sm text-ink-600" aria-live="polite">
+            {saved.state === "saving" && "Saving…"}
+            {saved.state === "saved" && saved.at && (
+              <>
+                Saved at <LocalDate value={saved.at} options={{ dateStyle: undefined, timeStyle: "medium" }} />
+              </>
+            )}
+            {saved.state === "error" && <span className="text-danger-700">{saved.message}</span>}
+          </p>
+        </div>
+      )}
+      {!preparing && (
+        <div className="flex justify-end">
+          <Button onClick={submit} disabled={submitting}>
+            {submitting ? "Submitting…" : last ? "Finish interview" : "Submit and continue"}
+          </Button>
+        </div>
+      )}
+    </section>
+  );
+}

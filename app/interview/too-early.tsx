@@ -1,0 +1,49 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { LocalDate } from "@/components/local-date";
+import { formatDuration, spokenDuration, useServerClock } from "@/components/use-server-clock";
+import { StateCard } from "./_components/state-card";
+
+/** Before the window opens: when it opens, a live countdown, and the page moves on by itself. */
+export function TooEarly({ opensAt, startsAt, serverNow }: { opensAt: string; startsAt: string; serverNow: string }) {
+  const router = useRouter();
+  const now = useServerClock(serverNow, 1000);
+  const remaining = (new Date(opensAt).getTime() - now) / 1000;
+  const [announcement, setAnnouncement] = useState("");
+  const refreshed = useRef(false);
+
+  useEffect(() => {
+    if (remaining <= 0 && !refreshed.current) {
+      refreshed.current = true;
+      router.refresh();
+    }
+  }, [remaining, router]);
+
+  // Announce at sensible moments, not every second: each minute in the last ten, then at 30 s.
+  const minuteMark = remaining > 0 && remaining <= 600 ? Math.ceil(remaining / 60) : null;
+  useEffect(() => {
+    if (minuteMark) setAnnouncement(`The interview opens in about ${minuteMark} ${minuteMark === 1 ? "minute" : "minutes"}.`);
+  }, [minuteMark]);
+  const thirty = remaining > 0 && remaining <= 30;
+  useEffect(() => {
+    if (thirty) setAnnouncement("The interview opens in 30 seconds.");
+  }, [thirty]);
+
+  return (
+    <StateCard title="Your interview opens soon">
+      <p>
+        It starts at <LocalDate value={startsAt} options={{ dateStyle: "full", timeStyle: "short" }} />. You can join from{" "}
+        <LocalDate value={opensAt} options={{ dateStyle: undefined, timeStyle: "short" }} />, with this same page.
+      </p>
+      <p className="text-4xl font-semibold tabular-nums text-ink-900" role="timer" aria-label={`Opens in ${spokenDuration(remaining)}`}>
+        {remaining > 24 * 3600 ? `${Math.floor(remaining / 86400)} d ${formatDuration(remaining % 86400)}` : formatDuration(remaining)}
+      </p>
+      <p className="text-sm text-ink-600">Keep this page open: it moves on by itself when the interview opens.</p>
+      <p aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
+    </StateCard>
+  );
+}

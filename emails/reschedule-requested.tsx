@@ -1,0 +1,58 @@
+import { Heading, Text } from "@react-email/components";
+import { Details } from "./_components/details";
+import { EmailLayout } from "./_components/layout";
+import { LinkButton } from "./_components/link-button";
+import { heading, text } from "./_components/styles";
+import { formatDateTime } from "./_components/time";
+
+export type RescheduleRequestedProps = {
+  recruiterName: string;
+  candidateName: string;
+  candidateEmail: string;
+  jobTitle: string;
+  /** ISO UTC: the start the candidate missed. */
+  missedStartsAt: string;
+  /** The candidate's IANA zone. */
+  timeZone: string;
+  /** The interview's page in the dashboard, where the recruiter picks a new time. */
+  interviewUrl: string;
+};
+
+/** To the recruiter: a candidate who missed their interview's window asks for a new time. */
+export default function RescheduleRequested({ recruiterName, candidateName, candidateEmail, jobTitle, missedStartsAt, timeZone, interviewUrl }: RescheduleRequestedProps) {
+  return (
+    <EmailLayout
+      preview={`${candidateName} missed their interview and asks for a new time.`}
+      footer={<>Kairos sent you this because you scheduled {candidateName}&apos;s interview.</>}
+    >
+      <Heading as="h1" style={heading}>
+        {candidateName} asks for a new time
+      </Heading>
+      <Text style={text}>Hi {recruiterName},</Text>
+      <Text style={text}>
+        {candidateName} did not start their interview for {jobTitle} before its link closed, and has asked for another time.
+      </Text>
+      <Details
+        items={[
+          { label: "Candidate", value: `${candidateName} (${candidateEmail})` },
+          { label: "Role", value: jobTitle },
+          { label: "Missed start", value: formatDateTime(missedStartsAt, timeZone) },
+        ]}
+      />
+      <Text style={text}>Pick a new time on the interview&apos;s page; they will get a new invitation with a new link.</Text>
+      <LinkButton href={interviewUrl}>Choose a new time</LinkButton>
+    </EmailLayout>
+  );
+}
+
+export const PreviewProps: RescheduleRequestedProps = {
+  recruiterName: "Riley Recruiter",
+  candidateName: "Hana Sato",
+  candidateEmail: "hana.sato@example.com",
+  jobTitle: "Robotics Software Engineer",
+  missedStartsAt: "2026-12-01T06:00:00.000Z",
+  timeZone: "Asia/Tokyo",
+  interviewUrl: "http://localhost:3000/interviews/cmf3k9x2a0001qz8r5t7y4b6n",
+};
+
+RescheduleRequested.PreviewProps = PreviewProps;

@@ -1,0 +1,255 @@
+import "server-only";
+import { now as clockNow } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { cancelPendingEmails, enqueueEmail, type Tx } from "@/lib/email/outbox";
+import { renderEmail } from "@/lib/email/templates";
+import { ActorType, EmailKind, InterviewStatus } from "@/lib/generated/prisma/enums";
+import { recordEvent } from "./audit";
+import { interviewDashboardUrl, REMINDER_KINDS, summariseQuestions } from "./emails";
+import { answerTimes, phaseAt, project } from "./progress";
+import { windowPosition } from "./window";
+
+/** A candidate action the interview's state does not allow; `reason` picks what the page says. */
+export class CandidateActionError extends Error {
+  constructor(readonly reason: "not_open" | "consent_required" | "time_up" | "not_current" | "not_in_progress" | "already_requested") {
+    super(reason);
+    this.name = "CandidateActionError";
+  }
+}
+
+const candidate = { type: ActorType.CANDIDATE } as const;
+export const answerFields = {
+  id: true,
+  position: true,
+  prompt: true,
+  answerType: true,
+  prepSeconds: true,
+  answerSeconds: true,
+  presentedAt: true,
+  answerStartedAt: true,
+  submittedAt: true,
+  text: true,
+  savedAt: true,
+} as const;
+
+export async function lock(tx: Tx, interviewId: string) {
+  await tx.$queryRaw`SELECT id FROM "Interview" WHERE id = ${interviewId} FOR UPDATE`;
+  return tx.interview.findUniqueOrThrow({
+    where: { id: interviewId },
+    select: {
+      id: true,
+      organizationId: true,
+      status: true,
+      scheduledAt: true,
+      opensMinutesBefore: true,
+      closesMinutesAfter: true,
+      answers: { select: answerFields, orderBy: { position: "asc" } },
+    },
+  });
+}
+
+/**
+ * Starts the interview (a POST, after consent): snapshots the job's questions so later edits to
+ * the job cannot change it, and shows the first question now.
+ */
+export async function startInterview(interviewId: string, consent: boolean, at = clockNow()) {
+  if (!consent) throw new CandidateActionError("consent_required");
+  const prisma = await db();
+  await prisma.$transaction(async (tx) => {
+    const interview = await lock(tx, interviewId);
+    if (interview.status === InterviewStatus.IN_PROGRESS) return; // a second tab, or a double click
+    if (interview.status !== InterviewStatus.SCHEDULED || windowPosition(interview, at) !== "open") throw new CandidateActionError("not_open");
+    const { job } = await tx.interview.findUniqueOrThrow({
+      where: { id: interviewId },
+      select: { job: { select: { questions: { orderBy: { position: "asc" } } } } },
+    });
+    await tx.interviewAnswer.createMany({
+      data: job.questions.map((q, position) => ({
+        interviewId,
+        position,
+        prompt: q.prompt,
+        answerType: q.answerType,
+        prepSeconds: q.prepSeconds,
+        answerSeconds: q.answerSeconds,
+        presentedAt: position === 0 ? at : null,
+      })),
+    });
+    await tx.interview.update({ where: { id: interviewId }, data: { status: InterviewStatus.IN_PROGRESS, startedAt: at, consentedAt: at } });
+    // Reminders still queued are pointless now.
+    await cancelPendingEmails(tx, interviewId, REMINDER_KINDS, "interview started");
+    await recordEvent(tx, { organizationId: interview.organizationId, interviewId, actor: candidate, type: "interview.started", at });
+  });
+}
+
+/** Writes down what the clock decided (timed-out answers, questions shown) and completes a finished interview. */
+export async function settle(tx: Tx, interview: Awaited<ReturnType<typeof lock>>, at: Date) {
+  const projection = project(interview.answers, at);
+  for (const { id, submittedAt } of projection.timedOut) await tx.interviewAnswer.update({ where: { id }, data: { submittedAt } });
+  for (const { id, presentedAt } of projection.presented) await tx.interviewAnswer.update({ where: { id }, data: { presentedAt } });
+  if (!projection.current && projection.finishedAt) await complete(tx, interview.id, interview.organizationId, projection.finishedAt);
+  return projection;
+}
+
+async function complete(tx: Tx, interviewId: string, organizationId: string, at: Date) {
+  const interview = await tx.interview.update({
+    where: { id: interviewId },
+    data: { status: InterviewStatus.COMPLETED, completedAt: at },
+    select: { candidateTimeZone: true, candidate: { select: { name: true } }, job: { select: { title: true } }, createdBy: { select: { name: true, email: true } } },
+  });
+  await recordEvent(tx, { organizationId, interviewId, actor: candidate, type: "interview.completed", at });
+  if (!interview.createdBy) return;
+  const rendered = await renderEmail({
+    template: "candidate-completed",
+    props: {
+      recruiterName: interview.createdBy.name,
+      candidateName: interview.candidate.name,
+      jobTitle: interview.job.title,
+      completedAt: at.toISOString(),
+      timeZone: interview.candidateTimeZone,
+      reviewUrl: interviewDashboardUrl(interviewId),
+    },
+  });
+  await enqueueEmail(tx, {
+    organizationId,
+    interviewId,
+    kind: EmailKind.CANDIDATE_COMPLETED,
+    toEmail: interview.createdBy.email,
+    toName: interview.createdBy.name,
+    ...rendered,
+  });
+}
+
+/** Runs a candidate change on the current question of an interview in progress. */
+async function onCurrent<T>(interviewId: string, answerId: string, at: Date, fn: (tx: Tx, current: { id: string }) => Promise<T>) {
+  const prisma = await db();
+  return prisma.$transaction(async (tx) => {
+    const interview = await lock(tx, interviewId);
+    if (interview.status !== InterviewStatus.IN_PROGRESS) throw new CandidateActionError("not_in_progress");
+    const { current } = await settle(tx, interview, at);
+    if (!current || current.id !== answerId) {
+      // The question this request was about has closed (or it never was the current one).
+      throw new CandidateActionError(interview.answers.some((a) => a.id === answerId) ? "time_up" : "not_current");
+    }
+    return fn(tx, current);
+  });
+}
+
+/** Autosave: keeps the latest text while the question is open (and its grace seconds). */
+export async function saveDraft(interviewId: string, answerId: string, text: string, at = clockNow()) {
+  return onCurrent(interviewId, answerId, at, async (tx, current) => {
+    await tx.interviewAnswer.update({ where: { id: current.id }, data: { text, savedAt: at } });
+    return { savedAt: at };
+  });
+}
+
+/** Skips the rest of the preparation time. */
+export async function startAnswering(interviewId: string, answerId: string, at = clockNow()) {
+  return onCurrent(interviewId, answerId, at, async (tx, current) => {
+    const answer = await tx.interviewAnswer.findUniqueOrThrow({ where: { id: current.id }, select: answerFields });
+    if (phaseAt(answer, at) === "preparing") await tx.interviewAnswer.update({ where: { id: current.id }, data: { answerStartedAt: at } });
+  });
+}
+
+/** Submits the current answer and shows the next question, or completes the interview after the last one. */
+export async function submitAnswer(interviewId: string, answerId: string, text: string, at = clockNow()) {
+  return onCurrent(interviewId, answerId, at, async (tx, current) => {
+    const answer = await tx.interviewAnswer.update({ where: { id: current.id }, data: { text, savedAt: at, submittedAt: at }, select: { position: true, interview: { select: { organizationId: true } } } });
+    const next = await tx.interviewAnswer.findUnique({ where: { interviewId_position: { interviewId, position: answer.position + 1 } }, select: { id: true } });
+    if (next) {
+      await tx.interviewAnswer.update({ where: { id: next.id }, data: { presentedAt: at } });
+      return { done: false };
+    }
+    await complete(tx, interviewId, answer.interview.organizationId, at);
+    return { done: true };
+  });
+}
+
+/** From the expired page: asks the recruiter for a new time, once. */
+export async function requestReschedule(interviewId: string, at = clockNow()) {
+  const prisma = await db();
+  await prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Interview" WHERE id = ${interviewId} FOR UPDATE`;
+    const interview = await tx.interview.findUniqueOrThrow({
+      where: { id: interviewId },
+      select: {
+        organizationId: true,
+        status: true,
+        rescheduleRequestedAt: true,
+        scheduledAt: true,
+        opensMinutesBefore: true,
+        closesMinutesAfter: true,
+        candidateTimeZone: true,
+        candidate: { select: { name: true, email: true } },
+        job: { select: { title: true } },
+        createdBy: { select: { name: true, email: true } },
+      },
+    });
+    // The window may have closed before the sweep got to it: the clock has expired it either way.
+    const closedUnstarted = interview.status === InterviewStatus.SCHEDULED && windowPosition(interview, at) === "closed";
+    if (interview.status !== InterviewStatus.EXPIRED && !closedUnstarted) throw new CandidateActionError("not_open");
+    if (interview.rescheduleRequestedAt) throw new CandidateActionError("already_requested");
+    if (closedUnstarted) {
+      await recordEvent(tx, { organizationId: interview.organizationId, interviewId, actor: { type: ActorType.SYSTEM }, type: "interview.expired", at });
+    }
+    await tx.interview.update({ where: { id: interviewId }, data: { status: InterviewStatus.EXPIRED, rescheduleRequestedAt: at } });
+    await recordEvent(tx, { organizationId: interview.organizationId, interviewId, actor: candidate, type: "reschedule.requested", at });
+    if (!interview.createdBy) return;
+    const rendered = await renderEmail({
+      template: "reschedule-requested",
+      props: {
+        recruiterName: interview.createdBy.name,
+        candidateName: interview.candidate.name,
+        candidateEmail: interview.candidate.email,
+        jobTitle: interview.job.title,
+        missedStartsAt: interview.scheduledAt.toISOString(),
+        timeZone: interview.candidateTimeZone,
+        interviewUrl: interviewDashboardUrl(interviewId),
+      },
+    });
+    await enqueueEmail(tx, {
+      organizationId: interview.organizationId,
+      interviewId,
+      kind: EmailKind.RESCHEDULE_REQUESTED,
+      toEmail: interview.createdBy.email,
+      toName: interview.createdBy.name,
+      ...rendered,
+    });
+  });
+}
+
+/** Everything the candidate's page shows, as the clock stands at `at` (nothing is written). */
+export async function loadCandidateView(interviewId: string, at = clockNow()) {
+  const prisma = await db();
+  const interview = await prisma.interview.findUniqueOrThrow({
+    where: { id: interviewId },
+    select: {
+      status: true,
+      scheduledAt: true,
+      durationMinutes: true,
+      rescheduleRequestedAt: true,
+      organization: { select: { name: true } },
+      candidate: { select: { name: true } },
+      createdBy: { select: { name: true } },
+      job: { select: { title: true, description: true, questions: { select: { answerType: true, prepSeconds: true, answerSeconds: true } } } },
+      answers: { select: answerFields, orderBy: { position: "asc" } },
+    },
+  });
+  const projection = project(interview.answers, at);
+  const current = projection.current && { ...projection.current, ...answerTimes(projection.current), phase: phaseAt(projection.current, at) };
+  return {
+    status: interview.status,
+    companyName: interview.organization.name,
+    jobTitle: interview.job.title,
+    jobDescription: interview.job.description,
+    candidateName: interview.candidate.name,
+    interviewerName: interview.createdBy?.name ?? interview.organization.name,
+    scheduledAt: interview.scheduledAt,
+    durationMinutes: interview.durationMinutes,
+    rescheduleRequested: Boolean(interview.rescheduleRequestedAt),
+    ...summariseQuestions(interview.job.questions),
+    totalSeconds: interview.job.questions.reduce((sum, q) => sum + q.prepSeconds + q.answerSeconds, 0),
+    questionTotal: interview.answers.length,
+    current,
+    finished: !projection.current && projection.answers.length > 0,
+  };
+}

@@ -1,0 +1,82 @@
+import { addSeconds } from "date-fns";
+
+/** Seconds after an answer's time runs out in which a submission still counts (network, a slow click). */
+export const ANSWER_GRACE_SECONDS = 5;
+
+export interface AnswerTiming {
+  id: string;
+  position: number;
+  prepSeconds: number;
+  answerSeconds: number;
+  presentedAt: Date | null;
+  answerStartedAt: Date | null;
+  submittedAt: Date | null;
+}
+
+export type Phase = "preparing" | "answering" | "overdue";
+
+/** When a presented question's preparation ends, answering starts, and answering must end. */
+export function answerTimes(answer: AnswerTiming) {
+  if (!answer.presentedAt) throw new Error(`question ${answer.position} has not been presented`);
+  const prepEndsAt = addSeconds(answer.presentedAt, answer.prepSeconds);
+  const answerStartsAt = answer.answerStartedAt && answer.answerStartedAt < prepEndsAt ? answer.answerStartedAt : prepEndsAt;
+  const deadline = addSeconds(answerStartsAt, answer.answerSeconds);
+  return { prepEndsAt, answerStartsAt, deadline, closesAt: addSeconds(deadline, ANSWER_GRACE_SECONDS) };
+}
+
+/** Where a presented question stands at `now`: both edges of answering (start, deadline + grace) count as answering. */
+export function phaseAt(answer: AnswerTiming, now: Date): Phase {
+  const { answerStartsAt, closesAt } = answerTimes(answer);
+  if (now < answerStartsAt) return "preparing";
+  return now <= closesAt ? "answering" : "overdue";
+}
+
+export interface Projection<A extends AnswerTiming> {
+  answers: A[];
+  /** The question the candidate is on, or null when every question is done. */
+  current: A | null;
+  /** When the last question's time ran out, if it did (the interview is over). */
+  finishedAt: Date | null;
+  /** Answers whose time ran out since they were stored, with the time each closed. */
+  timedOut: Array<{ id: string; submittedAt: Date }>;
+  /** The next question, if it was presented by the clock rather than by a submission. */
+  presented: Array<{ id: string; presentedAt: Date }>;
+}
+
+/**
+ * What the clock has decided since the answers were stored, without writing anything: a question
+ * whose time ran out counts as submitted when it closed (its last saved text stands), and the next
+ * one was shown at that moment — time keeps running while the candidate is away, as it would
+ * have had they moved on. The server is the clock; a reload or a second tab sees the same result.
+ */
+export function project<A extends AnswerTiming>(stored: A[], now: Date): Projection<A> {
+  const answers = [...stored].sort((a, b) => a.position - b.position).map((a) => ({ ...a }));
+  const timedOut: Projection<A>["timedOut"] = [];
+  const presented: Projection<A>["presented"] = [];
+  for (let i = 0; i < answers.length; i++) {
+    const answer = answers[i]!;
+    if (answer.submittedAt) continue;
+    if (!answer.presentedAt) {
+      // Every write presents the next question with the previous one's submission, so this only
+      // happens to a row written by hand; show it now rather than never.
+      answer.presentedAt = now;
+      presented.push({ id: answer.id, presentedAt: now });
+    }
+    if (phaseAt(answer, now) !== "overdue") return { answers, current: answer, finishedAt: null, timedOut, presented };
+    const { closesAt } = answerTimes(answer);
+    answer.submittedAt = closesAt;
+    timedOut.push({ id: answer.id, submittedAt: closesAt });
+    const next = answers[i + 1];
+    if (next && !next.presentedAt) {
+      next.presentedAt = closesAt;
+      presented.push({ id: next.id, presentedAt: closesAt });
+    }
+  }
+  return { answers, current: null, finishedAt: answers.at(-1)?.submittedAt ?? null, timedOut, presented };
+}
+
+/** The latest moment an interview started at `startedAt` can still be running (no question ever skipped). */
+export function latestPossibleEnd(startedAt: Date, answers: Array<Pick<AnswerTiming, "prepSeconds" | "answerSeconds">>): Date {
+  const total = answers.reduce((sum, a) => sum + a.prepSeconds + a.answerSeconds + ANSWER_GRACE_SECONDS, 0);
+  return addSeconds(startedAt, total);
+}

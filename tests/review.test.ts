@@ -1,0 +1,234 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { ZodType } from "zod";
+import { ratingSchema, recommendationSchema } from "@/app/(dashboard)/interviews/schema";
+import { setClock } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { NotFoundError, StateError } from "@/lib/errors";
+import { ActorType, InterviewStatus, Recommendation } from "@/lib/generated/prisma/enums";
+import { listInterviews } from "@/lib/interviews/queries";
+import { findReview, rateAnswer, recommend, timeUsedSeconds } from "@/lib/interviews/review";
+import { makeAnsweredInterview, makeOrg } from "./support/factories";
+import { interviewSnapshot } from "./support/interviews";
+
+const T0 = new Date("2026-06-01T08:00:00.000Z");
+
+let org: Awaited<ReturnType<typeof makeOrg>>;
+let other: Awaited<ReturnType<typeof makeOrg>>;
+const by = () => ({ userId: org.ownerId, organizationId: org.organizationId });
+
+beforeAll(async () => {
+  [org, other] = await Promise.all([makeOrg("Review A"), makeOrg("Review B")]);
+});
+beforeEach(() => setClock(T0));
+afterEach(() => setClock(null));
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    (value) => expect.fail(`expected a rejection, got ${JSON.stringify(value)}`),
+    (error: unknown) => error,
+  );
+}
+
+/** Everything a review could touch: the interview, its events and its answers. */
+async function stored(interviewId: string) {
+  const prisma = await db();
+  const answers = await prisma.interviewAnswer.findMany({ where: { interviewId }, orderBy: { position: "asc" } });
+  return { ...(await interviewSnapshot(interviewId)), answers };
+}
+
+function rejectedPaths(schema: ZodType, input: unknown): string[] {
+  const result = schema.safeParse(input);
+  return result.success ? [] : result.error.issues.map((issue) => issue.path.join("."));
+}
+
+describe("rateAnswer", () => {
+  it("saves the rating and notes and records an answer.rated event", async () => {
+    const prisma = await db();
+    const { interviewId, answerIds } = await makeAnsweredInterview(org);
+    await rateAnswer(by(), interviewId, answerIds[1]!, { rating: 4, notes: "Clear and concrete." });
+
+    const answers = await prisma.interviewAnswer.findMany({ where: { interviewId }, orderBy: { position: "asc" } });
+    expect(answers[1]).toMatchObject({ rating: 4, reviewNotes: "Clear and concrete." });
+    expect(answers[0]).toMatchObject({ rating: null, reviewNotes: "" });
+    const events = await prisma.auditEvent.findMany({ where: { interviewId } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      organizationId: org.organizationId,
+      type: "answer.rated",
+      actorType: ActorType.USER,
+      actorId: org.ownerId,
+      data: { answerId: answerIds[1], position: 1, rating: 4 },
+      createdAt: T0,
+    });
+  });
+
+  it("clears a rating with null", async () => {
+    const prisma = await db();
+    const { interviewId, answerIds } = await makeAnsweredInterview(org);
+    await rateAnswer(by(), interviewId, answerIds[0]!, { rating: 5, notes: "" });
+    await rateAnswer(by(), interviewId, answerIds[0]!, { rating: null, notes: "Second thoughts." });
+    expect(await prisma.interviewAnswer.findUniqueOrThrow({ where: { id: answerIds[0]! } })).toMatchObject({ rating: null, reviewNotes: "Second thoughts." });
+    const events = await prisma.auditEvent.findMany({ where: { interviewId, type: "answer.rated" }, orderBy: { id: "asc" } });
+    expect(events.map((e) => (e.data as { rating: unknown }).rating).sort()).toEqual([5, null].sort());
+  });
+
+  it("refuses another organisation's interview with NotFoundError and writes nothing", async () => {
+    const { interviewId, answerIds } = await makeAnsweredInterview(org);
+    const before = await stored(interviewId);
+    const error = await rejection(rateAnswer({ userId: other.ownerId, organizationId: other.organizationId }, interviewId, answerIds[0]!, { rating: 1, notes: "x" }));
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(await stored(interviewId)).toEqual(before);
+  });
+
+  it("refuses an answer of another interview with NotFoundError and writes nothing", async () => {
+    const [first, second] = await Promise.all([makeAnsweredInterview(org), makeAnsweredInterview(org)]);
+    const before = await Promise.all([stored(first.interviewId), stored(second.interviewId)]);
+    const error = await rejection(rateAnswer(by(), first.interviewId, second.answerIds[0]!, { rating: 3, notes: "" }));
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(await Promise.all([stored(first.interviewId), stored(second.interviewId)])).toEqual(before);
+  });
+
+  it("refuses an unknown interview id with NotFoundError", async () => {
+    const { answerIds } = await makeAnsweredInterview(org);
+    expect(await rejection(rateAnswer(by(), "no-such-interview", answerIds[0]!, { rating: 3, notes: "" }))).toBeInstanceOf(NotFoundError);
+  });
+
+  it.each([InterviewStatus.SCHEDULED, InterviewStatus.IN_PROGRESS, InterviewStatus.EXPIRED])("refuses a %s interview with StateError", async (status) => {
+    const { interviewId, answerIds } = await makeAnsweredInterview(org, undefined, status);
+    const before = await stored(interviewId);
+    const error = await rejection(rateAnswer(by(), interviewId, answerIds[0]!, { rating: 3, notes: "" }));
+    expect(error).toBeInstanceOf(StateError);
+    expect((error as Error).message).toMatch(/once the candidate has completed it/);
+    expect(await stored(interviewId)).toEqual(before);
+  });
+});
+
+describe("recommend", () => {
+  it("sets the recommendation, reviewedAt and reviewedById and records interview.reviewed", async () => {
+    const prisma = await db();
+    const { interviewId } = await makeAnsweredInterview(org);
+    await recommend(by(), interviewId, { recommendation: Recommendation.ADVANCE, comment: "Strong on systems." });
+
+    const interview = await prisma.interview.findUniqueOrThrow({ where: { id: interviewId } });
+    expect(interview).toMatchObject({
+      recommendation: Recommendation.ADVANCE,
+      recommendationComment: "Strong on systems.",
+      reviewedAt: T0,
+      reviewedById: org.ownerId,
+      status: InterviewStatus.COMPLETED,
+    });
+    const events = await prisma.auditEvent.findMany({ where: { interviewId } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: "interview.reviewed", actorType: ActorType.USER, actorId: org.ownerId, data: { recommendation: "ADVANCE" } });
+
+    const review = await findReview(org.organizationId, interviewId);
+    expect(review).toMatchObject({ recommendation: Recommendation.ADVANCE, reviewerName: "Owner", reviewedAt: T0 });
+  });
+
+  it("refuses another organisation's interview with NotFoundError and writes nothing", async () => {
+    const { interviewId } = await makeAnsweredInterview(org);
+    const before = await stored(interviewId);
+    const error = await rejection(recommend({ userId: other.ownerId, organizationId: other.organizationId }, interviewId, { recommendation: Recommendation.REJECT, comment: "" }));
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(await stored(interviewId)).toEqual(before);
+  });
+
+  it("refuses a scheduled interview with StateError and writes nothing", async () => {
+    const { interviewId } = await makeAnsweredInterview(org, [], InterviewStatus.SCHEDULED);
+    const before = await stored(interviewId);
+    expect(await rejection(recommend(by(), interviewId, { recommendation: Recommendation.HOLD, comment: "" }))).toBeInstanceOf(StateError);
+    expect(await stored(interviewId)).toEqual(before);
+  });
+});
+
+describe("ratingSchema and recommendationSchema", () => {
+  it.each([["0"], ["6"], ["2.5"], ["-1"], ["five"]])("refuses the rating %s", (rating) => {
+    expect(rejectedPaths(ratingSchema, { rating, notes: "" })).toEqual(["rating"]);
+  });
+
+  it("accepts 1 to 5, and an empty or missing rating as none", () => {
+    for (const n of [1, 2, 3, 4, 5]) expect(ratingSchema.parse({ rating: String(n), notes: "" }).rating).toBe(n);
+    expect(ratingSchema.parse({ rating: "", notes: " ok " })).toEqual({ rating: null, notes: "ok" });
+    expect(ratingSchema.parse({})).toEqual({ rating: null, notes: "" });
+  });
+
+  it("refuses notes and comments over 5,000 characters", () => {
+    expect(rejectedPaths(ratingSchema, { rating: "3", notes: "a".repeat(5001) })).toEqual(["notes"]);
+    expect(rejectedPaths(recommendationSchema, { recommendation: "HOLD", comment: "a".repeat(5001) })).toEqual(["comment"]);
+    expect(ratingSchema.parse({ rating: "3", notes: "a".repeat(5000) }).notes).toHaveLength(5000);
+  });
+
+  it("accepts only advance, hold or reject", () => {
+    expect(rejectedPaths(recommendationSchema, { recommendation: "MAYBE", comment: "" })).toEqual(["recommendation"]);
+    expect(rejectedPaths(recommendationSchema, { comment: "" })).toEqual(["recommendation"]);
+    expect(recommendationSchema.parse({ recommendation: "REJECT" })).toEqual({ recommendation: Recommendation.REJECT, comment: "" });
+  });
+});
+
+describe("time used", () => {
+  const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+  const base = { prepSeconds: 30, answerSeconds: 120, presentedAt: at(0) };
+
+  it("counts from when the candidate started answering", () => {
+    expect(timeUsedSeconds({ ...base, answerStartedAt: at(20), submittedAt: at(92) })).toBe(72);
+  });
+
+  it("counts from the end of preparation when answering started by itself", () => {
+    expect(timeUsedSeconds({ ...base, answerStartedAt: null, submittedAt: at(102) })).toBe(72);
+  });
+
+  it("is capped at the time allowed (a timed-out answer closes after the grace period)", () => {
+    expect(timeUsedSeconds({ ...base, answerStartedAt: null, submittedAt: at(30 + 120 + 5) })).toBe(120);
+    expect(timeUsedSeconds({ ...base, answerStartedAt: at(5), submittedAt: at(500) })).toBe(120);
+  });
+
+  it("is null for an answer not submitted, or with no start recorded", () => {
+    expect(timeUsedSeconds({ ...base, answerStartedAt: at(20), submittedAt: null })).toBeNull();
+    expect(timeUsedSeconds({ ...base, presentedAt: null, answerStartedAt: null, submittedAt: at(10) })).toBeNull();
+  });
+
+  it("is what findReview returns for each answer, in order, with the allotted time", async () => {
+    const { interviewId, answerIds } = await makeAnsweredInterview(org, [
+      { presented: 0, answerStarted: 20, submitted: 92, text: "Line one\nLine two" },
+      { presented: 92, submitted: 92 + 30 + 45 },
+      { presented: 167, answerStarted: 170, submitted: 400, answerSeconds: 60 },
+      { presented: 400 },
+    ]);
+    const review = await findReview(org.organizationId, interviewId);
+    expect(review?.answers.map((a) => [a.id, a.position, a.timeUsedSeconds, a.answerSeconds, a.submitted])).toEqual([
+      [answerIds[0], 0, 72, 120, true],
+      [answerIds[1], 1, 45, 120, true],
+      [answerIds[2], 2, 60, 60, true],
+      [answerIds[3], 3, null, 120, false],
+    ]);
+    expect(review?.answers[0]).toMatchObject({ prompt: "Question 1?", answerType: "TEXT", text: "Line one\nLine two", rating: null, reviewNotes: "" });
+    expect(await findReview(other.organizationId, interviewId)).toBeNull();
+  });
+});
+
+describe("listInterviews to review", () => {
+  it("lists the organisation's completed interviews without a recommendation, latest completed first", async () => {
+    setClock(null); // the rows are written relative to the real time
+    const prisma = await db();
+    const fresh = await makeOrg("Review list");
+    const owner = { userId: fresh.ownerId, organizationId: fresh.organizationId };
+    const [older, newer, reviewed, scheduled] = await Promise.all([
+      makeAnsweredInterview(fresh),
+      makeAnsweredInterview(fresh),
+      makeAnsweredInterview(fresh),
+      makeAnsweredInterview(fresh, [], InterviewStatus.SCHEDULED),
+      makeAnsweredInterview(org),
+    ]);
+    await prisma.interview.update({ where: { id: older.interviewId }, data: { completedAt: new Date("2026-05-01T10:00:00Z") } });
+    await prisma.interview.update({ where: { id: newer.interviewId }, data: { completedAt: new Date("2026-05-02T10:00:00Z") } });
+    await recommend(owner, reviewed.interviewId, { recommendation: Recommendation.HOLD, comment: "" });
+
+    const toReview = await listInterviews(fresh.organizationId, { when: "review", page: 1, status: InterviewStatus.SCHEDULED });
+    expect(toReview.rows.map((r) => r.id)).toEqual([newer.interviewId, older.interviewId]);
+    expect(toReview.hasNext).toBe(false);
+
+    const past = await listInterviews(fresh.organizationId, { when: "past", page: 1 });
+    expect(past.rows.find((r) => r.id === reviewed.interviewId)?.recommendation).toBe(Recommendation.HOLD);
+    expect(past.rows.find((r) => r.id === scheduled.interviewId)?.recommendation).toBeNull();
+  });
+});
