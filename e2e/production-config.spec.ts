@@ -25,7 +25,7 @@ test("production without RESEND_API_KEY refuses to start and says what to set", 
   expect(server.output()).toContain("RESEND_API_KEY is not set");
 });
 
-test("the dev mailbox and email previews are 404 in production", async ({ request }) => {
+test("the dev mailbox, email previews and test hooks are 404 in production", async ({ request }) => {
   const server = startServer(3198, { AUTH_SECRET: "x".repeat(32), RESEND_API_KEY: "re_test", RESEND_BASE_URL: "http://127.0.0.1:9" });
   try {
     await expect(async () => {
@@ -35,6 +35,7 @@ test("the dev mailbox and email previews are 404 in production", async ({ reques
     for (const path of ["/dev/mailbox", "/dev/mailbox/anything", "/dev/emails", "/dev/emails/interview-invitation"]) {
       expect((await request.get(`http://127.0.0.1:3198${path}`)).status(), path).toBe(404);
     }
+    expect((await request.post("http://127.0.0.1:3198/api/test/interviews/anything/shift?seconds=60")).status()).toBe(404);
   } finally {
     server.child.kill("SIGTERM");
     await server.exited;
