@@ -254,3 +254,33 @@ test("1,000 random and malformed keys: never a 5xx, always the same 404 page", a
   }
   expect(bodies.size).toBe(1);
 });
+
+test("keyboard only; cancelling mid-interview stops the candidate on the cancelled page", async ({ page, browser, recruiter: _ }) => {
+  await createJob(page, `Keys ${randomUUID().slice(0, 6)}`, [{ prompt: "What motivates you?", prep: 5, answer: 120 }]);
+  const { interviewId, link } = await scheduleAndGetLink(page, { name: "Kai Keys", email: `keys-${randomUUID().slice(0, 8)}@example.test` });
+  await moveInterview(page, interviewId, { opensIn: -60 });
+  const context = await browser.newContext();
+  const candidate = await context.newPage();
+  await candidate.goto(link);
+
+  await candidate.getByRole("checkbox", { name: /I understand/ }).focus();
+  await candidate.keyboard.press("Space");
+  await candidate.getByRole("button", { name: "Start interview" }).focus();
+  await candidate.keyboard.press("Enter");
+  await candidate.getByRole("button", { name: "Start answering now" }).focus();
+  await candidate.keyboard.press("Enter");
+  await expect(candidate.getByLabel("Your answer")).toBeFocused();
+  await candidate.keyboard.type("Building things people use.");
+  await expect(candidate.getByText(/^Saved at /)).toBeVisible();
+
+  await page.goto(`/interviews/${interviewId}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("In progress");
+  await page.getByRole("button", { name: "Cancel interview" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Cancel interview" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Cancelled");
+
+  // The candidate's next action is refused on the server and lands on the cancelled page.
+  await candidate.keyboard.type(" And more.");
+  await expect(candidate.getByRole("heading", { name: "This interview was cancelled" })).toBeVisible({ timeout: 15_000 });
+  await context.close();
+});

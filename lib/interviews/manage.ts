@@ -26,7 +26,7 @@ async function change<T>(
   by: Manager,
   interviewId: string,
   fn: (tx: Tx, interview: { scheduledAt: Date; status: InterviewStatus }, at: Date) => Promise<T>,
-  { allowExpired = false } = {},
+  { allowExpired = false, allowInProgress = false } = {},
 ): Promise<T> {
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
@@ -34,7 +34,11 @@ async function change<T>(
       SELECT id FROM "Interview" WHERE id = ${interviewId} AND "organizationId" = ${by.organizationId} FOR UPDATE`;
     if (locked.length === 0) throw new NotFoundError("Interview");
     const interview = await tx.interview.findUniqueOrThrow({ where: { id: interviewId }, select: { status: true, scheduledAt: true } });
-    if (!isChangeable(interview.status) && !(allowExpired && interview.status === InterviewStatus.EXPIRED)) {
+    const allowed =
+      isChangeable(interview.status) ||
+      (allowExpired && interview.status === InterviewStatus.EXPIRED) ||
+      (allowInProgress && interview.status === InterviewStatus.IN_PROGRESS);
+    if (!allowed) {
       throw new StateError(`This interview is ${STATUS_LABELS[interview.status].toLowerCase()} and can no longer be changed.`);
     }
     return fn(tx, interview, now());
@@ -96,7 +100,10 @@ export async function resendInvitation(by: Manager, interviewId: string) {
   });
 }
 
-/** Cancels an interview: its key stops working, unsent emails are withdrawn, the candidate gets a cancellation. */
+/**
+ * Cancels an interview — also one in progress: its key stops working (the candidate's next action
+ * lands on the cancelled page), unsent emails are withdrawn, the candidate gets a cancellation.
+ */
 export async function cancelInterview(by: Manager, interviewId: string) {
   return change(by, interviewId, async (tx, _interview, at) => {
     await tx.interview.update({ where: { id: interviewId }, data: { status: InterviewStatus.CANCELLED, icsSequence: { increment: 1 } } });
@@ -110,5 +117,5 @@ export async function cancelInterview(by: Manager, interviewId: string) {
       type: "interview.cancelled",
       at,
     });
-  });
+  }, { allowInProgress: true });
 }

@@ -14,15 +14,29 @@ export function InterviewActions({
   id,
   candidateName,
   durationMinutes,
-  rescheduleOnly = false,
+  status,
 }: {
   id: string;
   candidateName: string;
   durationMinutes: number;
-  /** An expired interview can only be given a new time. */
-  rescheduleOnly?: boolean;
+  /** Scheduled: everything. Expired: a new time only. In progress: cancel only. */
+  status: "SCHEDULED" | "EXPIRED" | "IN_PROGRESS";
 }) {
-  if (rescheduleOnly) return <RescheduleDialog id={id} durationMinutes={durationMinutes} />;
+  if (status === "EXPIRED") return <RescheduleDialog id={id} durationMinutes={durationMinutes} />;
+  const cancel = (
+    <ConfirmDialog
+      trigger={<Button variant="secondary">Cancel interview</Button>}
+      title="Cancel this interview?"
+      description={
+        status === "IN_PROGRESS"
+          ? `${candidateName} is taking the interview right now. Cancelling stops it at once; their answers so far are kept.`
+          : `${candidateName} gets a cancellation email, their link stops working and the event leaves their calendar. This cannot be undone.`
+      }
+      confirmLabel="Cancel interview"
+      onConfirm={() => cancelInterviewAction(id)}
+    />
+  );
+  if (status === "IN_PROGRESS") return cancel;
   return (
     <div className="flex flex-wrap gap-2">
       <ConfirmDialog
@@ -34,13 +48,7 @@ export function InterviewActions({
         onConfirm={() => resendInvitationAction(id)}
       />
       <RescheduleDialog id={id} durationMinutes={durationMinutes} />
-      <ConfirmDialog
-        trigger={<Button variant="secondary">Cancel interview</Button>}
-        title="Cancel this interview?"
-        description={`${candidateName} gets a cancellation email, their link stops working and the event leaves their calendar. This cannot be undone.`}
-        confirmLabel="Cancel interview"
-        onConfirm={() => cancelInterviewAction(id)}
-      />
+      {cancel}
     </div>
   );
 }

@@ -7,7 +7,6 @@ import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
 import { requireMember } from "@/lib/auth";
 import { deliveryLabel, findInterview } from "@/lib/interviews/queries";
-import { isChangeable } from "@/lib/interviews/status";
 import { joinWindow } from "@/lib/interviews/window";
 import { formatInZone } from "@/lib/time-zones";
 import { InterviewActions } from "./interview-actions";
@@ -49,13 +48,8 @@ export default async function InterviewPage({ params, searchParams }: { params: 
         }
         description={`${interview.job.title} · ${interview.job._count.questions} questions · ${interview.durationMinutes} minutes`}
         actions={
-          isChangeable(interview.status) || interview.status === "EXPIRED" ? (
-            <InterviewActions
-              id={interview.id}
-              candidateName={interview.candidate.name}
-              durationMinutes={interview.durationMinutes}
-              rescheduleOnly={interview.status === "EXPIRED"}
-            />
+          interview.status === "SCHEDULED" || interview.status === "EXPIRED" || interview.status === "IN_PROGRESS" ? (
+            <InterviewActions id={interview.id} candidateName={interview.candidate.name} durationMinutes={interview.durationMinutes} status={interview.status} />
           ) : undefined
         }
       />
