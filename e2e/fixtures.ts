@@ -74,15 +74,17 @@ export async function openEmail(page: Page, to: string, subject: RegExp): Promis
 }
 
 /**
- * Schedules an interview for a new candidate through the UI (start: `local`, or empty for one
- * hour from now) and returns the interview's id and the link from the invitation email.
+ * Schedules an interview for a new candidate through the UI (start: `local`, "now" for the
+ * form's Now button, or empty for one hour from now) and returns the interview's id and the link
+ * from the invitation email.
  */
 export async function scheduleAndGetLink(page: Page, candidate: { name: string; email: string }, local = "") {
   await page.goto("/interviews/new");
   await page.getByRole("radio", { name: "New candidate" }).check();
   await page.getByLabel("Name").fill(candidate.name);
   await page.getByLabel("Email").fill(candidate.email);
-  if (local) await page.getByLabel("Date and time").fill(local);
+  if (local === "now") await page.getByRole("button", { name: "Now", exact: true }).click();
+  else if (local) await page.getByLabel("Date and time").fill(local);
   await page.getByRole("button", { name: "Schedule and send invitation" }).click();
   await expect(page).toHaveURL(/\/interviews\/[^/?]+\?scheduled=1$/);
   const interviewId = new URL(page.url()).pathname.split("/").pop()!;

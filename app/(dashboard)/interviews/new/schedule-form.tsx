@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { BrowserTimeZoneInput } from "@/components/browser-time-zone-input";
 import { TimeZoneSelect } from "@/components/time-zone-select";
 import { useFormAction } from "@/components/use-form-action";
@@ -33,6 +33,7 @@ export function ScheduleForm({
   const [mode, setMode] = useState<"existing" | "new">(candidates.length ? "existing" : "new");
   const [duration, setDuration] = useState(String(jobs[0]?.suggestedMinutes ?? 30));
   const [zone, setZone] = useState("");
+  const startInput = useRef<HTMLInputElement>(null);
   const durations = [...new Set([...DURATION_OPTIONS, Number(duration)])].sort((a, b) => a - b);
 
   return (
@@ -95,10 +96,27 @@ export function ScheduleForm({
         </Field>
         <Field
           label="Date and time"
-          hint={`In your time zone${zone ? ` (${zone.replaceAll("_", " ")})` : ""}. Leave empty to start in one hour.`}
+          hint={`In your time zone${zone ? ` (${zone.replaceAll("_", " ")})` : ""}. Leave empty to start in one hour; "Now" opens the link straight away.`}
           errors={errors.scheduledAtLocal ?? errors.scheduledAt}
         >
-          {(p) => <input {...p} name="scheduledAtLocal" type="datetime-local" className={controlClass} />}
+          {(p) => (
+            <div className="flex gap-2">
+              <input {...p} ref={startInput} name="scheduledAtLocal" type="datetime-local" className={controlClass} />
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  // The current minute in the browser's zone: the link opens straight away.
+                  const at = new Date();
+                  const pad = (n: number) => String(n).padStart(2, "0");
+                  if (startInput.current) {
+                    startInput.current.value = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+                  }
+                }}
+              >
+                Now
+              </Button>
+            </div>
+          )}
         </Field>
         <Field label="Duration" errors={errors.durationMinutes}>
           {(p) => (
