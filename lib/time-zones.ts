@@ -39,17 +39,20 @@ export function zonedLocalToUtc(local: string, zone: string): Date | null {
   return Number.isNaN(back.getTime()) ? null : back;
 }
 
+// Building a DateTimeFormat costs far more than using one; keep one per zone.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function wallClockFormat(zone: string): Intl.DateTimeFormat {
+  let format = formats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+    formats.set(zone, format);
+  }
+  return format;
+}
+
 /** The zone's UTC offset, in minutes, at an instant. */
 function offsetMinutes(instant: number, zone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: zone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).formatToParts(new Date(instant));
+  const parts = wallClockFormat(zone).formatToParts(new Date(instant));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
   return Math.round((asUtc - Math.floor(instant / 60_000) * 60_000) / 60_000);

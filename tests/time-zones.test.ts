@@ -2,16 +2,12 @@ import { describe, expect, it } from "vitest";
 import { isValidTimeZone, zonedLocalToUtc } from "@/lib/time-zones";
 
 /** How `at` reads on a wall clock in `zone`, as "YYYY-MM-DDTHH:mm". */
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
 function wallClock(at: Date, zone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: zone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).formatToParts(at);
+  if (!wallClockFormats.has(zone)) {
+    wallClockFormats.set(zone, new Intl.DateTimeFormat("en-CA", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }));
+  }
+  const parts = wallClockFormats.get(zone)!.formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
 }
