@@ -1,4 +1,13 @@
 import type { NextConfig } from "next";
+import { BASE_HEADERS, HSTS, REFERRER_POLICY } from "./lib/security-headers";
+
+// What proxy.ts skips (build assets) still gets the basic headers; every other response gets them,
+// with its nonce CSP, from proxy.ts.
+const assetHeaders = [
+  ...Object.entries(BASE_HEADERS).map(([key, value]) => ({ key, value })),
+  { key: "Referrer-Policy", value: REFERRER_POLICY },
+];
+const assets = ["/_next/:path*", "/favicon.ico"];
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files relative to its own package; bundling breaks that.
@@ -6,6 +15,15 @@ const nextConfig: NextConfig = {
   // The migrator reads prisma/migrations at run time; ship them with every server function.
   outputFileTracingIncludes: { "/**": ["./prisma/migrations/**/*"] },
   poweredByHeader: false,
+  async headers() {
+    return assets.flatMap((source) => [
+      { source, headers: assetHeaders },
+      // HSTS only in production and only over https (see lib/security-headers.ts).
+      ...(process.env.NODE_ENV === "production"
+        ? [{ source, has: [{ type: "header" as const, key: "x-forwarded-proto", value: "https" }], headers: [{ key: "Strict-Transport-Security", value: HSTS }] }]
+        : []),
+    ]);
+  },
 };
 
 export default nextConfig;

@@ -5,16 +5,44 @@ import { authSecret } from "@/lib/config";
 import { resolveAccess } from "@/lib/interviews/access";
 import { clientAddress, KEY_FAILURE_WINDOW_SECONDS, KEY_FAILURES_PER_MINUTE, PORTAL_COOKIE, PORTAL_HEADERS } from "@/lib/interviews/portal";
 import { countInWindow, hit } from "@/lib/rate-limit";
+import { BASE_HEADERS, contentSecurityPolicy, HSTS, isHttps, newNonce, REFERRER_POLICY } from "@/lib/security-headers";
 import { statePage } from "@/app/interview/state-pages";
 
-// A first gate for the dashboard: signed-out visitors go to sign-in before any page renders.
-// Pages and actions still check the session and organisation themselves (lib/auth.ts).
-const dashboard = withAuth({ secret: authSecret(), pages: { signIn: "/sign-in" } });
+const DASHBOARD = /^\/(?:jobs|candidates|team|interviews)(?:\/|$)/;
 
-
+/**
+ * Every request but static assets passes here. Each gets a fresh CSP nonce: set on the request
+ * (Next reads `content-security-policy` back while rendering and stamps the nonce on its scripts;
+ * pages can read `x-nonce` through headers()) and on the response with the other security headers.
+ */
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {
-  if (request.nextUrl.pathname === "/interview" || request.nextUrl.pathname.startsWith("/interview/")) return portal(request);
-  return dashboard(request as NextRequestWithAuth, event);
+  const nonce = newNonce();
+  const https = isHttps(request.headers, request.nextUrl);
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV !== "production", https });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", csp);
+  const next = () => NextResponse.next({ request: { headers: requestHeaders } });
+
+  const { pathname } = request.nextUrl;
+  let response: Response;
+  if (pathname === "/interview" || pathname.startsWith("/interview/")) {
+    response = await portal(request, next);
+  } else if (DASHBOARD.test(pathname)) {
+    // A first gate for the dashboard: signed-out visitors go to sign-in before any page renders.
+    // Pages and actions still check the session and organisation themselves (lib/auth.ts).
+    const dashboard = withAuth(() => next(), { secret: authSecret(), pages: { signIn: "/sign-in" } });
+    response = (await dashboard(request as NextRequestWithAuth, event)) ?? next();
+  } else {
+    response = next();
+  }
+
+  response.headers.set("Content-Security-Policy", csp);
+  for (const [name, value] of Object.entries(BASE_HEADERS)) response.headers.set(name, value);
+  // The portal has set its own (no-referrer); everything else gets the site-wide policy.
+  if (!response.headers.has("Referrer-Policy")) response.headers.set("Referrer-Policy", REFERRER_POLICY);
+  if (https && process.env.NODE_ENV === "production") response.headers.set("Strict-Transport-Security", HSTS);
+  return response;
 }
 
 /**
@@ -23,13 +51,13 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
  * states answer here with their own status codes (404, 410, 429); the rest go on to the page.
  * Opening the link uses nothing up.
  */
-async function portal(request: NextRequest) {
+async function portal(request: NextRequest, next: () => NextResponse) {
   const secured = (response: Response) => {
     for (const [name, value] of Object.entries(PORTAL_HEADERS)) response.headers.set(name, value);
     return response;
   };
   const { nextUrl } = request;
-  if (request.method !== "GET" || nextUrl.pathname !== "/interview") return secured(NextResponse.next());
+  if (request.method !== "GET" || nextUrl.pathname !== "/interview") return secured(next());
 
   const key = nextUrl.searchParams.get("session_key");
   if (key !== null) {
@@ -60,10 +88,12 @@ async function portal(request: NextRequest) {
     case "expired":
       return secured(statePage("expired", { rescheduleRequested: access.rescheduleRequested }));
     default:
-      return secured(NextResponse.next());
+      return secured(next());
   }
 }
 
 export const config = {
-  matcher: ["/jobs/:path*", "/candidates/:path*", "/team/:path*", "/interviews/:path*", "/interview", "/interview/:path*"],
+  // Everything but build assets (immutable files that need no CSP; next.config.ts gives them the basics).
+  // Prefetches are not skipped: the dashboard's sign-in gate must see them too.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

@@ -4,8 +4,10 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
-import { findMember, verifyCredentials } from "@/lib/accounts";
+import { findMember } from "@/lib/accounts";
 import { authSecret } from "@/lib/config";
+import { clientAddress } from "@/lib/interviews/portal";
+import { authenticate } from "@/lib/sign-in";
 
 declare module "next-auth" {
   interface Session {
@@ -28,10 +30,12 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        return verifyCredentials(parsed.data.email, parsed.data.password);
+        // Locked out or wrong, the form shows the same "do not match" message (lib/sign-in.ts).
+        const client = clientAddress(new Headers(req.headers as Record<string, string> | undefined));
+        return authenticate(parsed.data.email, parsed.data.password, client);
       },
     }),
   ],

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { cancelPendingEmails, enqueueEmail, type Tx } from "@/lib/email/outbox";
 import { renderEmail } from "@/lib/email/templates";
 import { ActorType, EmailKind, InterviewStatus } from "@/lib/generated/prisma/enums";
-import { recordEvent } from "./audit";
+import { recordEvent, type Actor } from "./audit";
 import { interviewDashboardUrl, REMINDER_KINDS, summariseQuestions } from "./emails";
 import { answerTimes, phaseAt, project } from "./progress";
 import { windowPosition } from "./window";
@@ -82,21 +82,21 @@ export async function startInterview(interviewId: string, consent: boolean, at =
 }
 
 /** Writes down what the clock decided (timed-out answers, questions shown) and completes a finished interview. */
-export async function settle(tx: Tx, interview: Awaited<ReturnType<typeof lock>>, at: Date) {
+export async function settle(tx: Tx, interview: Awaited<ReturnType<typeof lock>>, at: Date, actor: Actor = candidate) {
   const projection = project(interview.answers, at);
   for (const { id, submittedAt } of projection.timedOut) await tx.interviewAnswer.update({ where: { id }, data: { submittedAt } });
   for (const { id, presentedAt } of projection.presented) await tx.interviewAnswer.update({ where: { id }, data: { presentedAt } });
-  if (!projection.current && projection.finishedAt) await complete(tx, interview.id, interview.organizationId, projection.finishedAt);
+  if (!projection.current && projection.finishedAt) await complete(tx, interview.id, interview.organizationId, projection.finishedAt, actor);
   return projection;
 }
 
-async function complete(tx: Tx, interviewId: string, organizationId: string, at: Date) {
+async function complete(tx: Tx, interviewId: string, organizationId: string, at: Date, actor: Actor = candidate) {
   const interview = await tx.interview.update({
     where: { id: interviewId },
     data: { status: InterviewStatus.COMPLETED, completedAt: at },
     select: { candidateTimeZone: true, candidate: { select: { name: true } }, job: { select: { title: true } }, createdBy: { select: { name: true, email: true } } },
   });
-  await recordEvent(tx, { organizationId, interviewId, actor: candidate, type: "interview.completed", at });
+  await recordEvent(tx, { organizationId, interviewId, actor, type: "interview.completed", at });
   if (!interview.createdBy) return;
   const rendered = await renderEmail({
     template: "candidate-completed",
@@ -122,16 +122,19 @@ async function complete(tx: Tx, interviewId: string, organizationId: string, at:
 /** Runs a candidate change on the current question of an interview in progress. */
 async function onCurrent<T>(interviewId: string, answerId: string, at: Date, fn: (tx: Tx, current: { id: string }) => Promise<T>) {
   const prisma = await db();
-  return prisma.$transaction(async (tx) => {
+  const outcome = await prisma.$transaction(async (tx) => {
     const interview = await lock(tx, interviewId);
     if (interview.status !== InterviewStatus.IN_PROGRESS) throw new CandidateActionError("not_in_progress");
     const { current } = await settle(tx, interview, at);
     if (!current || current.id !== answerId) {
       // The question this request was about has closed (or it never was the current one).
-      throw new CandidateActionError(interview.answers.some((a) => a.id === answerId) ? "time_up" : "not_current");
+      // Refused after the commit: throwing here would roll back what settle() just wrote.
+      return { refused: new CandidateActionError(interview.answers.some((a) => a.id === answerId) ? "time_up" : "not_current") };
     }
-    return fn(tx, current);
+    return { result: await fn(tx, current) };
   });
+  if ("refused" in outcome) throw outcome.refused;
+  return outcome.result;
 }
 
 /** Autosave: keeps the latest text while the question is open (and its grace seconds). */
@@ -189,6 +192,7 @@ export async function requestReschedule(interviewId: string, at = clockNow()) {
     if (interview.status !== InterviewStatus.EXPIRED && !closedUnstarted) throw new CandidateActionError("not_open");
     if (interview.rescheduleRequestedAt) throw new CandidateActionError("already_requested");
     if (closedUnstarted) {
+      await cancelPendingEmails(tx, interviewId, REMINDER_KINDS, "interview expired");
       await recordEvent(tx, { organizationId: interview.organizationId, interviewId, actor: { type: ActorType.SYSTEM }, type: "interview.expired", at });
     }
     await tx.interview.update({ where: { id: interviewId }, data: { status: InterviewStatus.EXPIRED, rescheduleRequestedAt: at } });

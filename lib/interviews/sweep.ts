@@ -36,9 +36,12 @@ export async function sweepInterviews(at = clockNow(), limit = 200) {
     if (changed) expired++;
   }
 
+  // Oldest first (the first to run out), and none started after `at` (they cannot have): an
+  // unordered `take` let running interviews crowd out, round after round, one that had run out.
   const running = await prisma.interview.findMany({
-    where: { status: InterviewStatus.IN_PROGRESS },
+    where: { status: InterviewStatus.IN_PROGRESS, startedAt: { lte: at } },
     select: { id: true, answers: { select: answerFields } },
+    orderBy: [{ startedAt: "asc" }, { id: "asc" }],
     take: limit,
   });
   for (const interview of running) {
@@ -47,7 +50,8 @@ export async function sweepInterviews(at = clockNow(), limit = 200) {
     const done = await prisma.$transaction(async (tx) => {
       const locked = await lock(tx, interview.id);
       if (locked.status !== InterviewStatus.IN_PROGRESS) return false;
-      const projection = await settle(tx, locked, at);
+      // Nobody submitted the last answer: the clock did, so the event is the system's.
+      const projection = await settle(tx, locked, at, { type: ActorType.SYSTEM });
       return !projection.current;
     });
     if (done) completed++;

@@ -107,7 +107,11 @@ export function scheduleInput(
  * An interview row written directly, in any status, created by the organisation's owner (no
  * session, no emails): for the outbox and webhook tests, which bring their own emails.
  */
-export async function makeInterviewRow(org: { organizationId: string; ownerId: string }, status: InterviewStatus = InterviewStatus.SCHEDULED) {
+export async function makeInterviewRow(
+  org: { organizationId: string; ownerId: string },
+  status: InterviewStatus = InterviewStatus.SCHEDULED,
+  scheduledAt = new Date(Date.now() + 7 * 24 * 3600_000),
+) {
   const prisma = await db();
   const [job, candidate] = await Promise.all([makeJob(org.organizationId, ["Why us?"]), makeCandidate(org.organizationId)]);
   const interview = await prisma.interview.create({
@@ -117,7 +121,7 @@ export async function makeInterviewRow(org: { organizationId: string; ownerId: s
       candidateId: candidate.id,
       createdById: org.ownerId,
       status,
-      scheduledAt: new Date(Date.now() + 7 * 24 * 3600_000),
+      scheduledAt,
       durationMinutes: 30,
       candidateTimeZone: candidate.timeZone,
     },
@@ -139,16 +143,17 @@ export interface AnswerRow {
 
 /**
  * An interview row in `status` (completed unless told) with answers written directly, as the
- * candidate portal would have left them: for the review tests.
+ * candidate portal would have left them, started (and scheduled) at `startedAt`: for the review
+ * and sweep tests.
  */
 export async function makeAnsweredInterview(
   org: { organizationId: string; ownerId: string },
   answers: AnswerRow[] = [{ presented: 0, answerStarted: 20, submitted: 92, text: "Because of the mission." }, { presented: 92, submitted: 242 }],
   status: InterviewStatus = InterviewStatus.COMPLETED,
+  startedAt = new Date(Date.now() - 24 * 3600_000),
 ) {
   const prisma = await db();
   const { interviewId, job, candidate } = await makeInterviewRow(org, status);
-  const startedAt = new Date(Date.now() - 24 * 3600_000);
   const at = (seconds: number | null | undefined) => (seconds == null ? null : new Date(startedAt.getTime() + seconds * 1000));
   const lastSubmitted = answers.reduce<number | null>((last, a) => (a.submitted == null ? last : Math.max(last ?? 0, a.submitted)), null);
   await prisma.interview.update({

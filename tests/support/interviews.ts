@@ -1,8 +1,13 @@
 // Reading back what scheduling wrote: the keys in an outbox email, and a snapshot of everything an
 // interview owns (to show that a refused change wrote nothing).
+import { addDays } from "date-fns";
 import { expect } from "vitest";
+import { setClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import type { Attachment } from "@/lib/email/outbox";
+import { EmailKind } from "@/lib/generated/prisma/enums";
+import { scheduleInterview } from "@/lib/interviews/schedule";
+import { scheduleInput, type makeSchedulingOrg } from "./factories";
 
 const KEY_IN_LINK = /\/interview\?session_key=([A-Za-z0-9_-]+)/g;
 
@@ -56,4 +61,31 @@ export async function organizationRows(organizationId: string) {
     prisma.candidate.count({ where: { organizationId } }),
   ]);
   return { interviews, sessions, emails, events, candidates };
+}
+
+/**
+ * Schedules an interview of `org`'s candidate at `start` through scheduleInterview, booked with
+ * the clock at `bookedAt` (two days ahead by default, so both reminders are queued), and returns
+ * its id and the key its invitation carries. The clock is real again afterwards.
+ */
+export async function scheduleAt(
+  org: Awaited<ReturnType<typeof makeSchedulingOrg>>,
+  start: Date,
+  { jobId = org.job.id, bookedAt = addDays(start, -2) }: { jobId?: string; bookedAt?: Date } = {},
+) {
+  setClock(bookedAt);
+  try {
+    const { interviewId } = await scheduleInterview(org.scheduler, scheduleInput(jobId, { id: org.candidate.id }, { scheduledAt: start }));
+    const prisma = await db();
+    const invitation = await prisma.outboxEmail.findFirstOrThrow({ where: { interviewId, kind: EmailKind.INVITATION } });
+    return { interviewId, key: linkKeyOf(invitation) };
+  } finally {
+    setClock(null);
+  }
+}
+
+/** An interview's answer rows, in question order. */
+export async function answerRows(interviewId: string) {
+  const prisma = await db();
+  return prisma.interviewAnswer.findMany({ where: { interviewId }, orderBy: { position: "asc" } });
 }
