@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DeliveryBadge, InterviewStatusBadge } from "@/components/interview-status-badge";
 import { EmptyState } from "@/components/empty-state";
+import { FilterTabs } from "@/components/filter-tabs";
 import { Badge } from "@/components/ui/badge";
 import { LocalDate } from "@/components/local-date";
 import { PageHeader } from "@/components/page-header";
@@ -51,18 +52,10 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
           </Button>
         }
       />
-      <nav aria-label="When" className="mb-4 flex gap-2">
-        {(Object.keys(TABS) as Array<keyof typeof TABS>).map((when) => (
-          <Link
-            key={when}
-            href={query({ when, page: 1 })}
-            aria-current={filters.when === when ? "page" : undefined}
-            className={cn("rounded-full px-3 py-1 text-sm font-medium", filters.when === when ? "bg-ink-900 text-white" : "text-ink-700 hover:bg-ink-100")}
-          >
-            {TABS[when]}
-          </Link>
-        ))}
-      </nav>
+      <FilterTabs
+        label="When"
+        tabs={(Object.keys(TABS) as Array<keyof typeof TABS>).map((when) => ({ label: TABS[when], href: query({ when, page: 1 }), current: filters.when === when }))}
+      />
       <form action="/interviews" className="mb-4 grid gap-3 rounded-lg bg-white p-4 ring-1 ring-ink-200 sm:grid-cols-5 sm:items-end">
         <input type="hidden" name="when" value={filters.when} />
         {filters.when !== "review" && (

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
+import { FilterTabs } from "@/components/filter-tabs";
 import { PageHeader } from "@/components/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
 import { requireMember } from "@/lib/auth";
 import { listJobs } from "@/lib/jobs";
 import { WORKPLACE_LABELS } from "../labels";
@@ -26,21 +26,13 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
           </Button>
         }
       />
-      <nav aria-label="Job status" className="mb-4 flex gap-2">
-        {[
+      <FilterTabs
+        label="Job status"
+        tabs={[
           { label: "Open", href: "/jobs", current: !archived },
           { label: "Archived", href: "/jobs?archived=1", current: archived },
-        ].map((tab) => (
-          <Link
-            key={tab.href}
-            href={tab.href}
-            aria-current={tab.current ? "page" : undefined}
-            className={cn("rounded-full px-3 py-1 text-sm font-medium", tab.current ? "bg-ink-900 text-white" : "text-ink-700 hover:bg-ink-100")}
-          >
-            {tab.label}
-          </Link>
-        ))}
-      </nav>
+        ]}
+      />
       {jobs.length === 0 ? (
         archived ? (
           <EmptyState title="No archived jobs">Archived jobs keep their questions and past interviews but cannot be scheduled.</EmptyState>
