@@ -133,6 +133,21 @@ describe("dispatching through Resend", () => {
     expect(outcomes(id)).toEqual(["429", "accepted"]);
   });
 
+  it("stops a batch at the first 429 and hands the rest back untouched, due when the provider said", async () => {
+    const at = nextWindow();
+    const ids = await queueEmails(5, at, org.organizationId);
+    for (const id of ids) stub.failNext(id, { status: 429, retryAfter: 2 });
+
+    const before = stub.requests.length;
+    await dispatchAt(at, resend);
+    // One request reached the provider; the other four were not sent into a known limit.
+    expect(stub.requests.length - before).toBe(1);
+    const rows = await emailRows(ids);
+    expect(rows.every((r) => r.status === EmailStatus.PENDING)).toBe(true);
+    expect(rows.map((r) => r.attempts).sort()).toEqual([0, 0, 0, 0, 1]);
+    for (const row of rows) expect(row.nextAttemptAt.getTime()).toBe(addSeconds(at, 2).getTime());
+  });
+
   it("retries a send that timed out, and the idempotency key makes the provider keep one message", async () => {
     const at = nextWindow();
     const id = await queueEmail(at, { organizationId: org.organizationId });

@@ -64,11 +64,33 @@ export async function dispatchDue({ limit = 20, transport = defaultTransport() }
       o.attachments, o.secret, o.attempts, COALESCE(o."sendAfter", o."createdAt") AS "dueSince",
       (SELECT i.status FROM "Interview" i WHERE i.id = o."interviewId") AS "interviewStatus"`;
   const stats: DispatchStats = { claimed: rows.length, sent: 0, retried: 0, failed: 0, skipped: 0 };
-  for (const row of rows) stats[await deliver(row, transport)]++;
+  for (const [i, row] of rows.entries()) {
+    const outcome = await deliver(row, transport);
+    if (typeof outcome === "object") {
+      // The provider is at its limit: sending the rest of the batch now would only collect more
+      // 429s (and push each row's backoff further out). Hand them back untouched, due when it said.
+      stats.retried++;
+      await release(rows.slice(i + 1), outcome.rateLimitedUntil);
+      break;
+    }
+    stats[outcome]++;
+  }
   return stats;
 }
 
-async function deliver(row: ClaimedRow, transport: Transport): Promise<"sent" | "retried" | "failed" | "skipped"> {
+/** Returns claimed rows to the queue as if never attempted. */
+async function release(rows: ClaimedRow[], dueAt: Date) {
+  if (rows.length === 0) return;
+  const prisma = await db();
+  for (const row of rows) {
+    await prisma.outboxEmail.updateMany({
+      where: { id: row.id, status: EmailStatus.SENDING, attempts: row.attempts },
+      data: { status: EmailStatus.PENDING, attempts: { decrement: 1 }, leaseUntil: null, nextAttemptAt: dueAt },
+    });
+  }
+}
+
+async function deliver(row: ClaimedRow, transport: Transport): Promise<"sent" | "retried" | "failed" | "skipped" | { rateLimitedUntil: Date }> {
   const prisma = await db();
   // Only the dispatcher that claimed this attempt may record its outcome.
   const mine = { id: row.id, status: EmailStatus.SENDING, attempts: row.attempts };
@@ -125,12 +147,14 @@ async function deliver(row: ClaimedRow, transport: Transport): Promise<"sent" | 
 
   const givingUp = differenceInMilliseconds(at, row.dueSince) >= GIVE_UP_AFTER_MS;
   if (result.retryable && !givingUp) {
-    const delay = Math.max(result.retryAfterMs ?? 0, backoff(row.attempts));
+    // A 429 says exactly when to come back; anything else backs off exponentially.
+    const delay = result.rateLimited && result.retryAfterMs !== undefined ? result.retryAfterMs : Math.max(result.retryAfterMs ?? 0, backoff(row.attempts));
+    const nextAttemptAt = addMilliseconds(at, delay);
     await prisma.outboxEmail.updateMany({
       where: mine,
-      data: { status: EmailStatus.PENDING, nextAttemptAt: addMilliseconds(at, delay), leaseUntil: null, lastError: result.error },
+      data: { status: EmailStatus.PENDING, nextAttemptAt, leaseUntil: null, lastError: result.error },
     });
-    return "retried";
+    return result.rateLimited ? { rateLimitedUntil: nextAttemptAt } : "retried";
   }
 
   const reason = givingUp ? `gave up after 24 h: ${result.error}` : result.error;

@@ -18,7 +18,7 @@ export interface SendRequest {
 
 export type SendResult =
   | { ok: true; providerMessageId: string | null; delivered?: boolean }
-  | { ok: false; retryable: boolean; retryAfterMs?: number; error: string };
+  | { ok: false; retryable: boolean; retryAfterMs?: number; error: string; /** The provider said "too many requests" (429). */ rateLimited?: boolean };
 
 export interface Transport {
   name: string;
@@ -64,6 +64,7 @@ export function resendTransport(apiKey = process.env.RESEND_API_KEY ?? ""): Tran
         // is a retry that overtook its own timed-out first attempt (Resend: "safe to retry this request later").
         retryable: status === null || status === 429 || status >= 500 || error.name === "concurrent_idempotent_requests",
         retryAfterMs: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined,
+        rateLimited: status === 429,
         error: `${status ?? "network"} ${error.name}: ${error.message}`.slice(0, 500),
       };
     },

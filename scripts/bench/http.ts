@@ -1,0 +1,171 @@
+// `next start` under autocannon: server lifecycle, load runs, the server's memory.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import autocannon from "autocannon";
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Server {
+  url: string;
+  child: ChildProcess;
+  log: string[];
+  stop(): Promise<void>;
+}
+
+/** Starts `next start` (production) and waits until it answers. */
+export async function startServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<Server> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: url, PORT: String(port) },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true, // its own process group, so stop() ends next-server's children too
+  });
+  const log: string[] = [];
+  for (const stream of [child.stdout!, child.stderr!]) stream.on("data", (chunk: Buffer) => log.push(chunk.toString()));
+  let exited = false;
+  child.once("exit", () => (exited = true));
+  const stop = async () => {
+    if (exited || child.pid === undefined) return;
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      return;
+    }
+    const gone = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {}
+    }, 5_000);
+    await gone;
+    clearTimeout(timer);
+  };
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`next start exited:\n${log.join("")}`);
+    try {
+      const res = await fetch(`${url}/sign-in`);
+      await res.arrayBuffer();
+      if (res.ok) return { url, child, log, stop };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await stop();
+  throw new Error(`next start did not answer within 60 s:\n${log.join("")}`);
+}
+
+/** VmRSS (MB) of the next-server process: the spawned process or, if it forked, its descendant. */
+export function serverRssMb(rootPid: number): { pid: number; rssMb: number; treeMb: number } {
+  const children = (pid: number): number[] => {
+    try {
+      return fs
+        .readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)
+        .map(Number);
+    } catch {
+      return [];
+    }
+  };
+  const rss = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+  const tree: number[] = [];
+  const walk = (pid: number) => {
+    tree.push(pid);
+    children(pid).forEach(walk);
+  };
+  walk(rootPid);
+  const named = tree.find((pid) => {
+    try {
+      return /next-server/.test(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8")) || /next-server/.test(fs.readFileSync(`/proc/${pid}/comm`, "utf8"));
+    } catch {
+      return false;
+    }
+  });
+  const pid = named ?? tree.reduce((a, b) => (rss(b) > rss(a) ? b : a));
+  return { pid, rssMb: rss(pid), treeMb: tree.reduce((sum, p) => sum + rss(p), 0) };
+}
+
+export interface LoadResult {
+  name: string;
+  path: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  meanLatency: number;
+  requests: number;
+  non2xx: number;
+  statusCodes: Record<string, number>;
+  errors: number;
+  timeouts: number;
+}
+
+export interface Target {
+  name: string;
+  path: string;
+  headers?: Record<string, string>;
+  /** A distinct X-Forwarded-For per request (the portal's limiter counts per client). */
+  distinctClients?: boolean;
+}
+
+let clientCounter = 0;
+const nextClient = () => {
+  const n = ++clientCounter;
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+};
+
+function run(url: string, target: Target, duration: number, connections: number): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    const opts: autocannon.Options = {
+      url: url + target.path,
+      connections,
+      duration,
+      headers: target.headers,
+      timeout: 30,
+      ...(target.distinctClients && {
+        requests: [
+          {
+            method: "GET",
+            path: target.path,
+            setupRequest: (req: autocannon.Request) => ({ ...req, headers: { ...(req.headers ?? {}), ...target.headers, "x-forwarded-for": nextClient() } }),
+          },
+        ],
+      }),
+    };
+    autocannon(opts, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+/** Warms the target up, then measures it. */
+export async function load(url: string, target: Target, { duration = 10, warmup = 3, connections = 50 } = {}): Promise<LoadResult> {
+  await run(url, target, warmup, connections);
+  const r = await run(url, target, duration, connections);
+  const statusCodes: Record<string, number> = {};
+  for (const [code, count] of Object.entries((r as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {})) {
+    statusCodes[code] = count.count;
+  }
+  return {
+    name: target.name,
+    path: target.path,
+    rps: r.requests.mean,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    meanLatency: r.latency.mean,
+    requests: r.requests.total,
+    non2xx: r.non2xx,
+    statusCodes,
+    errors: r.errors,
+    timeouts: r.timeouts,
+  };
+}

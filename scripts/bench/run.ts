@@ -1,0 +1,166 @@
+// npm run bench [-- --no-build] [-- --quick]: one process measures everything side by side and
+// writes bench-results.md. Needs DATABASE_URL to a local PostgreSQL it may wipe (see setup.ts).
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import { encode } from "next-auth/jwt";
+import { gzipKb, routeChunks, scriptsInHtml } from "./bundle";
+import { benchDispatcher, benchRender, benchSchedule } from "./in-process";
+import { load, serverRssMb, startServer, type LoadResult, type Server, type Target } from "./http";
+import { checkDatabaseUrl, resetAndMigrate, seed } from "./setup";
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has("--quick"); // a smoke run of the harness itself, not for publishing
+const LOAD = quick ? { duration: 2, warmup: 1, connections: 50 } : { duration: 10, warmup: 3, connections: 50 };
+const AUTH_SECRET = "kairos-bench-secret-0123456789abcdef0123456789";
+const started = new Date();
+const log = (...parts: unknown[]) => console.error(`[bench ${((Date.now() - started.getTime()) / 1000).toFixed(0).padStart(3)} s]`, ...parts);
+
+let server: Server | null = null;
+async function cleanup() {
+  await server?.stop().catch(() => {});
+  server = null;
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const verdict = (met: boolean) => (met ? "met" : "**missed**");
+
+async function main() {
+  const url = checkDatabaseUrl(process.env.DATABASE_URL);
+  if (process.env.NODE_ENV !== "production") throw new Error("Run through `npm run bench` (it sets NODE_ENV=production).");
+  const load0 = os.loadavg();
+  const machine = {
+    cpus: os.availableParallelism(),
+    cpuModel: os.cpus()[0]?.model ?? "unknown",
+    memGb: os.totalmem() / 1024 ** 3,
+    node: process.version,
+    date: started.toISOString(),
+  };
+  log(`machine: ${machine.cpus} cores (${machine.cpuModel}), node ${machine.node}, load average ${load0.map((l) => l.toFixed(2)).join(" ")}`);
+
+  if (!args.has("--no-build")) {
+    log("next build …");
+    const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
+  }
+  if (!fs.existsSync(".next/BUILD_ID")) throw new Error("No production build in .next: run without --no-build.");
+
+  log("resetting, migrating and seeding the database …");
+  const seedStarted = Date.now();
+  await resetAndMigrate(url);
+  const seeded = await seed(url);
+  log(`seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
+
+  const session = async (userId: string, email: string) =>
+    `next-auth.session-token=${await encode({ token: { sub: userId, uid: userId, email, name: "Rita Recruiter" }, secret: AUTH_SECRET })}`;
+  const portal = (key: string) => ({ cookie: `kairos_interview=${key}` });
+  const targets: Array<Target & { expect: number; contains: string }> = [
+    { name: "baseline: /sign-in (dynamic, no database)", path: "/sign-in", expect: 200, contains: "Sign in to Kairos" },
+    { name: "/interview lobby (valid key)", path: "/interview", headers: portal(seeded.openKey), expect: 200, contains: "Start interview", distinctClients: true },
+    { name: "/interview unknown key (proxy 404)", path: "/interview", headers: portal(seeded.unknownKey), expect: 404, contains: "", distinctClients: true },
+    { name: "/interview too early (countdown)", path: "/interview", headers: portal(seeded.earlyKey), expect: 200, contains: "", distinctClients: true },
+    { name: "/interviews list, org with 100", path: "/interviews", headers: { cookie: await session(seeded.small.userId, seeded.small.email) }, expect: 200, contains: "Candidate" },
+    { name: "/interviews list, org with 100,000", path: "/interviews", headers: { cookie: await session(seeded.big.userId, seeded.big.email) }, expect: 200, contains: "Candidate" },
+  ];
+
+  log("next start …");
+  server = await startServer({
+    DATABASE_URL: url,
+    AUTH_SECRET,
+    RESEND_API_KEY: "re_bench",
+    RESEND_BASE_URL: "http://127.0.0.1:9", // nothing is sent during the load runs (OUTBOX_POLL_MS=0); if it were, it goes nowhere
+    OUTBOX_POLL_MS: "0",
+  });
+  const rssIdle = serverRssMb(server.child.pid!);
+
+  // Each target answers what it should before it is measured.
+  let lobbyHtml = "";
+  for (const t of targets) {
+    const res = await fetch(server.url + t.path, { headers: { ...t.headers, "x-forwarded-for": "192.0.2.1" }, redirect: "manual" });
+    const body = await res.text();
+    if (res.status !== t.expect || !body.includes(t.contains)) {
+      throw new Error(`${t.name}: expected ${t.expect}${t.contains ? ` with "${t.contains}"` : ""}, got ${res.status}\n${body.slice(0, 500)}\n${server.log.join("").slice(-2000)}`);
+    }
+    if (t.path === "/interview" && t.contains === "Start interview") lobbyHtml = body;
+  }
+
+  const results: LoadResult[] = [];
+  for (const t of targets) {
+    log(`load: ${t.name}`);
+    results.push({ ...(await load(server.url, t, LOAD)), name: t.name });
+  }
+  const rss = serverRssMb(server.child.pid!);
+  const loadAfterHttp = os.loadavg();
+  await cleanup();
+
+  log("in process: scheduleInterview × 1,000 …");
+  const schedule = await benchSchedule(seeded, quick ? 100 : 1_000);
+  log("in process: renderEmail × 500 …");
+  const render = await benchRender(500);
+  log("in process: dispatcher, 2,000 emails at 5 requests/s …");
+  const dispatch = await benchDispatcher(quick ? { count: 50, budgetMs: 60_000 } : { count: 2_000, budgetMs: Number(process.env.BENCH_DISPATCH_BUDGET_MS ?? 450_000) });
+  const { closeDb } = await import("@/lib/db");
+  await closeDb();
+
+  const manifestChunks = routeChunks("/interview");
+  const bundle = gzipKb(manifestChunks);
+  const htmlChunks = scriptsInHtml(lobbyHtml);
+  const htmlBundle = gzipKb(htmlChunks);
+  const loadEnd = os.loadavg();
+
+  // The report.
+  const [baseline, lobby, , , list100, list100k] = results;
+  const lobbyRatio = lobby!.rps / baseline!.rps;
+  const listRatio = list100!.meanLatency > 0 ? list100k!.meanLatency / list100!.meanLatency : Number.NaN;
+  const lines: string[] = [];
+  lines.push(`Command: \`DATABASE_URL=postgresql://kairos:kairos@127.0.0.1:5432/kairos_bench npm run bench${[...args].length ? ` -- ${[...args].join(" ")}` : ""}\``);
+  lines.push(`Machine: ${machine.cpus} cores (${machine.cpuModel}), ${fmt(machine.memGb, 1)} GB, Node ${machine.node}, PostgreSQL 15 on 127.0.0.1; load generator, server and database share the cores.`);
+  lines.push(`Date: ${machine.date}. Load average (1/5/15 min) at start ${load0.map((l) => l.toFixed(2)).join(" / ")}, after the HTTP runs ${loadAfterHttp.map((l) => l.toFixed(2)).join(" / ")}, at the end ${loadEnd.map((l) => l.toFixed(2)).join(" / ")}.`);
+  lines.push(`HTTP: \`next start\` (production), autocannon ${LOAD.connections} connections, ${LOAD.duration} s after a ${LOAD.warmup} s warm-up per target, loopback. Portal targets send a distinct X-Forwarded-For per request (the key limiter counts per client).`);
+  if (quick) lines.push("**Smoke run (--quick): short durations, not for publishing.**");
+  lines.push("");
+  lines.push("| HTTP target | req/s (mean) | p50 ms | p99 ms | non-2xx |");
+  lines.push("|---|---:|---:|---:|---:|");
+  for (const r of results) {
+    const codes = Object.entries(r.statusCodes).filter(([c]) => !c.startsWith("2")).map(([c, n]) => `${fmt(n)}× ${c}`).join(", ");
+    lines.push(`| ${r.name} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.non2xx ? codes || fmt(r.non2xx) : "0"}${r.errors ? ` (+${r.errors} errors)` : ""} |`);
+  }
+  lines.push("");
+  lines.push("| measure | result | target | |");
+  lines.push("|---|---:|---:|---|");
+  lines.push(`| /interview lobby vs baseline, req/s | ${lobbyRatio.toFixed(2)}× | ≥ 0.80× | ${verdict(lobbyRatio >= 0.8)} |`);
+  lines.push(`| list @100k vs list @100, mean latency | ${listRatio.toFixed(2)}× (${fmt(list100k!.meanLatency, 1)} vs ${fmt(list100!.meanLatency, 1)} ms) | ≤ 1.20× | ${verdict(listRatio <= 1.2)} |`);
+  lines.push(`| scheduleInterview, ${fmt(schedule.calls)} calls | p50 ${schedule.p50.toFixed(1)} ms, p95 ${schedule.p95.toFixed(1)} ms | p95 ≤ 25 ms | ${verdict(schedule.p95 <= 25)} |`);
+  lines.push(`| renderEmail (invitation, HTML + text), ${render.renders} renders, NODE_ENV=${render.nodeEnv} | median ${render.median.toFixed(2)} ms (p95 ${render.p95.toFixed(2)}) | ≤ 3 ms | ${verdict(render.median <= 3)} |`);
+  lines.push(
+    `| dispatcher: ${fmt(dispatch.count)} emails, stub allows ${dispatch.ratePerSecond} req/s | ${(dispatch.fraction * 100).toFixed(1)}% of the allowed rate (${fmt(dispatch.sent)} sent in ${fmt(dispatch.elapsedS, 1)} s); ${dispatch.lost} lost, ${dispatch.duplicated} duplicated${dispatch.finished ? "" : `; **${fmt(dispatch.pending)} still pending when the budget ran out**`} | ≥ 95%, 0 lost/duplicated | ${verdict(dispatch.fraction >= 0.95 && dispatch.finished && dispatch.lost === 0 && dispatch.duplicated === 0)} |`,
+  );
+  lines.push(`| /interview first-load JS (build manifests: root + route chunks) | ${fmt(bundle.gzipKb, 1)} kB gzip (${fmt(bundle.rawKb, 1)} kB raw, ${bundle.files} files) | ≤ 130 kB gzip | ${verdict(bundle.gzipKb <= 130)} |`);
+  lines.push(`| server memory after the load (VmRSS of next-server, pid ${rss.pid}) | ${fmt(rss.rssMb)} MB (idle after start: ${fmt(rssIdle.rssMb)} MB) | — | |`);
+  lines.push("");
+  lines.push(
+    `Dispatcher detail: ${fmt(dispatch.stubRequests)} requests reached the stub (${Object.entries(dispatch.outcomes).map(([k, v]) => `${fmt(v)} ${k}`).join(", ")}); attempts per email median ${dispatch.medianAttempts}, max ${dispatch.maxAttempts}; ${dispatch.rounds} worker rounds (drainOutbox, then 1 s idle, as \`npm run worker\`).`,
+  );
+  lines.push(`Lobby HTML references ${htmlChunks.length} script files, ${fmt(htmlBundle.gzipKb, 1)} kB gzip (a cross-check of the manifest figure).`);
+  const report = lines.join("\n");
+  console.log(report);
+  fs.writeFileSync("bench-results.md", `# Kairos benchmark results\n\n${report}\n`);
+  log("wrote bench-results.md");
+}
+
+main()
+  .then(() => process.exit(0))
+  .catch(async (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    await cleanup();
+    process.exit(1);
+  });

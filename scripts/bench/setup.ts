@@ -1,0 +1,124 @@
+// Database for the benchmark: a local PostgreSQL only, reset, migrated and seeded in bulk.
+import { createHash, randomBytes } from "node:crypto";
+import { execFileSync } from "node:child_process";
+import pg from "pg";
+
+const LOCAL_HOSTS = ["localhost", "127.0.0.1", "::1", "[::1]"];
+
+export const HOW_TO_GET_A_DATABASE = `npm run bench needs DATABASE_URL pointing at a local PostgreSQL it may wipe
+(see README, "Database"). On this machine (cluster 15/main, role kairos/kairos):
+
+  pg_ctlcluster 15 main start
+  su postgres -c "dropdb --if-exists kairos_bench && createdb -O kairos kairos_bench"
+  DATABASE_URL=postgresql://kairos:kairos@127.0.0.1:5432/kairos_bench npm run bench`;
+
+/** Refuses anything but a local database whose name says it is for benchmarks. */
+export function checkDatabaseUrl(url: string | undefined): string {
+  if (!url) throw new Error(`DATABASE_URL is not set.\n\n${HOW_TO_GET_A_DATABASE}`);
+  const parsed = new URL(url);
+  if (!LOCAL_HOSTS.includes(parsed.hostname)) throw new Error(`Refusing the non-local database at ${parsed.hostname}.`);
+  const name = parsed.pathname.slice(1);
+  if (!/bench/i.test(name)) {
+    throw new Error(`Refusing to wipe database "${name}": the benchmark resets its database, so its name must contain "bench".\n\n${HOW_TO_GET_A_DATABASE}`);
+  }
+  return url;
+}
+
+/** Drops everything in the public schema and applies the migrations (npm run db:migrate). */
+export async function resetAndMigrate(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+  await client.end();
+  execFileSync("npm", ["run", "--silent", "db:migrate"], { env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "ignore", "inherit"] });
+}
+
+export const keyHash = (key: string) => createHash("sha256").update(key).digest("hex");
+const newKey = () => randomBytes(32).toString("base64url");
+
+export interface Seeded {
+  big: { orgId: string; userId: string; email: string; interviews: number };
+  small: { orgId: string; userId: string; email: string; interviews: number };
+  /** For scheduleInterview: an org of its own, so its queued emails can be set aside. */
+  scheduler: { orgId: string; userId: string; jobId: string; candidateIds: string[] };
+  openKey: string;
+  earlyKey: string;
+  unknownKey: string;
+}
+
+/** Seeds two organisations (100,000 and 100 interviews) with INSERT … SELECT generate_series. */
+export async function seed(url: string, bigCount = 100_000, smallCount = 100): Promise<Seeded> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const q = (sql: string, params: unknown[] = []) => client.query(sql, params);
+  try {
+    const org = async (name: string, interviews: number, candidates: number) => {
+      const id = `org_${name}`;
+      const userId = `user_${name}`;
+      const email = `recruiter@${name}.bench`;
+      const jobId = `job_${name}`;
+      await q(`INSERT INTO "Organization" (id, name) VALUES ($1, $2)`, [id, `Bench ${name}`]);
+      // The password is never used: the benchmark signs a session cookie itself.
+      await q(`INSERT INTO "User" (id, email, name, "passwordHash", role, "organizationId") VALUES ($1, $2, 'Rita Recruiter', 'x', 'OWNER', $3)`, [userId, email, id]);
+      await q(`INSERT INTO "Job" (id, "organizationId", title, description, "updatedAt") VALUES ($1, $2, 'Staff Engineer', 'Build the platform.', now())`, [jobId, id]);
+      await q(
+        `INSERT INTO "Question" (id, "jobId", position, prompt) SELECT $1 || '_q' || g, $1, g, 'Question ' || (g + 1) || ': tell us about a hard problem you solved.' FROM generate_series(0, 4) g`,
+        [jobId],
+      );
+      await q(
+        `INSERT INTO "Candidate" (id, "organizationId", name, email, "timeZone", "updatedAt")
+         SELECT $1 || '_c' || g, $1, 'Candidate ' || g, 'candidate' || g || '@' || $2 || '.bench', 'Europe/Berlin', now() FROM generate_series(1, $3::int) g`,
+        [id, name, candidates],
+      );
+      // Spread over a year around now, so "upcoming" (the list's default tab) holds about half.
+      await q(
+        `INSERT INTO "Interview" (id, "organizationId", "jobId", "candidateId", "createdById", status, "scheduledAt", "durationMinutes", "candidateTimeZone", "updatedAt")
+         SELECT $1 || '_i' || g, $1, $2, $1 || '_c' || (1 + g % $4::int), $3,
+           (CASE WHEN g % 10 = 0 THEN 'COMPLETED' WHEN g % 17 = 0 THEN 'CANCELLED' ELSE 'SCHEDULED' END)::"InterviewStatus",
+           now() - interval '182 days' + (g * (interval '365 days' / GREATEST($5::int, 1))), 30, 'Europe/Berlin', now()
+         FROM generate_series(1, $5::int) g`,
+        [id, jobId, userId, candidates, interviews],
+      );
+      await q(
+        `INSERT INTO "InterviewSession" (id, "interviewId", "keyHash") SELECT $1 || '_s' || g, $1 || '_i' || g, md5($1 || g::text) || md5(g::text || $1) FROM generate_series(1, $2::int) g`,
+        [id, interviews],
+      );
+      // Each interview's invitation, already sent (the list shows its delivery state).
+      await q(
+        `INSERT INTO "OutboxEmail" (id, "organizationId", "interviewId", kind, "toEmail", subject, html, text, status, attempts, "sentAt", "deliveryState", "updatedAt")
+         SELECT $1 || '_e' || g, $1, $1 || '_i' || g, 'INVITATION', 'candidate' || g || '@bench', 'Your interview', '<p>[redacted]</p>', '[redacted]', 'SENT', 1, now(),
+           (CASE WHEN g % 3 = 0 THEN 'DELIVERED' END)::"DeliveryState", now()
+         FROM generate_series(1, $2::int) g`,
+        [id, interviews],
+      );
+      return { orgId: id, userId, email, jobId, interviews };
+    };
+    const big = await org("big", bigCount, 5_000);
+    const small = await org("small", smallCount, 100);
+    const sched = await org("scheduler", 0, 1_000);
+
+    // Two candidate keys in the small org: one in its join window, one far too early.
+    const openKey = newKey();
+    const earlyKey = newKey();
+    for (const [suffix, key, offset] of [["open", openKey, "10 minutes"], ["early", earlyKey, "3 hours"]] as const) {
+      await q(
+        `INSERT INTO "Interview" (id, "organizationId", "jobId", "candidateId", "createdById", status, "scheduledAt", "durationMinutes", "candidateTimeZone", "updatedAt")
+         VALUES ($1, $2, $3, $2 || '_c1', $4, 'SCHEDULED', now() + $5::interval, 30, 'Europe/Berlin', now())`,
+        [`bench_${suffix}`, small.orgId, small.jobId, small.userId, offset],
+      );
+      await q(`INSERT INTO "InterviewSession" (id, "interviewId", "keyHash") VALUES ($1, $2, $3)`, [`bench_${suffix}_s`, `bench_${suffix}`, keyHash(key)]);
+    }
+    await q("ANALYZE");
+    const candidateIds = Array.from({ length: 1_000 }, (_, i) => `${sched.orgId}_c${i + 1}`);
+    return {
+      big: { orgId: big.orgId, userId: big.userId, email: big.email, interviews: bigCount },
+      small: { orgId: small.orgId, userId: small.userId, email: small.email, interviews: smallCount },
+      scheduler: { orgId: sched.orgId, userId: sched.userId, jobId: sched.jobId, candidateIds },
+      openKey,
+      earlyKey,
+      unknownKey: newKey(),
+    };
+  } finally {
+    await client.end();
+  }
+}
