@@ -26,6 +26,7 @@ export async function resolveAccess(rawKey: unknown, at: Date): Promise<Access> 
   if (!parsed.success) return { state: "invalid" };
   const prisma = await db();
   const session = await prisma.interviewSession.findUnique({
+    relationLoadStrategy: "join",
     where: { keyHash: hashToken(parsed.data) },
     select: {
       id: true,

@@ -225,6 +225,7 @@ export async function requestReschedule(interviewId: string, at = clockNow()) {
 export async function loadCandidateView(interviewId: string, at = clockNow()) {
   const prisma = await db();
   const interview = await prisma.interview.findUniqueOrThrow({
+    relationLoadStrategy: "join", // one round trip for the whole page
     where: { id: interviewId },
     select: {
       status: true,
