@@ -1,7 +1,7 @@
 // The interview clock on its own: pure functions, no database.
 import { addSeconds } from "date-fns";
 import { describe, expect, it } from "vitest";
-import { ANSWER_GRACE_SECONDS, answerTimes, latestPossibleEnd, phaseAt, project, type AnswerTiming } from "@/lib/interviews/progress";
+import { ANSWER_GRACE_SECONDS, answerTimes, phaseAt, project, type AnswerTiming } from "@/lib/interviews/progress";
 
 const T = new Date("2026-03-02T09:00:00.000Z");
 const s = (seconds: number) => addSeconds(T, seconds);
@@ -130,8 +130,6 @@ describe("project", () => {
       { id: "a1", presentedAt: s(155) },
       { id: "a2", presentedAt: s(230) },
     ]);
-    // The same end as the longest the interview could have taken from its start.
-    expect(latestPossibleEnd(T, timings.map((t) => ({ prepSeconds: t.prep, answerSeconds: t.answer })))).toEqual(s(280));
   });
 
   it("already-submitted answers keep their own times; only the open question times out", () => {
@@ -166,16 +164,5 @@ describe("project", () => {
 
   it("no answers: nothing current and nothing finished", () => {
     expect(project([], s(0))).toEqual({ answers: [], current: null, finishedAt: null, timedOut: [], presented: [] });
-  });
-});
-
-describe("latestPossibleEnd", () => {
-  it("adds every question's preparation, answer time and grace to the start", () => {
-    const questions = [
-      { prepSeconds: 30, answerSeconds: 120 },
-      { prepSeconds: 0, answerSeconds: 60 },
-    ];
-    expect(latestPossibleEnd(T, questions)).toEqual(s(30 + 120 + 5 + 0 + 60 + 5));
-    expect(latestPossibleEnd(T, [])).toEqual(T);
   });
 });

@@ -74,9 +74,3 @@ export function project<A extends AnswerTiming>(stored: A[], now: Date): Project
   }
   return { answers, current: null, finishedAt: answers.at(-1)?.submittedAt ?? null, timedOut, presented };
 }
-
-/** The latest moment an interview started at `startedAt` can still be running (no question ever skipped). */
-export function latestPossibleEnd(startedAt: Date, answers: Array<Pick<AnswerTiming, "prepSeconds" | "answerSeconds">>): Date {
-  const total = answers.reduce((sum, a) => sum + a.prepSeconds + a.answerSeconds + ANSWER_GRACE_SECONDS, 0);
-  return addSeconds(startedAt, total);
-}
