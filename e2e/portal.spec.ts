@@ -20,7 +20,7 @@ async function timerSeconds(page: Page): Promise<number> {
   return m! * 60 + s!;
 }
 
-test("the full candidate journey: clean URL, too early, lobby, timed answers with autosave and resume, finish, review", async ({ page, browser, recruiter: _ }) => {
+test("the full candidate journey: clean URL, too early, lobby, timed answers with autosave and resume, finish, review", async ({ page, browser, recruiter }) => {
   test.setTimeout(180_000);
   await createJob(page, `Portal ${randomUUID().slice(0, 6)}`, QUESTIONS);
   const candidateEmail = `portal-${randomUUID().slice(0, 8)}@example.test`;
@@ -102,7 +102,7 @@ test("the full candidate journey: clean URL, too early, lobby, timed answers wit
   await context.close();
 
   // The recruiter hears about it and sees the answers.
-  await openEmail(page, "", /^Maya Portal completed their interview for Portal/);
+  await openEmail(page, recruiter.email, /^Maya Portal completed their interview for Portal/);
   await page.goto(`/interviews/${interviewId}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Completed");
   await expect(page.getByText("I rebuilt our deploy pipeline so releases take minutes, not days.")).toBeVisible();
@@ -131,7 +131,7 @@ test("the full candidate journey: clean URL, too early, lobby, timed answers wit
   await expect(page.getByRole("link", { name: "Maya Portal" })).toHaveCount(0);
 });
 
-test("replaced, cancelled and expired links each get their own page and status", async ({ page, browser, recruiter: _ }) => {
+test("replaced, cancelled and expired links each get their own page and status", async ({ page, browser, recruiter }) => {
   test.setTimeout(120_000);
   await createJob(page);
   const candidateEmail = `states-${randomUUID().slice(0, 8)}@example.test`;
@@ -159,7 +159,8 @@ test("replaced, cancelled and expired links each get their own page and status",
   await expect(candidate.getByRole("heading", { name: "This interview was cancelled" })).toBeVisible();
 
   // Expired: the window closed without a start; the candidate asks for a new time, once.
-  const second = await scheduleAndGetLink(page, { name: "Sam Late", email: `late-${randomUUID().slice(0, 8)}@example.test` });
+  const lateEmail = `late-${randomUUID().slice(0, 8)}@example.test`;
+  const second = await scheduleAndGetLink(page, { name: "Sam Late", email: lateEmail });
   await moveInterview(page, second.interviewId, { seconds: 2 * 3600 });
   response = await candidate.goto(second.link);
   expect(response?.status()).toBe(410);
@@ -171,7 +172,7 @@ test("replaced, cancelled and expired links each get their own page and status",
   await candidate.reload();
   await expect(candidate.getByText(/You have asked for a new time/)).toBeVisible();
   await expect(candidate.getByRole("button", { name: "Ask for a new time" })).toHaveCount(0);
-  await openEmail(page, "", /^Sam Late asks for a new interview time/);
+  await openEmail(page, recruiter.email, /^Sam Late asks for a new interview time/);
 
   // The recruiter gives a new time from the interview's page; the candidate gets a working link.
   await page.goto(`/interviews/${second.interviewId}`);
@@ -181,7 +182,8 @@ test("replaced, cancelled and expired links each get their own page and status",
   await dialog.getByLabel("New date and time").fill(await localDateTime(page, 1, 9));
   await dialog.getByRole("button", { name: "Reschedule" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Scheduled");
-  const fresh = await openEmail(page, "", /^New time: /);
+  // Scoped to this candidate: other specs running in parallel send "New time" emails too.
+  const fresh = await openEmail(page, lateEmail, /^New time: /);
   response = await candidate.goto(second.link);
   expect(response?.status()).toBe(410);
   await expect(candidate.getByRole("heading", { name: "A newer invitation was sent" })).toBeVisible();
