@@ -59,6 +59,11 @@ export default async function InterviewPortalPage() {
         answerStartsAt: c.answerStartsAt.toISOString(),
         deadline: c.deadline.toISOString(),
       }}
+      recording={{
+        takesAllowed: c.retakes + 1,
+        takesUsed: c.recordings[0]?.take ?? 0,
+        latest: c.recordings[0] && c.recordings[0].status !== "DISCARDED" ? { id: c.recordings[0].id, take: c.recordings[0].take, status: c.recordings[0].status } : null,
+      }}
     />
   );
 }

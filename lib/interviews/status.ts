@@ -19,6 +19,8 @@ export function mayEmailGoOut(kind: EmailKind, status: InterviewStatus | null): 
     case EmailKind.INVITATION_BOUNCED:
     case EmailKind.TEAM_INVITE:
     case EmailKind.RESCHEDULE_REQUESTED:
+    case EmailKind.ACCOMMODATION_REQUESTED:
+    case EmailKind.DELETION_REQUESTED:
       return true;
   }
 }
