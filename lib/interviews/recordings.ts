@@ -130,13 +130,13 @@ export async function storeChunk(interviewId: string, recordingId: string, seq: 
     },
   });
   if (!recording) throw new RecordingError("not_found", "This recording does not exist.");
-  if (recording.status !== RecordingStatus.RECORDING) throw new RecordingError("closed", "This recording has ended.");
   if (!Number.isInteger(seq) || seq < 0 || seq > MAX_CHUNK_SEQ) throw new RecordingError("not_found", "This part of the recording does not exist.");
   if (baseType(contentType) !== baseType(recording.contentType)) {
     throw new RecordingError("wrong_type", `This recording is ${baseType(recording.contentType)}; a ${baseType(contentType) || "untyped"} upload cannot be part of it.`);
   }
   if (body.byteLength === 0) throw new RecordingError("empty", "The upload was empty.");
   if (body.byteLength > CHUNK_MAX_BYTES) throw new RecordingError("too_large", `Each part of a recording may be at most ${CHUNK_MAX_BYTES / 1024 / 1024} MB.`);
+  if (recording.status !== RecordingStatus.RECORDING) throw new RecordingError("closed", "This recording has ended.");
   const { answer } = recording;
   if (at > addSeconds(answerTimes(answer).deadline, UPLOAD_GRACE_SECONDS)) throw new RecordingError("time_up", "Time is up for this question. What you recorded was kept.");
   const limit = maxTakeBytes(answer);
