@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { LocalDate } from "@/components/local-date";
@@ -8,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
 import { saveAnswerAction, skipPreparationAction, submitAnswerAction } from "./actions";
-import { RecordedAnswer, type RecordingState } from "./recorded-answer";
+import type { RecordingState } from "./recorded-answer";
 import { reportPaste, useIntegritySignals } from "./use-integrity-signals";
 
 type Question = {
@@ -22,6 +23,11 @@ type Question = {
   answerStartsAt: string;
   deadline: string;
 };
+
+// Only interviews with recorded questions load the recorder (and the uploader) at all.
+const RecordedAnswer = dynamic(() => import("./recorded-answer").then((m) => m.RecordedAnswer), {
+  loading: () => <p className="text-ink-700">Getting your camera and microphone ready…</p>,
+});
 
 const AUTOSAVE_DELAY_MS = 800;
 const ANNOUNCE_AT_SECONDS = [60, 30, 10];
