@@ -116,6 +116,7 @@ export function RecordedAnswer(props: {
     stopped.current = new Promise((resolve) => (done = resolve));
     media.ondataavailable = (event) => upload.push(event.data);
     media.onstop = () => done();
+    media.onerror = () => done(); // a device unplugged mid-take: keep what was uploaded
     media.start(CHUNK_MS);
     setPhase({ name: "recording", startedAt: Date.now() });
   }, [stream, kind, answerId, onStarted]);
@@ -221,9 +222,14 @@ export function RecordedAnswer(props: {
       {phase.name === "failed" && (
         <Alert tone="error">
           {phase.message}
-          <div className="mt-3">
+          <div className="mt-3 flex flex-wrap gap-3">
+            {stream && !timeUp && (
+              <Button onClick={() => void start()} disabled={props.submitting}>
+                Try again
+              </Button>
+            )}
             <Button variant="secondary" onClick={onSubmit} disabled={props.submitting}>
-              Skip this question
+              {takesUsed > 0 ? "Submit what was saved" : "Skip this question"}
             </Button>
           </div>
         </Alert>
