@@ -83,6 +83,10 @@ export function Lobby(props: {
             start and submit each one.
           </p>
           <p>
+            While you answer, we note when you leave this page or window, when you paste text into an answer, and whether the interview is open
+            on more than one device. These are shown to the hiring team as notes with times, never as a verdict, and never stop your interview.
+          </p>
+          <p>
             <strong>Who sees it:</strong> the hiring team at {props.companyName}. The practice question is never saved or shared.
           </p>
           <p>
