@@ -32,9 +32,8 @@ export default defineConfig({
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
-        // A synthetic camera (moving test pattern) and microphone (a beep twice a second), allowed
-        // without a prompt, for the whole suite: the lobby's device check and recorded answers need
-        // them. e2e/device-check-denied.spec.ts launches without the second to get a real refusal.
+        // Recorded answers: a synthetic camera (test pattern) and microphone (a beep), and no
+        // permission prompt. The device-check spec turns the prompt back on to test a denial.
         "--use-fake-device-for-media-stream",
         "--use-fake-ui-for-media-stream",
       ],
