@@ -1,4 +1,4 @@
-import { addHours, addMinutes } from "date-fns";
+import { addHours, addMinutes, addSeconds } from "date-fns";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { now, setClock } from "@/lib/clock";
 import { db } from "@/lib/db";
@@ -7,7 +7,7 @@ import { FieldError, NotFoundError, StateError } from "@/lib/errors";
 import { EmailKind, EmailStatus, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { resolveAccess } from "@/lib/interviews/access";
 import { cancelInterview, rescheduleInterview, resendInvitation } from "@/lib/interviews/manage";
-import { scheduleInterview } from "@/lib/interviews/schedule";
+import { PAST_START_TOLERANCE_SECONDS, scheduleInterview } from "@/lib/interviews/schedule";
 import { hashToken } from "@/lib/tokens";
 import { makeSchedulingOrg, scheduleInput } from "./support/factories";
 import { icsText, interviewSnapshot, linkKeyOf, linkKeys } from "./support/interviews";
@@ -106,10 +106,10 @@ describe("rescheduleInterview", () => {
     expect(await resolveAccess(newKey, NEW_START)).toEqual({ state: "open", interviewId: before.interviewId, sessionId: fresh.id });
   });
 
-  it("refuses a new time 2 minutes in the past with a FieldError on scheduledAt, changing nothing", async () => {
+  it("refuses a new time more than 3 minutes in the past with a FieldError on scheduledAt, changing nothing", async () => {
     const { interviewId, key } = await scheduled();
     const before = await interviewSnapshot(interviewId);
-    const error = await rejection(rescheduleInterview(org.scheduler, interviewId, { scheduledAt: addMinutes(T0, -2), durationMinutes: 30 }));
+    const error = await rejection(rescheduleInterview(org.scheduler, interviewId, { scheduledAt: addSeconds(T0, -PAST_START_TOLERANCE_SECONDS - 1), durationMinutes: 30 }));
     expect(error).toBeInstanceOf(FieldError);
     expect((error as FieldError).field).toBe("scheduledAt");
     expect(await interviewSnapshot(interviewId)).toEqual(before);

@@ -7,7 +7,7 @@ import type { Attachment } from "@/lib/email/outbox";
 import { DuplicateError, FieldError } from "@/lib/errors";
 import { EmailKind, EmailStatus, InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
 import { resendInvitation, rescheduleInterview } from "@/lib/interviews/manage";
-import { scheduleInterview } from "@/lib/interviews/schedule";
+import { PAST_START_TOLERANCE_SECONDS, scheduleInterview } from "@/lib/interviews/schedule";
 import { hashToken } from "@/lib/tokens";
 import { makeCandidate, makeJob, makeSchedulingOrg, scheduleInput, uniqueEmail } from "./support/factories";
 import { icsText, linkKeyOf, linkKeys, organizationRows } from "./support/interviews";
@@ -196,21 +196,21 @@ describe("scheduleInterview", () => {
     expect(icsText((emails[0]!.attachments as unknown as Attachment[])[0]!)).toContain("DTSTART:20260601T090000Z");
   });
 
-  it("refuses a start more than 60 seconds in the past, on scheduledAt, and writes nothing", async () => {
+  it("refuses a start more than 3 minutes in the past, on scheduledAt, and writes nothing", async () => {
     const before = await organizationRows(org.organizationId);
     const error = await rejection(
-      scheduleInterview(org.scheduler, scheduleInput(org.job.id, { id: org.candidate.id }, { scheduledAt: addSeconds(T0, -61) })),
+      scheduleInterview(org.scheduler, scheduleInput(org.job.id, { id: org.candidate.id }, { scheduledAt: addSeconds(T0, -PAST_START_TOLERANCE_SECONDS - 1) })),
     );
     expect(error).toBeInstanceOf(FieldError);
     expect((error as FieldError).field).toBe("scheduledAt");
     expect(await organizationRows(org.organizationId)).toEqual(before);
   });
 
-  it("accepts a start 59 seconds in the past (clock skew, a slow form)", async () => {
+  it("accepts a start 3 minutes in the past, to the second (the form's whole-minute Now, a slow form)", async () => {
     const prisma = await db();
-    const interviewId = await schedule({ scheduledAt: addSeconds(T0, -59) });
+    const interviewId = await schedule({ scheduledAt: addSeconds(T0, -PAST_START_TOLERANCE_SECONDS) });
     const interview = await prisma.interview.findUniqueOrThrow({ where: { id: interviewId } });
-    expect(interview.scheduledAt).toEqual(addSeconds(T0, -59));
+    expect(interview.scheduledAt).toEqual(addSeconds(T0, -PAST_START_TOLERANCE_SECONDS));
     expect(interview.status).toBe(InterviewStatus.SCHEDULED);
     expect((await outboxOf(interviewId)).map((e) => e.kind)).toEqual([EmailKind.INVITATION]);
   });

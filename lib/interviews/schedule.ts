@@ -31,8 +31,12 @@ export interface ScheduleHooks {
   afterInterviewInsert?: (tx: Tx) => Promise<void>;
 }
 
-/** How far in the past a start may be (clock skew, a slow form) before it is refused. */
-export const PAST_START_TOLERANCE_SECONDS = 60;
+/**
+ * How far in the past a start may be before it is refused. The form picks whole minutes, so its
+ * "Now" is up to a minute behind already; add a slow form and clock skew. The join window stays
+ * open 15 minutes after the start, so such an interview is still one the candidate can take.
+ */
+export const PAST_START_TOLERANCE_SECONDS = 180;
 
 /**
  * Schedules an interview: the interview, its session key, its invitation (and reminders) in the
