@@ -74,6 +74,12 @@ export function Lobby(props: {
           <li>Questions come one at a time. Each has a short preparation time, then a timed answer.</li>
           <li>The timer runs on our server: reloading the page or closing the laptop does not pause it.</li>
           <li>Written answers save as you type. When time runs out, your last saved answer counts.</li>
+          {records && (
+            <li>
+              Recording starts when the preparation time ends and uploads as you speak. You can watch your take and, where the question allows it,
+              record it again before you submit.
+            </li>
+          )}
           <li>You can finish a question early and move on.</li>
         </ul>
       </section>
