@@ -43,3 +43,14 @@ export async function secondsUntilOpen(interviewId: string, at: Date): Promise<n
   if (!interview) return null;
   return (interview.scheduledAt.getTime() - interview.opensMinutesBefore * 60_000 - at.getTime()) / 1000;
 }
+
+/**
+ * Test hooks only: how long the schedule hook holds back its post-commit wake
+ * (KAIROS_TEST_WAKE_DELAY_MS), so the reliability runs can kill a server between an interview's
+ * commit and its invitation's send. 0 (no delay) without KAIROS_TEST_HOOKS=1.
+ */
+export function testWakeDelayMs(): number {
+  if (!testHooksEnabled()) return 0;
+  const ms = Number(process.env.KAIROS_TEST_WAKE_DELAY_MS);
+  return Number.isFinite(ms) && ms > 0 ? ms : 0;
+}

@@ -1,6 +1,6 @@
 import { addDays, addHours, addMilliseconds, addMinutes, addSeconds } from "date-fns";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { setClock } from "@/lib/clock";
+import { now, setClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { dispatchDue, drainOutbox, LEASE_MS } from "@/lib/email/dispatcher";
 import type { Attachment } from "@/lib/email/outbox";
@@ -290,6 +290,34 @@ describe("recovery and the development mailbox", () => {
     await dispatchAt(addMilliseconds(at, LEASE_MS + 1), resend);
     for (const row of await emailRows(ids)) expect(row).toMatchObject({ status: EmailStatus.SENT, attempts: 2, leaseUntil: null });
     expect(ids.map(outcomes)).toEqual(ids.map(() => ["accepted"]));
+  });
+
+  it("sends a claimed row only while its lease still covers a whole send, and hands the rest back", async () => {
+    const at = nextWindow();
+    const ids = await queueEmails(10, at, org.organizationId);
+    // A slow provider: each send takes 15 s (under the 10 s timeout's worst case of a hung call, 20
+    // rows take far longer than the 60 s lease). Past the lease another dispatcher may claim a row,
+    // so the claimant must not send it any more.
+    const sendsAt: number[] = [];
+    const slow: Transport = {
+      name: "slow",
+      async send() {
+        sendsAt.push((now().getTime() - at.getTime()) / 1000);
+        setClock(addSeconds(now(), 15));
+        return { ok: true, providerMessageId: null };
+      },
+    };
+    await dispatchAt(at, slow);
+
+    // Sends starting at 0, 15, 30 and 45 s end within the lease (45 + 10 s timeout < 60 s); at 60 s none could.
+    expect(sendsAt).toEqual([0, 15, 30, 45]);
+    const rows = await emailRows(ids);
+    expect(rows.filter((r) => r.status === EmailStatus.SENT)).toHaveLength(4);
+    const handedBack = rows.filter((r) => r.status !== EmailStatus.SENT);
+    expect(handedBack).toHaveLength(6);
+    for (const row of handedBack) {
+      expect(row).toMatchObject({ status: EmailStatus.PENDING, attempts: 0, leaseUntil: null, nextAttemptAt: addSeconds(at, 60) });
+    }
   });
 
   it("delivers into the development mailbox with the link intact and scrubs the outbox copy", async () => {

@@ -7,7 +7,7 @@ import { ActorType, DeliveryState, EmailStatus } from "@/lib/generated/prisma/en
 import { recordEvent } from "@/lib/interviews/audit";
 import { mayEmailGoOut, STATUS_LABELS } from "@/lib/interviews/status";
 import { scrubSecret, type Attachment } from "./outbox";
-import { defaultTransport, type SendResult, type Transport } from "./transports";
+import { defaultTransport, sendTimeoutMs, type SendResult, type Transport } from "./transports";
 
 /** A claimed row stays ours this long; a dispatcher that dies mid-send loses it to the next one after that. */
 export const LEASE_MS = 60_000;
@@ -64,7 +64,14 @@ export async function dispatchDue({ limit = 20, transport = defaultTransport() }
       o.attachments, o.secret, o.attempts, COALESCE(o."sendAfter", o."createdAt") AS "dueSince",
       (SELECT i.status FROM "Interview" i WHERE i.id = o."interviewId") AS "interviewStatus"`;
   const stats: DispatchStats = { claimed: rows.length, sent: 0, retried: 0, failed: 0, skipped: 0 };
+  const leaseEnds = addMilliseconds(at, LEASE_MS).getTime();
   for (const [i, row] of rows.entries()) {
+    if (i > 0 && now().getTime() + sendTimeoutMs() > leaseEnds) {
+      // Slow sends have used up the lease: a send begun now could still be running when another
+      // dispatcher claims the row. Hand the rest back untried, due at once, for a fresh claim.
+      await release(rows.slice(i), now());
+      break;
+    }
     const outcome = await deliver(row, transport);
     if (typeof outcome === "object") {
       // The provider is at its limit: sending the rest of the batch now would only collect more

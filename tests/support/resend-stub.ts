@@ -17,6 +17,8 @@ export interface ResendEmailBody {
 
 export type Fault =
   | { status: 500 }
+  /** What a load balancer in front of a provider that is down answers: 503 with an HTML page, not JSON. */
+  | { status: 503 }
   | { status: 429; retryAfter: number }
   | { status: 422; message?: string }
   /**
@@ -25,12 +27,14 @@ export type Fault =
    */
   | { hang: true; accept?: boolean; stillProcessing?: boolean };
 
-export type Outcome = "accepted" | "replayed" | "hang" | "401" | "409" | "409 concurrent" | "422" | "429" | "500";
+export type Outcome = "accepted" | "replayed" | "hang" | "401" | "409" | "409 concurrent" | "422" | "429" | "500" | "503";
 
 export interface StubRequest {
   key: string | null;
   body: ResendEmailBody;
   outcome: Outcome;
+  /** Date.now() when the request was answered (or, for a hang, recorded). */
+  at: number;
 }
 
 export interface ResendStub {
@@ -53,6 +57,10 @@ export interface ResendStub {
   requestsFor(key: string): StubRequest[];
   /** Forgets the programmed faults (recorded traffic stays: tests read it by key). */
   clearFaults(): void;
+  /** Stops listening: new connections are refused (and open ones dropped) until online(). Recorded state stays. */
+  offline(): Promise<void>;
+  /** Listens again on the same port after offline(). */
+  online(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -72,8 +80,8 @@ export function randomFaults(rate: number, faults: Fault[], seed = 42): NonNulla
 
 const error = (statusCode: number, name: string, message: string) => JSON.stringify({ statusCode, name, message });
 
-/** Starts the stub on 127.0.0.1 and a free port. */
-export async function startResendStub(): Promise<ResendStub> {
+/** Starts the stub on 127.0.0.1 and `port` (default: a free one). */
+export async function startResendStub({ port = 0 }: { port?: number } = {}): Promise<ResendStub> {
   const hung = new Set<http.ServerResponse>();
   const payloads = new Map<string, string>();
   const queued = new Map<string, Fault[]>();
@@ -93,7 +101,18 @@ export async function startResendStub(): Promise<ResendStub> {
       queued.clear();
       stub.fault = null;
     },
+    async offline() {
+      for (const res of hung) res.destroy();
+      // close() stops accepting at once; its callback waits for open connections, which are dropped next.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+    },
+    async online() {
+      await new Promise<void>((resolve) => server.listen(boundPort, "127.0.0.1", resolve));
+    },
     async stop() {
+      if (!server.listening) return;
       for (const res of hung) res.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -117,7 +136,7 @@ export async function startResendStub(): Promise<ResendStub> {
       } catch {
         // Falls through to the missing-field answer below.
       }
-      const record = (outcome: Outcome) => stub.requests.push({ key, body, outcome });
+      const record = (outcome: Outcome) => stub.requests.push({ key, body, outcome, at: Date.now() });
 
       if (!/^Bearer re_\S+$/.test(req.headers.authorization ?? "")) {
         record("401");
@@ -161,6 +180,9 @@ export async function startResendStub(): Promise<ResendStub> {
       if (fault) {
         record(String(fault.status) as Outcome);
         if (fault.status === 500) return reply(500, error(500, "internal_server_error", "An unexpected error occurred."));
+        if (fault.status === 503) {
+          return res.writeHead(503, { "content-type": "text/html" }).end("<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>");
+        }
         if (fault.status === 429) {
           return reply(429, error(429, "rate_limit_exceeded", "Too many requests."), { "retry-after": String(fault.retryAfter) });
         }
@@ -175,7 +197,14 @@ export async function startResendStub(): Promise<ResendStub> {
     });
   });
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  stub.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const boundPort = (server.address() as AddressInfo).port;
+  stub.url = `http://127.0.0.1:${boundPort}`;
   return stub;
 }

@@ -1,0 +1,96 @@
+// The reliability runs' database: a local PostgreSQL only, wiped, migrated and seeded with one
+// organisation (owner, open job) and a batch of candidates per scenario.
+import pg from "pg";
+import { signUpOwner } from "@/lib/accounts";
+import { db } from "@/lib/db";
+import { migrate, readMigrations } from "@/lib/db-migrate";
+import { createJob } from "@/lib/jobs";
+
+const LOCAL_HOSTS = ["localhost", "127.0.0.1", "::1", "[::1]"];
+
+export const HOW_TO_GET_A_DATABASE = `npm run reliability needs DATABASE_URL pointing at a local PostgreSQL it may wipe
+(see README, "Reliability"). On this machine (cluster 15/main, role kairos/kairos):
+
+  su postgres -c "dropdb --if-exists kairos_reliability && createdb -O kairos kairos_reliability"
+  DATABASE_URL=postgresql://kairos:kairos@127.0.0.1:5432/kairos_reliability npm run reliability`;
+
+/** Refuses anything but a local database whose name says it is for these runs ("reliability", or "ci" as a word). */
+export function checkDatabaseUrl(url: string | undefined): string {
+  if (!url) throw new Error(`DATABASE_URL is not set.\n\n${HOW_TO_GET_A_DATABASE}`);
+  const parsed = new URL(url);
+  if (!LOCAL_HOSTS.includes(parsed.hostname)) throw new Error(`Refusing the non-local database at ${parsed.hostname}.`);
+  const name = decodeURIComponent(parsed.pathname.slice(1));
+  if (!/reliability|(^|[_-])ci([_-]|$)/i.test(name)) {
+    throw new Error(
+      `Refusing to wipe database "${name}": the reliability runs reset their database, so its name must contain "reliability" (or "ci" as a word, e.g. kairos_ci_123).\n\n${HOW_TO_GET_A_DATABASE}`,
+    );
+  }
+  return url;
+}
+
+/** Drops everything in the public schema and applies the migrations (what npm run db:migrate does). */
+export async function resetAndMigrate(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+    await migrate(
+      {
+        shared: true,
+        exec: async (sql) => void (await client.query(sql)),
+        query: async <T,>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
+      },
+      await readMigrations(),
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+export interface Candidate {
+  id: string;
+  email: string;
+}
+
+export interface Seeded {
+  organizationId: string;
+  userId: string;
+  jobId: string;
+  /** Candidates per scenario, each with an address of its own (scenario-n@reliability.test). */
+  candidates: Record<string, Candidate[]>;
+}
+
+/** One organisation with its owner and an open job, and `counts[scenario]` candidates for each scenario. */
+export async function seed(counts: Record<string, number>): Promise<Seeded> {
+  const { organizationId, userId } = await signUpOwner({
+    name: "Rita Recruiter",
+    email: "recruiter@reliability.test",
+    password: "reliability-not-used",
+    organizationName: "Reliability Runs",
+  });
+  const question = (prompt: string) => ({ prompt, answerType: "TEXT" as const, prepSeconds: 30, answerSeconds: 120, retakes: 0 });
+  const { id: jobId } = await createJob(organizationId, {
+    title: "Site Reliability Engineer",
+    description: "Keep it running.",
+    location: "Remote",
+    workplaceType: "REMOTE",
+    questions: [question("Tell us about an outage you handled."), question("How do you make a retry safe?")],
+  });
+  const prisma = await db();
+  const candidates: Record<string, Candidate[]> = {};
+  for (const [scenario, count] of Object.entries(counts)) {
+    const rows = Array.from({ length: count }, (_, i) => ({
+      organizationId,
+      name: `Candidate ${scenario} ${i + 1}`,
+      email: `${scenario}-${i + 1}@reliability.test`,
+      timeZone: "Europe/Berlin",
+    }));
+    await prisma.candidate.createMany({ data: rows });
+    candidates[scenario] = await prisma.candidate.findMany({
+      where: { organizationId, email: { startsWith: `${scenario}-` } },
+      select: { id: true, email: true },
+      orderBy: { createdAt: "asc" },
+    });
+  }
+  return { organizationId, userId, jobId, candidates };
+}
