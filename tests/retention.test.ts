@@ -19,16 +19,20 @@ import { memoryStorage } from "./support/memory-storage";
 // Why the 1980s. sweepRetention(at) looks at every organisation's interviews, and on a shared
 // PostgreSQL other test files run at the same time. It only touches finished interviews that
 // ended a retention period before `at`; no other file has interviews before 2000, so sweeping at
-// times in the 1980s reaches this file's rows only (and leftovers of earlier runs of it). Its
-// unfinished interviews are built so that sweepInterviews, which other files run at 2001–2003,
-// leaves them alone: the scheduled one's window stays open until 2099 and the running one's
-// question lasts until 2048. Counts returned by the sweep may include leftovers, so assertions
-// read this file's rows by id. Each test has its own years, in order.
+// times in the 1980s reaches this file's rows only (and leftovers of earlier runs of it). Counts
+// returned by the sweep may include those leftovers, so assertions read this file's rows by id.
+// Each test has its own years, in order.
+// The other way round, sweepInterviews (other files run it at 2001–2003) must never see this
+// file's unfinished interviews: it would expire or complete them under a test's feet, and old
+// running interviews that never run out would crowd out the ones it is looking for. So a
+// scheduled one's window stays open until 2099, and a running one has no startedAt (the sweep
+// only looks at interviews started before its clock); neither changes what retention checks.
 const media = memoryStorage();
 beforeAll(() => setStorage(media.storage));
 afterAll(() => setStorage(null));
 
 type Org = Awaited<ReturnType<typeof makeOrg>>;
+const OPEN_UNTIL_2099 = 60_000_000; // minutes after a 1980s start
 
 async function orgWithRetention(name: string, retentionDays: number) {
   const org = await makeOrg(name);
@@ -44,8 +48,6 @@ interface Spec {
   durationMinutes?: number;
   /** Answers, a recording with two chunks, a signal and two media objects. */
   content?: boolean;
-  closesMinutesAfter?: number;
-  answerSeconds?: number;
 }
 
 /** An interview of `org` with content as the portal would have left it. */
@@ -57,8 +59,8 @@ async function interview(org: Org, spec: Spec) {
     data: {
       durationMinutes: spec.durationMinutes ?? 30,
       completedAt: spec.completedAt ?? null,
-      startedAt: spec.status === InterviewStatus.SCHEDULED || spec.status === InterviewStatus.EXPIRED ? null : spec.scheduledAt,
-      closesMinutesAfter: spec.closesMinutesAfter ?? 15,
+      startedAt: spec.status === InterviewStatus.COMPLETED || spec.status === InterviewStatus.CANCELLED ? spec.scheduledAt : null,
+      closesMinutesAfter: spec.status === InterviewStatus.SCHEDULED ? OPEN_UNTIL_2099 : 15,
       accommodationRequest: "Large print, please.",
       accommodationRequestedAt: addDays(spec.scheduledAt, -1),
     },
@@ -71,7 +73,7 @@ async function interview(org: Org, spec: Spec) {
         prompt: "Show us your workspace.",
         answerType: "VIDEO",
         prepSeconds: 30,
-        answerSeconds: spec.answerSeconds ?? 120,
+        answerSeconds: 120,
         presentedAt: spec.scheduledAt,
         text: "",
       },
@@ -150,8 +152,8 @@ describe("sweepRetention", () => {
       // Cancelled before the end of its duration counts from that end, a second after the cut-off.
       cancelledEndsAfter: await interview(short, { status: InterviewStatus.CANCELLED, scheduledAt: addSeconds(addMinutes(CUT, -30), 1), durationMinutes: 30 }),
       recent: await interview(short, { status: InterviewStatus.COMPLETED, scheduledAt: addDays(AT, -1), completedAt: addDays(AT, -1) }),
-      running: await interview(short, { status: InterviewStatus.IN_PROGRESS, scheduledAt: addDays(AT, -300), answerSeconds: 2_000_000_000 }),
-      waiting: await interview(short, { status: InterviewStatus.SCHEDULED, scheduledAt: addDays(AT, -300), closesMinutesAfter: 60_000_000, content: false }),
+      running: await interview(short, { status: InterviewStatus.IN_PROGRESS, scheduledAt: addDays(AT, -300) }),
+      waiting: await interview(short, { status: InterviewStatus.SCHEDULED, scheduledAt: addDays(AT, -300), content: false }),
       // Past the short cut-off, but its organisation keeps a year.
       longerPolicy: await interview(long, { status: InterviewStatus.COMPLETED, scheduledAt: addDays(AT, -40), completedAt: addDays(AT, -40) }),
     };
