@@ -1,5 +1,5 @@
 import "server-only";
-import { addDays } from "date-fns";
+import { addDays, addMinutes } from "date-fns";
 import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { NotFoundError, StateError } from "@/lib/errors";
@@ -90,17 +90,36 @@ export async function findContentState(organizationId: string, interviewId: stri
     where: { id: interviewId, organizationId },
     select: {
       status: true,
+      scheduledAt: true,
+      durationMinutes: true,
+      startedAt: true,
+      completedAt: true,
+      accommodationRequest: true,
       deletionRequestedAt: true,
       contentDeletedAt: true,
+      organization: { select: { retentionDays: true } },
       events: { where: { type: "content.deleted" }, orderBy: { createdAt: "desc" }, take: 1, select: { data: true } },
     },
   });
   if (!interview) return null;
-  const { events, ...rest } = interview;
+  const { events, organization, scheduledAt, durationMinutes, startedAt, completedAt, accommodationRequest, ...rest } = interview;
   const reason = (events[0]?.data as { reason?: unknown } | undefined)?.reason;
+  // One never started has no answers or media; only a request the candidate wrote, if any.
+  const endedWithContent = FINISHED_STATUSES.includes(rest.status) && (startedAt !== null || accommodationRequest !== "");
+  // The same end the retention sweep counts from.
+  const endedAt = completedAt ?? addMinutes(scheduledAt, durationMinutes);
   return {
     ...rest,
     deletedReason: typeof reason === "string" ? (reason as PurgeReason) : null,
-    deletable: !rest.contentDeletedAt && FINISHED_STATUSES.includes(rest.status),
+    deletable: endedWithContent && !rest.contentDeletedAt,
+    retentionDays: organization.retentionDays,
+    /** When the retention policy deletes the content (ended interviews whose content is still there). */
+    deletesAt: endedWithContent && !rest.contentDeletedAt ? addDays(endedAt, organization.retentionDays) : null,
   };
+}
+
+/** The thank-you page's view of a deletion request (the id comes from the candidate's resolved key). */
+export async function findDeletionRequestState(interviewId: string) {
+  const prisma = await db();
+  return prisma.interview.findUniqueOrThrow({ where: { id: interviewId }, select: { deletionRequestedAt: true, contentDeletedAt: true } });
 }
