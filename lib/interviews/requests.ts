@@ -7,7 +7,7 @@ import { Role } from "@/lib/generated/prisma/enums";
 /** A candidate's request (accommodation, deletion) the interview's state or the limits refuse; `reason` picks the words. */
 export class CandidateRequestError extends Error {
   constructor(
-    readonly reason: "not_open" | "not_completed" | "too_soon" | "too_many" | "already_requested" | "already_deleted" | "invalid_message",
+    readonly reason: "not_open" | "not_completed" | "too_soon" | "too_many" | "already_requested" | "already_deleted",
     /** For "too_soon": minutes until another request is accepted. */
     readonly retryInMinutes?: number,
   ) {
