@@ -32,6 +32,10 @@ export default defineConfig({
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
+        // Recorded answers: a synthetic camera (test pattern) and microphone (a beep), and no
+        // permission prompt. The device-check spec turns the prompt back on to test a denial.
+        "--use-fake-device-for-media-stream",
+        "--use-fake-ui-for-media-stream",
       ],
     },
   },

@@ -2,8 +2,8 @@ import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { now } from "@/lib/clock";
 import { authSecret } from "@/lib/config";
-import { resolveAccess } from "@/lib/interviews/access";
-import { clientAddress, KEY_FAILURE_WINDOW_SECONDS, KEY_FAILURES_PER_MINUTE, PORTAL_COOKIE, PORTAL_HEADERS } from "@/lib/interviews/portal";
+import { encodeAccess, resolveAccess } from "@/lib/interviews/access";
+import { ACCESS_HEADER, clientAddress, KEY_FAILURE_WINDOW_SECONDS, KEY_FAILURES_PER_MINUTE, PORTAL_COOKIE, PORTAL_HEADERS } from "@/lib/interviews/portal";
 import { countInWindow, hit } from "@/lib/rate-limit";
 import { BASE_HEADERS, contentSecurityPolicy, HSTS, isHttps, newNonce, REFERRER_POLICY } from "@/lib/security-headers";
 import { statePage } from "@/app/interview/state-pages";
@@ -20,6 +20,8 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
   const https = isHttps(request.headers, request.nextUrl);
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV !== "production", https });
   const requestHeaders = new Headers(request.headers);
+  // Only this proxy may speak for the key: a client's own copy of the header goes.
+  requestHeaders.delete(ACCESS_HEADER);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
   const next = () => NextResponse.next({ request: { headers: requestHeaders } });
@@ -27,7 +29,7 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
   const { pathname } = request.nextUrl;
   let response: Response;
   if (pathname === "/interview" || pathname.startsWith("/interview/")) {
-    response = await portal(request, next);
+    response = await portal(request, next, requestHeaders);
   } else if (DASHBOARD.test(pathname)) {
     // A first gate for the dashboard: signed-out visitors go to sign-in before any page renders.
     // Pages and actions still check the session and organisation themselves (lib/auth.ts).
@@ -51,7 +53,7 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
  * states answer here with their own status codes (404, 410, 429); the rest go on to the page.
  * Opening the link uses nothing up.
  */
-async function portal(request: NextRequest, next: () => NextResponse) {
+async function portal(request: NextRequest, next: () => NextResponse, requestHeaders: Headers) {
   const secured = (response: Response) => {
     for (const [name, value] of Object.entries(PORTAL_HEADERS)) response.headers.set(name, value);
     return response;
@@ -88,6 +90,8 @@ async function portal(request: NextRequest, next: () => NextResponse) {
     case "expired":
       return secured(statePage("expired", { rescheduleRequested: access.rescheduleRequested }));
     default:
+      // The page renders from this verdict instead of looking the key up again.
+      requestHeaders.set(ACCESS_HEADER, encodeAccess(access));
       return secured(next());
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
 
 export const DEMO = { email: "recruiter@kairos.test", password: "kairos-demo" };
 
@@ -34,7 +34,9 @@ export async function signIn(page: Page, email: string, password: string) {
   await expect(page).toHaveURL(/\/interviews$/);
 }
 
-export type QuestionSpec = { prompt: string; prep: number; answer: number };
+export type QuestionSpec = { prompt: string; prep: number; answer: number; answerType?: "TEXT" | "VIDEO" | "AUDIO" };
+
+const ANSWER_TYPE_OPTION = { TEXT: "Text", VIDEO: "Video", AUDIO: "Audio" } as const;
 
 /** Creates an open job through the UI (one text question unless given); returns its title. */
 export async function createJob(
@@ -50,6 +52,12 @@ export async function createJob(
     await row.getByLabel("Prompt").fill(q.prompt);
     await row.getByLabel("Preparation (s)").fill(String(q.prep));
     await row.getByLabel("Answer time (s)").fill(String(q.answer));
+    if (q.answerType && q.answerType !== "TEXT") {
+      const select = row.getByRole("combobox", { name: "Answer type" });
+      await select.click();
+      await page.getByRole("option", { name: ANSWER_TYPE_OPTION[q.answerType], exact: true }).click();
+      await expect(select).toHaveText(new RegExp(ANSWER_TYPE_OPTION[q.answerType]));
+    }
   }
   await page.getByRole("button", { name: "Create job" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Job saved." })).toBeVisible();
@@ -91,6 +99,24 @@ export async function scheduleAndGetLink(page: Page, candidate: { name: string; 
   const link = await openEmail(page, candidate.email, /^Your interview with /);
   if (!link) throw new Error("the invitation has no link");
   return { interviewId, link };
+}
+
+/**
+ * Creates a job with `questions`, schedules it for a new candidate to start now and opens the
+ * candidate's lobby in a new context of `browser` (the recruiter's `page` stays signed in).
+ */
+export async function openLobby(page: Page, browser: Browser, questions: QuestionSpec[]) {
+  await createJob(page, `Lobby ${randomUUID().slice(0, 6)}`, questions);
+  const email = `lobby-${randomUUID().slice(0, 8)}@example.test`;
+  // Scheduled an hour ahead, then moved an hour back: the form's Now button fills in the current
+  // minute without its seconds, which the server refuses once more than 60 s have passed since.
+  const { interviewId, link } = await scheduleAndGetLink(page, { name: "Lee Lobby", email });
+  await moveInterview(page, interviewId, { seconds: 3600 });
+  const context = await browser.newContext();
+  const candidate = await context.newPage();
+  await candidate.goto(link);
+  await expect(candidate.getByText("Welcome, Lee Lobby. Your interview is open.")).toBeVisible();
+  return { candidate, context, interviewId, origin: new URL(link).origin };
 }
 
 /** Moves one interview's rows in time (test hook): `seconds` into the past, or its window to open in `opensIn` seconds. */

@@ -286,3 +286,18 @@ test("keyboard only; cancelling mid-interview stops the candidate on the cancell
   await expect(candidate.getByRole("heading", { name: "This interview was cancelled" })).toBeVisible({ timeout: 15_000 });
   await context.close();
 });
+
+test("a client cannot speak for the key: a forged access verdict header changes nothing", async ({ page, browser, recruiter: _ }) => {
+  await createJob(page, `Forged ${randomUUID().slice(0, 6)}`, QUESTIONS);
+  const { interviewId, link } = await scheduleAndGetLink(page, { name: "Early Bird", email: `early-${randomUUID().slice(0, 8)}@example.test` }, await localDateTime(page, 3, 10));
+  const forged = JSON.stringify({ state: "in_progress", interviewId, sessionId: "x" });
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-kairos-access": forged } });
+  const candidate = await context.newPage();
+  await candidate.goto(link);
+  await expect(candidate.getByRole("heading", { name: "Your interview opens soon" })).toBeVisible();
+  // Without the cookie the forged verdict is no key at all.
+  const anonymous = await browser.newContext({ extraHTTPHeaders: { "x-kairos-access": forged } });
+  expect((await anonymous.request.get(new URL("/interview", link).toString())).status()).toBe(404);
+  await anonymous.close();
+  await context.close();
+});

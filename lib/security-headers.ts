@@ -51,6 +51,8 @@ export function contentSecurityPolicy(nonce: string, { dev = false, https = fals
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
+    // The candidate plays their own take back from memory (a blob: URL) before it is submitted.
+    "media-src 'self' blob:",
     "font-src 'self'",
     "connect-src 'self'",
     "frame-src 'self'",

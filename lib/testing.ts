@@ -25,7 +25,13 @@ export async function shiftInterviewIntoPast(interviewId: string, seconds: numbe
       "presentedAt" = "presentedAt" - ${interval}::interval,
       "answerStartedAt" = "answerStartedAt" - ${interval}::interval,
       "submittedAt" = "submittedAt" - ${interval}::interval,
-      "savedAt" = "savedAt" - ${interval}::interval
+      "savedAt" = "savedAt" - ${interval}::interval,
+      "takeStartedAt" = "takeStartedAt" - ${interval}::interval
+    WHERE "interviewId" = ${interviewId}`;
+  await prisma.$executeRaw`
+    UPDATE "Recording" SET
+      "startedAt" = "startedAt" - ${interval}::interval,
+      "finishedAt" = "finishedAt" - ${interval}::interval
     WHERE "interviewId" = ${interviewId}`;
   return moved > 0;
 }

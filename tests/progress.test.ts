@@ -35,7 +35,7 @@ describe("answerTimes and phaseAt", () => {
 
   it("derives preparation end, answer start, deadline and close from the presentation", () => {
     expect(ANSWER_GRACE_SECONDS).toBe(5);
-    expect(answerTimes(shown)).toEqual({ prepEndsAt: s(30), answerStartsAt: s(30), deadline: s(150), closesAt: s(155) });
+    expect(answerTimes(shown)).toEqual({ prepEndsAt: s(30), answerStartsAt: s(30), takeStartsAt: s(30), deadline: s(150), closesAt: s(155) });
   });
 
   it.each([
@@ -59,11 +59,21 @@ describe("answerTimes and phaseAt", () => {
 
   it("starting to answer during preparation shortens it and moves the deadline forward", () => {
     const early = answer(0, { presented: 0, started: 10 });
-    expect(answerTimes(early)).toEqual({ prepEndsAt: s(30), answerStartsAt: s(10), deadline: s(130), closesAt: s(135) });
+    expect(answerTimes(early)).toEqual({ prepEndsAt: s(30), answerStartsAt: s(10), takeStartsAt: s(10), deadline: s(130), closesAt: s(135) });
     expect(phaseAt(early, s(9))).toBe("preparing");
     expect(phaseAt(early, s(10))).toBe("answering");
     expect(phaseAt(early, s(135))).toBe("answering");
     expect(phaseAt(early, s(136))).toBe("overdue");
+  });
+
+  it("a retake restarts the answer time from when it started (a second before, at and after its deadline)", () => {
+    const retaken = { ...answer(0, { presented: 0 }), takeStartedAt: s(100) };
+    expect(answerTimes(retaken)).toMatchObject({ answerStartsAt: s(30), takeStartsAt: s(100), deadline: s(220), closesAt: s(225) });
+    expect(phaseAt(retaken, s(224))).toBe("answering");
+    expect(phaseAt(retaken, s(225))).toBe("answering");
+    expect(phaseAt(retaken, s(226))).toBe("overdue");
+    // A take "started" before answering did (never written by the app) changes nothing.
+    expect(answerTimes({ ...answer(0, { presented: 0 }), takeStartedAt: s(5) })).toEqual(answerTimes(shown));
   });
 
   it.each([

@@ -6,6 +6,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { initialFormState } from "@/lib/form-state";
 import { startInterviewAction } from "./actions";
+import { DeviceCheck } from "./device-check";
+import { deviceNeeds } from "./device-help";
 import { PracticeQuestion } from "./practice-question";
 
 const TYPE_WORDS = { TEXT: "written", VIDEO: "video", AUDIO: "audio" } as const;
@@ -24,7 +26,12 @@ export function Lobby(props: {
   const [state, action, pending] = useActionState(startInterviewAction, initialFormState);
   const [agreed, setAgreed] = useState(false);
   const consentError = useId();
-  const records = props.answerTypes.filter((t) => t !== "TEXT").length > 0;
+  const startHint = useId();
+  const needs = deviceNeeds(props.answerTypes);
+  const records = needs !== null;
+  // Only this page view's check counts: devices change between visits (another computer, a headset).
+  const [devicesReady, setDevicesReady] = useState(false);
+  const blockedByDevices = needs !== null && !devicesReady;
 
   return (
     <div className="space-y-6">
@@ -73,6 +80,8 @@ export function Lobby(props: {
 
       <PracticeQuestion />
 
+      {needs && <DeviceCheck needs={needs} onResult={setDevicesReady} />}
+
       <form action={action} aria-labelledby="consent-title" className="space-y-4 rounded-xl bg-white p-6 ring-1 ring-ink-200 sm:p-8">
         <h2 id="consent-title" className="text-lg font-semibold text-ink-900">
           Your consent
@@ -81,6 +90,10 @@ export function Lobby(props: {
           <p>
             <strong>What is recorded:</strong> your answers ({records ? "text, and the audio or video you record" : "the text you write"}) and when you
             start and submit each one.
+          </p>
+          <p>
+            While you answer, we note when you leave this page or window, when you paste text into an answer, and whether the interview is open
+            on more than one device. These are shown to the hiring team as notes with times, never as a verdict, and never stop your interview.
           </p>
           <p>
             <strong>Who sees it:</strong> the hiring team at {props.companyName}. The practice question is never saved or shared.
@@ -107,9 +120,21 @@ export function Lobby(props: {
         <p id={consentError} aria-live="polite" className="text-sm text-danger-700 empty:hidden">
           {state.fieldErrors?.consent?.join(" ")}
         </p>
-        <Button type="submit" disabled={pending} className="w-full justify-center sm:w-auto">
-          {pending ? "Starting…" : "Start interview"}
-        </Button>
+        <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
+          <Button
+            type="submit"
+            disabled={pending || blockedByDevices}
+            aria-describedby={blockedByDevices ? startHint : undefined}
+            className="w-full justify-center sm:w-auto"
+          >
+            {pending ? "Starting…" : "Start interview"}
+          </Button>
+          {blockedByDevices && (
+            <p id={startHint} className="text-sm text-ink-600">
+              Check your {needs === "video" ? "camera and microphone" : "microphone"} above before you start.
+            </p>
+          )}
+        </div>
       </form>
     </div>
   );

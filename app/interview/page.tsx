@@ -1,8 +1,8 @@
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { now } from "@/lib/clock";
-import { resolveAccess } from "@/lib/interviews/access";
+import { decodeAccess, resolveAccess } from "@/lib/interviews/access";
 import { loadCandidateView } from "@/lib/interviews/candidate";
-import { PORTAL_COOKIE } from "@/lib/interviews/portal";
+import { ACCESS_HEADER, PORTAL_COOKIE } from "@/lib/interviews/portal";
 import { redirect } from "next/navigation";
 import { ThankYou } from "./_components/states";
 import { Lobby } from "./lobby";
@@ -14,7 +14,8 @@ import { TooEarly } from "./too-early";
 // already answered the end states (invalid, replaced, cancelled, expired).
 export default async function InterviewPortalPage() {
   const at = now();
-  const access = await resolveAccess((await cookies()).get(PORTAL_COOKIE)?.value, at);
+  // proxy.ts judged the key a moment ago (a GET); a server action's re-render has no verdict.
+  const access = decodeAccess((await headers()).get(ACCESS_HEADER)) ?? (await resolveAccess((await cookies()).get(PORTAL_COOKIE)?.value, at));
   switch (access.state) {
     case "invalid":
     case "replaced":
@@ -58,6 +59,11 @@ export default async function InterviewPortalPage() {
         savedAt: c.savedAt?.toISOString() ?? null,
         answerStartsAt: c.answerStartsAt.toISOString(),
         deadline: c.deadline.toISOString(),
+      }}
+      recording={{
+        takesAllowed: c.retakes + 1,
+        takesUsed: c.recordings[0]?.take ?? 0,
+        latest: c.recordings[0] && c.recordings[0].status !== "DISCARDED" ? { id: c.recordings[0].id, take: c.recordings[0].take, status: c.recordings[0].status } : null,
       }}
     />
   );

@@ -1,13 +1,16 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { LocalDate } from "@/components/local-date";
 import { formatDuration, spokenDuration, useServerClock } from "@/components/use-server-clock";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
 import { saveAnswerAction, skipPreparationAction, submitAnswerAction } from "./actions";
+import type { RecordingState } from "./recorded-answer";
+import { reportPaste, useIntegritySignals } from "./use-integrity-signals";
 
 type Question = {
   id: string;
@@ -21,6 +24,11 @@ type Question = {
   deadline: string;
 };
 
+// Only interviews with recorded questions load the recorder (and the uploader) at all.
+const RecordedAnswer = dynamic(() => import("./recorded-answer").then((m) => m.RecordedAnswer), {
+  loading: () => <p className="text-ink-700">Getting your camera and microphone ready…</p>,
+});
+
 const AUTOSAVE_DELAY_MS = 800;
 const ANNOUNCE_AT_SECONDS = [60, 30, 10];
 
@@ -29,13 +37,16 @@ const ANNOUNCE_AT_SECONDS = [60, 30, 10];
  * timestamps. Typing autosaves; when time runs out the answer is submitted with what was typed,
  * and the server keeps the last saved text if the submission arrives too late.
  */
-export function QuestionRunner({ serverNow, question }: { serverNow: string; question: Question }) {
+export function QuestionRunner({ serverNow, question, recording }: { serverNow: string; question: Question; recording: RecordingState }) {
   const router = useRouter();
   const now = useServerClock(serverNow);
+  const recorded = question.answerType !== "TEXT";
+  // The deadline moves when the candidate skips the preparation or starts a retake (the server says by how much).
+  const [times, setTimes] = useState({ answerStartsAt: Date.parse(question.answerStartsAt), deadline: Date.parse(question.deadline) });
+  const { answerStartsAt, deadline } = times;
   const answerSeconds = (Date.parse(question.deadline) - Date.parse(question.answerStartsAt)) / 1000;
-  const [answerStartsAt, setAnswerStartsAt] = useState(Date.parse(question.answerStartsAt));
-  const deadline = answerStartsAt + answerSeconds * 1000;
   const preparing = now < answerStartsAt;
+  const { otherDevice } = useIntegritySignals(question.id);
   const remaining = preparing ? (answerStartsAt - now) / 1000 : (deadline - now) / 1000;
 
   const [text, setText] = useState(question.text);
@@ -49,7 +60,7 @@ export function QuestionRunner({ serverNow, question }: { serverNow: string; que
   const [announcement, setAnnouncement] = useState("");
   const textarea = useRef<HTMLTextAreaElement>(null);
 
-  const submit = () => {
+  const submit = useCallback(() => {
     if (submitted.current) return;
     submitted.current = true;
     startSubmit(async () => {
@@ -61,7 +72,11 @@ export function QuestionRunner({ serverNow, question }: { serverNow: string; que
       }
       router.refresh();
     });
-  };
+  }, [question.id, router]);
+  const recordingStarted = useCallback(
+    (serverDeadline: string) => setTimes((t) => ({ answerStartsAt: Math.min(t.answerStartsAt, Date.now()), deadline: Date.parse(serverDeadline) })),
+    [],
+  );
 
   // Autosave, debounced.
   const firstRender = useRef(true);
@@ -80,9 +95,9 @@ export function QuestionRunner({ serverNow, question }: { serverNow: string; que
     return () => clearTimeout(timer);
   }, [text, question.id, router]);
 
-  // Time is up: submit what is there, once.
+  // Time is up: submit what is there, once (a recorded answer first stops and saves its recording).
   useEffect(() => {
-    if (!preparing && remaining <= 0) submit();
+    if (!recorded && !preparing && remaining <= 0) submit();
   });
 
   // Phase changes and a few thresholds are announced; the visible timer is not read every second.
@@ -92,7 +107,7 @@ export function QuestionRunner({ serverNow, question }: { serverNow: string; que
         ? `Question ${question.number} of ${question.total}. Preparation time: ${spokenDuration(remaining)}.`
         : `Answer now. You have ${spokenDuration(answerSeconds)}.`,
     );
-    if (!preparing) textarea.current?.focus();
+    if (!preparing && !recorded) textarea.current?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [preparing]);
   const threshold = preparing ? null : ANNOUNCE_AT_SECONDS.find((s) => remaining <= s && remaining > s - 1);
@@ -120,18 +135,26 @@ export function QuestionRunner({ serverNow, question }: { serverNow: string; que
       <p aria-live="polite" className="sr-only">
         {announcement}
       </p>
-      {question.answerType !== "TEXT" && (
-        <Alert tone="info">
-          This question asks for a {question.answerType === "VIDEO" ? "video" : "audio"} answer. Recording in the browser is not available yet, so please type your answer instead.
-        </Alert>
-      )}
-      {preparing ? (
+      {otherDevice && <Alert tone="info">This interview is also open on another device. Please carry on with one device only.</Alert>}
+      {recorded ? (
+        <RecordedAnswer
+          answerId={question.id}
+          kind={question.answerType as "VIDEO" | "AUDIO"}
+          preparing={preparing}
+          remaining={remaining}
+          recording={recording}
+          submitting={submitting}
+          last={question.number === question.total}
+          onStarted={recordingStarted}
+          onSubmit={submit}
+        />
+      ) : preparing ? (
         <div className="space-y-3">
           <p className="text-ink-700">Take a moment to think. Answering starts when the preparation time ends.</p>
           <Button
             variant="secondary"
             onClick={async () => {
-              setAnswerStartsAt(now);
+              setTimes({ answerStartsAt: now, deadline: now + answerSeconds * 1000 });
               await skipPreparationAction(question.id);
             }}
           >
@@ -149,6 +172,7 @@ export function QuestionRunner({ serverNow, question }: { serverNow: string; que
             rows={8}
             value={text}
             onChange={(e) => setText(e.target.value)}
+            onPaste={(e) => reportPaste(question.id, e.clipboardData.getData("text").length)}
             disabled={submitting}
             aria-describedby="save-state"
             className={controlClass}
@@ -164,7 +188,7 @@ export function QuestionRunner({ serverNow, question }: { serverNow: string; que
           </p>
         </div>
       )}
-      {!preparing && (
+      {!preparing && !recorded && (
         <div className="flex justify-end">
           <Button onClick={submit} disabled={submitting}>
             {submitting ? "Submitting…" : last ? "Finish interview" : "Submit and continue"}

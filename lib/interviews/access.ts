@@ -61,3 +61,20 @@ export async function resolveAccess(rawKey: unknown, at: Date): Promise<Access> 
     }
   }
 }
+
+/** The verdict as a request header value (see ACCESS_HEADER). */
+export function encodeAccess(access: Access): string {
+  return JSON.stringify(access);
+}
+
+/** The verdict proxy.ts handed over, or null when there is none (or it is not one we wrote). */
+export function decodeAccess(value: string | null): Access | null {
+  if (!value) return null;
+  try {
+    const access = JSON.parse(value) as Access;
+    if (access.state === "too_early") return { state: "too_early", opensAt: new Date(access.opensAt), startsAt: new Date(access.startsAt) };
+    return typeof access.state === "string" ? access : null;
+  } catch {
+    return null;
+  }
+}

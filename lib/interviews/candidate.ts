@@ -3,7 +3,7 @@ import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { cancelPendingEmails, enqueueEmail, type Tx } from "@/lib/email/outbox";
 import { renderEmail } from "@/lib/email/templates";
-import { ActorType, EmailKind, InterviewStatus } from "@/lib/generated/prisma/enums";
+import { ActorType, AnswerType, EmailKind, InterviewStatus, RecordingStatus } from "@/lib/generated/prisma/enums";
 import { recordEvent, type Actor } from "./audit";
 import { interviewDashboardUrl, REMINDER_KINDS, summariseQuestions } from "./emails";
 import { answerTimes, phaseAt, project } from "./progress";
@@ -30,6 +30,8 @@ export const answerFields = {
   submittedAt: true,
   text: true,
   savedAt: true,
+  retakes: true,
+  takeStartedAt: true,
 } as const;
 
 export async function lock(tx: Tx, interviewId: string) {
@@ -59,18 +61,22 @@ export async function startInterview(interviewId: string, consent: boolean, at =
     const interview = await lock(tx, interviewId);
     if (interview.status === InterviewStatus.IN_PROGRESS) return; // a second tab, or a double click
     if (interview.status !== InterviewStatus.SCHEDULED || windowPosition(interview, at) !== "open") throw new CandidateActionError("not_open");
-    const { job } = await tx.interview.findUniqueOrThrow({
+    const { job, extraTimePercent, extraRetakes } = await tx.interview.findUniqueOrThrow({
       where: { id: interviewId },
-      select: { job: { select: { questions: { orderBy: { position: "asc" } } } } },
+      select: { extraTimePercent: true, extraRetakes: true, job: { select: { questions: { orderBy: { position: "asc" } } } } },
     });
+    // Accommodations are part of the snapshot: the timers and the retake count the candidate
+    // sees are the ones the server enforces.
+    const extended = (seconds: number) => Math.round((seconds * (100 + extraTimePercent)) / 100);
     await tx.interviewAnswer.createMany({
       data: job.questions.map((q, position) => ({
         interviewId,
         position,
         prompt: q.prompt,
         answerType: q.answerType,
-        prepSeconds: q.prepSeconds,
-        answerSeconds: q.answerSeconds,
+        prepSeconds: extended(q.prepSeconds),
+        answerSeconds: extended(q.answerSeconds),
+        retakes: q.answerType === AnswerType.TEXT ? 0 : q.retakes + extraRetakes,
         presentedAt: position === 0 ? at : null,
       })),
     });
@@ -119,17 +125,19 @@ async function complete(tx: Tx, interviewId: string, organizationId: string, at:
   });
 }
 
+type Current = Awaited<ReturnType<typeof lock>>["answers"][number];
+
 /** Runs a candidate change on the current question of an interview in progress. */
-async function onCurrent<T>(interviewId: string, answerId: string, at: Date, fn: (tx: Tx, current: { id: string }) => Promise<T>) {
+export async function onCurrent<T>(interviewId: string, answerId: string, at: Date, fn: (tx: Tx, current: Current) => Promise<T>) {
   const prisma = await db();
   const outcome = await prisma.$transaction(async (tx) => {
     const interview = await lock(tx, interviewId);
     if (interview.status !== InterviewStatus.IN_PROGRESS) throw new CandidateActionError("not_in_progress");
-    const { current } = await settle(tx, interview, at);
+    const { current, answers } = await settle(tx, interview, at);
     if (!current || current.id !== answerId) {
-      // The question this request was about has closed (or it never was the current one).
-      // Refused after the commit: throwing here would roll back what settle() just wrote.
-      return { refused: new CandidateActionError(interview.answers.some((a) => a.id === answerId) ? "time_up" : "not_current") };
+      // The question this request was about has closed (or it is not open yet, or not this
+      // interview's). Refused after the commit: throwing here would roll back what settle() wrote.
+      return { refused: new CandidateActionError(answers.some((a) => a.id === answerId && a.submittedAt) ? "time_up" : "not_current") };
     }
     return { result: await fn(tx, current) };
   });
@@ -236,7 +244,19 @@ export async function loadCandidateView(interviewId: string, at = clockNow()) {
       candidate: { select: { name: true } },
       createdBy: { select: { name: true } },
       job: { select: { title: true, description: true, questions: { select: { answerType: true, prepSeconds: true, answerSeconds: true } } } },
-      answers: { select: answerFields, orderBy: { position: "asc" } },
+      answers: {
+        select: {
+          ...answerFields,
+          // The latest segment of the current take: whether a reload interrupted it, and which take it is.
+          recordings: {
+            where: { status: { not: RecordingStatus.DISCARDED } },
+            orderBy: [{ take: "desc" }, { segment: "desc" }],
+            take: 1,
+            select: { id: true, take: true, status: true },
+          },
+        },
+        orderBy: { position: "asc" },
+      },
     },
   });
   const projection = project(interview.answers, at);

@@ -19,3 +19,9 @@ export function clientAddress(headers: Headers): string {
   const forwarded = headers.get("x-forwarded-for")?.split(",").map((part) => part.trim()).filter(Boolean);
   return forwarded?.at(-1) ?? headers.get("x-real-ip") ?? "unknown";
 }
+
+/**
+ * proxy.ts's verdict on the key, handed to the page in this request header so the page does not
+ * look the key up a second time. proxy.ts deletes any copy a client sends, on every request.
+ */
+export const ACCESS_HEADER = "x-kairos-access";

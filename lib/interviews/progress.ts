@@ -11,17 +11,23 @@ export interface AnswerTiming {
   presentedAt: Date | null;
   answerStartedAt: Date | null;
   submittedAt: Date | null;
+  /** Recorded answers: when the current retake started (a retake gets the full answer time again). */
+  takeStartedAt?: Date | null;
 }
 
 export type Phase = "preparing" | "answering" | "overdue";
 
-/** When a presented question's preparation ends, answering starts, and answering must end. */
+/**
+ * When a presented question's preparation ends, answering starts, and answering must end. A
+ * retake restarts the answer time: the deadline runs from the later of the two starts.
+ */
 export function answerTimes(answer: AnswerTiming) {
   if (!answer.presentedAt) throw new Error(`question ${answer.position} has not been presented`);
   const prepEndsAt = addSeconds(answer.presentedAt, answer.prepSeconds);
   const answerStartsAt = answer.answerStartedAt && answer.answerStartedAt < prepEndsAt ? answer.answerStartedAt : prepEndsAt;
-  const deadline = addSeconds(answerStartsAt, answer.answerSeconds);
-  return { prepEndsAt, answerStartsAt, deadline, closesAt: addSeconds(deadline, ANSWER_GRACE_SECONDS) };
+  const takeStartsAt = answer.takeStartedAt && answer.takeStartedAt > answerStartsAt ? answer.takeStartedAt : answerStartsAt;
+  const deadline = addSeconds(takeStartsAt, answer.answerSeconds);
+  return { prepEndsAt, answerStartsAt, takeStartsAt, deadline, closesAt: addSeconds(deadline, ANSWER_GRACE_SECONDS) };
 }
 
 /** Where a presented question stands at `now`: both edges of answering (start, deadline + grace) count as answering. */

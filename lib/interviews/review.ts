@@ -3,7 +3,7 @@ import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import type { Tx } from "@/lib/email/outbox";
 import { NotFoundError, StateError } from "@/lib/errors";
-import { ActorType, InterviewStatus, type Recommendation } from "@/lib/generated/prisma/enums";
+import { ActorType, InterviewStatus, RecordingStatus, type Recommendation } from "@/lib/generated/prisma/enums";
 import { recordEvent } from "./audit";
 import type { Manager } from "./manage";
 import { STATUS_LABELS } from "./status";
@@ -79,6 +79,7 @@ export interface AnswerTimes {
   presentedAt: Date | null;
   answerStartedAt: Date | null;
   submittedAt: Date | null;
+  takeStartedAt?: Date | null;
 }
 
 /**
@@ -92,7 +93,9 @@ export function timeUsedSeconds(answer: AnswerTimes): number | null {
   const prepEndsAt = answer.presentedAt ? answer.presentedAt.getTime() + answer.prepSeconds * 1000 : null;
   const starts = [answer.answerStartedAt?.getTime(), prepEndsAt].filter((t): t is number => t != null);
   if (starts.length === 0) return null;
-  const used = Math.round((answer.submittedAt.getTime() - Math.min(...starts)) / 1000);
+  // A retake restarted the answer time: the kept take is what counts.
+  const start = Math.max(Math.min(...starts), answer.takeStartedAt?.getTime() ?? 0);
+  const used = Math.round((answer.submittedAt.getTime() - start) / 1000);
   return Math.min(Math.max(used, 0), answer.answerSeconds);
 }
 
@@ -125,6 +128,14 @@ export async function findReview(organizationId: string, interviewId: string) {
           presentedAt: true,
           answerStartedAt: true,
           submittedAt: true,
+          takeStartedAt: true,
+          retakes: true,
+          // The kept take's segments (an interrupted take has more than one), in order.
+          recordings: {
+            where: { status: { not: RecordingStatus.DISCARDED } },
+            orderBy: [{ take: "asc" }, { segment: "asc" }],
+            select: { id: true, take: true, segment: true, status: true, sizeBytes: true, startedAt: true, finishedAt: true },
+          },
         },
       },
     },
@@ -147,6 +158,9 @@ export async function findReview(organizationId: string, interviewId: string) {
       answerSeconds: answer.answerSeconds,
       submitted: answer.submittedAt !== null,
       timeUsedSeconds: timeUsedSeconds(answer),
+      takesAllowed: answer.retakes + 1,
+      takesUsed: answer.recordings.at(-1)?.take ?? 0,
+      recordings: answer.recordings,
     })),
   };
 }

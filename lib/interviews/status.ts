@@ -19,7 +19,6 @@ export function mayEmailGoOut(kind: EmailKind, status: InterviewStatus | null): 
     case EmailKind.INVITATION_BOUNCED:
     case EmailKind.TEAM_INVITE:
     case EmailKind.RESCHEDULE_REQUESTED:
-    // The candidate's requests go to the recruiter whatever happened to the interview since.
     case EmailKind.ACCOMMODATION_REQUESTED:
     case EmailKind.DELETION_REQUESTED:
       return true;

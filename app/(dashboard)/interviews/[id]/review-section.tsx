@@ -3,6 +3,8 @@ import { LocalDate } from "@/components/local-date";
 import { Badge } from "@/components/ui/badge";
 import { AnswerType, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { findReview, type ReviewAnswer } from "@/lib/interviews/review";
+import { findSignals } from "@/lib/interviews/signals";
+import { RecordedAnswerPlayers, SignalList } from "./recorded-answers";
 import { RECOMMENDATION_LABELS, formatSeconds } from "../labels";
 import { RatingForm, RecommendationForm } from "./review-panel";
 
@@ -11,7 +13,7 @@ import { RatingForm, RecommendationForm } from "./review-panel";
  * forms to rate each answer and record the overall recommendation. Nothing before the first answer.
  */
 export async function ReviewSection({ organizationId, interviewId }: { organizationId: string; interviewId: string }) {
-  const review = await findReview(organizationId, interviewId);
+  const [review, signals] = await Promise.all([findReview(organizationId, interviewId), findSignals(organizationId, interviewId)]);
   if (!review || review.answers.length === 0) return null;
   const completed = review.status === InterviewStatus.COMPLETED;
 
@@ -28,6 +30,7 @@ export async function ReviewSection({ organizationId, interviewId }: { organizat
               : "The candidate did not complete this interview, so its answers cannot be rated."}
           </p>
         )}
+        {signals.length > 0 && <SignalList signals={signals} />}
         <ol className="mt-4 divide-y divide-ink-200">
           {review.answers.map((answer, index) => (
             <li key={answer.id} className="py-6 first:pt-2 last:pb-0">
@@ -74,9 +77,15 @@ function AnswerItem({ interviewId, answer, question, completed }: { interviewId:
         <dl className="mt-4 space-y-3 text-sm">
           <div>
             <dt className="text-ink-500">Answer</dt>
-            <dd className="mt-1 rounded-md bg-ink-50 px-4 py-3 break-words whitespace-pre-wrap text-ink-900">
-              {answer.text || <span className="text-ink-500 italic">No answer</span>}
-            </dd>
+            {answer.answerType === AnswerType.TEXT ? (
+              <dd className="mt-1 rounded-md bg-ink-50 px-4 py-3 break-words whitespace-pre-wrap text-ink-900">
+                {answer.text || <span className="text-ink-500 italic">No answer</span>}
+              </dd>
+            ) : (
+              <dd className="mt-1 space-y-2">
+                <RecordedAnswerPlayers answer={answer} question={question} />
+              </dd>
+            )}
           </div>
           <div>
             <dt className="text-ink-500">Time used</dt>

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { candidateInterview, recordingErrorResponse, refusal } from "@/lib/interviews/portal-http";
+import { finishRecording, MAX_CHUNK_SEQ } from "@/lib/interviews/recordings";
+
+const body = z.object({ chunks: z.number().int().min(0).max(MAX_CHUNK_SEQ + 1) });
+
+/** The candidate stopped: answers with the chunks still missing, if any, for the page to send again. */
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const candidate = await candidateInterview(request);
+  if (candidate instanceof Response) return candidate;
+  const parsed = body.safeParse(await request.json().catch(() => null));
+  if (!parsed.success) return refusal(400, "invalid", "The request was not understood.");
+  try {
+    return Response.json(await finishRecording(candidate.interviewId, (await params).id, parsed.data.chunks));
+  } catch (error) {
+    return recordingErrorResponse(error, "recording finish");
+  }
+}

@@ -1,0 +1,12 @@
+import { candidateInterview } from "@/lib/interviews/portal-http";
+import { mediaResponse } from "@/lib/interviews/recording-media";
+import { findRecordingForCandidate } from "@/lib/interviews/recordings";
+
+/** The candidate plays back their own take (after a reload the page has no local copy). */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const candidate = await candidateInterview(request);
+  if (candidate instanceof Response) return candidate;
+  const recording = await findRecordingForCandidate(candidate.interviewId, (await params).id);
+  if (!recording) return new Response("Not found", { status: 404 });
+  return mediaResponse(request, recording);
+}
