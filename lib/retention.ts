@@ -5,6 +5,7 @@ import { FieldError, NotFoundError, StateError } from "@/lib/errors";
 import { ActorType, InterviewStatus, Role } from "@/lib/generated/prisma/enums";
 import { recordEvent, type Actor } from "@/lib/interviews/audit";
 import type { Manager } from "@/lib/interviews/manage";
+import { interviewMediaPrefix } from "@/lib/interviews/recordings";
 import { STATUS_LABELS } from "@/lib/interviews/status";
 import { storage } from "@/lib/storage";
 
@@ -17,11 +18,6 @@ export type PurgeReason = "retention" | "candidate request" | "recruiter";
 
 /** Interviews nobody can add answers or media to any more. */
 export const FINISHED_STATUSES: InterviewStatus[] = [InterviewStatus.COMPLETED, InterviewStatus.EXPIRED, InterviewStatus.CANCELLED];
-
-/** Every media object of an interview lives under this key prefix. */
-export function recordingsPrefix(interviewId: string): string {
-  return `recordings/${interviewId}/`;
-}
 
 /** Storage refused to delete an interview's media; nothing else was deleted. */
 export class MediaDeletionError extends Error {
@@ -36,7 +32,7 @@ export async function deleteInterviewMedia(interviewIds: string[]): Promise<numb
   let objects = 0;
   for (const id of interviewIds) {
     try {
-      objects += await storage().deletePrefix(recordingsPrefix(id));
+      objects += await storage().deletePrefix(interviewMediaPrefix(id));
     } catch (error) {
       throw new MediaDeletionError(error);
     }
@@ -53,8 +49,9 @@ export interface PurgeResult {
 
 /**
  * Deletes a finished interview's content — its answers, recordings (their chunks cascade),
- * integrity signals, the candidate's accommodation request and the media in storage — and keeps
- * the interview itself, marked with contentDeletedAt and a "content.deleted" audit event.
+ * integrity signals, the candidate's accommodation request and the media under
+ * recordings/<interviewId>/ — and keeps the interview itself, marked with contentDeletedAt and a
+ * "content.deleted" audit event.
  *
  * Media goes first, rows second. A storage failure throws before anything in the database
  * changed, so the interview still looks due (contentDeletedAt null) and the next sweep round, or
@@ -72,12 +69,12 @@ export async function purgeInterviewContent(
   const before = await prisma.interview.findFirst({ where: { id: interviewId, organizationId }, select: { status: true, contentDeletedAt: true } });
   if (!before) throw new NotFoundError("Interview");
   if (before.contentDeletedAt) return null;
-  // Finished is final for content: nothing can add answers or media to such an interview.
+  // Content only grows while an interview runs; deleting it then would pull it from under the candidate.
   if (!FINISHED_STATUSES.includes(before.status)) {
     throw new StateError(`This interview is ${STATUS_LABELS[before.status].toLowerCase()}; its answers can be deleted once it has ended.`);
   }
   const objects = await deleteInterviewMedia([interviewId]);
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Interview" WHERE id = ${interviewId} AND "organizationId" = ${organizationId} FOR UPDATE`;
     const current = await tx.interview.findUnique({ where: { id: interviewId }, select: { contentDeletedAt: true } });
     if (!current) throw new NotFoundError("Interview");
@@ -90,6 +87,14 @@ export async function purgeInterviewContent(
     await recordEvent(tx, { organizationId, interviewId, actor, type: "content.deleted", data: { reason, ...result }, at });
     return result;
   });
+  if (result) {
+    // Once more: a chunk uploaded just as the interview ended can land between the first pass
+    // and the commit. Its rows are gone now, so a failure here can only be logged.
+    await deleteInterviewMedia([interviewId]).catch((error: unknown) => {
+      console.error("purge: media may be left in storage", { organizationId, interviewId, error });
+    });
+  }
+  return result;
 }
 
 /**

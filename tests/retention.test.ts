@@ -1,3 +1,6 @@
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { addDays, addMinutes, addSeconds } from "date-fns";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deleteCandidate } from "@/lib/candidates";
@@ -11,7 +14,9 @@ import {
   setRetentionDays,
   sweepRetention,
 } from "@/lib/retention";
+import { chunkKey } from "@/lib/interviews/recordings";
 import { setStorage } from "@/lib/storage";
+import { createLocalStorage } from "@/lib/storage/local";
 import { makeCandidate, makeInterviewRow, makeJob, makeOrg } from "./support/factories";
 import { interviewSnapshot } from "./support/interviews";
 import { memoryStorage } from "./support/memory-storage";
@@ -219,6 +224,30 @@ describe("sweepRetention", () => {
 });
 
 describe("purgeInterviewContent", () => {
+  it("removes the interview's files from the local disk adapter, and no other interview's", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "kairos-retention-"));
+    const disk = createLocalStorage(dir);
+    setStorage(disk);
+    try {
+      const org = await makeOrg("Purge disk");
+      const ended = { status: InterviewStatus.COMPLETED, scheduledAt: new Date("1987-02-01T10:00:00.000Z"), completedAt: new Date("1987-02-01T10:20:00.000Z"), content: false };
+      const [gone, kept] = [await interview(org, ended), await interview(org, ended)];
+      for (const { interviewId } of [gone, kept]) {
+        for (const seq of [0, 1]) await disk.put(chunkKey(interviewId, "rec1", seq), new Uint8Array([seq]), "video/webm");
+      }
+      const files = async () => (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+      expect(await files()).toHaveLength(4);
+
+      const result = await purgeInterviewContent(gone.interviewId, org.organizationId, { reason: "recruiter", actor: { type: ActorType.USER, id: org.ownerId } });
+      expect(result).toMatchObject({ objects: 2 });
+      expect(await files()).toEqual([chunkKey(kept.interviewId, "rec1", 0), chunkKey(kept.interviewId, "rec1", 1)].map((k) => path.join(...k.split("/"))));
+    } finally {
+      setStorage(media.storage);
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+
   it("refuses an interview that has not ended, deleting neither rows nor media", async () => {
     const org = await makeOrg("Purge refusals");
     for (const status of [InterviewStatus.IN_PROGRESS, InterviewStatus.SCHEDULED]) {
