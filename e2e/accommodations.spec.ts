@@ -2,15 +2,15 @@ import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
 import { axeViolations, createJob, expect, moveInterview, openEmail, scheduleAndGetLink, test } from "./fixtures";
 
-/** A new candidate scheduled for a fresh one-question job; returns the interview and its link. */
-async function scheduleCandidate(page: Page, name: string, when = "") {
+/** A new candidate scheduled an hour from now for a fresh one-question job; returns the interview and its link. */
+async function scheduleCandidate(page: Page, name: string) {
   await createJob(page, `Access ${randomUUID().slice(0, 6)}`, [{ prompt: "What makes a good handover?", prep: 10, answer: 60 }]);
   const email = `${name.split(" ")[0]!.toLowerCase()}-${randomUUID().slice(0, 8)}@example.test`;
-  return scheduleAndGetLink(page, { name, email }, when);
+  return scheduleAndGetLink(page, { name, email });
 }
 
 /** The candidate's own browser on the interview's lobby. */
-async function openLobby(browser: Browser, link: string) {
+async function candidateLobby(browser: Browser, link: string) {
   const context = await browser.newContext({ timezoneId: "Europe/Berlin" });
   const candidate = await context.newPage();
   await candidate.goto(link);
@@ -40,7 +40,7 @@ test("the recruiter sets 50% extra time before the start; afterwards it is read-
 
   // The candidate starts: the values are fixed from then on.
   await moveInterview(page, interviewId, { opensIn: -60 });
-  const { context, candidate } = await openLobby(browser, link);
+  const { context, candidate } = await candidateLobby(browser, link);
   await candidate.getByRole("checkbox", { name: /I understand what is recorded/ }).check();
   await candidate.getByRole("button", { name: "Start interview" }).click();
   await expect(candidate.getByText("Question 1 of 1", { exact: true })).toBeVisible();
@@ -57,7 +57,7 @@ test("the recruiter sets 50% extra time before the start; afterwards it is read-
 test("a candidate's accommodation request from the lobby reaches the recruiter's mailbox", async ({ page, browser, recruiter }) => {
   const { interviewId, link } = await scheduleCandidate(page, "Ravi Access");
   await moveInterview(page, interviewId, { opensIn: -60 });
-  const { context, candidate } = await openLobby(browser, link);
+  const { context, candidate } = await candidateLobby(browser, link);
   const disclosure = candidate.getByRole("button", { name: "Need an accommodation?" });
   // The lobby renders <AccommodationRequest> once the lead wires it in (lobby.tsx is theirs).
   test.fixme((await disclosure.count()) === 0, "the lobby does not render <AccommodationRequest> yet");
@@ -108,8 +108,9 @@ test("the owner changes how long answers are kept on the settings page", async (
 });
 
 test("a deletion request from the thank-you page reaches the recruiter, who deletes the answers", async ({ page, browser, recruiter }) => {
-  const { interviewId, link } = await scheduleCandidate(page, "Mira Access", "now");
-  const { context, candidate } = await openLobby(browser, link);
+  const { interviewId, link } = await scheduleCandidate(page, "Mira Access");
+  await moveInterview(page, interviewId, { seconds: 3600 }); // starts now
+  const { context, candidate } = await candidateLobby(browser, link);
   await candidate.getByRole("checkbox", { name: /I understand what is recorded/ }).check();
   await candidate.getByRole("button", { name: "Start interview" }).click();
   await candidate.getByRole("button", { name: "Start answering now" }).click();
