@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { DuplicateError, isUniqueViolation, NotFoundError } from "@/lib/errors";
+import { deleteInterviewMedia } from "@/lib/retention";
 
 export interface CandidateInput {
   name: string;
@@ -72,9 +73,23 @@ export async function updateCandidate(organizationId: string, id: string, input:
   }
 }
 
-/** Deletes a candidate of this organisation. */
+/**
+ * Deletes a candidate of this organisation with everything of theirs: their interviews (rows
+ * cascade) and those interviews' media in storage.
+ */
 export async function deleteCandidate(organizationId: string, id: string): Promise<void> {
   const prisma = await db();
+  const candidate = await prisma.candidate.findFirst({ where: { id, organizationId }, select: { interviews: { select: { id: true } } } });
+  if (!candidate) throw new NotFoundError("Candidate");
+  const interviewIds = candidate.interviews.map((i) => i.id);
+  // Media first: once the rows are gone nothing would remember media left behind, whereas a
+  // storage failure here stops the deletion with nothing deleted, and the recruiter tries again.
+  await deleteInterviewMedia(interviewIds);
   const { count } = await prisma.candidate.deleteMany({ where: { id, organizationId } });
   if (count === 0) throw new NotFoundError("Candidate");
+  // Once more after the commit: an interview in progress may have uploaded a chunk in between.
+  // Its rows are gone, so a failure now can only be logged (with the prefixes to clean up).
+  await deleteInterviewMedia(interviewIds).catch((error: unknown) => {
+    console.error("deleteCandidate: media left in storage", { organizationId, candidateId: id, interviewIds, error });
+  });
 }

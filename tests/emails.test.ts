@@ -20,6 +20,8 @@ const SUBJECTS: Record<TemplateName, string> = {
   "invitation-bounced": "Invitation to Hana Sato bounced",
   "team-invitation": "Join Acme Robotics on Kairos",
   "reschedule-requested": "Hana Sato asks for a new interview time",
+  "accommodation-requested": "Hana Sato asks for an accommodation for their interview",
+  "deletion-requested": "Hana Sato asks you to delete their interview answers",
 };
 
 /** The link each link-carrying template must show, read from its preview props. */
@@ -30,6 +32,8 @@ const LINKS: Partial<Record<TemplateName, (m: EmailMessage) => string>> = {
   "invitation-bounced": (m) => (m.template === "invitation-bounced" ? m.props.interviewUrl : ""),
   "team-invitation": (m) => (m.template === "team-invitation" ? m.props.acceptUrl : ""),
   "reschedule-requested": (m) => (m.template === "reschedule-requested" ? m.props.interviewUrl : ""),
+  "accommodation-requested": (m) => (m.template === "accommodation-requested" ? m.props.interviewUrl : ""),
+  "deletion-requested": (m) => (m.template === "deletion-requested" ? m.props.interviewUrl : ""),
 };
 
 describe("email templates", () => {
@@ -118,6 +122,35 @@ describe("email templates", () => {
     const { props } = previewMessage("invitation-bounced");
     const email = await renderEmail({ template: "invitation-bounced", props: { ...props, candidateName: "Eve\r\nBcc: x@y" } });
     expect(email.subject).toBe("Invitation to Eve Bcc: x@y bounced");
+  });
+
+  it("shows the candidate's accommodation request as written, line breaks kept, but never in the preview line", async () => {
+    const message = previewMessage("accommodation-requested");
+    const email = await renderEmail(message);
+    expect(email.text).toContain("I have dyslexia and read questions slowly.\nCould I have extra time to read each question?");
+    expect(email.html).toContain("I have dyslexia and read questions slowly.<br/>Could I have extra time to read each question?");
+    expect(email.text).toContain("Hana Sato (hana.sato@example.com)");
+    expect(email.text).toContain("Tuesday, December 1, 2026, 3:00 PM Japan Standard Time (GMT+9)");
+    // The inbox preview (the first text of the HTML body) says only that a request was made.
+    const preview = /<div style="display:none[^>]*>([^<]*)/.exec(email.html)?.[1] ?? "";
+    expect(preview).toContain("Hana Sato asks for an accommodation");
+    expect(preview).not.toContain("dyslexia");
+  });
+
+  it("tells the recruiter when the retention policy would delete the answers anyway", async () => {
+    const email = await renderEmail(previewMessage("deletion-requested"));
+    expect(email.text).toContain("Your retention policy deletes them on Sunday, May 30, 2027 in any case.");
+    expect(email.text).toContain("Completed: Tuesday, December 1, 2026, 3:24 PM Japan Standard Time (GMT+9)");
+  });
+
+  it("says why an owner gets a request for an interview they did not schedule", async () => {
+    for (const template of ["accommodation-requested", "deletion-requested"] as const) {
+      const { props } = previewMessage(template);
+      const scheduler = await renderEmail({ template, props } as EmailMessage);
+      const owner = await renderEmail({ template, props: { ...props, recipientRole: "owner" } } as EmailMessage);
+      expect(scheduler.text).toContain("because you scheduled Hana Sato's interview");
+      expect(owner.text).toContain("because you own the account that scheduled Hana Sato's interview");
+    }
   });
 });
 

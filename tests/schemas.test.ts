@@ -3,6 +3,8 @@ import type { ZodType } from "zod";
 import { signUpSchema } from "@/app/(auth)/schema";
 import { candidateSchema } from "@/app/(dashboard)/candidates/schema";
 import { jobFromFormData, jobSchema } from "@/app/(dashboard)/jobs/schema";
+import { accommodationsSchema } from "@/app/(dashboard)/interviews/schema";
+import { retentionSchema } from "@/app/(dashboard)/settings/schema";
 import { inviteSchema } from "@/app/(dashboard)/team/schema";
 
 /** The dotted paths of the fields a schema rejects (empty when it accepts). */
@@ -78,5 +80,34 @@ describe("account schemas", () => {
   it("lower-cases invite emails and rejects malformed ones", () => {
     expect(inviteSchema.parse({ email: "Linus@Example.COM" }).email).toBe("linus@example.com");
     expect(rejectedPaths(inviteSchema, { email: "linus" })).toEqual(["email"]);
+  });
+});
+
+describe("accommodationsSchema", () => {
+  it("reads the form's strings as whole numbers, bounds included", () => {
+    expect(accommodationsSchema.parse({ extraTimePercent: "0", extraRetakes: "0" })).toEqual({ extraTimePercent: 0, extraRetakes: 0 });
+    expect(accommodationsSchema.parse({ extraTimePercent: " 200 ", extraRetakes: "5" })).toEqual({ extraTimePercent: 200, extraRetakes: 5 });
+  });
+
+  it.each([
+    [{ extraTimePercent: "", extraRetakes: "0" }, ["extraTimePercent"]],
+    [{ extraTimePercent: "201", extraRetakes: "0" }, ["extraTimePercent"]],
+    [{ extraTimePercent: "-5", extraRetakes: "0" }, ["extraTimePercent"]],
+    [{ extraTimePercent: "12.5", extraRetakes: "0" }, ["extraTimePercent"]],
+    [{ extraTimePercent: "fifty", extraRetakes: "0" }, ["extraTimePercent"]],
+    [{ extraTimePercent: "50", extraRetakes: "6" }, ["extraRetakes"]],
+    [{ extraTimePercent: "50" }, ["extraRetakes"]],
+  ])("rejects %o on %o", (input, paths) => {
+    expect(rejectedPaths(accommodationsSchema, input)).toEqual(paths);
+  });
+});
+
+describe("retentionSchema", () => {
+  it.each([["30", 30], ["180", 180], ["730", 730]])("accepts %s days", (input, days) => {
+    expect(retentionSchema.parse({ retentionDays: input })).toEqual({ retentionDays: days });
+  });
+
+  it.each(["", "29", "731", "90.5", "forever"])("rejects %j", (input) => {
+    expect(rejectedPaths(retentionSchema, { retentionDays: input })).toEqual(["retentionDays"]);
   });
 });

@@ -22,6 +22,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             <NavLink href="/jobs">Jobs</NavLink>
             <NavLink href="/candidates">Candidates</NavLink>
             <NavLink href="/team">Team</NavLink>
+            <NavLink href="/settings">Settings</NavLink>
           </nav>
           <UserMenu name={member.name} email={member.email} organizationName={member.organizationName} />
         </div>

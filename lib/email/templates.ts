@@ -1,10 +1,15 @@
 import "server-only";
 import { render } from "@react-email/render";
 import { createElement, type ReactElement } from "react";
+import AccommodationRequested, {
+  PreviewProps as accommodationRequestedPreview,
+  type AccommodationRequestedProps,
+} from "@/emails/accommodation-requested";
 import CandidateCompleted, {
   PreviewProps as candidateCompletedPreview,
   type CandidateCompletedProps,
 } from "@/emails/candidate-completed";
+import DeletionRequested, { PreviewProps as deletionRequestedPreview, type DeletionRequestedProps } from "@/emails/deletion-requested";
 import InterviewCancelled, {
   PreviewProps as interviewCancelledPreview,
   type InterviewCancelledProps,
@@ -41,6 +46,8 @@ export type TemplateProps = {
   "invitation-bounced": InvitationBouncedProps;
   "team-invitation": TeamInvitationProps;
   "reschedule-requested": RescheduleRequestedProps;
+  "accommodation-requested": AccommodationRequestedProps;
+  "deletion-requested": DeletionRequestedProps;
 };
 
 export type TemplateName = keyof TemplateProps;
@@ -94,6 +101,16 @@ const templates: { [K in TemplateName]: Entry<TemplateProps[K]> } = {
     component: RescheduleRequested,
     subject: (p) => `${p.candidateName} asks for a new interview time`,
     previewProps: rescheduleRequestedPreview,
+  },
+  "accommodation-requested": {
+    component: AccommodationRequested,
+    subject: (p) => `${p.candidateName} asks for an accommodation for their interview`,
+    previewProps: accommodationRequestedPreview,
+  },
+  "deletion-requested": {
+    component: DeletionRequested,
+    subject: (p) => `${p.candidateName} asks you to delete their interview answers`,
+    previewProps: deletionRequestedPreview,
   },
 };
 

@@ -7,10 +7,12 @@ import { requireMember } from "@/lib/auth";
 import { wakeDispatcher } from "@/lib/email/dispatcher";
 import { FieldError, NotFoundError, StateError } from "@/lib/errors";
 import { invalid, type FormState } from "@/lib/form-state";
+import { setAccommodations } from "@/lib/interviews/accommodations";
+import { deleteInterviewContent } from "@/lib/interviews/deletion";
 import { cancelInterview, rescheduleInterview, resendInvitation } from "@/lib/interviews/manage";
 import { rateAnswer, recommend } from "@/lib/interviews/review";
 import { scheduleInterview } from "@/lib/interviews/schedule";
-import { ratingSchema, recommendationSchema, rescheduleSchema, scheduleSchema } from "./schema";
+import { accommodationsSchema, ratingSchema, recommendationSchema, rescheduleSchema, scheduleSchema } from "./schema";
 
 const NOT_FOUND = "This interview was not found.";
 
@@ -100,4 +102,29 @@ export async function recommendAction(interviewId: string, _prev: FormState, for
   revalidatePath(`/interviews/${interviewId}`);
   revalidatePath("/interviews");
   return { ok: true, message: "Recommendation saved." };
+}
+
+/** Extra time and retakes for a scheduled interview (applied when the candidate starts). */
+export async function setAccommodationsAction(id: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const member = await requireMember();
+  const parsed = accommodationsSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    await setAccommodations({ userId: member.id, organizationId: member.organizationId }, String(id), parsed.data);
+  } catch (error) {
+    return failure(error, { action: "accommodations", organizationId: member.organizationId, id });
+  }
+  revalidatePath(`/interviews/${id}`);
+  return { ok: true, message: "Accommodations saved. They apply when the candidate starts." };
+}
+
+/** Deletes a finished interview's answers and recordings: returns an error message for the dialog, or nothing. */
+export async function deleteInterviewContentAction(id: string): Promise<string | undefined> {
+  const member = await requireMember();
+  try {
+    await deleteInterviewContent({ userId: member.id, organizationId: member.organizationId }, String(id));
+  } catch (error) {
+    return failure(error, { action: "delete content", organizationId: member.organizationId, id }).message;
+  }
+  revalidatePath(`/interviews/${id}`);
 }

@@ -88,3 +88,17 @@ export const recommendationSchema = z.object({
   recommendation: z.enum(Recommendation, { error: "Choose advance, hold or reject." }),
   comment: reviewText,
 });
+
+/** A whole number from 0 to `max` typed into a number field; empty is an error, not 0. */
+function boundedCount(max: number, message: string) {
+  return z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.coerce.number({ error: message }).int(message).min(0, message).max(max, message),
+  );
+}
+
+/** Accommodations on a scheduled interview (the bounds lib/interviews/accommodations.ts enforces). */
+export const accommodationsSchema = z.object({
+  extraTimePercent: boundedCount(200, "Enter a whole percentage from 0 to 200."),
+  extraRetakes: boundedCount(5, "Enter a number of retakes from 0 to 5."),
+});

@@ -6,9 +6,13 @@ import { LocalDate } from "@/components/local-date";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
 import { requireMember } from "@/lib/auth";
+import { findAccommodations } from "@/lib/interviews/accommodations";
+import { findContentState } from "@/lib/interviews/deletion";
 import { deliveryLabel, findInterview } from "@/lib/interviews/queries";
 import { joinWindow } from "@/lib/interviews/window";
 import { formatInZone } from "@/lib/time-zones";
+import { AccommodationsCard } from "./accommodations-card";
+import { ContentCard } from "./content-card";
 import { InterviewActions } from "./interview-actions";
 import { ReviewSection } from "./review-section";
 import { describeEvent } from "./timeline";
@@ -25,6 +29,8 @@ const KIND_LABELS: Record<string, string> = {
   INVITATION_BOUNCED: "Bounce notice (to you)",
   TEAM_INVITE: "Team invitation",
   RESCHEDULE_REQUESTED: "New time request (to you)",
+  ACCOMMODATION_REQUESTED: "Accommodation request (to you)",
+  DELETION_REQUESTED: "Deletion request (to you)",
 };
 
 export default async function InterviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ scheduled?: string }> }) {
@@ -32,6 +38,8 @@ export default async function InterviewPage({ params, searchParams }: { params: 
   const { id } = await params;
   const interview = await findInterview(member.organizationId, id);
   if (!interview) notFound();
+  const [accommodations, content] = await Promise.all([findAccommodations(member.organizationId, id), findContentState(member.organizationId, id)]);
+  if (!accommodations || !content) notFound();
   const window = joinWindow(interview);
   const invitation = [...interview.emails].reverse().find((e) => e.kind === "INVITATION" || e.kind === "RESCHEDULED") ?? null;
 
@@ -147,6 +155,8 @@ export default async function InterviewPage({ params, searchParams }: { params: 
         </section>
       </div>
 
+      <AccommodationsCard interviewId={interview.id} {...accommodations} />
+
       <section aria-labelledby="emails-heading" className="mt-6 overflow-x-auto rounded-lg bg-white ring-1 ring-ink-200">
         <h2 id="emails-heading" className="px-6 pt-5 text-base font-semibold text-ink-900">
           Emails
@@ -187,7 +197,8 @@ export default async function InterviewPage({ params, searchParams }: { params: 
         </table>
       </section>
 
-      <ReviewSection organizationId={member.organizationId} interviewId={interview.id} />
+      <ContentCard interviewId={interview.id} candidateName={interview.candidate.name} {...content} />
+      {!content.contentDeletedAt && <ReviewSection organizationId={member.organizationId} interviewId={interview.id} />}
     </>
   );
 }

@@ -22,6 +22,16 @@ export function describeEvent(type: string, data: Record<string, unknown>): stri
       return `Question ${Number(data.position) + 1} ${typeof data.rating === "number" ? `rated ${data.rating} of 5` : "rating cleared"}`;
     case "interview.reviewed":
       return `Reviewed: ${capitalise(String(data.recommendation ?? "").toLowerCase())}`;
+    case "accommodations.set":
+      return Number(data.extraTimePercent) > 0 || Number(data.extraRetakes) > 0
+        ? `Accommodations set: ${Number(data.extraTimePercent)}% extra time, ${Number(data.extraRetakes)} extra ${Number(data.extraRetakes) === 1 ? "retake" : "retakes"}`
+        : "Accommodations removed";
+    case "accommodation.requested":
+      return "The candidate asked for an accommodation";
+    case "deletion.requested":
+      return "The candidate asked for their answers to be deleted";
+    case "content.deleted":
+      return `Answers and recordings deleted${data.reason === "retention" ? " (retention policy)" : data.reason === "candidate request" ? " at the candidate's request" : ""}`;
     case "email.sent":
       return `${capitalise(kind)} email accepted by the provider${Number(data.attempts) > 1 ? ` after ${data.attempts} attempts` : ""}`;
     case "email.failed":

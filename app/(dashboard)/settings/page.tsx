@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/page-header";
+import { requireMember } from "@/lib/auth";
+import { findRetentionSetting } from "@/lib/retention";
+import { RetentionForm } from "./retention-form";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const member = await requireMember();
+  const { retentionDays } = await findRetentionSetting(member.organizationId);
+  const isOwner = member.role === "OWNER";
+  return (
+    <>
+      <PageHeader title="Settings" description={`How ${member.organizationName} works in Kairos.`} />
+      <section aria-labelledby="retention-heading" className="max-w-3xl rounded-lg bg-white p-6 ring-1 ring-ink-200">
+        <h2 id="retention-heading" className="text-base font-semibold text-ink-900">
+          Data retention
+        </h2>
+        <div className="mt-2 space-y-2 text-sm text-ink-700">
+          <p>
+            Candidates&apos; answers and recordings are deleted automatically this many days after their interview ends (when it is completed, or
+            its scheduled end when it expired or was cancelled). The interview itself, your recommendation and its history are kept.
+          </p>
+          <p>Candidates are told about this before they start, and can ask you to delete their answers sooner.</p>
+        </div>
+        <div className="mt-5">
+          {isOwner ? (
+            <RetentionForm retentionDays={retentionDays} />
+          ) : (
+            <>
+              <dl className="text-sm">
+                <dt className="text-ink-500">Keep answers and recordings for</dt>
+                <dd className="mt-1 font-medium text-ink-900">{retentionDays} days</dd>
+              </dl>
+              <p className="mt-3 text-sm text-ink-600">Only the organisation&apos;s owner can change this.</p>
+            </>
+          )}
+        </div>
+      </section>
+    </>
+  );
+}
