@@ -91,14 +91,14 @@ test("a mixed interview: text, a video retaken once, audio resumed after a reloa
   await expect.poll(() => candidate.getByLabel("Your camera").evaluate((v: HTMLVideoElement) => v.videoWidth)).toBeGreaterThan(0);
   expect(await axeViolations(candidate), "video question").toEqual([]);
   await candidate.getByRole("button", { name: "Start recording now" }).click();
-  await expect(candidate.getByText("REC")).toBeVisible();
+  await expect(candidate.getByText("REC", { exact: true })).toBeVisible();
   await expect(candidate.getByRole("progressbar")).toBeVisible();
   await candidate.waitForTimeout(2_500); // a real recording needs real seconds of media
   await candidate.getByRole("button", { name: "Stop recording" }).click();
   await expect(candidate.getByText("Take 1 of 2.")).toBeVisible();
   await expectPlayable(candidate, "Your recorded answer");
   await candidate.getByRole("button", { name: "Retake (1 left)" }).click();
-  await expect(candidate.getByText("REC")).toBeVisible();
+  await expect(candidate.getByText("REC", { exact: true })).toBeVisible();
   await candidate.waitForTimeout(2_500);
   await candidate.getByRole("button", { name: "Stop recording" }).click();
   await expect(candidate.getByText("Take 2 of 2.")).toBeVisible();

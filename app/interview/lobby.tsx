@@ -8,6 +8,7 @@ import { initialFormState } from "@/lib/form-state";
 import { startInterviewAction } from "./actions";
 import { DeviceCheck } from "./device-check";
 import { deviceNeeds } from "./device-help";
+import { AccommodationRequest } from "./accommodation-request";
 import { PracticeQuestion } from "./practice-question";
 
 const TYPE_WORDS = { TEXT: "written", VIDEO: "video", AUDIO: "audio" } as const;
@@ -22,6 +23,8 @@ export function Lobby(props: {
   totalMinutes: number;
   questionCount: number;
   answerTypes: Array<keyof typeof TYPE_WORDS>;
+  retentionDays: number;
+  accommodationRequestedAt: string | null;
 }) {
   const [state, action, pending] = useActionState(startInterviewAction, initialFormState);
   const [agreed, setAgreed] = useState(false);
@@ -86,6 +89,8 @@ export function Lobby(props: {
 
       <PracticeQuestion />
 
+      <AccommodationRequest companyName={props.companyName} requestedAt={props.accommodationRequestedAt} />
+
       {needs && <DeviceCheck needs={needs} onResult={setDevicesReady} />}
 
       <form action={action} aria-labelledby="consent-title" className="space-y-4 rounded-xl bg-white p-6 ring-1 ring-ink-200 sm:p-8">
@@ -105,8 +110,8 @@ export function Lobby(props: {
             <strong>Who sees it:</strong> the hiring team at {props.companyName}. The practice question is never saved or shared.
           </p>
           <p>
-            <strong>How long it is kept:</strong> until {props.companyName} deletes it under its retention policy (180 days after the interview by
-            default). You can ask them to delete it sooner.
+            <strong>How long it is kept:</strong> {props.companyName} deletes your answers and recordings {props.retentionDays} days after the
+            interview. You can ask them to delete them sooner from the page you see when you finish.
           </p>
         </div>
         {state.message && <Alert tone="error">{state.message}</Alert>}

@@ -40,6 +40,8 @@ export default async function InterviewPortalPage() {
         totalMinutes={Math.max(1, Math.ceil(view.totalSeconds / 60))}
         questionCount={view.questionCount}
         answerTypes={view.answerTypes}
+        retentionDays={view.retentionDays}
+        accommodationRequestedAt={view.accommodationRequestedAt?.toISOString() ?? null}
       />
     );
   }

@@ -240,7 +240,8 @@ export async function loadCandidateView(interviewId: string, at = clockNow()) {
       scheduledAt: true,
       durationMinutes: true,
       rescheduleRequestedAt: true,
-      organization: { select: { name: true } },
+      accommodationRequestedAt: true,
+      organization: { select: { name: true, retentionDays: true } },
       candidate: { select: { name: true } },
       createdBy: { select: { name: true } },
       job: { select: { title: true, description: true, questions: { select: { answerType: true, prepSeconds: true, answerSeconds: true } } } },
@@ -264,6 +265,8 @@ export async function loadCandidateView(interviewId: string, at = clockNow()) {
   return {
     status: interview.status,
     companyName: interview.organization.name,
+    retentionDays: interview.organization.retentionDays,
+    accommodationRequestedAt: interview.accommodationRequestedAt,
     jobTitle: interview.job.title,
     jobDescription: interview.job.description,
     candidateName: interview.candidate.name,
