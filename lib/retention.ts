@@ -2,7 +2,7 @@ import "server-only";
 import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { FieldError, NotFoundError, StateError } from "@/lib/errors";
-import { ActorType, InterviewStatus, Role } from "@/lib/generated/prisma/enums";
+import { ActorType, EmailKind, EmailStatus, InterviewStatus, Role } from "@/lib/generated/prisma/enums";
 import { recordEvent, type Actor } from "@/lib/interviews/audit";
 import type { Manager } from "@/lib/interviews/manage";
 import { interviewMediaPrefix } from "@/lib/interviews/recordings";
@@ -82,6 +82,11 @@ export async function purgeInterviewContent(
     const signals = await tx.integritySignal.deleteMany({ where: { interviewId } });
     const recordings = await tx.recording.deleteMany({ where: { interviewId } });
     const answers = await tx.interviewAnswer.deleteMany({ where: { interviewId } });
+    // The recruiter's copy of an accommodation request quotes the candidate (it may describe a
+    // disability): it goes with the answers. One still waiting to be sent is left to go out.
+    await tx.outboxEmail.deleteMany({
+      where: { interviewId, kind: EmailKind.ACCOMMODATION_REQUESTED, status: { in: [EmailStatus.SENT, EmailStatus.FAILED, EmailStatus.CANCELLED] } },
+    });
     await tx.interview.update({ where: { id: interviewId }, data: { contentDeletedAt: at, accommodationRequest: "" } });
     const result = { answers: answers.count, recordings: recordings.count, signals: signals.count, objects };
     await recordEvent(tx, { organizationId, interviewId, actor, type: "content.deleted", data: { reason, ...result }, at });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deleteCandidate } from "@/lib/candidates";
 import { db } from "@/lib/db";
 import { FieldError, NotFoundError, StateError } from "@/lib/errors";
-import { ActorType, InterviewStatus, RecordingStatus } from "@/lib/generated/prisma/enums";
+import { ActorType, EmailKind, EmailStatus, InterviewStatus, RecordingStatus } from "@/lib/generated/prisma/enums";
 import {
   findRetentionSetting,
   MediaDeletionError,
@@ -247,6 +247,19 @@ describe("purgeInterviewContent", () => {
     }
   });
 
+
+  it("takes the sent copy of the candidate's accommodation request with it, and leaves every other email", async () => {
+    const org = await makeOrg("Purge emails");
+    const { interviewId } = await interview(org, { status: InterviewStatus.COMPLETED, scheduledAt: new Date("1987-02-15T10:00:00.000Z"), completedAt: new Date("1987-02-15T10:20:00.000Z") });
+    const prisma = await db();
+    const email = (kind: EmailKind, status: EmailStatus) => ({ organizationId: org.organizationId, interviewId, kind, status, toEmail: "r@example.test", subject: kind, html: "I need captions", text: "I need captions" });
+    await prisma.outboxEmail.createMany({
+      data: [email(EmailKind.ACCOMMODATION_REQUESTED, EmailStatus.SENT), email(EmailKind.ACCOMMODATION_REQUESTED, EmailStatus.PENDING), email(EmailKind.INVITATION, EmailStatus.SENT)],
+    });
+    await purgeInterviewContent(interviewId, org.organizationId, { reason: "recruiter", actor: { type: ActorType.USER, id: org.ownerId } });
+    const left = await prisma.outboxEmail.findMany({ where: { interviewId }, select: { kind: true, status: true } });
+    expect(left.map((e) => `${e.kind} ${e.status}`).sort()).toEqual(["ACCOMMODATION_REQUESTED PENDING", "INVITATION SENT"]);
+  });
 
   it("refuses an interview that has not ended, deleting neither rows nor media", async () => {
     const org = await makeOrg("Purge refusals");
