@@ -87,9 +87,9 @@ export function Lobby(props: {
         </ul>
       </section>
 
-      <PracticeQuestion />
-
       <AccommodationRequest companyName={props.companyName} requestedAt={props.accommodationRequestedAt} />
+
+      <PracticeQuestion />
 
       {needs && <DeviceCheck needs={needs} onResult={setDevicesReady} />}
 
