@@ -57,8 +57,9 @@ const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
  */
 export async function findInDatabase(needle: string): Promise<DatabaseMatch[]> {
   const prisma = await db();
+  // information_schema's identifiers are of type `name`, which Prisma cannot read from PostgreSQL: cast them.
   const columns = await prisma.$queryRaw<Array<{ schema: string; table: string; column: string; type: string }>>`
-    SELECT c.table_schema AS "schema", c.table_name AS "table", c.column_name AS "column", c.data_type AS "type"
+    SELECT c.table_schema::text AS "schema", c.table_name::text AS "table", c.column_name::text AS "column", c.data_type::text AS "type"
     FROM information_schema.columns c
     JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
     WHERE t.table_type = 'BASE TABLE'
