@@ -86,7 +86,10 @@ test("after a full journey the raw session key is only in the email and the 303 
   await expect(candidate.getByRole("heading", { name: "Thank you, Kim Keysafe" })).toBeVisible();
   await candidate.reload();
   await expect(candidate.getByRole("heading", { name: "Thank you, Kim Keysafe" })).toBeVisible();
+  // Let requests still in flight (prefetches) be recorded before the browsers go away.
+  await context.unrouteAll({ behavior: "wait" });
   await context.close();
+  await page.context().unrouteAll({ behavior: "wait" });
 
   // Database: once the outbox has handed the invitation over it scrubs its copy; wait for that,
   // then only the delivered email may hold the key (text, HTML, and the calendar file inside it).
