@@ -13,7 +13,8 @@ import { actionIds, exportedActions, form, INITIAL, invoke, NO_RESULT, type Acti
 // B has a job, a completed interview, one in progress and one open but not started.
 //
 // Adding an action: add one entry to CASES below, keyed by its file and export, with two callbacks.
-// The first test fails until every action in the sources and in the build has an entry.
+// The first test fails until every action in the sources (each actions.ts, and any other "use server"
+// module) and in the build has an entry.
 
 /** What each callback gets: the world, callers, org A's and B's signed-in pages, and its own action. */
 type Tools = {

@@ -26,11 +26,16 @@ export function actionIds(): Map<ActionRef, string> {
   return ids;
 }
 
-/** Every export of every app/**\/actions.ts, read from the sources ('use server' files export only actions). */
+/**
+ * Every export of every server-action module under app/ — each actions.ts, and any other file that
+ * starts with "use server" (such a module may export only actions) — read from the sources.
+ */
 export function exportedActions(root = "app"): ActionRef[] {
-  const files = (readdirSync(root, { recursive: true }) as string[]).filter((file) => path.basename(file) === "actions.ts");
+  const files = (readdirSync(root, { recursive: true }) as string[]).filter((file) => /\.(ts|tsx)$/.test(file));
   return files.flatMap((file) => {
     const source = readFileSync(path.join(root, file), "utf8");
+    const isActions = path.basename(file) === "actions.ts" || /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use server["']/.test(source);
+    if (!isActions) return [];
     const names = [...source.matchAll(/^export\s+(?:async\s+function\*?|function|const|let)\s+(\w+)/gm)].map((m) => m[1]!);
     return names.map((name): ActionRef => `${path.posix.join(root, file.split(path.sep).join("/"))}#${name}`);
   });
