@@ -1,7 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${PORT}`;
+import { E2E_AUTH_SECRET, E2E_BASE_URL as baseURL, E2E_PORT as PORT, E2E_SERVER_LOG } from "./e2e/env";
 
 // e2e talks to a production build (`next start`) on its own database: a fresh PGlite directory,
 // or the PostgreSQL in DATABASE_URL (which scripts/test.sh refuses unless it is local).
@@ -41,7 +39,9 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    command: `npx next start --port ${PORT} --hostname 127.0.0.1`,
+    // The server's output still reaches Playwright (stdout and stderr apart, as before) and is also
+    // kept in E2E_SERVER_LOG, so a spec can check what the server logged (e2e/session-key-leaks.spec.ts).
+    command: `bash -c 'mkdir -p .data && : > ${E2E_SERVER_LOG} && exec npx next start --port ${PORT} --hostname 127.0.0.1 > >(tee -a ${E2E_SERVER_LOG}) 2> >(tee -a ${E2E_SERVER_LOG} >&2)'`,
     url: `${baseURL}/sign-in`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -51,7 +51,7 @@ export default defineConfig({
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       PGLITE_DIR: process.env.E2E_PGLITE_DIR ?? ".data/e2e-pglite",
-      AUTH_SECRET: "e2e-secret-not-for-production",
+      AUTH_SECRET: E2E_AUTH_SECRET,
       NEXTAUTH_URL: baseURL,
       APP_URL: baseURL,
       // The dev mailbox stands in for Resend; production refuses it unless told explicitly.

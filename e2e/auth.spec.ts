@@ -1,4 +1,4 @@
-import { DEMO, expect, signIn, signUp, test } from "./fixtures";
+import { DEMO, expect, sessionToken, signIn, signUp, test } from "./fixtures";
 
 test("the demo recruiter signs in and sees the seeded jobs", async ({ page }) => {
   await page.goto("/");
@@ -75,4 +75,15 @@ test("signing up twice with one email is refused on the email field", async ({ p
   const other = await browser.newPage();
   await signIn(other, DEMO.email, DEMO.password);
   await other.close();
+});
+
+test("a session whose account no longer exists is signed out, not bounced between pages", async ({ browser, baseURL }) => {
+  const context = await browser.newContext();
+  await context.addCookies([{ name: "next-auth.session-token", value: await sessionToken(`gone-${Date.now()}`), url: baseURL! }]);
+  const page = await context.newPage();
+  for (const path of ["/interviews", "/", "/sign-in"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: "Sign in to Kairos" }), path).toBeVisible();
+  }
+  await context.close();
 });

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { encode } from "next-auth/jwt";
+import { E2E_AUTH_SECRET } from "./env";
 
 export const DEMO = { email: "recruiter@kairos.test", password: "kairos-demo" };
 
@@ -32,6 +34,14 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/interviews$/);
+}
+
+/**
+ * A validly signed session cookie value (next-auth.session-token) for a user id, as the e2e server
+ * would issue it — e.g. for an account that no longer exists.
+ */
+export async function sessionToken(userId: string): Promise<string> {
+  return encode({ token: { uid: userId }, secret: E2E_AUTH_SECRET });
 }
 
 export type QuestionSpec = { prompt: string; prep: number; answer: number; answerType?: "TEXT" | "VIDEO" | "AUDIO" };

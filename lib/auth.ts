@@ -64,8 +64,13 @@ export const requireMember = cache(async (): Promise<Member> => {
   return member;
 });
 
-/** The signed-in user's id, or null (pages that only need to know whether someone is signed in). */
+/**
+ * The signed-in user's id, or null (pages that only need to know whether someone is signed in).
+ * Null too when the session outlived its account (a removed user, a reset database): sign-in would
+ * otherwise send it on to the dashboard, whose requireMember() sends it back — a redirect loop.
+ */
 export async function currentUserId(): Promise<string | null> {
   const session = await getServerSession(authOptions);
-  return session?.userId ?? null;
+  if (!session?.userId) return null;
+  return (await findMember(session.userId))?.id ?? null;
 }

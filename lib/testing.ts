@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /** True only where the e2e suite turned test hooks on (KAIROS_TEST_HOOKS=1); never in a deployment. */
 export function testHooksEnabled(): boolean {
@@ -53,4 +54,54 @@ export function testWakeDelayMs(): number {
   if (!testHooksEnabled()) return 0;
   const ms = Number(process.env.KAIROS_TEST_WAKE_DELAY_MS);
   return Number.isFinite(ms) && ms > 0 ? ms : 0;
+}
+
+export interface DatabaseMatch {
+  table: string;
+  column: string;
+  rows: number;
+  /** True when found inside a base64 string of a JSON column (an email attachment), decoded and unfolded. */
+  decoded: boolean;
+}
+
+const SEARCHABLE_TYPES = ["text", "character varying", "character", "json", "jsonb", "ARRAY"];
+const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
+
+/**
+ * Every column of every table that holds `needle` (e2e: a secret must be nowhere). The columns
+ * come from information_schema, so a table added tomorrow is searched too. JSON columns are also
+ * searched inside their base64 strings (attachments), unfolded as calendar files fold long lines.
+ */
+export async function findInDatabase(needle: string): Promise<DatabaseMatch[]> {
+  const prisma = await db();
+  // information_schema's identifiers are of type `name`, which Prisma cannot read from PostgreSQL: cast them.
+  const columns = await prisma.$queryRaw<Array<{ schema: string; table: string; column: string; type: string }>>`
+    SELECT c.table_schema::text AS "schema", c.table_name::text AS "table", c.column_name::text AS "column", c.data_type::text AS "type"
+    FROM information_schema.columns c
+    JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+    WHERE t.table_type = 'BASE TABLE'
+      AND c.table_schema NOT IN ('pg_catalog', 'information_schema')
+      AND c.data_type IN (${Prisma.join(SEARCHABLE_TYPES)})
+    ORDER BY c.table_name, c.ordinal_position`;
+  const matches: DatabaseMatch[] = [];
+  for (const { schema, table, column, type } of columns) {
+    const from = `${quote(schema)}.${quote(table)}`;
+    const [plain] = await prisma.$queryRawUnsafe<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM ${from} WHERE strpos(${quote(column)}::text, $1) > 0`,
+      needle,
+    );
+    if (plain!.n > 0) matches.push({ table, column, rows: plain!.n, decoded: false });
+    if (type !== "json" && type !== "jsonb") continue;
+    // CASE keeps decode() away from strings that are not base64.
+    const [inBase64] = await prisma.$queryRawUnsafe<Array<{ n: number }>>(
+      `SELECT count(DISTINCT r.ctid)::int AS n
+       FROM ${from} AS r, LATERAL jsonb_path_query(r.${quote(column)}::jsonb, 'strict $.**') AS v(value)
+       WHERE jsonb_typeof(v.value) = 'string'
+         AND strpos(CASE WHEN length(v.value #>> '{}') % 4 = 0 AND (v.value #>> '{}') ~ '^[A-Za-z0-9+/]{16,}={0,2}$'
+           THEN regexp_replace(encode(decode(v.value #>> '{}', 'base64'), 'escape'), E'\\r?\\n[ \\t]', '', 'g') END, $1) > 0`,
+      needle,
+    );
+    if (inBase64!.n > 0) matches.push({ table, column, rows: inBase64!.n, decoded: true });
+  }
+  return matches;
 }

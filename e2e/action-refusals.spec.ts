@@ -1,0 +1,473 @@
+import { randomUUID } from "node:crypto";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import { expect, sessionToken, signIn, test } from "./fixtures";
+import { buildWorld, type Answered, type Interview, type World } from "./refusal-world";
+import { actionIds, exportedActions, form, INITIAL, invoke, NO_RESULT, type ActionRef, type Outcome } from "./server-actions";
+
+// Issue #6: every server action refuses a caller who is not signed in, and a recruiter of another
+// organisation who sends this one's ids. Each action is called over HTTP the way the browser calls
+// it (e2e/server-actions.ts), then org A's pages show that nothing changed.
+//
+// Org A and org B are built once per worker (beforeAll, e2e/refusal-world.ts): A has a job, a
+// candidate, a scheduled interview, a completed one, one in progress and an open team invitation;
+// B has a job, a completed interview, one in progress and one open but not started.
+//
+// Adding an action: add one entry to CASES below, keyed by its file and export, with two callbacks.
+// The first test fails until every action in the sources (each actions.ts, and any other "use server"
+// module) and in the build has an entry.
+
+/** What each callback gets: the world, callers, org A's and B's signed-in pages, and its own action. */
+type Tools = {
+  w: World;
+  /** No cookies at all. */
+  anonymous: APIRequestContext;
+  /** Signed in as org B's owner. */
+  orgB: APIRequestContext;
+  /** The candidate portal's cookie holding `key`. */
+  candidate: (key: string) => Promise<APIRequestContext>;
+  /** A fresh HTTP client without cookies (e.g. to open a link without touching `anonymous`). */
+  api: () => Promise<APIRequestContext>;
+  /** A fresh browser page without cookies. */
+  newPage: () => Promise<Page>;
+  a: Page;
+  b: Page;
+  call: (client: APIRequestContext, pagePath: string, args: unknown[]) => Promise<Outcome>;
+  /** A dashboard action refused to the signed out, both at proxy.ts's gate and by the action itself. */
+  signedOut: (pagePath: string, args: unknown[]) => Promise<void>;
+};
+
+type Case = { unauthenticated: (t: Tools) => Promise<void>; otherOrg: (t: Tools) => Promise<void> };
+
+const JOB_NOT_FOUND = "This job was not found. It may have been deleted.";
+const CANDIDATE_NOT_FOUND = "This candidate was not found. They may have been deleted.";
+const INTERVIEW_NOT_FOUND = "This interview was not found.";
+const INVITE_INVALID = "This invitation is no longer valid. Ask for a new one.";
+const TAKEN = "An account with this email already exists. Sign in instead.";
+const LINK_INVALID = "Your link no longer works. Check your latest email from the recruiter.";
+
+const uid = () => randomUUID().slice(0, 8);
+const jobForm = (title: string, prompt: string, questionId = "") =>
+  form({ title, description: "", location: "", workplaceType: "ONSITE", "question.id": questionId, "question.prompt": prompt, "question.answerType": "TEXT", "question.prepSeconds": "30", "question.answerSeconds": "120", "question.retakes": "0" });
+const candidateForm = (name: string, email: string, extra: Record<string, string> = {}) => form({ name, email, phone: "", timeZone: "Europe/Berlin", notes: "", ...extra });
+const scheduleForm = (fields: { jobId: string; candidateId?: string; requestToken?: string }) =>
+  form({
+    candidateMode: fields.candidateId ? "existing" : "new",
+    candidateId: fields.candidateId ?? "",
+    newCandidateName: fields.candidateId ? "" : `Pat ${uid()}`,
+    newCandidateEmail: fields.candidateId ? "" : `pat-${uid()}@example.test`,
+    newCandidateTimeZone: "Europe/Berlin",
+    jobId: fields.jobId,
+    scheduledAtLocal: "",
+    recruiterTimeZone: "UTC",
+    durationMinutes: "30",
+    notes: "",
+    requestToken: fields.requestToken ?? randomUUID(),
+  });
+const rescheduleForm = () => form({ scheduledAtLocal: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 13) + ":00", recruiterTimeZone: "UTC", durationMinutes: "45" });
+const ratingForm = () => form({ rating: "1", notes: "Rated by someone else" });
+const recommendForm = () => form({ recommendation: "REJECT", comment: "Decided by someone else" });
+const acceptForm = (token: string) => form({ token, name: `Mallory ${uid()}`, password: "mallory-password" });
+
+// ---- Org A's pages: "unchanged", as A's recruiter sees it ----
+
+async function expectJobUntouched(t: Tools) {
+  const { job } = t.w.a;
+  expect((await t.a.goto(`/jobs/${job.id}`))?.status()).toBe(200);
+  await expect(t.a.getByLabel("Title")).toHaveValue(job.title);
+  await expect(t.a.getByRole("heading", { level: 1 })).not.toContainText("Archived");
+  await expect(t.a.locator('input[name="question.id"]')).toHaveValue(job.questionId);
+  await expect(t.a.locator('textarea[name="question.prompt"]')).toHaveValue(job.prompt);
+}
+
+async function expectCandidateUntouched(t: Tools) {
+  const { candidate } = t.w.a;
+  expect((await t.a.goto(`/candidates/${candidate.id}`))?.status()).toBe(200);
+  await expect(t.a.getByLabel("Name")).toHaveValue(candidate.name);
+  await expect(t.a.getByLabel("Email")).toHaveValue(candidate.email);
+}
+
+/** Still scheduled, and its link still opens (a reschedule or resend would have replaced it: 410). */
+async function expectScheduledUntouched(t: Tools) {
+  const { scheduled } = t.w.a;
+  await t.a.goto(`/interviews/${scheduled.id}`);
+  await expect(t.a.getByRole("heading", { level: 1 })).toContainText("Scheduled");
+  const opened = await (await t.api()).get(scheduled.link);
+  expect(opened.status()).toBe(200);
+}
+
+async function expectCompletedUnreviewed(t: Tools) {
+  const { completed } = t.w.a;
+  await t.a.goto(`/interviews/${completed.id}`);
+  await expect(t.a.getByRole("heading", { level: 1 })).toContainText("Completed");
+  const answer = t.a.locator(`article[aria-labelledby="answer-${completed.answerId}-heading"]`);
+  await expect(answer.getByRole("radio", { name: "Not rated" })).toBeChecked();
+  await expect(answer.getByRole("textbox")).toHaveValue("");
+  await expect(t.a.getByText("Not reviewed yet.")).toBeVisible();
+}
+
+async function expectInviteOpen(t: Tools) {
+  await t.a.goto("/team");
+  await expect(t.a.getByRole("region", { name: "Open invitations" })).toContainText(t.w.a.invite.email);
+  await expect(t.a.getByRole("region", { name: "Members" }).getByRole("listitem")).toHaveCount(1);
+}
+
+/** An interview in progress whose (only) answer is still empty, seen by its own organisation. */
+async function expectUnanswered(page: Page, interview: Answered) {
+  await page.goto(`/interviews/${interview.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("In progress");
+  await expect(page.locator(`article[aria-labelledby="answer-${interview.answerId}-heading"]`)).toContainText("No answer");
+}
+
+async function expectNotStarted(page: Page, interview: Interview) {
+  await page.goto(`/interviews/${interview.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).not.toContainText(/In progress|Completed/);
+  await expect(page.getByRole("region", { name: "Timeline" })).not.toContainText("The candidate started the interview");
+}
+
+/** A candidate action refused without a cookie, and with a well-formed key nobody was given. */
+async function expectNoKeyRefused(t: Tools, args: unknown[]) {
+  for (const client of [t.anonymous, await t.candidate("k".repeat(43))]) {
+    const outcome = await t.call(client, "/interview", args);
+    expect(outcome.status).toBe(200);
+    expect(outcome.result).toEqual({ ok: false, reason: "invalid", message: LINK_INVALID });
+  }
+}
+
+// ---- One entry per action ----
+
+const CASES: Record<ActionRef, Case> = {
+  "app/(auth)/sign-up/actions.ts#signUpAction": {
+    // Public by design (it creates a new organisation): what it must refuse is an existing account.
+    async unauthenticated(t) {
+      const { owner } = t.w.a;
+      const outcome = await t.call(t.anonymous, "/sign-up", [INITIAL, form({ name: "Mallory", organizationName: "Takeover Ltd", email: owner.email, password: "mallory-password" })]);
+      expect(outcome.result).toEqual({ ok: false, fieldErrors: { email: [TAKEN] } });
+      await signIn(await t.newPage(), owner.email, owner.password);
+    },
+    async otherOrg(t) {
+      const { owner } = t.w.a;
+      const outcome = await t.call(t.orgB, "/sign-up", [INITIAL, form({ name: "Mallory", organizationName: owner.organizationName, email: owner.email.toUpperCase(), password: "mallory-password" })]);
+      expect(outcome.result).toEqual({ ok: false, fieldErrors: { email: [TAKEN] } });
+      await signIn(await t.newPage(), owner.email, owner.password);
+    },
+  },
+  "app/(auth)/invite/actions.ts#acceptInviteAction": {
+    // Public too (the link's token is the credential): an invitation's id, or a made-up token, is not one.
+    async unauthenticated(t) {
+      for (const token of [t.w.a.invite.id, "t".repeat(43)]) {
+        expect((await t.call(t.anonymous, "/invite", [INITIAL, acceptForm(token)])).result).toEqual({ ok: false, message: INVITE_INVALID });
+      }
+      await expectInviteOpen(t);
+    },
+    async otherOrg(t) {
+      expect((await t.call(t.orgB, "/invite", [INITIAL, acceptForm(t.w.a.invite.id)])).result).toEqual({ ok: false, message: INVITE_INVALID });
+      await expectInviteOpen(t);
+    },
+  },
+  "app/(dashboard)/jobs/actions.ts#createJobAction": {
+    async unauthenticated(t) {
+      const title = `Unauthorised job ${uid()}`;
+      await t.signedOut("/jobs/new", [INITIAL, jobForm(title, "Who let me in?")]);
+      await t.a.goto("/jobs");
+      await expect(t.a.getByRole("link", { name: t.w.a.job.title })).toBeVisible();
+      await expect(t.a.getByText(title)).toHaveCount(0);
+    },
+    // No id to pass but the question's: org A's question id in the form must not make it B's.
+    async otherOrg(t) {
+      const outcome = await t.call(t.orgB, "/jobs/new", [INITIAL, jobForm(`B job ${uid()}`, "B's question", t.w.a.job.questionId)]);
+      expect(outcome.redirect).toMatch(/^\/jobs\/[^/?]+\?saved=1$/);
+      expect(outcome.redirect).not.toContain(t.w.a.job.id);
+      await t.b.goto(outcome.redirect!);
+      await expect(t.b.locator('input[name="question.id"]')).not.toHaveValue(t.w.a.job.questionId);
+      await expectJobUntouched(t);
+    },
+  },
+  "app/(dashboard)/jobs/actions.ts#updateJobAction": {
+    async unauthenticated(t) {
+      const { job } = t.w.a;
+      await t.signedOut(`/jobs/${job.id}`, [job.id, INITIAL, jobForm("Hijacked", "Hijacked?", job.questionId)]);
+      await expectJobUntouched(t);
+    },
+    async otherOrg(t) {
+      const { job } = t.w.a;
+      const outcome = await t.call(t.orgB, `/jobs/${job.id}`, [job.id, INITIAL, jobForm("Hijacked", "Hijacked?", job.questionId)]);
+      expect(outcome.result).toEqual({ ok: false, message: JOB_NOT_FOUND });
+      // B's own job, naming A's question: that id is treated as a new question, A's stays A's.
+      const own = await t.call(t.orgB, `/jobs/${t.w.b.job.id}`, [t.w.b.job.id, INITIAL, jobForm(t.w.b.job.title, "Hijacked?", job.questionId)]);
+      expect(own.redirect).toBe(`/jobs/${t.w.b.job.id}?saved=1`);
+      await expectJobUntouched(t);
+    },
+  },
+  "app/(dashboard)/jobs/actions.ts#setJobArchivedAction": {
+    async unauthenticated(t) {
+      await t.signedOut(`/jobs/${t.w.a.job.id}`, [t.w.a.job.id, true]);
+      await expectJobUntouched(t);
+    },
+    async otherOrg(t) {
+      expect((await t.call(t.orgB, `/jobs/${t.w.a.job.id}`, [t.w.a.job.id, true])).result).toBe(JOB_NOT_FOUND);
+      await expectJobUntouched(t);
+    },
+  },
+  "app/(dashboard)/candidates/actions.ts#createCandidateAction": {
+    async unauthenticated(t) {
+      const name = `Unauthorised ${uid()}`;
+      await t.signedOut("/candidates/new", [INITIAL, candidateForm(name, `${uid()}@example.test`)]);
+      await t.a.goto("/candidates");
+      await expect(t.a.getByRole("link", { name: t.w.a.candidate.name })).toBeVisible();
+      await expect(t.a.getByText(name)).toHaveCount(0);
+    },
+    // An id in the form is ignored: the new candidate is B's, with its own id.
+    async otherOrg(t) {
+      const name = `B candidate ${uid()}`;
+      const outcome = await t.call(t.orgB, "/candidates/new", [INITIAL, candidateForm(name, `${uid()}@example.test`, { id: t.w.a.candidate.id })]);
+      expect(outcome.redirect).toMatch(/^\/candidates\/[^/?]+\?saved=1$/);
+      expect(outcome.redirect).not.toContain(t.w.a.candidate.id);
+      await expectCandidateUntouched(t);
+      await t.a.goto("/candidates");
+      await expect(t.a.getByText(name)).toHaveCount(0);
+    },
+  },
+  "app/(dashboard)/candidates/actions.ts#updateCandidateAction": {
+    async unauthenticated(t) {
+      const { candidate } = t.w.a;
+      await t.signedOut(`/candidates/${candidate.id}`, [candidate.id, INITIAL, candidateForm("Hijacked", candidate.email)]);
+      await expectCandidateUntouched(t);
+    },
+    async otherOrg(t) {
+      const { candidate } = t.w.a;
+      const outcome = await t.call(t.orgB, `/candidates/${candidate.id}`, [candidate.id, INITIAL, candidateForm("Hijacked", candidate.email)]);
+      expect(outcome.result).toEqual({ ok: false, message: CANDIDATE_NOT_FOUND });
+      await expectCandidateUntouched(t);
+    },
+  },
+  "app/(dashboard)/candidates/actions.ts#deleteCandidateAction": {
+    async unauthenticated(t) {
+      await t.signedOut(`/candidates/${t.w.a.candidate.id}`, [t.w.a.candidate.id]);
+      await expectCandidateUntouched(t);
+    },
+    async otherOrg(t) {
+      expect((await t.call(t.orgB, `/candidates/${t.w.a.candidate.id}`, [t.w.a.candidate.id])).result).toBe(CANDIDATE_NOT_FOUND);
+      await expectCandidateUntouched(t);
+    },
+  },
+  "app/(dashboard)/interviews/actions.ts#scheduleInterviewAction": {
+    async unauthenticated(t) {
+      await t.signedOut("/interviews/new", [INITIAL, scheduleForm({ jobId: t.w.a.job.id, candidateId: t.w.a.candidate.id })]);
+      await t.a.goto("/interviews");
+      await expect(t.a.getByRole("link", { name: t.w.a.candidate.name })).toHaveCount(0);
+    },
+    async otherOrg(t) {
+      const { a, b } = t.w;
+      const withAJob = await t.call(t.orgB, "/interviews/new", [INITIAL, scheduleForm({ jobId: a.job.id })]);
+      expect(withAJob.result).toMatchObject({ ok: false, fieldErrors: { jobId: ["Choose a job from the list."] } });
+      const withACandidate = await t.call(t.orgB, "/interviews/new", [INITIAL, scheduleForm({ jobId: b.job.id, candidateId: a.candidate.id })]);
+      expect(withACandidate.result).toMatchObject({ ok: false, fieldErrors: { candidateId: ["Choose a candidate from the list."] } });
+      // A's form token (a double submit finds the first interview) must not find A's interview for B.
+      const withAToken = await t.call(t.orgB, "/interviews/new", [INITIAL, scheduleForm({ jobId: b.job.id, requestToken: a.scheduled.requestToken })]);
+      expect(withAToken.redirect).toMatch(/^\/interviews\/[^/?]+\?scheduled=1$/);
+      expect(withAToken.redirect).not.toContain(a.scheduled.id);
+      await t.a.goto("/interviews");
+      await expect(t.a.getByRole("link", { name: a.candidate.name })).toHaveCount(0);
+      await expectScheduledUntouched(t);
+    },
+  },
+  "app/(dashboard)/interviews/actions.ts#rescheduleInterviewAction": {
+    async unauthenticated(t) {
+      await t.signedOut(`/interviews/${t.w.a.scheduled.id}`, [t.w.a.scheduled.id, INITIAL, rescheduleForm()]);
+      await expectScheduledUntouched(t);
+    },
+    async otherOrg(t) {
+      const outcome = await t.call(t.orgB, `/interviews/${t.w.a.scheduled.id}`, [t.w.a.scheduled.id, INITIAL, rescheduleForm()]);
+      expect(outcome.result).toEqual({ ok: false, message: INTERVIEW_NOT_FOUND });
+      await expectScheduledUntouched(t);
+    },
+  },
+  "app/(dashboard)/interviews/actions.ts#resendInvitationAction": {
+    async unauthenticated(t) {
+      await t.signedOut(`/interviews/${t.w.a.scheduled.id}`, [t.w.a.scheduled.id]);
+      await expectScheduledUntouched(t);
+    },
+    async otherOrg(t) {
+      expect((await t.call(t.orgB, `/interviews/${t.w.a.scheduled.id}`, [t.w.a.scheduled.id])).result).toBe(INTERVIEW_NOT_FOUND);
+      await expectScheduledUntouched(t);
+    },
+  },
+  "app/(dashboard)/interviews/actions.ts#cancelInterviewAction": {
+    async unauthenticated(t) {
+      await t.signedOut(`/interviews/${t.w.a.scheduled.id}`, [t.w.a.scheduled.id]);
+      await expectScheduledUntouched(t);
+    },
+    async otherOrg(t) {
+      expect((await t.call(t.orgB, `/interviews/${t.w.a.scheduled.id}`, [t.w.a.scheduled.id])).result).toBe(INTERVIEW_NOT_FOUND);
+      await expectScheduledUntouched(t);
+    },
+  },
+  "app/(dashboard)/interviews/actions.ts#rateAnswerAction": {
+    async unauthenticated(t) {
+      const { completed } = t.w.a;
+      await t.signedOut(`/interviews/${completed.id}`, [completed.id, completed.answerId, INITIAL, ratingForm()]);
+      await expectCompletedUnreviewed(t);
+    },
+    async otherOrg(t) {
+      const { a, b } = t.w;
+      const onA = await t.call(t.orgB, `/interviews/${a.completed.id}`, [a.completed.id, a.completed.answerId, INITIAL, ratingForm()]);
+      expect(onA.result).toEqual({ ok: false, message: INTERVIEW_NOT_FOUND });
+      // B's own completed interview passes the organisation check; A's answer id must still not.
+      const viaB = await t.call(t.orgB, `/interviews/${b.completed.id}`, [b.completed.id, a.completed.answerId, INITIAL, ratingForm()]);
+      expect(viaB.result).toEqual({ ok: false, message: INTERVIEW_NOT_FOUND });
+      await expectCompletedUnreviewed(t);
+    },
+  },
+  "app/(dashboard)/interviews/actions.ts#recommendAction": {
+    async unauthenticated(t) {
+      await t.signedOut(`/interviews/${t.w.a.completed.id}`, [t.w.a.completed.id, INITIAL, recommendForm()]);
+      await expectCompletedUnreviewed(t);
+    },
+    async otherOrg(t) {
+      expect((await t.call(t.orgB, `/interviews/${t.w.a.completed.id}`, [t.w.a.completed.id, INITIAL, recommendForm()])).result).toEqual({ ok: false, message: INTERVIEW_NOT_FOUND });
+      await expectCompletedUnreviewed(t);
+    },
+  },
+  "app/(dashboard)/team/actions.ts#inviteTeammateAction": {
+    async unauthenticated(t) {
+      const email = `unauthorised-${uid()}@example.test`;
+      await t.signedOut("/team", [INITIAL, form({ email })]);
+      await expectInviteOpen(t);
+      await expect(t.a.getByText(email)).toHaveCount(0);
+    },
+    // No id to pass; inviting the address A invited (which revokes an earlier link) must leave A's link alone.
+    async otherOrg(t) {
+      const outcome = await t.call(t.orgB, "/team", [INITIAL, form({ email: t.w.a.invite.email })]);
+      expect(outcome.result).toMatchObject({ ok: true });
+      await expectInviteOpen(t);
+    },
+  },
+  "app/(dashboard)/team/actions.ts#revokeInviteAction": {
+    async unauthenticated(t) {
+      await t.signedOut("/team", [t.w.a.invite.id]);
+      await expectInviteOpen(t);
+    },
+    async otherOrg(t) {
+      expect((await t.call(t.orgB, "/team", [t.w.a.invite.id])).result).toBe("This invitation was not found.");
+      await expectInviteOpen(t);
+    },
+  },
+  // The candidate portal: the caller is whoever holds the `kairos_interview` cookie.
+  "app/interview/actions.ts#startInterviewAction": {
+    // Nothing names an interview but the cookie: an interview id in the form is ignored.
+    async unauthenticated(t) {
+      for (const client of [t.anonymous, await t.candidate("k".repeat(43))]) {
+        const outcome = await t.call(client, "/interview", [INITIAL, form({ consent: "yes", interviewId: t.w.b.open.id })]);
+        expect(outcome.redirect).toBe("/interview");
+        expect(outcome.result).toBe(NO_RESULT);
+      }
+      await expectNotStarted(t.b, t.w.b.open);
+    },
+    async otherOrg(t) {
+      const outcome = await t.call(await t.candidate(t.w.a.inProgress.key), "/interview", [INITIAL, form({ consent: "yes", interviewId: t.w.b.open.id })]);
+      expect(outcome.redirect).toBe("/interview");
+      expect(outcome.result).toBe(NO_RESULT);
+      await expectNotStarted(t.b, t.w.b.open);
+    },
+  },
+  "app/interview/actions.ts#saveAnswerAction": {
+    async unauthenticated(t) {
+      await expectNoKeyRefused(t, [t.w.a.inProgress.answerId, "Written by a stranger"]);
+      await expectUnanswered(t.a, t.w.a.inProgress);
+    },
+    async otherOrg(t) {
+      const outcome = await t.call(await t.candidate(t.w.a.inProgress.key), "/interview", [t.w.b.inProgress.answerId, "Written by another candidate"]);
+      expect(outcome.result).toMatchObject({ ok: false, reason: "not_current" });
+      await expectUnanswered(t.b, t.w.b.inProgress);
+    },
+  },
+  "app/interview/actions.ts#skipPreparationAction": {
+    async unauthenticated(t) {
+      await expectNoKeyRefused(t, [t.w.a.inProgress.answerId]);
+      await expectUnanswered(t.a, t.w.a.inProgress);
+    },
+    async otherOrg(t) {
+      const outcome = await t.call(await t.candidate(t.w.a.inProgress.key), "/interview", [t.w.b.inProgress.answerId]);
+      expect(outcome.result).toMatchObject({ ok: false, reason: "not_current" });
+      await expectUnanswered(t.b, t.w.b.inProgress);
+    },
+  },
+  "app/interview/actions.ts#submitAnswerAction": {
+    async unauthenticated(t) {
+      await expectNoKeyRefused(t, [t.w.a.inProgress.answerId, "Submitted by a stranger"]);
+      await expectUnanswered(t.a, t.w.a.inProgress);
+    },
+    async otherOrg(t) {
+      const outcome = await t.call(await t.candidate(t.w.a.inProgress.key), "/interview", [t.w.b.inProgress.answerId, "Submitted by another candidate"]);
+      expect(outcome.result).toMatchObject({ ok: false, reason: "not_current" });
+      await expectUnanswered(t.b, t.w.b.inProgress);
+    },
+  },
+};
+
+test("every server action, in the sources and in the build, has a case here", () => {
+  const cases = Object.keys(CASES) as ActionRef[];
+  const inSources = exportedActions();
+  const inBuild = [...actionIds().keys()];
+  expect(inSources.length).toBeGreaterThan(0);
+  expect(inSources.filter((ref) => !cases.includes(ref)), "exported actions without a case in CASES").toEqual([]);
+  expect(inBuild.filter((ref) => !cases.includes(ref)), "actions in the build (.next) without a case in CASES").toEqual([]);
+  expect(cases.filter((ref) => !inSources.includes(ref)), "cases for actions that no longer exist").toEqual([]);
+});
+
+test.describe("each server action refuses", () => {
+  let world: World;
+  test.beforeAll(async ({ browser }, testInfo) => {
+    testInfo.setTimeout(240_000);
+    world = await buildWorld(browser);
+  });
+
+  for (const [ref, check] of Object.entries(CASES) as Array<[ActionRef, Case]>) {
+    for (const who of ["unauthenticated", "otherOrg"] as const) {
+      test(`${ref.split("#")[1]}: ${who === "unauthenticated" ? "a caller who is not signed in" : "another organisation's ids"}`, async ({ browser, playwright, baseURL }) => {
+        const contexts: Array<{ dispose(): Promise<void> } | { close(): Promise<void> }> = [];
+        const api = async (options: Parameters<typeof playwright.request.newContext>[0] = {}) => {
+          const client = await playwright.request.newContext({ baseURL, ...options });
+          contexts.push(client);
+          return client;
+        };
+        const page = async (state?: string) => {
+          const context = await browser.newContext(state ? { storageState: JSON.parse(state) } : {});
+          contexts.push(context);
+          return context.newPage();
+        };
+        const anonymous = await api();
+        // A validly signed session whose user does not exist (a deleted account): it passes
+        // proxy.ts's gate, so only the action's own requireMember() stands in the way.
+        const stale = await api({ extraHTTPHeaders: { cookie: `next-auth.session-token=${await sessionToken(`gone-${uid()}`)}` } });
+        const tools: Tools = {
+          w: world,
+          anonymous,
+          orgB: await api({ storageState: JSON.parse(world.b.state) }),
+          candidate: (key) => api({ extraHTTPHeaders: { cookie: `kairos_interview=${key}` } }),
+          api: () => api(),
+          newPage: () => page(),
+          a: await page(world.a.state),
+          b: await page(world.b.state),
+          call: (client, pagePath, args) => invoke(client, ref, pagePath, args),
+          async signedOut(pagePath, args) {
+            const gated = await invoke(anonymous, ref, pagePath, args);
+            expect(gated.status, "no session: proxy.ts redirects to sign-in").toBe(307);
+            expect(gated.headers.location).toBe(`/sign-in?callbackUrl=${encodeURIComponent(pagePath)}`);
+            expect(gated.result).toBe(NO_RESULT);
+            const gone = await invoke(stale, ref, pagePath, args);
+            expect(gone.status).toBe(200);
+            expect(gone.redirect, "a session without a user: the action redirects to sign-in").toBe("/sign-in");
+            expect(gone.result).toBe(NO_RESULT);
+          },
+        };
+        try {
+          await check[who](tools);
+        } finally {
+          for (const context of contexts) await ("dispose" in context ? context.dispose() : context.close());
+        }
+      });
+    }
+  }
+});

@@ -1,0 +1,128 @@
+import { readFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import type { APIRequestContext, BrowserContext } from "@playwright/test";
+import { E2E_SERVER_LOG } from "./env";
+import { createJob, expect, scheduleAndGetLink, test } from "./fixtures";
+
+// Issue #6: the raw session key never appears in logs, in the database after hand-off, or in any
+// response other than the email.
+//
+// "The email" is what the provider took: in production it leaves for Resend and only the outbox's
+// scrubbed copy stays; here the development transport "delivers" it into DevMailboxMessage, the
+// stand-in for the candidate's inbox (it is never written in a real deployment). So that table,
+// and /dev/mailbox which shows it, are the only places allowed to hold the key — and the test
+// checks that they do, so the search is known to work. Everything else — the outbox row, the audit
+// trail, every other table, the server's log, every other response — must not.
+
+type Seen = {
+  url: string;
+  status: number;
+  headers: Array<{ name: string; value: string }>;
+  body: string;
+  requestHeaders: Record<string, string>;
+  requestBody: string | null;
+};
+
+/**
+ * Records every response a browser context receives, body included. Each request is fetched on the
+ * browser's behalf and handed back untouched (redirects included, one hop at a time): reading
+ * bodies from the browser afterwards loses those a navigation or the cache has already dropped.
+ */
+async function recordTraffic(context: BrowserContext): Promise<Seen[]> {
+  const seen: Seen[] = [];
+  await context.route("**/*", async (route) => {
+    const request = route.request();
+    const response = await route.fetch({ maxRedirects: 0 });
+    seen.push({
+      url: request.url(),
+      status: response.status(),
+      headers: response.headersArray(),
+      body: (await response.body()).toString("utf8"),
+      requestHeaders: await request.allHeaders(),
+      requestBody: request.postData(),
+    });
+    await route.fulfill({ response });
+  });
+  return seen;
+}
+
+async function databaseMatches(request: APIRequestContext, needle: string) {
+  const response = await request.post("/api/test/database/search", { data: { needle } });
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { matches: Array<{ table: string; column: string; rows: number; decoded: boolean }> }).matches;
+}
+
+/** Where in one response the key shows: its URL, a header (by name), its body; or the request's Referer or body. */
+function placesOf(key: string, seen: Seen): string[] {
+  const places: string[] = [];
+  if (seen.url.includes(key)) places.push("url");
+  for (const { name, value } of seen.headers) if (value.includes(key)) places.push(`header ${name.toLowerCase()}`);
+  if (seen.body.includes(key)) places.push("body");
+  if (seen.requestHeaders.referer?.includes(key)) places.push("request referer");
+  if (seen.requestBody?.includes(key)) places.push("request body");
+  return places;
+}
+
+test("after a full journey the raw session key is only in the email and the 303 hand-off: not in the database, the server log or any other response", async ({ page, browser, request, recruiter: _ }) => {
+  test.setTimeout(120_000);
+  const recruiterSeen = await recordTraffic(page.context());
+  await createJob(page, `Leak check ${randomUUID().slice(0, 6)}`, [{ prompt: "What did you ship last?", prep: 10, answer: 120 }]);
+  const { link } = await scheduleAndGetLink(page, { name: "Kim Keysafe", email: `keysafe-${randomUUID().slice(0, 8)}@example.test` }, "now");
+  const key = new URL(link).searchParams.get("session_key")!;
+  expect(key).toMatch(/^[\w-]{43}$/);
+
+  // The candidate's whole journey: open the link, start, answer, finish.
+  const context = await browser.newContext();
+  const candidateSeen = await recordTraffic(context);
+  const candidate = await context.newPage();
+  await candidate.goto(link);
+  await expect(candidate.getByText("Welcome, Kim Keysafe. Your interview is open.")).toBeVisible();
+  await candidate.getByRole("checkbox", { name: /I understand/ }).check();
+  await candidate.getByRole("button", { name: "Start interview" }).click();
+  await candidate.getByRole("button", { name: "Start answering now" }).click();
+  await candidate.getByLabel("Your answer").fill("A release pipeline that takes minutes.");
+  await expect(candidate.getByText(/^Saved at /)).toBeVisible();
+  await candidate.getByRole("button", { name: "Finish interview" }).click();
+  await expect(candidate.getByRole("heading", { name: "Thank you, Kim Keysafe" })).toBeVisible();
+  await candidate.reload();
+  await expect(candidate.getByRole("heading", { name: "Thank you, Kim Keysafe" })).toBeVisible();
+  // Let requests still in flight (prefetches) be recorded before the browsers go away.
+  await context.unrouteAll({ behavior: "wait" });
+  await context.close();
+  await page.context().unrouteAll({ behavior: "wait" });
+
+  // Database: once the outbox has handed the invitation over it scrubs its copy; wait for that,
+  // then only the delivered email may hold the key (text, HTML, and the calendar file inside it).
+  await expect
+    .poll(async () => (await databaseMatches(request, key)).filter((m) => m.table !== "DevMailboxMessage"), { timeout: 20_000 })
+    .toEqual([]);
+  const matches = await databaseMatches(request, key);
+  expect(matches.map((m) => `${m.table}.${m.column}${m.decoded ? " (base64)" : ""}`).sort()).toEqual([
+    "DevMailboxMessage.attachments (base64)",
+    "DevMailboxMessage.html",
+    "DevMailboxMessage.text",
+  ]);
+  expect(matches.every((m) => m.rows === 1)).toBe(true);
+
+  // The candidate's browser: the link is the first request, and its 303 moves the key into the
+  // cookie (Set-Cookie). Nothing after that carries it back: no URL, header or body.
+  const handOff = candidateSeen[0]!;
+  expect(handOff.url).toBe(link);
+  expect(handOff.status).toBe(303);
+  expect(placesOf(key, handOff)).toEqual(["url", "header set-cookie"]);
+  const after = candidateSeen.slice(1);
+  expect(after.length).toBeGreaterThan(10);
+  expect(after.flatMap((seen) => placesOf(key, seen).map((place) => `${place} of ${seen.status} ${seen.url}`))).toEqual([]);
+
+  // The recruiter's browser: only the dev mailbox (the email itself) shows the key.
+  const isMailbox = (seen: Seen) => new URL(seen.url).pathname.startsWith("/dev/mailbox");
+  expect(recruiterSeen.some((seen) => isMailbox(seen) && seen.body.includes(key))).toBe(true);
+  expect(
+    recruiterSeen.filter((seen) => !isMailbox(seen)).flatMap((seen) => placesOf(key, seen).map((place) => `${place} of ${seen.status} ${seen.url}`)),
+  ).toEqual([]);
+
+  // The server's log (stdout and stderr, see playwright.config.ts).
+  const log = readFileSync(E2E_SERVER_LOG, "utf8");
+  expect(log).toContain("Ready");
+  expect(log.includes(key), "the server log holds the key").toBe(false);
+});
