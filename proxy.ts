@@ -8,7 +8,7 @@ import { countInWindow, hit } from "@/lib/rate-limit";
 import { BASE_HEADERS, contentSecurityPolicy, HSTS, isHttps, newNonce, REFERRER_POLICY } from "@/lib/security-headers";
 import { statePage } from "@/app/interview/state-pages";
 
-const DASHBOARD = /^\/(?:jobs|candidates|team|interviews)(?:\/|$)/;
+const DASHBOARD = /^\/(?:jobs|candidates|team|interviews|settings)(?:\/|$)/;
 
 /**
  * Every request but static assets passes here. Each gets a fresh CSP nonce: set on the request

@@ -134,6 +134,26 @@ async function expectNoKeyRefused(t: Tools, args: unknown[]) {
   }
 }
 
+/** The scheduled interview's accommodations are still none (the form shows zeros). */
+async function expectNoAccommodations(t: Tools) {
+  await t.a.goto(`/interviews/${t.w.a.scheduled.id}`);
+  await expect(t.a.getByLabel("Extra time (%)")).toHaveValue("0");
+  await expect(t.a.getByLabel("Extra retakes")).toHaveValue("0");
+}
+
+/** Org A still keeps answers for the default 180 days. */
+async function expectRetentionUntouched(t: Tools) {
+  await t.a.goto("/settings");
+  await expect(t.a.getByLabel("Keep answers and recordings for (days)")).toHaveValue("180");
+}
+
+/** An interview's page shows no candidate request of either kind. */
+async function expectNoCandidateRequests(page: Page, interview: Interview) {
+  await page.goto(`/interviews/${interview.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByText(/The candidate asked on|for their answers and recordings to be deleted/)).toHaveCount(0);
+}
+
 // ---- One entry per action ----
 
 const CASES: Record<ActionRef, Case> = {
@@ -327,6 +347,69 @@ const CASES: Record<ActionRef, Case> = {
     async otherOrg(t) {
       expect((await t.call(t.orgB, `/interviews/${t.w.a.completed.id}`, [t.w.a.completed.id, INITIAL, recommendForm()])).result).toEqual({ ok: false, message: INTERVIEW_NOT_FOUND });
       await expectCompletedUnreviewed(t);
+    },
+  },
+  "app/(dashboard)/interviews/actions.ts#setAccommodationsAction": {
+    async unauthenticated(t) {
+      await t.signedOut(`/interviews/${t.w.a.scheduled.id}`, [t.w.a.scheduled.id, INITIAL, form({ extraTimePercent: "100", extraRetakes: "5" })]);
+      await expectNoAccommodations(t);
+    },
+    async otherOrg(t) {
+      const outcome = await t.call(t.orgB, `/interviews/${t.w.a.scheduled.id}`, [t.w.a.scheduled.id, INITIAL, form({ extraTimePercent: "100", extraRetakes: "5" })]);
+      expect(outcome.result).toEqual({ ok: false, message: INTERVIEW_NOT_FOUND });
+      await expectNoAccommodations(t);
+    },
+  },
+  "app/(dashboard)/interviews/actions.ts#deleteInterviewContentAction": {
+    async unauthenticated(t) {
+      await t.signedOut(`/interviews/${t.w.a.completed.id}`, [t.w.a.completed.id]);
+      await expectCompletedUnreviewed(t);
+    },
+    async otherOrg(t) {
+      expect((await t.call(t.orgB, `/interviews/${t.w.a.completed.id}`, [t.w.a.completed.id])).result).toBe(INTERVIEW_NOT_FOUND);
+      await expectCompletedUnreviewed(t);
+    },
+  },
+  "app/(dashboard)/settings/actions.ts#setRetentionAction": {
+    async unauthenticated(t) {
+      await t.signedOut("/settings", [INITIAL, form({ retentionDays: "30" })]);
+      await expectRetentionUntouched(t);
+    },
+    // No id to pass: B's owner changes B's setting, never A's.
+    async otherOrg(t) {
+      const outcome = await t.call(t.orgB, "/settings", [INITIAL, form({ retentionDays: "31", organizationId: "ignored" })]);
+      expect(outcome.result).toMatchObject({ ok: true });
+      await expectRetentionUntouched(t);
+    },
+  },
+  "app/interview/request-actions.ts#requestAccommodationAction": {
+    async unauthenticated(t) {
+      for (const client of [t.anonymous, await t.candidate("k".repeat(43))]) {
+        const outcome = await t.call(client, "/interview", [INITIAL, form({ message: "From a stranger", interviewId: t.w.b.open.id })]);
+        expect(outcome.result).toEqual({ ok: false, message: LINK_INVALID });
+      }
+      await expectNoCandidateRequests(t.b, t.w.b.open);
+    },
+    // The cookie decides which interview: A's (in progress, so closed to requests), never B's named one.
+    async otherOrg(t) {
+      const outcome = await t.call(await t.candidate(t.w.a.inProgress.key), "/interview", [INITIAL, form({ message: "For B's interview", interviewId: t.w.b.open.id })]);
+      expect(outcome.result).toMatchObject({ ok: false, message: expect.stringContaining("can no longer take requests") });
+      await expectNoCandidateRequests(t.b, t.w.b.open);
+      await expectNoCandidateRequests(t.a, t.w.a.inProgress);
+    },
+  },
+  "app/interview/request-actions.ts#requestDeletionAction": {
+    async unauthenticated(t) {
+      for (const client of [t.anonymous, await t.candidate("k".repeat(43))]) {
+        expect((await t.call(client, "/interview", [])).result).toEqual({ ok: false, message: LINK_INVALID });
+      }
+      await expectNoCandidateRequests(t.b, t.w.b.completed);
+    },
+    // A's in-progress cookie asks for A's own interview only (not complete: refused); B's completed one is untouched.
+    async otherOrg(t) {
+      const outcome = await t.call(await t.candidate(t.w.a.inProgress.key), "/interview", []);
+      expect(outcome.result).toMatchObject({ ok: false });
+      await expectNoCandidateRequests(t.b, t.w.b.completed);
     },
   },
   "app/(dashboard)/team/actions.ts#inviteTeammateAction": {
