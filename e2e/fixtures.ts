@@ -44,7 +44,7 @@ export async function sessionToken(userId: string): Promise<string> {
   return encode({ token: { uid: userId }, secret: E2E_AUTH_SECRET });
 }
 
-export type QuestionSpec = { prompt: string; prep: number; answer: number; answerType?: "TEXT" | "VIDEO" | "AUDIO" };
+export type QuestionSpec = { prompt: string; prep: number; answer: number; answerType?: "TEXT" | "VIDEO" | "AUDIO"; retakes?: number };
 
 const ANSWER_TYPE_OPTION = { TEXT: "Text", VIDEO: "Video", AUDIO: "Audio" } as const;
 
@@ -62,6 +62,7 @@ export async function createJob(
     await row.getByLabel("Prompt").fill(q.prompt);
     await row.getByLabel("Preparation (s)").fill(String(q.prep));
     await row.getByLabel("Answer time (s)").fill(String(q.answer));
+    if (q.retakes !== undefined) await row.getByLabel("Retakes allowed").fill(String(q.retakes));
     if (q.answerType && q.answerType !== "TEXT") {
       const select = row.getByRole("combobox", { name: "Answer type" });
       await select.click();

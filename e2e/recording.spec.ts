@@ -1,29 +1,25 @@
 import { randomUUID } from "node:crypto";
-import type { Browser, Page } from "@playwright/test";
-import { axeViolations, expect, moveInterview, openEmail, scheduleAndGetLink, test } from "./fixtures";
+import type { Browser, Page, Response as PwResponse } from "@playwright/test";
+import { axeViolations, createJob, expect, moveInterview, openEmail, scheduleAndGetLink, test } from "./fixtures";
 
 // Recorded answers in real Chromium, with its synthetic camera and microphone
 // (--use-fake-device-for-media-stream in playwright.config.ts).
 
-type Q = { prompt: string; type: "Text" | "Video" | "Audio"; prep: number; answer: number; retakes?: number };
-
-async function createMixedJob(page: Page, title: string, questions: Q[]) {
-  await page.goto("/jobs/new");
-  await page.getByLabel("Title").fill(title);
-  for (const [i, q] of questions.entries()) {
-    if (i > 0) await page.getByRole("button", { name: "+ Add question" }).click();
-    const row = page.getByRole("listitem", { name: `Question ${i + 1}`, exact: true });
-    await row.getByLabel("Prompt").fill(q.prompt);
-    if (q.type !== "Text") {
-      await row.getByRole("combobox", { name: "Answer type" }).click();
-      await page.getByRole("option", { name: q.type, exact: true }).click();
-    }
-    await row.getByLabel("Preparation (s)").fill(String(q.prep));
-    await row.getByLabel("Answer time (s)").fill(String(q.answer));
-    await row.getByLabel("Retakes allowed").fill(String(q.retakes ?? 0));
+/**
+ * Lets the recorder run until `chunks` more chunks (about a second of media each) have reached the
+ * server: a real recording needs real seconds of media, but no fixed sleep.
+ */
+async function recordUntilUploaded(page: Page, chunks: number) {
+  let stored = 0;
+  const count = (response: PwResponse) => {
+    if (response.request().method() === "PUT" && /\/chunks\/\d+$/.test(response.url()) && response.status() === 204) stored++;
+  };
+  page.on("response", count);
+  try {
+    await expect.poll(() => stored, { timeout: 20_000 }).toBeGreaterThanOrEqual(chunks);
+  } finally {
+    page.off("response", count);
   }
-  await page.getByRole("button", { name: "Create job" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Job saved." })).toBeVisible();
 }
 
 /** A candidate browser with camera and microphone allowed, in the lobby of a fresh interview. */
@@ -63,10 +59,10 @@ async function expectPlayable(page: Page, label: string | RegExp) {
 test("a mixed interview: text, a video retaken once, audio resumed after a reload; the recruiter plays and rates it", async ({ page, browser, recruiter }) => {
   test.setTimeout(240_000);
   const title = `Recorded ${randomUUID().slice(0, 6)}`;
-  await createMixedJob(page, title, [
-    { prompt: "Why this team?", type: "Text", prep: 0, answer: 120 },
-    { prompt: "Introduce yourself on camera.", type: "Video", prep: 30, answer: 60, retakes: 1 },
-    { prompt: "Describe your best project out loud.", type: "Audio", prep: 30, answer: 90 },
+  await createJob(page, title, [
+    { prompt: "Why this team?", prep: 0, answer: 120 },
+    { prompt: "Introduce yourself on camera.", answerType: "VIDEO", prep: 30, answer: 60, retakes: 1 },
+    { prompt: "Describe your best project out loud.", answerType: "AUDIO", prep: 30, answer: 90 },
   ]);
   const email = `rec-${randomUUID().slice(0, 8)}@example.test`;
   const { interviewId, link } = await scheduleAndGetLink(page, { name: "Rene Recorder", email }, "now");
@@ -93,13 +89,13 @@ test("a mixed interview: text, a video retaken once, audio resumed after a reloa
   await candidate.getByRole("button", { name: "Start recording now" }).click();
   await expect(candidate.getByText("REC", { exact: true })).toBeVisible();
   await expect(candidate.getByRole("progressbar")).toBeVisible();
-  await candidate.waitForTimeout(2_500); // a real recording needs real seconds of media
+  await recordUntilUploaded(candidate, 2);
   await candidate.getByRole("button", { name: "Stop recording" }).click();
   await expect(candidate.getByText("Take 1 of 2.")).toBeVisible();
   await expectPlayable(candidate, "Your recorded answer");
   await candidate.getByRole("button", { name: "Retake (1 left)" }).click();
   await expect(candidate.getByText("REC", { exact: true })).toBeVisible();
-  await candidate.waitForTimeout(2_500);
+  await recordUntilUploaded(candidate, 2);
   await candidate.getByRole("button", { name: "Stop recording" }).click();
   await expect(candidate.getByText("Take 2 of 2.")).toBeVisible();
   await expect(candidate.getByText("No retakes left.")).toBeVisible();
@@ -110,7 +106,7 @@ test("a mixed interview: text, a video retaken once, audio resumed after a reloa
   await expect(candidate.getByText("Question 3 of 3", { exact: true })).toBeVisible();
   await candidate.getByRole("button", { name: "Start recording now" }).click();
   await expect(candidate.getByText("Recording your answer…")).toBeVisible();
-  await candidate.waitForTimeout(2_500);
+  await recordUntilUploaded(candidate, 2);
   const before = await timerSeconds(candidate);
   await moveInterview(page, interviewId, { seconds: 20 });
   await candidate.reload();
@@ -120,7 +116,7 @@ test("a mixed interview: text, a video retaken once, audio resumed after a reloa
   expect(after).toBeGreaterThan(before - 30);
   await candidate.getByRole("button", { name: "Continue recording" }).click();
   await expect(candidate.getByText("Recording your answer…")).toBeVisible();
-  await candidate.waitForTimeout(2_000);
+  await recordUntilUploaded(candidate, 2);
   await candidate.getByRole("button", { name: "Stop recording" }).click();
   await expect(candidate.getByText("Take 1 of 1.")).toBeVisible();
   await candidate.getByRole("button", { name: "Submit and finish" }).click();
@@ -151,7 +147,7 @@ test("a mixed interview: text, a video retaken once, audio resumed after a reloa
 
 test("uploads: a dropped chunk is retried; oversize, wrong-type and other-session uploads are refused with nothing stored", async ({ page, browser, recruiter: _ }) => {
   test.setTimeout(180_000);
-  await createMixedJob(page, `Faults ${randomUUID().slice(0, 6)}`, [{ prompt: "Say hello on camera.", type: "Video", prep: 30, answer: 60 }]);
+  await createJob(page, `Faults ${randomUUID().slice(0, 6)}`, [{ prompt: "Say hello on camera.", answerType: "VIDEO", prep: 30, answer: 60, retakes: 0 }]);
   const mine = await scheduleAndGetLink(page, { name: "Flaky Network", email: `flaky-${randomUUID().slice(0, 8)}@example.test` }, "now");
   const theirs = await scheduleAndGetLink(page, { name: "Other Person", email: `other-${randomUUID().slice(0, 8)}@example.test` }, "now");
 
@@ -175,7 +171,7 @@ test("uploads: a dropped chunk is retried; oversize, wrong-type and other-sessio
   const mineStarted = candidate.waitForResponse((r) => r.url().endsWith("/interview/recordings") && r.status() === 201);
   await candidate.getByRole("button", { name: "Start recording now" }).click();
   const { recordingId } = (await (await mineStarted).json()) as { recordingId: string };
-  await candidate.waitForTimeout(2_500);
+  await recordUntilUploaded(candidate, 2);
   await candidate.getByRole("button", { name: "Stop recording" }).click();
   await expect(candidate.getByText("Take 1 of 1.")).toBeVisible({ timeout: 20_000 });
   expect(attempts.filter((seq) => seq === "0")).toHaveLength(2);
@@ -203,7 +199,7 @@ test("uploads: a dropped chunk is retried; oversize, wrong-type and other-sessio
 
 test("a second device on the same interview is noticed, shown to both, and noted for the reviewer", async ({ page, browser, recruiter: _ }) => {
   test.setTimeout(120_000);
-  await createMixedJob(page, `Devices ${randomUUID().slice(0, 6)}`, [{ prompt: "What did you build last?", type: "Text", prep: 0, answer: 300 }]);
+  await createJob(page, `Devices ${randomUUID().slice(0, 6)}`, [{ prompt: "What did you build last?", prep: 0, answer: 300 }]);
   const { interviewId, link } = await scheduleAndGetLink(page, { name: "Two Screens", email: `two-${randomUUID().slice(0, 8)}@example.test` }, "now");
   const first = await candidateInLobby(browser, link);
   await startInterview(first.candidate);
