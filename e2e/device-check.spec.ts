@@ -141,6 +141,9 @@ test("the check works with the keyboard alone, including choosing another microp
   await expect(microphone).toBeFocused();
   await candidate.keyboard.press("Enter");
   await expect(candidate.getByRole("option", { name: "Fake Audio Input 1" })).toBeVisible();
+  // The list takes the focus (on the chosen device) a moment after it opens; an arrow key
+  // pressed before that is lost and Enter keeps the old device.
+  await expect(candidate.getByRole("option", { name: "Fake Default Audio Input" })).toBeFocused();
   await candidate.keyboard.press("ArrowDown");
   await candidate.keyboard.press("Enter");
   await expect(microphone).toHaveText(/Fake Audio Input 1/);
