@@ -4,7 +4,8 @@ import { now, setClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { dispatchDue, drainOutbox, LEASE_MS } from "@/lib/email/dispatcher";
 import type { Attachment } from "@/lib/email/outbox";
-import { devMailboxTransport, type Transport } from "@/lib/email/transports";
+import { reserveSendSlot, slotSpacingMs, waitForSlot } from "@/lib/email/pace";
+import { devMailboxTransport, resendTransport, type Transport } from "@/lib/email/transports";
 import { DeliveryState, EmailStatus, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { interviewUrl } from "@/lib/interviews/session-keys";
 import { makeInterviewRow, makeOrg } from "./support/factories";
@@ -23,7 +24,7 @@ import {
   queueInvitation,
   stubbedResend,
 } from "./support/outbox";
-import { randomFaults, type ResendStub } from "./support/resend-stub";
+import { randomFaults, rollingRateLimit, type ResendStub } from "./support/resend-stub";
 
 // Every test dispatches inside its own window before 1970: see tests/support/outbox.ts.
 const nextWindow = dispatchWindows(new Date("1969-12-01T09:00:00Z"));
@@ -335,6 +336,87 @@ describe("recovery and the development mailbox", () => {
     expect(message.text).toContain(interviewUrl(key));
     expect(icsText((message.attachments as unknown as Attachment[])[0]!)).toContain(interviewUrl(key));
     expect(outcomes(id)).toEqual([]);
+  });
+});
+
+describe("pacing to the provider's rate limit", () => {
+  /** When the stub accepted each of `ids` (ms), in order. */
+  const acceptTimes = (ids: string[]) =>
+    ids
+      .flatMap((id) => stub.requestsFor(id))
+      .filter((r) => r.outcome === "accepted")
+      .map((r) => r.at)
+      .sort((a, b) => a - b);
+  const rateLimited = (ids: string[]) => ids.flatMap((id) => stub.requestsFor(id)).filter((r) => r.outcome === "429").length;
+
+  it("reserves slots 1/N s apart (plus headroom) and banks no burst from idle time", async () => {
+    const name = `pace-test-${crypto.randomUUID()}`;
+    const spacing = slotSpacingMs(10);
+    expect(spacing).toBeCloseTo(102, 5);
+    const waits = [];
+    for (let i = 0; i < 4; i++) waits.push(await reserveSendSlot(name, 10));
+    // Each reservation comes a few ms after the last, so its wait is its slot minus that time.
+    waits.forEach((wait, i) => {
+      expect(wait).toBeLessThanOrEqual(Math.ceil(i * spacing));
+      expect(wait).toBeGreaterThan(i * spacing - 60);
+    });
+    await waitForSlot(waits.at(-1)! + spacing + 50);
+    // The budget has been idle for a while: the next send goes at once, and the one after waits a slot.
+    expect(await reserveSendSlot(name, 10)).toBe(0);
+    expect(await reserveSendSlot(name, 10)).toBeGreaterThan(spacing - 60);
+  });
+
+  it("sends at the configured rate, so a provider limiting at that rate never answers 429", async () => {
+    const at = nextWindow();
+    const ids = await queueEmails(25, at, org.organizationId);
+    // The stub allows 10 requests in any rolling second; Kairos is told 8 (a margin for a loaded test machine).
+    stub.fault = rollingRateLimit(10).fault;
+
+    setClock(at);
+    const stats = await drainOutbox({ transport: resendTransport("re_test", 8) });
+
+    expect(stats).toMatchObject({ sent: 25, retried: 0 });
+    expect(rateLimited(ids)).toBe(0);
+    const times = acceptTimes(ids);
+    expect(times).toHaveLength(25);
+    // 24 gaps of 1/8 s (+2 %): never faster than the configured rate.
+    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(24 * slotSpacingMs(8) - 50);
+  });
+
+  it("shares one budget between dispatchers running at once", async () => {
+    const at = nextWindow();
+    const ids = await queueEmails(24, at, org.organizationId);
+    stub.fault = rollingRateLimit(10).fault;
+
+    setClock(at);
+    const transport = resendTransport("re_test", 8);
+    const [a, b] = await Promise.all([dispatchDue({ transport, limit: 12 }), dispatchDue({ transport, limit: 12 })]);
+
+    // Each claimed half; together they still kept to 8 requests a second, not 8 each.
+    expect([a.sent, b.sent]).toEqual([12, 12]);
+    expect(rateLimited(ids)).toBe(0);
+    const times = acceptTimes(ids);
+    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(23 * slotSpacingMs(8) - 50);
+  });
+
+  it("hands a batch back rather than wait for a slot past its lease", async () => {
+    const at = nextWindow();
+    const ids = await queueEmails(3, at, org.organizationId);
+    // One send every 50 s, on a budget of its own: the second slot (50 s) plus a 10 s send would outlast the 60 s lease.
+    const slow: Transport = { ...resendTransport("re_test", 1 / 50), name: `slow-pace-${crypto.randomUUID()}` };
+
+    const stats = await dispatchAt(at, slow);
+
+    expect(stats).toMatchObject({ claimed: 3, sent: 1 });
+    const rows = await emailRows(ids);
+    const waiting = rows.filter((r) => r.status !== EmailStatus.SENT);
+    expect(waiting).toHaveLength(2);
+    for (const row of waiting) {
+      expect(row).toMatchObject({ status: EmailStatus.PENDING, attempts: 0, leaseUntil: null });
+      // Due when its slot comes, not before (and not an attempt used up).
+      expect(row.nextAttemptAt.getTime()).toBeGreaterThan(addSeconds(at, 49).getTime());
+      expect(row.nextAttemptAt.getTime()).toBeLessThanOrEqual(addSeconds(at, 51).getTime());
+    }
   });
 });
 

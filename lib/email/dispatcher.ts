@@ -7,6 +7,7 @@ import { ActorType, DeliveryState, EmailStatus } from "@/lib/generated/prisma/en
 import { recordEvent } from "@/lib/interviews/audit";
 import { mayEmailGoOut, STATUS_LABELS } from "@/lib/interviews/status";
 import { scrubSecret, type Attachment } from "./outbox";
+import { reserveSendSlot, waitForSlot } from "./pace";
 import { defaultTransport, sendTimeoutMs, type SendResult, type Transport } from "./transports";
 
 /** A claimed row stays ours this long; a dispatcher that dies mid-send loses it to the next one after that. */
@@ -66,16 +67,21 @@ export async function dispatchDue({ limit = 20, transport = defaultTransport() }
   const stats: DispatchStats = { claimed: rows.length, sent: 0, retried: 0, failed: 0, skipped: 0 };
   const leaseEnds = addMilliseconds(at, LEASE_MS).getTime();
   for (const [i, row] of rows.entries()) {
-    if (i > 0 && now().getTime() + sendTimeoutMs() > leaseEnds) {
-      // Slow sends have used up the lease: a send begun now could still be running when another
-      // dispatcher claims the row. Hand the rest back untried, due at once, for a fresh claim.
-      await release(rows.slice(i), now());
+    // Wait for this send's share of the provider's rate (shared with every other dispatcher).
+    const wait = transport.ratePerSecond && goesOut(row) ? await reserveSendSlot(transport.name, transport.ratePerSecond) : 0;
+    if ((i > 0 || wait > 0) && now().getTime() + wait + sendTimeoutMs() > leaseEnds) {
+      // Slow sends (or a long wait for the provider) have used up the lease: a send begun then could
+      // still be running when another dispatcher claims the row. Hand the rest back untried, due
+      // when this one could have gone, for a fresh claim.
+      await release(rows.slice(i), addMilliseconds(now(), wait));
       break;
     }
+    await waitForSlot(wait);
     const outcome = await deliver(row, transport);
     if (typeof outcome === "object") {
-      // The provider is at its limit: sending the rest of the batch now would only collect more
-      // 429s (and push each row's backoff further out). Hand them back untouched, due when it said.
+      // The provider is at its limit anyway (another sender on the same team, or a lower limit than
+      // EMAIL_RATE_PER_SECOND says): sending the rest of the batch now would only collect more 429s
+      // (and push each row's backoff further out). Hand them back untouched, due when it said.
       stats.retried++;
       await release(rows.slice(i + 1), outcome.rateLimitedUntil);
       break;
@@ -83,6 +89,11 @@ export async function dispatchDue({ limit = 20, transport = defaultTransport() }
     stats[outcome]++;
   }
   return stats;
+}
+
+/** False for an email its interview no longer allows (deliver cancels it without sending). */
+function goesOut(row: ClaimedRow): boolean {
+  return !row.interviewId || mayEmailGoOut(row.kind, row.interviewStatus);
 }
 
 /** Returns claimed rows to the queue as if never attempted. */
@@ -104,7 +115,7 @@ async function deliver(row: ClaimedRow, transport: Transport): Promise<"sent" | 
   const scrubbed = row.secret ? scrubSecret(row, row.secret) : null;
   const forget = scrubbed ? { ...scrubbed, attachments: scrubbed.attachments as never, secret: null } : {};
 
-  if (row.interviewId && !mayEmailGoOut(row.kind, row.interviewStatus)) {
+  if (!goesOut(row)) {
     const reason = `not sent: the interview is ${row.interviewStatus ? STATUS_LABELS[row.interviewStatus].toLowerCase() : "gone"}`;
     await prisma.outboxEmail.updateMany({ where: mine, data: { status: EmailStatus.CANCELLED, lastError: reason, leaseUntil: null, ...forget } });
     return "skipped";

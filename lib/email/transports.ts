@@ -22,6 +22,8 @@ export type SendResult =
 
 export interface Transport {
   name: string;
+  /** The provider's limit in requests per second, shared by every instance (undefined: no limit). */
+  ratePerSecond?: number;
   send(request: SendRequest): Promise<SendResult>;
 }
 
@@ -32,16 +34,26 @@ export function sendTimeoutMs(): number {
   return Number.isFinite(ms) && ms > 0 ? ms : 10_000;
 }
 
+/** Resend's default is 2 requests per second per team; a team with a raised limit sets EMAIL_RATE_PER_SECOND. */
+export const DEFAULT_RATE_PER_SECOND = 2;
+
+/** The provider's request rate limit (requests per second, across all instances). */
+export function emailRatePerSecond(): number {
+  const rate = Number(process.env.EMAIL_RATE_PER_SECOND);
+  return Number.isFinite(rate) && rate > 0 ? rate : DEFAULT_RATE_PER_SECOND;
+}
+
 function recipient(name: string, email: string): string {
   const safe = name.replace(/["\\\r\n<>]/g, "").trim();
   return safe ? `"${safe}" <${email}>` : email;
 }
 
 /** Resend's API (the SDK honours RESEND_BASE_URL, which the tests point at a local stub). */
-export function resendTransport(apiKey = process.env.RESEND_API_KEY ?? ""): Transport {
+export function resendTransport(apiKey = process.env.RESEND_API_KEY ?? "", ratePerSecond = emailRatePerSecond()): Transport {
   const resend = new Resend(apiKey);
   return {
     name: "resend",
+    ratePerSecond,
     async send(request) {
       const { data, error, headers } = await resend.emails.send(
         {

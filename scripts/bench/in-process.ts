@@ -1,7 +1,7 @@
 // In-process measurements against the same PostgreSQL: scheduling, rendering, the dispatcher.
 import { performance } from "node:perf_hooks";
 import { randomUUID } from "node:crypto";
-import { startResendStub } from "@/tests/support/resend-stub";
+import { rollingRateLimit, startResendStub } from "@/tests/support/resend-stub";
 import type { Seeded } from "./setup";
 
 export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
@@ -72,19 +72,11 @@ export async function benchDispatcher({ count = 2_000, ratePerSecond = 5, budget
   }
 
   const stub = await startResendStub();
-  // Resend-style limit: at most `ratePerSecond` requests in any rolling second; beyond, 429 + retry-after.
-  const accepted: number[] = [];
-  let lastAcceptAt = Date.now();
-  stub.fault = () => {
-    const t = Date.now();
-    while (accepted.length && accepted[0]! <= t - 1000) accepted.shift();
-    if (accepted.length >= ratePerSecond) return { status: 429, retryAfter: Math.max(1, Math.ceil((accepted[0]! + 1000 - t) / 1000)) };
-    accepted.push(t);
-    lastAcceptAt = t;
-    return null;
-  };
+  const limit = rollingRateLimit(ratePerSecond);
+  stub.fault = limit.fault;
   process.env.RESEND_BASE_URL = stub.url;
-  const transport = resendTransport("re_bench");
+  // Paced at the limit the stub enforces, as a deployment sets EMAIL_RATE_PER_SECOND to its team's.
+  const transport = resendTransport("re_bench", ratePerSecond);
 
   const mine = { organizationId: orgId };
   const started = Date.now();
@@ -110,7 +102,7 @@ export async function benchDispatcher({ count = 2_000, ratePerSecond = 5, budget
   const lostSent = sentIds.filter((id) => !acceptedKeys.has(id)).length; // marked SENT, never accepted
   const failed = byStatus.FAILED ?? 0;
   const sent = byStatus.SENT ?? 0;
-  const elapsedS = (lastAcceptAt - started) / 1000;
+  const elapsedS = (limit.lastAcceptAt() - started) / 1000;
   const outcomes: Record<string, number> = {};
   for (const r of stub.requests) outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
   const attempts = ids.map((r) => r.attempts).sort((a, b) => a - b);

@@ -1,4 +1,4 @@
-// npm run reliability [-- --build] [-- --count=500] [-- --outage-seconds=30]: the reliability runs of
+// npm run reliability [-- --build] [-- --count=500] [-- --outage-seconds=30] [-- --provider-rate=25]: the reliability runs of
 // issue #6 against real `next start` processes and `npm run worker` loops on one PostgreSQL, with
 // the Resend stub (tests/support/resend-stub.ts) as the provider. Prints the figures; exits 1 when
 // an invariant fails. Needs DATABASE_URL to a local PostgreSQL it may wipe (see setup.ts).
@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import { closeDb, db } from "@/lib/db";
 import { EmailKind } from "@/lib/generated/prisma/enums";
-import { startResendStub, type ResendStub } from "../../tests/support/resend-stub";
+import { rollingRateLimit, startResendStub, type ResendStub } from "../../tests/support/resend-stub";
 import { strayRequests } from "./delivery";
 import { crash, outage, startFleet, stopFleet, twoInstances, type Context, type Result } from "./scenarios";
 import { checkDatabaseUrl, resetAndMigrate, seed } from "./setup";
@@ -23,6 +23,8 @@ const COUNT = option("count", 500);
 const OUTAGE_COUNT = option("outage-count", 200);
 const CRASH_COUNT = option("crash-count", 5);
 const OUTAGE_MS = option("outage-seconds", 30) * 1000;
+// Resend's limit is per team; every server and worker shares it through the database (lib/email/pace.ts).
+const PROVIDER_RATE = option("provider-rate", 25);
 const PORT_BASE = Number(process.env.RELIABILITY_PORT ?? 3300);
 
 const started = Date.now();
@@ -82,8 +84,10 @@ async function main() {
   await resetAndMigrate(url);
   const seeded = await seed({ multi: COUNT, outage: OUTAGE_COUNT, crash: CRASH_COUNT, midsend: CRASH_COUNT });
   stub = await startResendStub({ port: PORT_BASE });
-  log(`Resend stub on ${stub.url}`);
-  ctx = { databaseUrl: url, stub, seeded, portBase: PORT_BASE, procs: new Set(), log };
+  const providerLimit = rollingRateLimit(PROVIDER_RATE).fault;
+  stub.fault = providerLimit;
+  log(`Resend stub on ${stub.url}, limited to ${PROVIDER_RATE} requests a second (429 beyond)`);
+  ctx = { databaseUrl: url, stub, seeded, portBase: PORT_BASE, procs: new Set(), log, providerRate: PROVIDER_RATE, providerLimit };
 
   const results: Result[] = [];
   const fleet = await startFleet(ctx);

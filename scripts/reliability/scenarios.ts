@@ -13,6 +13,10 @@ export interface Context {
   seeded: Seeded;
   /** Servers listen on portBase + 1, + 2, + 3. */
   portBase: number;
+  /** The provider's limit (requests in any rolling second), which every process is told to keep to. */
+  providerRate: number;
+  /** The stub's fault function enforcing it: what `fault` goes back to after a scenario's own faults. */
+  providerLimit: NonNullable<ResendStub["fault"]>;
   /** Every process started, so the runner can stop what is left on the way out. */
   procs: Set<Proc>;
   log(...parts: unknown[]): void;
@@ -39,6 +43,7 @@ function serverEnv(ctx: Context, extra: Record<string, string> = {}): Record<str
     RESEND_API_KEY: "re_reliability",
     RESEND_BASE_URL: ctx.stub.url,
     EMAIL_FROM: "Kairos <interviews@reliability.test>",
+    EMAIL_RATE_PER_SECOND: String(ctx.providerRate),
     KAIROS_TEST_HOOKS: "1",
     // As README's multi-instance advice: workers send in the background, servers only on after().
     OUTBOX_POLL_MS: "0",
@@ -55,7 +60,7 @@ async function server(ctx: Context, name: string, offset: number, extra: Record<
 }
 
 async function worker(ctx: Context, name: string): Promise<Proc> {
-  const proc = await startWorker(name, { DATABASE_URL: ctx.databaseUrl, DATABASE_POOL_SIZE: "3", RESEND_API_KEY: "re_reliability", RESEND_BASE_URL: ctx.stub.url, EMAIL_FROM: "Kairos <interviews@reliability.test>" });
+  const proc = await startWorker(name, { DATABASE_URL: ctx.databaseUrl, DATABASE_POOL_SIZE: "3", RESEND_API_KEY: "re_reliability", RESEND_BASE_URL: ctx.stub.url, EMAIL_FROM: "Kairos <interviews@reliability.test>", EMAIL_RATE_PER_SECOND: String(ctx.providerRate) });
   ctx.procs.add(proc);
   ctx.log(`${name} started (pid ${proc.pid})`);
   return proc;
@@ -129,6 +134,7 @@ export async function outage(ctx: Context, fleet: Fleet, count: number, outageMs
   await sleep(Math.max(0, down + outageMs - Date.now()));
   await ctx.stub.online();
   ctx.stub.clearFaults();
+  ctx.stub.fault = ctx.providerLimit;
   const up = Date.now();
   const scheduledBeforeRecovery = run.finishedAt <= up;
   const ids = run.invitations.map((i) => i.id);
@@ -200,7 +206,7 @@ export async function crash(ctx: Context, count: number): Promise<Result> {
   // (b) Killed mid-send: the provider keeps what it receives for these recipients and never answers.
   const candidatesB = ctx.seeded.candidates.midsend!.slice(0, count);
   const hangFor = new Set(candidatesB.map((c) => c.email.toLowerCase()));
-  ctx.stub.fault = ({ body }) => (recipientsOf(body).some((to) => hangFor.has(to)) ? { hang: true } : null);
+  ctx.stub.fault = (request) => (recipientsOf(request.body).some((to) => hangFor.has(to)) ? { hang: true } : ctx.providerLimit(request));
   const runB = await scheduleThrough([victim], ctx.seeded, candidatesB, count);
   violations.push(...scheduleFailures(runB, count));
   const idsB = runB.invitations.map((i) => i.id);
@@ -221,6 +227,7 @@ export async function crash(ctx: Context, count: number): Promise<Result> {
   ctx.procs.delete(victim);
   if (signalB !== "SIGKILL") violations.push(`server C ended with ${signalB}, not SIGKILL`);
   ctx.stub.clearFaults();
+  ctx.stub.fault = ctx.providerLimit;
   ctx.log(`(b) killed server C (${signalB}) mid-send: outbox ${JSON.stringify(statesB)}, ${takenB} taken by the provider without an answer`);
   victim = await server(ctx, "server C (restarted again)", 3, { OUTBOX_POLL_MS: "1000" });
   const restartedB = Date.now();

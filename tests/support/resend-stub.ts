@@ -78,6 +78,26 @@ export function randomFaults(rate: number, faults: Fault[], seed = 42): NonNulla
   return () => (random() < rate ? faults[Math.floor(random() * faults.length)]! : null);
 }
 
+/**
+ * Resend-style rate limit: at most `perSecond` accepted requests in any rolling second; beyond it,
+ * 429 with retry-after in whole seconds. `lastAcceptAt()` is when the latest request got through.
+ */
+export function rollingRateLimit(perSecond: number): { fault: NonNullable<ResendStub["fault"]>; lastAcceptAt(): number } {
+  const accepted: number[] = [];
+  let last = 0;
+  return {
+    fault() {
+      const t = Date.now();
+      while (accepted.length && accepted[0]! <= t - 1000) accepted.shift();
+      if (accepted.length >= perSecond) return { status: 429, retryAfter: Math.max(1, Math.ceil((accepted[0]! + 1000 - t) / 1000)) };
+      accepted.push(t);
+      last = t;
+      return null;
+    },
+    lastAcceptAt: () => last,
+  };
+}
+
 const error = (statusCode: number, name: string, message: string) => JSON.stringify({ statusCode, name, message });
 
 /** Starts the stub on 127.0.0.1 and `port` (default: a free one). */

@@ -6,6 +6,8 @@ import { closeDb } from "@/lib/db";
 // every test makes its own organisations, so files can run in parallel without resets.
 if (!process.env.DATABASE_URL) process.env.PGLITE_DIR = "memory://";
 process.env.KAIROS_AUTO_SEED = "0";
+// The Resend stub enforces no limit unless a test gives it one; pace sends fast so files stay quick.
+process.env.EMAIL_RATE_PER_SECOND ??= "1000";
 
 afterAll(async () => {
   await closeDb();
