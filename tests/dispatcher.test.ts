@@ -114,6 +114,41 @@ describe("dispatching through Resend", () => {
     expect(stub.accepts.get(id)).toBe(1);
   });
 
+  it("sends every email waiting out a backoff as soon as one retry gets through", async () => {
+    const at = nextWindow();
+    const [first, second] = await queueEmails(2, at, org.organizationId);
+    const later = await queueEmail(addHours(at, 1), { organizationId: org.organizationId }); // a reminder, not due yet
+    stub.failNext(first!, { status: 500 });
+    stub.failNext(second!, { status: 500 });
+    await dispatchAt(at, resend);
+    // The second has backed off much further, as after many failed attempts in a long outage.
+    await (await db()).outboxEmail.update({ where: { id: second }, data: { nextAttemptAt: addMinutes(at, 10) } });
+    const retryAt = (await emailRow(first!)).nextAttemptAt;
+
+    setClock(retryAt);
+    await drainOutbox({ transport: resend });
+
+    expect(await emailRow(first!)).toMatchObject({ status: EmailStatus.SENT, attempts: 2 });
+    expect(await emailRow(second!)).toMatchObject({ status: EmailStatus.SENT, attempts: 2, sentAt: retryAt });
+    expect(outcomes(second!)).toEqual(["500", "accepted"]);
+    expect(await emailRow(later)).toMatchObject({ status: EmailStatus.PENDING, attempts: 0, nextAttemptAt: addHours(at, 1) });
+  });
+
+  it("leaves backoffs alone when an email goes out at its first attempt", async () => {
+    const at = nextWindow();
+    const failing = await queueEmail(at, { organizationId: org.organizationId });
+    stub.failNext(failing, { status: 500 });
+    await dispatchAt(at, resend);
+    const backedOff = (await emailRow(failing)).nextAttemptAt;
+    const fresh = await queueEmail(addMilliseconds(at, 500), { organizationId: org.organizationId });
+
+    await dispatchAt(addMilliseconds(at, 500), resend);
+
+    expect(await emailRow(fresh)).toMatchObject({ status: EmailStatus.SENT, attempts: 1 });
+    // One email getting through says nothing about the one that failed: it keeps its own backoff.
+    expect(await emailRow(failing)).toMatchObject({ status: EmailStatus.PENDING, attempts: 1, nextAttemptAt: backedOff });
+  });
+
   it("waits out a 429's retry-after before sending again", async () => {
     const at = nextWindow();
     const id = await queueEmail(at, { organizationId: org.organizationId });

@@ -160,6 +160,9 @@ async function deliver(row: ClaimedRow, transport: Transport): Promise<"sent" | 
         });
       }
     });
+    // A retry got through: the provider is back. Emails still waiting out their own backoff from the
+    // same outage (up to 10 minutes each) are due now; pacing keeps the catch-up within the limit.
+    if (row.attempts > 1) await bringRetriesForward(at);
     return "sent";
   }
 
@@ -193,6 +196,15 @@ async function deliver(row: ClaimedRow, transport: Transport): Promise<"sent" | 
     }
   });
   return "failed";
+}
+
+/** Makes every email waiting to retry after a failure due at `at` (emails not yet due stay as they are). */
+async function bringRetriesForward(at: Date) {
+  const prisma = await db();
+  await prisma.outboxEmail.updateMany({
+    where: { status: EmailStatus.PENDING, attempts: { gt: 0 }, nextAttemptAt: { gt: at }, OR: [{ sendAfter: null }, { sendAfter: { lte: at } }] },
+    data: { nextAttemptAt: at },
+  });
 }
 
 /** Exponential backoff with jitter: 2 s, 4 s, 8 s … capped at 10 minutes, each 50–100 % of that. */
