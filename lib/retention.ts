@@ -2,6 +2,7 @@ import "server-only";
 import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { FieldError, NotFoundError, StateError } from "@/lib/errors";
+import { lockInterview } from "@/lib/interviews/lock";
 import { ActorType, EmailKind, EmailStatus, InterviewStatus, Role } from "@/lib/generated/prisma/enums";
 import { recordEvent, type Actor } from "@/lib/interviews/audit";
 import type { Manager } from "@/lib/interviews/manage";
@@ -75,7 +76,7 @@ export async function purgeInterviewContent(
   }
   const objects = await deleteInterviewMedia([interviewId]);
   const result = await prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM "Interview" WHERE id = ${interviewId} AND "organizationId" = ${organizationId} FOR UPDATE`;
+    await lockInterview(tx, interviewId, organizationId);
     const current = await tx.interview.findUnique({ where: { id: interviewId }, select: { contentDeletedAt: true } });
     if (!current) throw new NotFoundError("Interview");
     if (current.contentDeletedAt) return null; // another process finished first

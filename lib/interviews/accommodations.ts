@@ -2,7 +2,8 @@ import "server-only";
 import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
 import type { Tx } from "@/lib/email/outbox";
-import { FieldError, NotFoundError, StateError } from "@/lib/errors";
+import { FieldError, StateError } from "@/lib/errors";
+import { lockInterview } from "@/lib/interviews/lock";
 import { ActorType, EmailKind, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { recordEvent } from "./audit";
 import { interviewDashboardUrl } from "./emails";
@@ -35,14 +36,6 @@ function checkBounds(input: AccommodationsInput) {
   if (!Number.isInteger(retakes) || retakes < 0 || retakes > EXTRA_RETAKES_MAX) {
     throw new FieldError("extraRetakes", `Enter a number of retakes from 0 to ${EXTRA_RETAKES_MAX}.`);
   }
-}
-
-async function lockInterview(tx: Tx, interviewId: string, organizationId?: string) {
-  const locked = organizationId
-    ? await tx.$queryRaw<Array<{ id: string }>>`
-        SELECT id FROM "Interview" WHERE id = ${interviewId} AND "organizationId" = ${organizationId} FOR UPDATE`
-    : await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "Interview" WHERE id = ${interviewId} FOR UPDATE`;
-  if (locked.length === 0) throw new NotFoundError("Interview");
 }
 
 /**

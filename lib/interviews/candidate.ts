@@ -2,6 +2,7 @@ import "server-only";
 import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { cancelPendingEmails, enqueueEmail, type Tx } from "@/lib/email/outbox";
+import { lockInterview } from "@/lib/interviews/lock";
 import { renderEmail } from "@/lib/email/templates";
 import { ActorType, AnswerType, EmailKind, InterviewStatus, RecordingStatus } from "@/lib/generated/prisma/enums";
 import { recordEvent, type Actor } from "./audit";
@@ -35,7 +36,7 @@ export const answerFields = {
 } as const;
 
 export async function lock(tx: Tx, interviewId: string) {
-  await tx.$queryRaw`SELECT id FROM "Interview" WHERE id = ${interviewId} FOR UPDATE`;
+  await lockInterview(tx, interviewId);
   return tx.interview.findUniqueOrThrow({
     where: { id: interviewId },
     select: {
@@ -179,7 +180,7 @@ export async function submitAnswer(interviewId: string, answerId: string, text: 
 export async function requestReschedule(interviewId: string, at = clockNow()) {
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM "Interview" WHERE id = ${interviewId} FOR UPDATE`;
+    await lockInterview(tx, interviewId);
     const interview = await tx.interview.findUniqueOrThrow({
       where: { id: interviewId },
       select: {

@@ -3,7 +3,8 @@ import { addSeconds } from "date-fns";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { cancelPendingEmails, enqueueEmail, type Tx } from "@/lib/email/outbox";
-import { FieldError, NotFoundError, StateError } from "@/lib/errors";
+import { FieldError, StateError } from "@/lib/errors";
+import { lockInterview } from "@/lib/interviews/lock";
 import { ActorType, EmailKind, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { recordEvent } from "./audit";
 import { cancellationEmail, linkEmail, loadEmailContext, REMINDER_KINDS, reminderEmails } from "./emails";
@@ -30,9 +31,7 @@ async function change<T>(
 ): Promise<T> {
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<Array<{ id: string }>>`
-      SELECT id FROM "Interview" WHERE id = ${interviewId} AND "organizationId" = ${by.organizationId} FOR UPDATE`;
-    if (locked.length === 0) throw new NotFoundError("Interview");
+    await lockInterview(tx, interviewId, by.organizationId);
     const interview = await tx.interview.findUniqueOrThrow({ where: { id: interviewId }, select: { status: true, scheduledAt: true } });
     const allowed =
       isChangeable(interview.status) ||

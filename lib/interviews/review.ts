@@ -3,6 +3,7 @@ import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import type { Tx } from "@/lib/email/outbox";
 import { NotFoundError, StateError } from "@/lib/errors";
+import { lockInterview } from "@/lib/interviews/lock";
 import { ActorType, InterviewStatus, RecordingStatus, type Recommendation } from "@/lib/generated/prisma/enums";
 import { recordEvent } from "./audit";
 import type { Manager } from "./manage";
@@ -26,9 +27,7 @@ export interface RecommendationInput {
 async function review<T>(by: Manager, interviewId: string, fn: (tx: Tx, at: Date) => Promise<T>): Promise<T> {
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<Array<{ id: string }>>`
-      SELECT id FROM "Interview" WHERE id = ${interviewId} AND "organizationId" = ${by.organizationId} FOR UPDATE`;
-    if (locked.length === 0) throw new NotFoundError("Interview");
+    await lockInterview(tx, interviewId, by.organizationId);
     const { status } = await tx.interview.findUniqueOrThrow({ where: { id: interviewId }, select: { status: true } });
     if (status !== InterviewStatus.COMPLETED) {
       throw new StateError(`This interview is ${STATUS_LABELS[status].toLowerCase()}; you can review it once the candidate has completed it.`);
