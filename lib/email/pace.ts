@@ -7,8 +7,9 @@ import { db } from "@/lib/db";
  * and waits whole seconds (retry-after is in seconds) after each. Instead every send first reserves
  * a slot: one row per transport holds the next moment a send may start, and each reservation moves
  * it on by 1/N s. The row is in the database because the budget is shared by every instance and
- * worker. Times are the database's clock (clock_timestamp()), so instances whose clocks disagree
- * still space their sends correctly, and a test's frozen application clock does not stall sending.
+ * worker. Times are the database's clock (clock_timestamp(), in UTC like every stored time), so
+ * instances whose clocks disagree still space their sends correctly, and a test's frozen
+ * application clock does not stall sending.
  */
 
 /**
@@ -31,11 +32,12 @@ export async function reserveSendSlot(transport: string, ratePerSecond: number):
   const spacing = slotSpacingMs(ratePerSecond);
   const [row] = await prisma.$queryRaw<Array<{ waitMs: number }>>`
     INSERT INTO "EmailSendPace" AS p (transport, "nextSlotAt")
-    VALUES (${transport}, clock_timestamp() + make_interval(secs => ${spacing / 1000}::float8))
+    VALUES (${transport}, (clock_timestamp() AT TIME ZONE 'UTC') + make_interval(secs => ${spacing / 1000}::float8))
     ON CONFLICT (transport) DO UPDATE
-      SET "nextSlotAt" = GREATEST(p."nextSlotAt", clock_timestamp()) + make_interval(secs => ${spacing / 1000}::float8)
-    RETURNING GREATEST(0, EXTRACT(EPOCH FROM (p."nextSlotAt" - clock_timestamp())) * 1000 - ${spacing}::float8)::float8 AS "waitMs"`;
-  return Math.max(0, Math.ceil(Number(row?.waitMs ?? 0)));
+      SET "nextSlotAt" = GREATEST(p."nextSlotAt", clock_timestamp() AT TIME ZONE 'UTC') + make_interval(secs => ${spacing / 1000}::float8)
+    RETURNING GREATEST(0, EXTRACT(EPOCH FROM (p."nextSlotAt" - (clock_timestamp() AT TIME ZONE 'UTC'))) * 1000 - ${spacing}::float8)::float8 AS "waitMs"`;
+  // Rounded: the column keeps milliseconds, so a slot "now" can read as a fraction of one ahead.
+  return Math.round(Number(row?.waitMs ?? 0));
 }
 
 /** Waits for a reserved slot. */
