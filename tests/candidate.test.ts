@@ -288,6 +288,42 @@ describe("which answer an action may touch", () => {
 });
 
 describe("loadCandidateView", () => {
+  it("gives the lobby its facts: who, what, how long, and the organisation's retention", async () => {
+    const { interviewId } = await scheduled();
+    const prisma = await db();
+    const job = await prisma.job.findUniqueOrThrow({ where: { id: jobId }, select: { title: true, description: true } });
+    const organization = await prisma.organization.findUniqueOrThrow({ where: { id: org.organizationId }, select: { name: true, retentionDays: true } });
+
+    const view = await loadCandidateView(interviewId, addMinutes(START, -5));
+
+    expect(view).toMatchObject({
+      status: InterviewStatus.SCHEDULED,
+      companyName: organization.name,
+      retentionDays: organization.retentionDays,
+      jobTitle: job.title,
+      jobDescription: job.description,
+      questionCount: 2,
+      answerTypes: ["TEXT", "VIDEO"],
+      totalSeconds: 30 + 120 + 20 + 90,
+      questionTotal: 0,
+      current: null,
+      finished: false,
+      rescheduleRequested: false,
+      accommodationRequestedAt: null,
+    });
+    expect(view.scheduledAt).toBeInstanceOf(Date);
+    expect(view.scheduledAt.getTime()).toBe(START.getTime());
+    expect(view.interviewerName).not.toBe(organization.name);
+
+    // The recruiter's account is gone: the organisation is the interviewer.
+    await prisma.interview.update({ where: { id: interviewId }, data: { createdById: null } });
+    expect((await loadCandidateView(interviewId, START)).interviewerName).toBe(organization.name);
+  });
+
+  it("says not found for an interview that does not exist", async () => {
+    await expect(loadCandidateView("no-such-interview", START)).rejects.toThrow(/not found/i);
+  });
+
   it("a reload shows the same question with its remaining time reduced by exactly the seconds elapsed, and writes nothing", async () => {
     const { interviewId, answerIds } = await started();
     const before = await stored(interviewId);
