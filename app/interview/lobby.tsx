@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { initialFormState } from "@/lib/form-state";
 import { startInterviewAction } from "./actions";
 import { DeviceCheck } from "./device-check";
-import { deviceNeeds } from "./device-help";
+import { deviceNeeds } from "./device-needs";
 import { AccommodationRequest } from "./accommodation-request";
 import { PracticeQuestion } from "./practice-question";
 
