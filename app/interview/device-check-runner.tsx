@@ -38,7 +38,9 @@ export function DeviceCheckRunner({
   }, [start]);
 
   const status = phase.name === "starting" ? `Waiting for permission to use your ${words.asking}.` : phase.name === "live" ? "Checking. Say a few words." : "";
-  useEffect(() => onStatus(status), [status, onStatus]);
+  useEffect(() => {
+    onStatus(status);
+  }, [status, onStatus]);
 
   // The button that started the check is gone by now: take keyboard and screen-reader users to the
   // outcome, unless they have already moved on to something else on the page.
