@@ -1,14 +1,14 @@
-import Link from "next/link";
-
+// A plain link, not next/link: this page is part of every route's first load (each segment's
+// not-found boundary), and next/link's client code would come with it for one rarely used link.
 export default function NotFound() {
   return (
     <main className="mx-auto flex min-h-dvh max-w-md flex-col items-center justify-center px-6 text-center">
       <p className="text-sm font-semibold text-accent-700">404</p>
       <h1 className="mt-2 text-2xl font-semibold text-ink-900">Not found</h1>
       <p className="mt-2 text-ink-600">This page does not exist, or you do not have access to it.</p>
-      <Link href="/" className="mt-6 text-sm font-medium text-accent-700 underline underline-offset-4">
+      <a href="/" className="mt-6 text-sm font-medium text-accent-700 underline underline-offset-4">
         Go to Kairos
-      </Link>
+      </a>
     </main>
   );
 }

@@ -1,14 +1,14 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
-import { LocalDate } from "@/components/local-date";
-import { useFormAction } from "@/components/use-form-action";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Field, controlClass } from "@/components/ui/field";
-import { requestAccommodationAction } from "./request-actions";
+import { lazy, Suspense, useId, useState } from "react";
+import { LoadBoundary } from "./load-boundary";
 
-const MAX_CHARACTERS = 2000;
+// The form (its action, the character count, the field and its errors) loads the first time the
+// disclosure opens, or a moment before when the pointer or the focus reaches it; it stays mounted
+// after that, so closing and opening it again keeps what was typed.
+const loadForm = () => import("./accommodation-form");
+const AccommodationForm = lazy(() => loadForm().then((m) => ({ default: m.AccommodationForm })));
+const preload = () => void loadForm().catch(() => {});
 
 /**
  * For the lobby: "Need an accommodation?" opens a short form whose message goes to the recruiter
@@ -16,15 +16,8 @@ const MAX_CHARACTERS = 2000;
  */
 export function AccommodationRequest({ companyName, requestedAt = null }: { companyName: string; requestedAt?: string | null }) {
   const [open, setOpen] = useState(false);
-  const [length, setLength] = useState(0);
+  const [opened, setOpened] = useState(false);
   const panelId = useId();
-  const form = useRef<HTMLFormElement>(null);
-  const { state, formAction, onSubmit, pending } = useFormAction(requestAccommodationAction);
-  useEffect(() => {
-    if (!state.ok) return;
-    form.current?.reset();
-    setLength(0);
-  }, [state]);
 
   return (
     <section aria-labelledby={`${panelId}-title`} className="rounded-xl bg-white p-6 ring-1 ring-ink-200 sm:p-8">
@@ -33,7 +26,12 @@ export function AccommodationRequest({ companyName, requestedAt = null }: { comp
           type="button"
           aria-expanded={open}
           aria-controls={panelId}
-          onClick={() => setOpen(!open)}
+          onPointerEnter={preload}
+          onFocus={preload}
+          onClick={() => {
+            setOpen(!open);
+            setOpened(true);
+          }}
           className="flex w-full items-center justify-between gap-4 rounded-md text-left focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-600"
         >
           Need an accommodation?
@@ -48,26 +46,13 @@ export function AccommodationRequest({ companyName, requestedAt = null }: { comp
           else — tell {companyName}. The recruiter gets your message by email and can adjust the interview or offer you another time.
           Changes can only be made before you start.
         </p>
-        {requestedAt && !state.ok && (
-          <p className="text-sm text-ink-700">
-            You sent a request on <LocalDate value={requestedAt} />.
-          </p>
+        {opened && (
+          <LoadBoundary what="The request form">
+            <Suspense fallback={<p className="text-sm text-ink-600">Loading the form…</p>}>
+              <AccommodationForm companyName={companyName} requestedAt={requestedAt} />
+            </Suspense>
+          </LoadBoundary>
         )}
-        <form ref={form} action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
-          <Field
-            label="What would help you?"
-            hint={`${length.toLocaleString("en-US")} of ${MAX_CHARACTERS.toLocaleString("en-US")} characters. Only the hiring team at ${companyName} reads it.`}
-            errors={state.fieldErrors?.message}
-          >
-            {(p) => (
-              <textarea {...p} name="message" rows={4} maxLength={MAX_CHARACTERS} onChange={(e) => setLength(e.target.value.length)} className={controlClass} />
-            )}
-          </Field>
-          <Button type="submit" variant="secondary" disabled={pending}>
-            {pending ? "Sending…" : "Send to the recruiter"}
-          </Button>
-          {state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
-        </form>
       </div>
     </section>
   );

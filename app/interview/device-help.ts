@@ -1,8 +1,10 @@
 // The device check's decisions and words, kept free of React and the DOM so they can be unit-tested
 // (tests/device-help.test.ts) and read in one place.
 
-/** "video": camera and microphone; "audio": microphone only. */
-export type DeviceNeeds = "video" | "audio";
+import type { DeviceNeeds } from "./device-needs";
+
+// The lobby needs only deviceNeeds; it lives apart so the lobby's first load carries none of the help texts.
+export { deviceNeeds, type DeviceNeeds } from "./device-needs";
 
 export type HelpVariant = "blocked" | "no-device" | "in-use" | "no-picture" | "unsupported-browser" | "recording-unsupported" | "unknown";
 
@@ -14,13 +16,6 @@ export type DeviceHelp = {
   /** Whether trying again in this browser can help (it cannot when the browser lacks the feature). */
   retry: boolean;
 };
-
-/** What an interview needs from the candidate's devices, from its questions' answer types; null for text only. */
-export function deviceNeeds(answerTypes: readonly string[]): DeviceNeeds | null {
-  if (answerTypes.includes("VIDEO")) return "video";
-  if (answerTypes.includes("AUDIO")) return "audio";
-  return null;
-}
 
 /** Maps the name of the DOMException getUserMedia rejected with to the help to show. */
 export function helpVariantFor(errorName: string | undefined): HelpVariant {

@@ -1,18 +1,16 @@
-"use client";
-
-import { useActionState, useId, useState } from "react";
 import { LocalDate } from "@/components/local-date";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { initialFormState } from "@/lib/form-state";
-import { startInterviewAction } from "./actions";
-import { DeviceCheck } from "./device-check";
-import { deviceNeeds } from "./device-help";
 import { AccommodationRequest } from "./accommodation-request";
+import { deviceNeeds } from "./device-needs";
+import { LobbyStart } from "./lobby-start";
 import { PracticeQuestion } from "./practice-question";
 
 const TYPE_WORDS = { TEXT: "written", VIDEO: "video", AUDIO: "audio" } as const;
 
+/**
+ * The lobby, rendered on the server: what the interview is, how it works and what the candidate
+ * consents to are text; only the accommodation request, the practice question, the device check and
+ * the consent form itself (LobbyStart) are client components.
+ */
 export function Lobby(props: {
   candidateName: string;
   companyName: string;
@@ -26,15 +24,8 @@ export function Lobby(props: {
   retentionDays: number;
   accommodationRequestedAt: string | null;
 }) {
-  const [state, action, pending] = useActionState(startInterviewAction, initialFormState);
-  const [agreed, setAgreed] = useState(false);
-  const consentError = useId();
-  const startHint = useId();
   const needs = deviceNeeds(props.answerTypes);
   const records = needs !== null;
-  // Only this page view's check counts: devices change between visits (another computer, a headset).
-  const [devicesReady, setDevicesReady] = useState(false);
-  const blockedByDevices = needs !== null && !devicesReady;
 
   return (
     <div className="space-y-6">
@@ -91,12 +82,7 @@ export function Lobby(props: {
 
       <PracticeQuestion />
 
-      {needs && <DeviceCheck needs={needs} onResult={setDevicesReady} />}
-
-      <form action={action} aria-labelledby="consent-title" className="space-y-4 rounded-xl bg-white p-6 ring-1 ring-ink-200 sm:p-8">
-        <h2 id="consent-title" className="text-lg font-semibold text-ink-900">
-          Your consent
-        </h2>
+      <LobbyStart needs={needs}>
         <div className="space-y-2 text-sm text-ink-700">
           <p>
             <strong>What is recorded:</strong> your answers ({records ? "text, and the audio or video you record" : "the text you write"}) and when you
@@ -114,39 +100,7 @@ export function Lobby(props: {
             interview. You can ask them to delete them sooner from the page you see when you finish.
           </p>
         </div>
-        {state.message && <Alert tone="error">{state.message}</Alert>}
-        <label className="flex items-start gap-3 text-sm text-ink-900">
-          <input
-            type="checkbox"
-            name="consent"
-            value="yes"
-            checked={agreed}
-            onChange={(e) => setAgreed(e.target.checked)}
-            aria-describedby={consentError}
-            aria-invalid={state.fieldErrors?.consent ? true : undefined}
-            className="mt-0.5 h-4 w-4 accent-accent-600"
-          />
-          I understand what is recorded and agree to take this interview.
-        </label>
-        <p id={consentError} aria-live="polite" className="text-sm text-danger-700 empty:hidden">
-          {state.fieldErrors?.consent?.join(" ")}
-        </p>
-        <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
-          <Button
-            type="submit"
-            disabled={pending || blockedByDevices}
-            aria-describedby={blockedByDevices ? startHint : undefined}
-            className="w-full justify-center sm:w-auto"
-          >
-            {pending ? "Starting…" : "Start interview"}
-          </Button>
-          {blockedByDevices && (
-            <p id={startHint} className="text-sm text-ink-600">
-              Check your {needs === "video" ? "camera and microphone" : "microphone"} above before you start.
-            </p>
-          )}
-        </div>
-      </form>
+      </LobbyStart>
     </div>
   );
 }

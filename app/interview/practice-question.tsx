@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import { formatDuration } from "@/components/use-server-clock";
 import { Button } from "@/components/ui/button";
-import { controlClass } from "@/components/ui/field";
+import { controlClass } from "@/components/ui/control-class";
 
 const PRACTICE_SECONDS = 60;
 

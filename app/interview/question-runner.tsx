@@ -7,7 +7,7 @@ import { LocalDate } from "@/components/local-date";
 import { formatDuration, spokenDuration, useServerClock } from "@/components/use-server-clock";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { controlClass } from "@/components/ui/field";
+import { controlClass } from "@/components/ui/control-class";
 import { saveAnswerAction, skipPreparationAction, submitAnswerAction } from "./actions";
 import type { RecordingState } from "./recorded-answer";
 import { reportPaste, useIntegritySignals } from "./use-integrity-signals";

@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { HEARD_RMS, helpVariantFor, levelFromRms, recordingSupported, type DeviceNeeds, type HelpVariant } from "./device-help";
+import { HEARD_RMS, helpVariantFor, levelFromRms, recordingSupported, type HelpVariant } from "./device-help";
+import type { DeviceNeeds } from "./device-needs";
 
 export type CheckPhase =
   | { name: "idle" }

@@ -1,5 +1,4 @@
-import { Slot } from "radix-ui";
-import type { ComponentProps } from "react";
+import { Children, cloneElement, isValidElement, type ComponentProps } from "react";
 import { cn } from "./cn";
 
 const variants = {
@@ -13,7 +12,7 @@ const sizes = { sm: "h-8 px-2.5 text-sm", md: "h-10 px-4 text-sm", icon: "h-8 w-
 export type ButtonProps = ComponentProps<"button"> & {
   variant?: keyof typeof variants;
   size?: keyof typeof sizes;
-  /** Render the child element (e.g. a Link) with button styles. */
+  /** Render the child element (e.g. a Link) with button styles, instead of a <button>. */
   asChild?: boolean;
 };
 
@@ -25,6 +24,13 @@ export function Button({ variant = "primary", size = "md", asChild, className, t
     sizes[size],
     className,
   );
-  if (asChild) return <Slot.Root className={classes} {...props} />;
+  if (asChild) {
+    // The one child gets the button's classes and props; its own props win, its classes are added.
+    // (Not Radix's Slot: every client page with a button would ship it for the few server-rendered links that use this.)
+    const { children, ...rest } = props;
+    const child = Children.only(children);
+    if (!isValidElement<{ className?: string }>(child)) throw new Error("Button asChild takes one element as its child.");
+    return cloneElement(child, { ...rest, ...child.props, className: cn(classes, child.props.className) });
+  }
   return <button type={type ?? "button"} className={classes} {...props} />;
 }

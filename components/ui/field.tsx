@@ -1,10 +1,8 @@
 import { useId, type ReactElement, type ReactNode } from "react";
 import { cn } from "./cn";
 
-export const controlClass =
-  "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-ink-900 ring-1 ring-inset ring-ink-300 " +
-  "placeholder:text-ink-400 focus:ring-2 focus:ring-inset focus:ring-accent-600 focus:outline-none " +
-  "aria-[invalid=true]:ring-danger-600 disabled:bg-ink-50 disabled:text-ink-500";
+// In a module of its own so a page that styles a bare control does not ship Field with it.
+export { controlClass } from "./control-class";
 
 type ControlProps = { id: string; "aria-invalid"?: boolean; "aria-describedby"?: string };
 

@@ -3,7 +3,7 @@ import { now } from "@/lib/clock";
 import { decodeAccess, resolveAccess } from "@/lib/interviews/access";
 import { findDeletionRequestState } from "@/lib/interviews/deletion";
 import { ACCESS_HEADER, PORTAL_COOKIE } from "@/lib/interviews/portal";
-import { DeletionRequest } from "../deletion-request";
+import { DeletionRequest } from "./deletion-request-lazy";
 
 /**
  * The thank-you page's deletion request, with its state read for the candidate's own key (the

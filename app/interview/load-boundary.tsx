@@ -1,0 +1,31 @@
+"use client";
+
+import { Component, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+
+/**
+ * Around a part of the portal that loads on demand (React.lazy): if its code cannot be fetched
+ * (the connection dropped), say so in place and offer a reload, instead of the route's error page
+ * replacing the whole lobby. A rejected lazy import stays rejected, so only a reload can retry it.
+ */
+export class LoadBoundary extends Component<{ what: string; children: ReactNode }, { failed: boolean }> {
+  state = { failed: false };
+
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+
+  render() {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <div role="alert" className="mt-4 space-y-3 rounded-md bg-danger-50 px-4 py-3 text-sm text-danger-800 ring-1 ring-danger-200 ring-inset">
+        <p>
+          {this.props.what} could not load. Check your connection, then reload this page — your link still works.
+        </p>
+        <Button variant="secondary" size="sm" onClick={() => window.location.reload()}>
+          Reload page
+        </Button>
+      </div>
+    );
+  }
+}
