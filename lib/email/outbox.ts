@@ -29,27 +29,33 @@ export interface OutgoingEmail {
 
 /** Queues an email inside the caller's transaction: it exists exactly when the change that caused it commits. */
 export async function enqueueEmail(tx: Tx, email: OutgoingEmail): Promise<{ id: string }> {
+  return tx.outboxEmail.create({ data: outboxRow(email), select: { id: true } });
+}
+
+/** Queues several emails in one statement (scheduling queues the invitation and its reminders together). */
+export async function enqueueEmails(tx: Tx, emails: OutgoingEmail[]): Promise<void> {
+  await tx.outboxEmail.createMany({ data: emails.map(outboxRow) });
+}
+
+function outboxRow(email: OutgoingEmail) {
   if (email.secret && !(email.html.includes(email.secret) && email.text.includes(email.secret))) {
     // An email that should carry a link but does not is the original system's bug; refuse to queue it.
     throw new Error(`Refusing to queue a ${email.kind} email whose HTML or text lacks its link`);
   }
-  return tx.outboxEmail.create({
-    data: {
-      organizationId: email.organizationId,
-      interviewId: email.interviewId ?? null,
-      kind: email.kind,
-      toEmail: email.toEmail,
-      toName: email.toName ?? "",
-      subject: email.subject,
-      html: email.html,
-      text: email.text,
-      attachments: (email.attachments ?? []) as unknown as Prisma.InputJsonValue,
-      secret: email.secret ?? null,
-      sendAfter: email.sendAfter ?? null,
-      nextAttemptAt: email.sendAfter ?? new Date(0),
-    },
-    select: { id: true },
-  });
+  return {
+    organizationId: email.organizationId,
+    interviewId: email.interviewId ?? null,
+    kind: email.kind,
+    toEmail: email.toEmail,
+    toName: email.toName ?? "",
+    subject: email.subject,
+    html: email.html,
+    text: email.text,
+    attachments: (email.attachments ?? []) as unknown as Prisma.InputJsonValue,
+    secret: email.secret ?? null,
+    sendAfter: email.sendAfter ?? null,
+    nextAttemptAt: email.sendAfter ?? new Date(0),
+  };
 }
 
 /** Cancels an interview's unsent emails of the given kinds (e.g. reminders on reschedule). */

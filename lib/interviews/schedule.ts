@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { addHours, addSeconds } from "date-fns";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
-import { enqueueEmail, type Tx } from "@/lib/email/outbox";
+import { enqueueEmails, type Tx } from "@/lib/email/outbox";
 import { DuplicateError, FieldError, isUniqueViolation, NotFoundError } from "@/lib/errors";
 import { ActorType, EmailKind, InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
 import { recordEvent } from "./audit";
@@ -118,8 +118,7 @@ export async function scheduleInterview(by: Scheduler, input: ScheduleInput, hoo
       });
       await hooks.afterInterviewInsert?.(tx);
       const session = await tx.interviewSession.create({ data: { interviewId, keyHash }, select: { id: true } });
-      await enqueueEmail(tx, invitation);
-      for (const reminder of reminders) await enqueueEmail(tx, reminder);
+      await enqueueEmails(tx, [invitation, ...reminders]);
       await recordEvent(tx, {
         organizationId,
         interviewId,
