@@ -1,14 +1,12 @@
 "use client";
 
-import { lazy, Suspense, useId, useState } from "react";
-import { LoadBoundary } from "./load-boundary";
+import { useId, useState } from "react";
+import { OnDemand, onDemand } from "./load-boundary";
 
 // The form (its action, the character count, the field and its errors) loads the first time the
 // disclosure opens, or a moment before when the pointer or the focus reaches it; it stays mounted
 // after that, so closing and opening it again keeps what was typed.
-const loadForm = () => import("./accommodation-form");
-const AccommodationForm = lazy(() => loadForm().then((m) => ({ default: m.AccommodationForm })));
-const preload = () => void loadForm().catch(() => {});
+const { Part: AccommodationForm, preload } = onDemand(() => import("./accommodation-form").then((m) => m.AccommodationForm));
 
 /**
  * For the lobby: "Need an accommodation?" opens a short form whose message goes to the recruiter
@@ -47,11 +45,9 @@ export function AccommodationRequest({ companyName, requestedAt = null }: { comp
           Changes can only be made before you start.
         </p>
         {opened && (
-          <LoadBoundary what="The request form">
-            <Suspense fallback={<p className="text-sm text-ink-600">Loading the form…</p>}>
-              <AccommodationForm companyName={companyName} requestedAt={requestedAt} />
-            </Suspense>
-          </LoadBoundary>
+          <OnDemand what="The request form" fallback={<p className="text-sm text-ink-600">Loading the form…</p>}>
+            <AccommodationForm companyName={companyName} requestedAt={requestedAt} />
+          </OnDemand>
         )}
       </div>
     </section>

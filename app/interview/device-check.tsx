@@ -1,17 +1,15 @@
 "use client";
 
-import { lazy, Suspense, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CheckArea, DEVICE_WORDS } from "./device-check-frame";
 import type { DeviceNeeds } from "./device-needs";
-import { LoadBoundary } from "./load-boundary";
+import { OnDemand, onDemand } from "./load-boundary";
 
 // The check itself (getUserMedia, the level meter, the device pickers on Radix Select, the help
 // texts) is most of the lobby's JavaScript and runs only when the candidate asks for it: it loads
 // then, or a moment before when the pointer or the keyboard focus reaches the button.
-const loadRunner = () => import("./device-check-runner");
-const DeviceCheckRunner = lazy(() => loadRunner().then((m) => ({ default: m.DeviceCheckRunner })));
-const preload = () => void loadRunner().catch(() => {});
+const { Part: DeviceCheckRunner, preload } = onDemand(() => import("./device-check-runner").then((m) => m.DeviceCheckRunner));
 
 /**
  * The lobby's device check for interviews with recorded answers. Nothing is requested until the
@@ -36,17 +34,16 @@ export function DeviceCheck({ needs, onResult }: { needs: DeviceNeeds; onResult:
         {status}
       </p>
       {asked ? (
-        <LoadBoundary what="The check">
-          <Suspense
-            fallback={
-              <CheckArea needs={needs}>
-                <p className="text-sm font-medium text-ink-900">Getting the check ready…</p>
-              </CheckArea>
-            }
-          >
-            <DeviceCheckRunner needs={needs} onResult={onResult} onStatus={setStatus} section={section} />
-          </Suspense>
-        </LoadBoundary>
+        <OnDemand
+          what="The check"
+          fallback={
+            <CheckArea needs={needs}>
+              <p className="text-sm font-medium text-ink-900">Getting the check ready…</p>
+            </CheckArea>
+          }
+        >
+          <DeviceCheckRunner needs={needs} onResult={onResult} onStatus={setStatus} section={section} />
+        </OnDemand>
       ) : (
         <CheckArea needs={needs}>
           <p className="text-sm text-ink-700">Your browser will ask to use your {words.asking}. Choose Allow.</p>

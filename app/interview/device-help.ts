@@ -3,9 +3,6 @@
 
 import type { DeviceNeeds } from "./device-needs";
 
-// The lobby needs only deviceNeeds; it lives apart so the lobby's first load carries none of the help texts.
-export { deviceNeeds, type DeviceNeeds } from "./device-needs";
-
 export type HelpVariant = "blocked" | "no-device" | "in-use" | "no-picture" | "unsupported-browser" | "recording-unsupported" | "unknown";
 
 export type DeviceHelp = {

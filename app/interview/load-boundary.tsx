@@ -1,6 +1,6 @@
 "use client";
 
-import { Component, type ReactNode } from "react";
+import { Component, lazy, Suspense, type ComponentType, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 
 /**
@@ -28,4 +28,21 @@ export class LoadBoundary extends Component<{ what: string; children: ReactNode 
       </div>
     );
   }
+}
+
+/**
+ * A part of the portal whose code loads on demand: `Part` to render (inside `OnDemand`), and
+ * `preload` to start fetching a moment early (on pointer enter or focus of what opens it).
+ */
+export function onDemand<P extends object>(load: () => Promise<ComponentType<P>>) {
+  return { Part: lazy(() => load().then((part) => ({ default: part }))), preload: () => void load().catch(() => {}) };
+}
+
+/** Shows `fallback` while an on-demand part's code loads, and says so in place if it cannot. */
+export function OnDemand({ what, fallback, children }: { what: string; fallback: ReactNode; children: ReactNode }) {
+  return (
+    <LoadBoundary what={what}>
+      <Suspense fallback={fallback}>{children}</Suspense>
+    </LoadBoundary>
+  );
 }
