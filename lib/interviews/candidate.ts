@@ -3,7 +3,7 @@ import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { cancelPendingEmails, enqueueEmail, type Tx } from "@/lib/email/outbox";
 import { NotFoundError } from "@/lib/errors";
-import type { InterviewAnswer } from "@/lib/generated/prisma/client";
+import { Prisma, type InterviewAnswer } from "@/lib/generated/prisma/client";
 import { lockInterview } from "@/lib/interviews/lock";
 import { renderEmail } from "@/lib/email/templates";
 import { ActorType, AnswerType, EmailKind, InterviewStatus, RecordingStatus } from "@/lib/generated/prisma/enums";
@@ -298,13 +298,14 @@ async function readInterviewForCandidate(interviewId: string): Promise<Candidate
 
 type CandidateAnswerRow = Pick<InterviewAnswer, keyof typeof answerFields> & { recordings: Array<{ id: string; take: number; status: RecordingStatus }> };
 
+/** answerFields as SQL columns: the raw read returns exactly the fields its type claims. */
+const ANSWER_COLUMNS = Prisma.raw(Object.keys(answerFields).map((field) => `a."${field}"`).join(", "));
+
 /** Every answer in order, each with the latest segment of its current take (whether a reload interrupted it, and which take it is). */
 async function readAnswersForCandidate(interviewId: string): Promise<CandidateAnswerRow[]> {
   const prisma = await db();
   const rows = await prisma.$queryRaw<Array<Omit<CandidateAnswerRow, "recordings"> & { recordingId: string | null; recordingTake: number | null; recordingStatus: RecordingStatus | null }>>`
-    SELECT a.id, a.position, a.prompt, a."answerType", a."prepSeconds", a."answerSeconds", a."presentedAt", a."answerStartedAt",
-      a."submittedAt", a.text, a."savedAt", a.retakes, a."takeStartedAt",
-      r.id AS "recordingId", r.take AS "recordingTake", r.status AS "recordingStatus"
+    SELECT ${ANSWER_COLUMNS}, r.id AS "recordingId", r.take AS "recordingTake", r.status AS "recordingStatus"
     FROM "InterviewAnswer" a
       LEFT JOIN LATERAL (
         SELECT id, take, status FROM "Recording"
