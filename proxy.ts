@@ -2,9 +2,9 @@ import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { now } from "@/lib/clock";
 import { authSecret } from "@/lib/config";
-import { encodeAccess, resolveAccess } from "@/lib/interviews/access";
-import { ACCESS_HEADER, clientAddress, KEY_FAILURE_WINDOW_SECONDS, KEY_FAILURES_PER_MINUTE, PORTAL_COOKIE, PORTAL_HEADERS } from "@/lib/interviews/portal";
-import { countInWindow, hit } from "@/lib/rate-limit";
+import { lookUpCandidateKey } from "@/lib/http/candidate";
+import { ACCESS_HEADER, PORTAL_COOKIE, PORTAL_HEADERS } from "@/lib/http/portal";
+import { encodeAccess } from "@/lib/interviews/candidate/access";
 import { BASE_HEADERS, contentSecurityPolicy, HSTS, isHttps, newNonce, REFERRER_POLICY } from "@/lib/security-headers";
 import { statePage } from "@/app/interview/state-pages";
 
@@ -74,16 +74,11 @@ async function portal(request: NextRequest, next: () => NextResponse, requestHea
     return secured(response);
   }
 
-  const at = now();
-  const limiterKey = `interview-key:${clientAddress(request.headers)}`;
-  if ((await countInWindow(limiterKey, KEY_FAILURE_WINDOW_SECONDS, at)) >= KEY_FAILURES_PER_MINUTE) {
-    return secured(statePage("too_many"));
-  }
-  const access = await resolveAccess(request.cookies.get(PORTAL_COOKIE)?.value, at);
+  const access = await lookUpCandidateKey(request.headers, request.cookies.get(PORTAL_COOKIE)?.value, now());
   switch (access.state) {
+    case "too_many":
     case "invalid":
-      await hit(limiterKey, KEY_FAILURE_WINDOW_SECONDS, at);
-      return secured(statePage("invalid"));
+      return secured(statePage(access.state));
     case "replaced":
     case "cancelled":
       return secured(statePage(access.state));

@@ -2,6 +2,7 @@ import { Heading, Section, Text } from "@react-email/components";
 import { Fragment } from "react";
 import { Details } from "./_components/details";
 import { EmailLayout } from "./_components/layout";
+import { recruiterFooter, type RecipientRole } from "./_components/recruiter-footer";
 import { LinkButton } from "./_components/link-button";
 import { colors, heading, text } from "./_components/styles";
 import { formatDateTime } from "./_components/time";
@@ -9,7 +10,7 @@ import { formatDateTime } from "./_components/time";
 export type AccommodationRequestedProps = {
   recruiterName: string;
   /** Why this recipient: they scheduled the interview, or (nobody did any more) they own the account. */
-  recipientRole: "scheduler" | "owner";
+  recipientRole: RecipientRole;
   candidateName: string;
   candidateEmail: string;
   jobTitle: string;
@@ -39,13 +40,7 @@ export default function AccommodationRequested({
     <EmailLayout
       // The preview line stays generic: what the candidate wrote may be private.
       preview={`${candidateName} asks for an accommodation for their interview.`}
-      footer={
-        recipientRole === "owner" ? (
-          <>Kairos sent you this because you own the account that scheduled {candidateName}&apos;s interview.</>
-        ) : (
-          <>Kairos sent you this because you scheduled {candidateName}&apos;s interview.</>
-        )
-      }
+      footer={recruiterFooter(candidateName, recipientRole)}
     >
       <Heading as="h1" style={heading}>
         {candidateName} asks for an accommodation

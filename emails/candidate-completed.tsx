@@ -1,11 +1,14 @@
 import { Heading, Text } from "@react-email/components";
 import { EmailLayout } from "./_components/layout";
+import { recruiterFooter, type RecipientRole } from "./_components/recruiter-footer";
 import { LinkButton } from "./_components/link-button";
 import { heading, text } from "./_components/styles";
 import { formatDateTime } from "./_components/time";
 
 export type CandidateCompletedProps = {
   recruiterName: string;
+  /** Why they get it: they scheduled the interview, or they own the account (the scheduler has left). */
+  recipientRole: RecipientRole;
   candidateName: string;
   jobTitle: string;
   /** ISO 8601, UTC. */
@@ -18,6 +21,7 @@ export type CandidateCompletedProps = {
 /** To the recruiter: a candidate finished; their answers are ready to review. */
 export default function CandidateCompleted({
   recruiterName,
+  recipientRole,
   candidateName,
   jobTitle,
   completedAt,
@@ -27,7 +31,7 @@ export default function CandidateCompleted({
   return (
     <EmailLayout
       preview={`${candidateName}'s answers for ${jobTitle} are ready to review.`}
-      footer={<>Kairos sent you this because you scheduled {candidateName}&apos;s interview.</>}
+      footer={recruiterFooter(candidateName, recipientRole)}
     >
       <Heading as="h1" style={heading}>
         {candidateName} completed their interview
@@ -44,6 +48,7 @@ export default function CandidateCompleted({
 
 export const PreviewProps: CandidateCompletedProps = {
   recruiterName: "Daniel Okafor",
+  recipientRole: "scheduler",
   candidateName: "Hana Sato",
   jobTitle: "Robotics Software Engineer",
   completedAt: "2026-12-01T06:41:00.000Z",

@@ -1,6 +1,7 @@
 import { Heading, Text } from "@react-email/components";
 import { Details, Notice } from "./_components/details";
 import { EmailLayout } from "./_components/layout";
+import { recruiterFooter, type RecipientRole } from "./_components/recruiter-footer";
 import { LinkButton } from "./_components/link-button";
 import { heading, text } from "./_components/styles";
 import { formatDate, formatDateTime } from "./_components/time";
@@ -8,7 +9,7 @@ import { formatDate, formatDateTime } from "./_components/time";
 export type DeletionRequestedProps = {
   recruiterName: string;
   /** Why this recipient: they scheduled the interview, or (nobody did any more) they own the account. */
-  recipientRole: "scheduler" | "owner";
+  recipientRole: RecipientRole;
   candidateName: string;
   candidateEmail: string;
   jobTitle: string;
@@ -37,13 +38,7 @@ export default function DeletionRequested({
   return (
     <EmailLayout
       preview={`${candidateName} asks you to delete their interview answers.`}
-      footer={
-        recipientRole === "owner" ? (
-          <>Kairos sent you this because you own the account that scheduled {candidateName}&apos;s interview.</>
-        ) : (
-          <>Kairos sent you this because you scheduled {candidateName}&apos;s interview.</>
-        )
-      }
+      footer={recruiterFooter(candidateName, recipientRole)}
     >
       <Heading as="h1" style={heading}>
         {candidateName} asks you to delete their answers

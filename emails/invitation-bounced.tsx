@@ -1,11 +1,14 @@
 import { Heading, Text } from "@react-email/components";
 import { Details, Notice } from "./_components/details";
 import { EmailLayout } from "./_components/layout";
+import { recruiterFooter, type RecipientRole } from "./_components/recruiter-footer";
 import { LinkButton } from "./_components/link-button";
 import { heading, text } from "./_components/styles";
 
 export type InvitationBouncedProps = {
   recruiterName: string;
+  /** Why they get it: they scheduled the interview, or they own the account (the scheduler has left). */
+  recipientRole: RecipientRole;
   candidateName: string;
   candidateEmail: string;
   jobTitle: string;
@@ -18,6 +21,7 @@ export type InvitationBouncedProps = {
 /** To the recruiter: the candidate's invitation could not be delivered. */
 export default function InvitationBounced({
   recruiterName,
+  recipientRole,
   candidateName,
   candidateEmail,
   jobTitle,
@@ -27,7 +31,7 @@ export default function InvitationBounced({
   return (
     <EmailLayout
       preview={`The invitation to ${candidateName} (${candidateEmail}) could not be delivered.`}
-      footer={<>Kairos sent you this because you scheduled {candidateName}&apos;s interview.</>}
+      footer={recruiterFooter(candidateName, recipientRole)}
     >
       <Heading as="h1" style={heading}>
         An invitation bounced
@@ -57,6 +61,7 @@ export default function InvitationBounced({
 
 export const PreviewProps: InvitationBouncedProps = {
   recruiterName: "Daniel Okafor",
+  recipientRole: "scheduler",
   candidateName: "Hana Sato",
   candidateEmail: "hana.sato@exmaple.jp",
   jobTitle: "Robotics Software Engineer",

@@ -1,12 +1,15 @@
 import { Heading, Text } from "@react-email/components";
 import { Details } from "./_components/details";
 import { EmailLayout } from "./_components/layout";
+import { recruiterFooter, type RecipientRole } from "./_components/recruiter-footer";
 import { LinkButton } from "./_components/link-button";
 import { heading, text } from "./_components/styles";
 import { formatDateTime } from "./_components/time";
 
 export type RescheduleRequestedProps = {
   recruiterName: string;
+  /** Why they get it: they scheduled the interview, or they own the account (the scheduler has left). */
+  recipientRole: RecipientRole;
   candidateName: string;
   candidateEmail: string;
   jobTitle: string;
@@ -19,11 +22,20 @@ export type RescheduleRequestedProps = {
 };
 
 /** To the recruiter: a candidate who missed their interview's window asks for a new time. */
-export default function RescheduleRequested({ recruiterName, candidateName, candidateEmail, jobTitle, missedStartsAt, timeZone, interviewUrl }: RescheduleRequestedProps) {
+export default function RescheduleRequested({
+  recruiterName,
+  recipientRole,
+  candidateName,
+  candidateEmail,
+  jobTitle,
+  missedStartsAt,
+  timeZone,
+  interviewUrl,
+}: RescheduleRequestedProps) {
   return (
     <EmailLayout
       preview={`${candidateName} missed their interview and asks for a new time.`}
-      footer={<>Kairos sent you this because you scheduled {candidateName}&apos;s interview.</>}
+      footer={recruiterFooter(candidateName, recipientRole)}
     >
       <Heading as="h1" style={heading}>
         {candidateName} asks for a new time
@@ -47,6 +59,7 @@ export default function RescheduleRequested({ recruiterName, candidateName, cand
 
 export const PreviewProps: RescheduleRequestedProps = {
   recruiterName: "Riley Recruiter",
+  recipientRole: "scheduler",
   candidateName: "Hana Sato",
   candidateEmail: "hana.sato@example.com",
   jobTitle: "Robotics Software Engineer",

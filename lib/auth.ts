@@ -6,7 +6,7 @@ import { cache } from "react";
 import { z } from "zod";
 import { findMember } from "@/lib/accounts";
 import { authSecret } from "@/lib/config";
-import { clientAddress } from "@/lib/interviews/portal";
+import { clientAddress } from "@/lib/http/client-address";
 import { authenticate } from "@/lib/sign-in";
 
 declare module "next-auth" {

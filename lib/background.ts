@@ -1,16 +1,26 @@
 import "server-only";
 import { subHours } from "date-fns";
 import { now } from "@/lib/clock";
-import { drainOutbox } from "@/lib/email/dispatcher";
-import { sweepInterviews } from "@/lib/interviews/sweep";
+import { drainOutbox, type DispatchStats } from "@/lib/email/dispatcher";
+import type { Transport } from "@/lib/email/transports";
+import { interviewDelivery } from "@/lib/interviews/delivery";
+import { sweepInterviews } from "@/lib/interviews/lifecycle/sweep";
+import { sweepRetention } from "@/lib/interviews/lifecycle/retention";
 import { pruneRateLimits } from "@/lib/rate-limit";
-import { sweepRetention } from "@/lib/retention";
+
+// Where the background work is put together: the outbox (lib/email) with the interview domain's
+// delivery policy, the interview clock, retention and old rate-limit windows.
 
 /** Rate-limit windows are at most 15 minutes long; an hour-old one counts for nothing. */
 const RATE_LIMIT_HISTORY_HOURS = 1;
 /** Retention is counted in days: a look every 10 minutes (per process) is plenty. */
 const RETENTION_EVERY_MS = 10 * 60_000;
 let nextRetentionSweep = 0;
+
+/** Sends due email until none is left or `budgetMs` has passed, under the interview delivery policy. */
+export function sendDueEmail({ budgetMs, transport }: { budgetMs?: number; transport?: Transport } = {}): Promise<DispatchStats> {
+  return drainOutbox({ policy: interviewDelivery, budgetMs, transport });
+}
 
 /**
  * One round of background work: the clock's changes to interviews, old rate-limit windows, due
@@ -19,11 +29,23 @@ let nextRetentionSweep = 0;
 export async function runBackgroundWork({ budgetMs = 20_000 }: { budgetMs?: number } = {}) {
   const swept = await sweepInterviews();
   await pruneRateLimits(subHours(now(), RATE_LIMIT_HISTORY_HOURS));
-  const sent = await drainOutbox({ budgetMs });
+  const sent = await sendDueEmail({ budgetMs });
   let retention = { purged: 0, purgeFailed: 0 };
   if (Date.now() >= nextRetentionSweep) {
     nextRetentionSweep = Date.now() + RETENTION_EVERY_MS;
     retention = await sweepRetention();
   }
   return { ...swept, ...sent, ...retention };
+}
+
+let running: Promise<unknown> | null = null;
+
+/** After a change commits: send what it queued, once per process at a time. Never throws. */
+export function wakeDispatcher(): Promise<unknown> {
+  running ??= sendDueEmail({ budgetMs: 10_000 })
+    .catch((error) => console.error("outbox dispatch failed", { error: (error as Error).message }))
+    .finally(() => {
+      running = null;
+    });
+  return running;
 }

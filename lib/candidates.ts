@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { DuplicateError, isUniqueViolation, NotFoundError } from "@/lib/errors";
-import { deleteInterviewMedia } from "@/lib/retention";
+import { deleteInterviewMedia } from "@/lib/interviews/media";
 
 export interface CandidateInput {
   name: string;

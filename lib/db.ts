@@ -1,10 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { migrate, readMigrations, type MigrationConnection } from "@/lib/db-migrate";
 import { acquirePgliteLock } from "@/lib/pglite-lock";
 
-export type Db = PrismaClient;
+/** A transaction's client: what every write that must commit with others takes. */
+export type Tx = Prisma.TransactionClient;
 
 interface Handle {
   prisma: PrismaClient;

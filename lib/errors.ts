@@ -1,20 +1,34 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 
+/**
+ * A refusal the caller caused and is told about: its message is written for them, and `reason`
+ * names it for code (the action pipeline and the HTTP routes map these; anything else is a bug).
+ */
+export class ExpectedError extends Error {
+  constructor(
+    message: string,
+    readonly reason: string,
+  ) {
+    super(message);
+    this.name = "ExpectedError";
+  }
+}
+
 /** A row that does not exist, or belongs to another organisation: callers cannot tell which. */
-export class NotFoundError extends Error {
-  constructor(what = "Record") {
-    super(`${what} not found`);
+export class NotFoundError extends ExpectedError {
+  constructor(readonly what = "Record") {
+    super(`${what} not found`, "not_found");
     this.name = "NotFoundError";
   }
 }
 
 /** Input the database or the clock refuses; `field` names the form field to put the message on. */
-export class FieldError extends Error {
+export class FieldError extends ExpectedError {
   constructor(
     readonly field: string,
     message: string,
   ) {
-    super(message);
+    super(message, "invalid");
     this.name = "FieldError";
   }
 }
@@ -28,9 +42,9 @@ export class DuplicateError extends FieldError {
 }
 
 /** A change the record's current state does not allow (e.g. rescheduling a cancelled interview). */
-export class StateError extends Error {
+export class StateError extends ExpectedError {
   constructor(message: string) {
-    super(message);
+    super(message, "state");
     this.name = "StateError";
   }
 }

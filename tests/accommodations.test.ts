@@ -4,13 +4,10 @@ import { setClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { FieldError, NotFoundError, StateError } from "@/lib/errors";
 import { ActorType, EmailKind, InterviewStatus } from "@/lib/generated/prisma/enums";
-import {
-  ACCOMMODATION_REQUEST_INTERVAL_MINUTES,
-  findAccommodations,
-  requestAccommodation,
-  setAccommodations,
-} from "@/lib/interviews/accommodations";
-import { CandidateRequestError } from "@/lib/interviews/requests";
+import { ACCOMMODATION_REQUEST_INTERVAL_MINUTES } from "@/lib/limits";
+import { findAccommodations, setAccommodations } from "@/lib/interviews/recruiter/accommodations";
+import { requestAccommodation } from "@/lib/interviews/candidate/requests";
+import { CandidateRequestError } from "@/lib/interviews/candidate/errors";
 import { makeInterviewRow, makeOrg } from "./support/factories";
 import { interviewSnapshot } from "./support/interviews";
 

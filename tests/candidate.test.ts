@@ -3,16 +3,11 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { setClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { ActorType, EmailKind, EmailStatus, InterviewStatus } from "@/lib/generated/prisma/enums";
-import { resolveAccess } from "@/lib/interviews/access";
-import {
-  CandidateActionError,
-  loadCandidateView,
-  requestReschedule,
-  saveDraft,
-  startAnswering,
-  startInterview,
-  submitAnswer,
-} from "@/lib/interviews/candidate";
+import { resolveAccess } from "@/lib/interviews/candidate/access";
+import { CandidateActionError, CandidateRequestError } from "@/lib/interviews/candidate/errors";
+import { loadCandidateView } from "@/lib/interviews/candidate/portal-view";
+import { requestReschedule } from "@/lib/interviews/candidate/requests";
+import { saveDraft, startAnswering, startInterview, submitAnswer } from "@/lib/interviews/candidate/answering";
 import { makeJob, makeSchedulingOrg, question } from "./support/factories";
 import { answerRows, interviewSnapshot, scheduleAt } from "./support/interviews";
 
@@ -55,13 +50,13 @@ async function stored(interviewId: string) {
 }
 
 /** Fails unless `promise` rejects with a CandidateActionError for `reason`. */
-async function expectRefused(promise: Promise<unknown>, reason: CandidateActionError["reason"]) {
+async function expectRefused(promise: Promise<unknown>, reason: CandidateActionError["reason"] | CandidateRequestError["reason"]) {
   const error = await promise.then(
     (value) => expect.fail(`expected ${reason}, got ${JSON.stringify(value)}`),
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(CandidateActionError);
-  expect((error as CandidateActionError).reason).toBe(reason);
+  expect(error instanceof CandidateActionError || error instanceof CandidateRequestError, String(error)).toBe(true);
+  expect((error as CandidateActionError | CandidateRequestError).reason).toBe(reason);
 }
 
 const secondsBetween = (from: Date, to: Date) => (to.getTime() - from.getTime()) / 1000;
@@ -374,7 +369,7 @@ describe("requestReschedule", () => {
     expect(requests[0]!.text).toContain(`/interviews/${interviewId}`);
     expect(await resolveAccess(key, at)).toEqual({ state: "expired", interviewId, rescheduleRequested: true });
 
-    await expectRefused(requestReschedule(interviewId, addMinutes(at, 5)), "already_requested");
+    await expectRefused(requestReschedule(interviewId, addMinutes(at, 5)), "already_asked_new_time");
     expect(await stored(interviewId)).toEqual(after);
   });
 

@@ -10,6 +10,7 @@ import { EmailStatus } from "@/lib/generated/prisma/enums";
 import { makeOrg } from "./support/factories";
 import { countAccepted, emailRows, holdDispatchLock, queueEmails, stubbedResend } from "./support/outbox";
 import { randomFaults, type ResendStub } from "./support/resend-stub";
+import { interviewDelivery } from "@/lib/interviews/delivery";
 
 // Below every window tests/dispatcher.test.ts uses (see tests/support/outbox.ts), and that file
 // waits for this one on the dispatch lock.
@@ -70,7 +71,7 @@ describe.skipIf(!process.env.DATABASE_URL)(
       for (let clock = AT; passes < 40; clock = addMinutes(clock, 11)) {
         passes++;
         setClock(clock);
-        const loop = () => drainOutbox({ transport, budgetMs: 60_000 });
+        const loop = () => drainOutbox({ policy: interviewDelivery, transport, budgetMs: 60_000 });
         const stats = await Promise.all([loop(), loop(), loop(), childPass(clock, accepted)]);
         stats.forEach((s, i) => (sentBy[i]! += s.sent));
         if ((await emailRows(ids)).every((row) => row.status !== EmailStatus.PENDING)) break;

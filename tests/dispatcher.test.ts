@@ -7,7 +7,7 @@ import type { Attachment } from "@/lib/email/outbox";
 import { reserveSendSlot, slotSpacingMs, waitForSlot } from "@/lib/email/pace";
 import { devMailboxTransport, resendTransport, type Transport } from "@/lib/email/transports";
 import { DeliveryState, EmailStatus, InterviewStatus } from "@/lib/generated/prisma/enums";
-import { interviewUrl } from "@/lib/interviews/session-keys";
+import { interviewUrl } from "@/lib/interviews/model/session-keys";
 import { makeInterviewRow, makeOrg } from "./support/factories";
 import { icsText } from "./support/interviews";
 import {
@@ -25,6 +25,7 @@ import {
   stubbedResend,
 } from "./support/outbox";
 import { randomFaults, rollingRateLimit, type ResendStub } from "./support/resend-stub";
+import { interviewDelivery } from "@/lib/interviews/delivery";
 
 // Every test dispatches inside its own window before 1970: see tests/support/outbox.ts.
 const nextWindow = dispatchWindows(new Date("1969-12-01T09:00:00Z"));
@@ -126,7 +127,7 @@ describe("dispatching through Resend", () => {
     const retryAt = (await emailRow(first!)).nextAttemptAt;
 
     setClock(retryAt);
-    await drainOutbox({ transport: resend });
+    await drainOutbox({ policy: interviewDelivery, transport: resend });
 
     expect(await emailRow(first!)).toMatchObject({ status: EmailStatus.SENT, attempts: 2 });
     expect(await emailRow(second!)).toMatchObject({ status: EmailStatus.SENT, attempts: 2, sentAt: retryAt });
@@ -314,7 +315,7 @@ describe("recovery and the development mailbox", () => {
     let sending!: () => void;
     const claimed = new Promise<void>((resolve) => (sending = resolve));
     setClock(at);
-    void dispatchDue({ transport: { name: "stuck", send: () => (sending(), new Promise(() => {})) } });
+    void dispatchDue({ policy: interviewDelivery, transport: { name: "stuck", send: () => (sending(), new Promise(() => {})) } });
     await claimed;
     for (const row of await emailRows(ids)) {
       expect(row).toMatchObject({ status: EmailStatus.SENDING, attempts: 1, leaseUntil: addMilliseconds(at, LEASE_MS) });
@@ -408,7 +409,7 @@ describe("pacing to the provider's rate limit", () => {
     stub.fault = rollingRateLimit(10).fault;
 
     setClock(at);
-    const stats = await drainOutbox({ transport: resendTransport("re_test", 8) });
+    const stats = await drainOutbox({ policy: interviewDelivery, transport: resendTransport("re_test", 8) });
 
     expect(stats).toMatchObject({ sent: 25, retried: 0 });
     expect(rateLimited(ids)).toBe(0);
@@ -425,7 +426,7 @@ describe("pacing to the provider's rate limit", () => {
 
     setClock(at);
     const transport = resendTransport("re_test", 8);
-    const [a, b] = await Promise.all([dispatchDue({ transport, limit: 12 }), dispatchDue({ transport, limit: 12 })]);
+    const [a, b] = await Promise.all([dispatchDue({ policy: interviewDelivery, transport, limit: 12 }), dispatchDue({ policy: interviewDelivery, transport, limit: 12 })]);
 
     // Each claimed half; together they still kept to 8 requests a second, not 8 each.
     expect([a.sent, b.sent]).toEqual([12, 12]);
@@ -469,7 +470,7 @@ describe("fault injection", () => {
     for (let clock = at; passes < 100; clock = addMinutes(clock, 11)) {
       passes++;
       setClock(clock);
-      await drainOutbox({ transport, budgetMs: 60_000 });
+      await drainOutbox({ policy: interviewDelivery, transport, budgetMs: 60_000 });
       if ((await emailRows(ids)).every((row) => row.status !== EmailStatus.PENDING)) break;
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

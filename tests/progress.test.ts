@@ -1,7 +1,7 @@
 // The interview clock on its own: pure functions, no database.
 import { addSeconds } from "date-fns";
 import { describe, expect, it } from "vitest";
-import { ANSWER_GRACE_SECONDS, answerTimes, phaseAt, project, type AnswerTiming } from "@/lib/interviews/progress";
+import { ANSWER_GRACE_SECONDS, answerTimes, phaseAt, project, type AnswerTiming } from "@/lib/interviews/model/progress";
 
 const T = new Date("2026-03-02T09:00:00.000Z");
 const s = (seconds: number) => addSeconds(T, seconds);

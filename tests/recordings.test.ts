@@ -5,19 +5,11 @@ import { addSeconds } from "date-fns";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { RecordingStatus } from "@/lib/generated/prisma/enums";
-import { startInterview } from "@/lib/interviews/candidate";
-import { mediaResponse, parseRange } from "@/lib/interviews/recording-media";
-import {
-  CHUNK_MAX_BYTES,
-  finishRecording,
-  findRecordingForCandidate,
-  findRecordingForMember,
-  maxTakeBytes,
-  RecordingError,
-  startRecording,
-  storeChunk,
-  UPLOAD_GRACE_SECONDS,
-} from "@/lib/interviews/recordings";
+import { startInterview } from "@/lib/interviews/candidate/answering";
+import { mediaResponse, parseRange } from "@/lib/http/media-response";
+import { CHUNK_MAX_BYTES, maxTakeBytes, UPLOAD_GRACE_SECONDS } from "@/lib/interviews/model/recording-rules";
+import { finishRecording, RecordingError, startRecording, storeChunk } from "@/lib/interviews/candidate/recordings";
+import { findRecordingForCandidate, findRecordingForMember } from "@/lib/interviews/media";
 import { setStorage } from "@/lib/storage";
 import { makeJob, makeOrg, makeSchedulingOrg, question } from "./support/factories";
 import { answerRows, scheduleAt } from "./support/interviews";
@@ -150,7 +142,7 @@ describe("refused uploads store nothing", () => {
     // Move to the audio question: 30 s of answer → (30 + 60) s × 64 kB/s = 5.76 MB for the take.
     const first = await startRecording(interviewId, video, WEBM, s(1));
     await finishRecording(interviewId, first.recordingId, 0, s(2));
-    const { submitAnswer } = await import("@/lib/interviews/candidate");
+    const { submitAnswer } = await import("@/lib/interviews/candidate/answering");
     await submitAnswer(interviewId, video, "", s(3));
     const { recordingId } = await startRecording(interviewId, audio, "audio/webm;codecs=opus", s(4));
     const limit = maxTakeBytes({ answerType: "AUDIO", answerSeconds: 30 });

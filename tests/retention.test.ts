@@ -7,14 +7,9 @@ import { deleteCandidate } from "@/lib/candidates";
 import { db } from "@/lib/db";
 import { FieldError, NotFoundError, StateError } from "@/lib/errors";
 import { ActorType, EmailKind, EmailStatus, InterviewStatus, RecordingStatus } from "@/lib/generated/prisma/enums";
-import {
-  findRetentionSetting,
-  MediaDeletionError,
-  purgeInterviewContent,
-  setRetentionDays,
-  sweepRetention,
-} from "@/lib/retention";
-import { chunkKey } from "@/lib/interviews/recordings";
+import { findRetentionSetting, purgeInterviewContent, setRetentionDays, sweepRetention } from "@/lib/interviews/lifecycle/retention";
+import { MediaDeletionError } from "@/lib/interviews/media";
+import { chunkKey } from "@/lib/interviews/media";
 import { setStorage } from "@/lib/storage";
 import { createLocalStorage } from "@/lib/storage/local";
 import { makeCandidate, makeInterviewRow, makeJob, makeOrg } from "./support/factories";

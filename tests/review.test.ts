@@ -5,8 +5,9 @@ import { setClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { NotFoundError, StateError } from "@/lib/errors";
 import { ActorType, InterviewStatus, Recommendation } from "@/lib/generated/prisma/enums";
-import { listInterviews } from "@/lib/interviews/queries";
-import { findReview, rateAnswer, recommend, timeUsedSeconds } from "@/lib/interviews/review";
+import { listInterviews } from "@/lib/interviews/recruiter/queries";
+import { findReview, rateAnswer, recommend } from "@/lib/interviews/recruiter/review";
+import { timeUsedSeconds } from "@/lib/interviews/model/progress";
 import { makeAnsweredInterview, makeOrg } from "./support/factories";
 import { interviewSnapshot } from "./support/interviews";
 

@@ -2,10 +2,10 @@ import { addDays, addSeconds } from "date-fns";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { setClock } from "@/lib/clock";
 import { ActorType, EmailKind, EmailStatus, InterviewStatus } from "@/lib/generated/prisma/enums";
-import { resolveAccess } from "@/lib/interviews/access";
-import { saveDraft, startInterview } from "@/lib/interviews/candidate";
-import { cancelInterview } from "@/lib/interviews/manage";
-import { sweepInterviews } from "@/lib/interviews/sweep";
+import { resolveAccess } from "@/lib/interviews/candidate/access";
+import { saveDraft, startInterview } from "@/lib/interviews/candidate/answering";
+import { cancelInterview } from "@/lib/interviews/recruiter/manage";
+import { sweepInterviews } from "@/lib/interviews/lifecycle/sweep";
 import { makeAnsweredInterview, makeSchedulingOrg } from "./support/factories";
 import { answerRows, interviewSnapshot, scheduleAt } from "./support/interviews";
 

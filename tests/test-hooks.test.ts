@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { addDays } from "date-fns";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { wakeDispatcher } from "@/lib/email/dispatcher";
+import { wakeDispatcher } from "@/lib/background";
 import { EmailKind, EmailStatus } from "@/lib/generated/prisma/enums";
 import { makeSchedulingOrg } from "./support/factories";
 

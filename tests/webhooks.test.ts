@@ -6,6 +6,7 @@ import { handleResendWebhook } from "@/lib/email/webhooks";
 import { DeliveryState, EmailKind, EmailStatus } from "@/lib/generated/prisma/enums";
 import { makeInterviewRow, makeOrg } from "./support/factories";
 import { auditEvents } from "./support/outbox";
+import { onInterviewDeliveryEvent as onDeliveryEvent } from "@/lib/interviews/delivery";
 
 // Webhook rows need no dispatcher: the emails here are written as already SENT, and the bounce
 // notice they queue is only read, so this file shares a PostgreSQL with any other safely.
@@ -76,7 +77,7 @@ describe("Resend webhooks", () => {
       signingSecret: `whsec_${randomBytes(24).toString("base64")}`,
     });
 
-    expect(await handleResendWebhook(body, headers, secret)).toEqual({ status: 400, body: "invalid signature" });
+    expect(await handleResendWebhook(body, headers, { onDeliveryEvent, secret })).toEqual({ status: 400, body: "invalid signature" });
     expect(await stored(sent.emailId, id)).toEqual({ deliveryState: null, deliveryAt: null, receipt: null });
     expect(await auditEvents(sent.interviewId, "email.delivered")).toEqual([]);
   });
@@ -85,7 +86,7 @@ describe("Resend webhooks", () => {
     const sent = await sentInvitation();
     const { id, body, headers } = delivery(event("email.delivered", sent.providerMessageId), { at: new Date(Date.now() - 10 * 60_000) });
 
-    expect((await handleResendWebhook(body, headers, secret)).status).toBe(400);
+    expect((await handleResendWebhook(body, headers, { onDeliveryEvent, secret })).status).toBe(400);
     expect(await stored(sent.emailId, id)).toEqual({ deliveryState: null, deliveryAt: null, receipt: null });
   });
 
@@ -95,7 +96,7 @@ describe("Resend webhooks", () => {
     const first = delivery(payload);
     process.env.RESEND_WEBHOOK_SECRET = secret; // the route passes no secret: the environment's is used
 
-    expect(await handleResendWebhook(first.body, first.headers)).toEqual({ status: 200, body: "ok" });
+    expect(await handleResendWebhook(first.body, first.headers, { onDeliveryEvent })).toEqual({ status: 200, body: "ok" });
     const after = await stored(sent.emailId, first.id);
     expect(after.deliveryState).toBe(DeliveryState.DELIVERED);
     expect(after.receipt?.type).toBe("email.delivered");
@@ -104,7 +105,7 @@ describe("Resend webhooks", () => {
 
     // svix retries with the same id and a fresh timestamp and signature.
     const replay = delivery(payload, { id: first.id, at: new Date(Date.now() + 1_000) });
-    expect(await handleResendWebhook(replay.body, replay.headers)).toEqual({ status: 200, body: "ok" });
+    expect(await handleResendWebhook(replay.body, replay.headers, { onDeliveryEvent })).toEqual({ status: 200, body: "ok" });
     expect(await auditEvents(sent.interviewId, "email.delivered")).toHaveLength(1);
     expect((await stored(sent.emailId, first.id)).deliveryAt).toEqual(after.deliveryAt);
   });
@@ -114,7 +115,7 @@ describe("Resend webhooks", () => {
     const reason = "The recipient's mailbox does not exist.";
     const { body, headers } = delivery(event("email.bounced", sent.providerMessageId, { bounce: { message: reason, type: "Permanent" } }));
 
-    expect((await handleResendWebhook(body, headers, secret)).status).toBe(200);
+    expect((await handleResendWebhook(body, headers, { onDeliveryEvent, secret })).status).toBe(200);
 
     const prisma = await db();
     expect((await stored(sent.emailId, "-")).deliveryState).toBe(DeliveryState.BOUNCED);
@@ -134,7 +135,7 @@ describe("Resend webhooks", () => {
     const sent = await sentInvitation();
     const { body, headers } = delivery(event("email.opened", sent.providerMessageId));
 
-    expect(await handleResendWebhook(body, headers, secret)).toEqual({ status: 200, body: "ok" });
+    expect(await handleResendWebhook(body, headers, { onDeliveryEvent, secret })).toEqual({ status: 200, body: "ok" });
     expect((await stored(sent.emailId, "-")).deliveryState).toBeNull();
     expect(await (await db()).auditEvent.count({ where: { interviewId: sent.interviewId } })).toBe(0);
   });
@@ -143,7 +144,7 @@ describe("Resend webhooks", () => {
     const sent = await sentInvitation();
     const { id, body, headers } = delivery(event("email.delivered", sent.providerMessageId));
 
-    expect(await handleResendWebhook(body, headers)).toEqual({ status: 500, body: "webhook secret not configured" });
+    expect(await handleResendWebhook(body, headers, { onDeliveryEvent })).toEqual({ status: 500, body: "webhook secret not configured" });
     expect(await stored(sent.emailId, id)).toEqual({ deliveryState: null, deliveryAt: null, receipt: null });
   });
 });

@@ -1,6 +1,6 @@
 import { addMinutes, addSeconds } from "date-fns";
 import { describe, expect, it } from "vitest";
-import { joinWindow, windowPosition, type WindowTimes } from "@/lib/interviews/window";
+import { joinWindow, windowPosition, type WindowTimes } from "@/lib/interviews/model/window";
 
 const START = new Date("2026-06-01T12:00:00.000Z");
 const DEFAULT: WindowTimes = { scheduledAt: START, opensMinutesBefore: 15, closesMinutesAfter: 15 };

@@ -1,9 +1,7 @@
-import { cookies, headers } from "next/headers";
-import { now } from "@/lib/clock";
-import { decodeAccess, resolveAccess } from "@/lib/interviews/access";
-import { loadCandidateView } from "@/lib/interviews/candidate";
-import { ACCESS_HEADER, PORTAL_COOKIE } from "@/lib/interviews/portal";
 import { redirect } from "next/navigation";
+import { now } from "@/lib/clock";
+import { currentCandidateAccess } from "@/lib/http/candidate";
+import { loadCandidateView } from "@/lib/interviews/candidate/portal-view";
 import { ThankYou } from "./_components/states";
 import { Lobby } from "./lobby";
 import { QuestionRunner } from "./question-runner";
@@ -14,8 +12,7 @@ import { TooEarly } from "./too-early";
 // already answered the end states (invalid, replaced, cancelled, expired).
 export default async function InterviewPortalPage() {
   const at = now();
-  // proxy.ts judged the key a moment ago (a GET); a server action's re-render has no verdict.
-  const access = decodeAccess((await headers()).get(ACCESS_HEADER)) ?? (await resolveAccess((await cookies()).get(PORTAL_COOKIE)?.value, at));
+  const access = await currentCandidateAccess();
   switch (access.state) {
     case "invalid":
     case "replaced":

@@ -65,7 +65,7 @@ export function QuestionRunner({ serverNow, question, recording }: { serverNow: 
     submitted.current = true;
     startSubmit(async () => {
       const result = await submitAnswerAction(question.id, latest.current);
-      if (!result.ok && result.reason === "too_long") {
+      if (!result.ok && result.reason === "invalid") {
         submitted.current = false;
         setSaved({ state: "error", message: result.message });
         return;

@@ -1,11 +1,9 @@
 import "server-only";
 import { addMilliseconds, differenceInMilliseconds } from "date-fns";
 import { now } from "@/lib/clock";
-import { db } from "@/lib/db";
-import type { EmailKind, InterviewStatus } from "@/lib/generated/prisma/enums";
-import { ActorType, DeliveryState, EmailStatus } from "@/lib/generated/prisma/enums";
-import { recordEvent } from "@/lib/interviews/audit";
-import { mayEmailGoOut, STATUS_LABELS } from "@/lib/interviews/status";
+import { db, type Tx } from "@/lib/db";
+import type { EmailKind } from "@/lib/generated/prisma/enums";
+import { DeliveryState, EmailStatus } from "@/lib/generated/prisma/enums";
 import { scrubSecret, type Attachment } from "./outbox";
 import { reserveSendSlot, waitForSlot } from "./pace";
 import { defaultTransport, sendTimeoutMs, type SendResult, type Transport } from "./transports";
@@ -17,21 +15,34 @@ export const GIVE_UP_AFTER_MS = 24 * 60 * 60 * 1000;
 const BACKOFF_BASE_MS = 2_000;
 const BACKOFF_CAP_MS = 10 * 60_000;
 
-interface ClaimedRow {
+/** What the dispatcher tells the domain about a claimed email. */
+export interface ClaimedEmail {
   id: string;
   organizationId: string;
   interviewId: string | null;
   kind: EmailKind;
   toEmail: string;
+  attempts: number;
+}
+
+/**
+ * What the dispatcher asks of the domain that queued its emails; it knows no interview itself.
+ * `withheld` answers, for a claimed batch, which emails may no longer go out and why (they are
+ * cancelled unsent); `settled` runs in the transaction that records an email's final outcome.
+ */
+export interface DeliveryPolicy {
+  withheld(emails: readonly ClaimedEmail[]): Promise<Map<string, string>>;
+  settled(tx: Tx, email: ClaimedEmail, outcome: { status: "sent"; at: Date } | { status: "failed"; reason: string; at: Date }): Promise<void>;
+}
+
+interface ClaimedRow extends ClaimedEmail {
   toName: string;
   subject: string;
   html: string;
   text: string;
   attachments: unknown;
   secret: string | null;
-  attempts: number;
   dueSince: Date;
-  interviewStatus: InterviewStatus | null;
 }
 
 export interface DispatchStats {
@@ -47,7 +58,7 @@ export interface DispatchStats {
  * dispatchers can run at once without taking the same row), then sends them outside any
  * transaction and records each outcome.
  */
-export async function dispatchDue({ limit = 20, transport = defaultTransport() }: { limit?: number; transport?: Transport } = {}): Promise<DispatchStats> {
+export async function dispatchDue({ policy, limit = 20, transport = defaultTransport() }: { policy: DeliveryPolicy; limit?: number; transport?: Transport }): Promise<DispatchStats> {
   const prisma = await db();
   const at = now();
   const rows = await prisma.$queryRaw<ClaimedRow[]>`
@@ -62,13 +73,14 @@ export async function dispatchDue({ limit = 20, transport = defaultTransport() }
     ) AS due
     WHERE o.id = due.id
     RETURNING o.id, o."organizationId", o."interviewId", o.kind, o."toEmail", o."toName", o.subject, o.html, o.text,
-      o.attachments, o.secret, o.attempts, COALESCE(o."sendAfter", o."createdAt") AS "dueSince",
-      (SELECT i.status FROM "Interview" i WHERE i.id = o."interviewId") AS "interviewStatus"`;
+      o.attachments, o.secret, o.attempts, COALESCE(o."sendAfter", o."createdAt") AS "dueSince"`;
   const stats: DispatchStats = { claimed: rows.length, sent: 0, retried: 0, failed: 0, skipped: 0 };
+  if (rows.length === 0) return stats;
+  const withheld = await policy.withheld(rows);
   const leaseEnds = addMilliseconds(at, LEASE_MS).getTime();
   for (const [i, row] of rows.entries()) {
     // Wait for this send's share of the provider's rate (shared with every other dispatcher).
-    const wait = transport.ratePerSecond && goesOut(row) ? await reserveSendSlot(transport.name, transport.ratePerSecond) : 0;
+    const wait = transport.ratePerSecond && !withheld.has(row.id) ? await reserveSendSlot(transport.name, transport.ratePerSecond) : 0;
     if ((i > 0 || wait > 0) && now().getTime() + wait + sendTimeoutMs() > leaseEnds) {
       // Slow sends (or a long wait for the provider) have used up the lease: a send begun then could
       // still be running when another dispatcher claims the row. Hand the rest back untried, due
@@ -77,7 +89,7 @@ export async function dispatchDue({ limit = 20, transport = defaultTransport() }
       break;
     }
     await waitForSlot(wait);
-    const outcome = await deliver(row, transport);
+    const outcome = await deliver(row, transport, policy, withheld.get(row.id));
     if (typeof outcome === "object") {
       // The provider is at its limit anyway (another sender on the same team, or a lower limit than
       // EMAIL_RATE_PER_SECOND says): sending the rest of the batch now would only collect more 429s
@@ -89,11 +101,6 @@ export async function dispatchDue({ limit = 20, transport = defaultTransport() }
     stats[outcome]++;
   }
   return stats;
-}
-
-/** False for an email its interview no longer allows (deliver cancels it without sending). */
-function goesOut(row: ClaimedRow): boolean {
-  return !row.interviewId || mayEmailGoOut(row.kind, row.interviewStatus);
 }
 
 /** Returns claimed rows to the queue as if never attempted. */
@@ -108,16 +115,15 @@ async function release(rows: ClaimedRow[], dueAt: Date) {
   }
 }
 
-async function deliver(row: ClaimedRow, transport: Transport): Promise<"sent" | "retried" | "failed" | "skipped" | { rateLimitedUntil: Date }> {
+async function deliver(row: ClaimedRow, transport: Transport, policy: DeliveryPolicy, withheldBecause?: string): Promise<"sent" | "retried" | "failed" | "skipped" | { rateLimitedUntil: Date }> {
   const prisma = await db();
   // Only the dispatcher that claimed this attempt may record its outcome.
   const mine = { id: row.id, status: EmailStatus.SENDING, attempts: row.attempts };
   const scrubbed = row.secret ? scrubSecret(row, row.secret) : null;
   const forget = scrubbed ? { ...scrubbed, attachments: scrubbed.attachments as never, secret: null } : {};
 
-  if (!goesOut(row)) {
-    const reason = `not sent: the interview is ${row.interviewStatus ? STATUS_LABELS[row.interviewStatus].toLowerCase() : "gone"}`;
-    await prisma.outboxEmail.updateMany({ where: mine, data: { status: EmailStatus.CANCELLED, lastError: reason, leaseUntil: null, ...forget } });
+  if (withheldBecause !== undefined) {
+    await prisma.outboxEmail.updateMany({ where: mine, data: { status: EmailStatus.CANCELLED, lastError: withheldBecause, leaseUntil: null, ...forget } });
     return "skipped";
   }
 
@@ -149,16 +155,7 @@ async function deliver(row: ClaimedRow, transport: Transport): Promise<"sent" | 
           ...forget,
         },
       });
-      if (count && row.interviewId) {
-        await recordEvent(tx, {
-          organizationId: row.organizationId,
-          interviewId: row.interviewId,
-          actor: { type: ActorType.SYSTEM },
-          type: "email.sent",
-          data: { emailId: row.id, kind: row.kind, to: row.toEmail, attempts: row.attempts },
-          at,
-        });
-      }
+      if (count) await policy.settled(tx, row, { status: "sent", at });
     });
     // A retry got through: the provider is back. Emails still waiting out their own backoff from the
     // same outage (up to 10 minutes each) are due now; pacing keeps the catch-up within the limit.
@@ -184,16 +181,7 @@ async function deliver(row: ClaimedRow, transport: Transport): Promise<"sent" | 
       where: mine,
       data: { status: EmailStatus.FAILED, leaseUntil: null, lastError: reason, ...forget },
     });
-    if (count && row.interviewId) {
-      await recordEvent(tx, {
-        organizationId: row.organizationId,
-        interviewId: row.interviewId,
-        actor: { type: ActorType.SYSTEM },
-        type: "email.failed",
-        data: { emailId: row.id, kind: row.kind, reason },
-        at,
-      });
-    }
+    if (count) await policy.settled(tx, row, { status: "failed", reason, at });
   });
   return "failed";
 }
@@ -214,25 +202,13 @@ export function backoff(attempt: number): number {
 }
 
 /** Dispatches until nothing is due or `budgetMs` has passed. */
-export async function drainOutbox({ budgetMs = 20_000, transport }: { budgetMs?: number; transport?: Transport } = {}): Promise<DispatchStats> {
+export async function drainOutbox({ policy, budgetMs = 20_000, transport }: { policy: DeliveryPolicy; budgetMs?: number; transport?: Transport }): Promise<DispatchStats> {
   const total: DispatchStats = { claimed: 0, sent: 0, retried: 0, failed: 0, skipped: 0 };
   const started = Date.now();
   while (Date.now() - started < budgetMs) {
-    const stats = await dispatchDue({ transport });
+    const stats = await dispatchDue({ policy, transport });
     for (const key of Object.keys(total) as Array<keyof DispatchStats>) total[key] += stats[key];
     if (stats.claimed === 0) break;
   }
   return total;
-}
-
-let running: Promise<unknown> | null = null;
-
-/** After a change commits: send what it queued, once per process at a time. Never throws. */
-export function wakeDispatcher(): Promise<unknown> {
-  running ??= drainOutbox({ budgetMs: 10_000 })
-    .catch((error) => console.error("outbox dispatch failed", { error: (error as Error).message }))
-    .finally(() => {
-      running = null;
-    });
-  return running;
 }

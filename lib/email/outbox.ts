@@ -1,8 +1,7 @@
 import "server-only";
+import type { Tx } from "@/lib/db";
 import type { EmailKind, Prisma } from "@/lib/generated/prisma/client";
 import { EmailStatus } from "@/lib/generated/prisma/enums";
-
-export type Tx = Prisma.TransactionClient;
 
 export interface Attachment {
   filename: string;

@@ -1,12 +1,10 @@
 import "server-only";
 import { Webhook } from "standardwebhooks";
+import { z } from "zod";
 import { now } from "@/lib/clock";
-import { db } from "@/lib/db";
-import { ActorType, DeliveryState, EmailKind } from "@/lib/generated/prisma/enums";
-import { recordEvent } from "@/lib/interviews/audit";
-import { interviewDashboardUrl } from "@/lib/interviews/emails";
-import { enqueueEmail } from "./outbox";
-import { renderEmail } from "./templates";
+import { db, type Tx } from "@/lib/db";
+import type { EmailKind } from "@/lib/generated/prisma/enums";
+import { DeliveryState } from "@/lib/generated/prisma/enums";
 
 const EVENT_STATES: Record<string, DeliveryState> = {
   "email.delivered": DeliveryState.DELIVERED,
@@ -17,36 +15,65 @@ const EVENT_STATES: Record<string, DeliveryState> = {
 
 export type WebhookOutcome = { status: 200 | 400 | 500; body: string };
 
-interface ResendEvent {
-  type: string;
-  data?: { email_id?: string; bounce?: { message?: string; type?: string } };
+/** What Kairos reads of a Resend event; any other field is ignored, a wrong type makes it malformed. */
+const resendEvent = z.object({
+  type: z.string().max(100),
+  data: z
+    .object({
+      email_id: z.string().max(200).optional(),
+      bounce: z.object({ message: z.string().max(2000).optional(), type: z.string().max(200).optional() }).optional(),
+    })
+    .optional(),
+});
+
+/** A delivery event for one of our emails, handed to the domain that queued it. */
+export interface DeliveryEvent {
+  email: { id: string; kind: EmailKind; organizationId: string; interviewId: string | null };
+  state: DeliveryState;
+  /** The provider's words for a bounce. */
+  reason?: string;
+  at: Date;
 }
+
+/** Called in the transaction that records the delivery state on the email. */
+export type DeliveryEventHook = (tx: Tx, event: DeliveryEvent) => Promise<void>;
 
 /**
  * Handles one Resend webhook delivery: verifies its svix signature over the raw body (and its
- * timestamp: at most 5 minutes old), ignores a replay of an id already processed, and records
- * the delivery state on the email. A bounced invitation marks the interview and tells the recruiter.
+ * timestamp: at most 5 minutes old), ignores a replay of an id already processed, records the
+ * delivery state on the email and hands the event to `onDeliveryEvent`. A signed event that is
+ * not shaped as documented is logged and acknowledged: retrying it could never succeed.
  */
-export async function handleResendWebhook(rawBody: string, headers: Headers, secret = process.env.RESEND_WEBHOOK_SECRET): Promise<WebhookOutcome> {
+export async function handleResendWebhook(
+  rawBody: string,
+  headers: Headers,
+  { onDeliveryEvent, secret = process.env.RESEND_WEBHOOK_SECRET }: { onDeliveryEvent: DeliveryEventHook; secret?: string },
+): Promise<WebhookOutcome> {
   if (!secret) return { status: 500, body: "webhook secret not configured" };
   const id = headers.get("svix-id") ?? "";
-  let event: ResendEvent;
+  let payload: unknown;
   try {
-    event = new Webhook(secret.startsWith("whsec_") ? secret : Buffer.from(secret).toString("base64")).verify(rawBody, {
+    payload = new Webhook(secret.startsWith("whsec_") ? secret : Buffer.from(secret).toString("base64")).verify(rawBody, {
       "webhook-id": id,
       "webhook-timestamp": headers.get("svix-timestamp") ?? "",
       "webhook-signature": headers.get("svix-signature") ?? "",
-    }) as ResendEvent;
+    });
   } catch {
     return { status: 400, body: "invalid signature" };
   }
   if (!id || id.length > 200) return { status: 400, body: "missing id" };
+  const parsed = resendEvent.safeParse(payload);
+  if (!parsed.success) {
+    console.warn("resend webhook: ignored a signed event of unexpected shape", { id, issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) });
+    return { status: 200, body: "ignored" };
+  }
+  const event = parsed.data;
 
   const prisma = await db();
   const state = EVENT_STATES[event.type];
   const emailId = event.data?.email_id;
   await prisma.$transaction(async (tx) => {
-    const fresh = await tx.webhookReceipt.createMany({ data: [{ id, type: String(event.type).slice(0, 100) }], skipDuplicates: true });
+    const fresh = await tx.webhookReceipt.createMany({ data: [{ id, type: event.type }], skipDuplicates: true });
     if (fresh.count === 0 || !state || !emailId) return; // a replay, or an event we do not track
     const email = await tx.outboxEmail.findUnique({
       where: { providerMessageId: emailId },
@@ -55,41 +82,8 @@ export async function handleResendWebhook(rawBody: string, headers: Headers, sec
     if (!email) return;
     const at = now();
     await tx.outboxEmail.update({ where: { id: email.id }, data: { deliveryState: state, deliveryAt: at } });
-    if (!email.interviewId) return;
-    await recordEvent(tx, {
-      organizationId: email.organizationId,
-      interviewId: email.interviewId,
-      actor: { type: ActorType.SYSTEM },
-      type: `email.${state.toLowerCase()}`,
-      data: { emailId: email.id, kind: email.kind, ...(event.data?.bounce && { reason: event.data.bounce.message ?? event.data.bounce.type }) },
-      at,
-    });
-    if (state !== DeliveryState.BOUNCED || (email.kind !== EmailKind.INVITATION && email.kind !== EmailKind.RESCHEDULED)) return;
-    const interview = await tx.interview.update({
-      where: { id: email.interviewId },
-      data: { bouncedAt: at },
-      select: { id: true, candidate: { select: { name: true, email: true } }, job: { select: { title: true } }, createdBy: { select: { name: true, email: true } } },
-    });
-    if (!interview.createdBy) return;
-    const rendered = await renderEmail({
-      template: "invitation-bounced",
-      props: {
-        recruiterName: interview.createdBy.name,
-        candidateName: interview.candidate.name,
-        candidateEmail: interview.candidate.email,
-        jobTitle: interview.job.title,
-        reason: event.data?.bounce?.message ?? "The recipient's mail server refused the message.",
-        interviewUrl: interviewDashboardUrl(interview.id),
-      },
-    });
-    await enqueueEmail(tx, {
-      organizationId: email.organizationId,
-      interviewId: interview.id,
-      kind: EmailKind.INVITATION_BOUNCED,
-      toEmail: interview.createdBy.email,
-      toName: interview.createdBy.name,
-      ...rendered,
-    });
+    const bounce = event.data?.bounce;
+    await onDeliveryEvent(tx, { email, state, at, ...(bounce && { reason: bounce.message ?? bounce.type }) });
   });
   return { status: 200, body: "ok" };
 }

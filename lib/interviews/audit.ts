@@ -1,16 +1,51 @@
 import "server-only";
-import type { Tx } from "@/lib/email/outbox";
-import type { ActorType, Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { ActorType } from "@/lib/generated/prisma/enums";
 
 export interface Actor {
   type: ActorType;
   id?: string | null;
 }
 
+/** The clock's own changes (the sweep, retention). */
+export const SYSTEM: Actor = { type: ActorType.SYSTEM };
+/** Whoever holds the interview's key. */
+export const CANDIDATE: Actor = { type: ActorType.CANDIDATE };
+/** A signed-in member of the organisation. */
+export const member = (userId: string): Actor => ({ type: ActorType.USER, id: userId });
+
+/** Every event the audit trail records; the interview page's timeline words each one. */
+export const AUDIT_EVENT_TYPES = [
+  "interview.scheduled",
+  "interview.rescheduled",
+  "invitation.resent",
+  "interview.started",
+  "interview.completed",
+  "interview.expired",
+  "interview.cancelled",
+  "reschedule.requested",
+  "answer.rated",
+  "interview.reviewed",
+  "accommodations.set",
+  "accommodation.requested",
+  "deletion.requested",
+  "content.deleted",
+  "retention.changed",
+  "email.sent",
+  "email.failed",
+  "email.delivered",
+  "email.delayed",
+  "email.bounced",
+  "email.complained",
+] as const;
+
+export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
+
 /** Records a state change in the caller's transaction. */
 export async function recordEvent(
   tx: Tx,
-  event: { organizationId: string; interviewId?: string | null; actor: Actor; type: string; data?: Record<string, unknown>; at?: Date },
+  event: { organizationId: string; interviewId?: string | null; actor: Actor; type: AuditEventType; data?: Record<string, unknown>; at?: Date },
 ): Promise<void> {
   await tx.auditEvent.create({
     data: {

@@ -3,11 +3,12 @@ import { performance } from "node:perf_hooks";
 import { randomUUID } from "node:crypto";
 import { rollingRateLimit, startResendStub } from "@/tests/support/resend-stub";
 import type { Seeded } from "./setup";
+import { interviewDelivery } from "@/lib/interviews/delivery";
 
 export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 
 export async function benchSchedule(seeded: Seeded, calls = 1_000) {
-  const { scheduleInterview } = await import("@/lib/interviews/schedule");
+  const { scheduleInterview } = await import("@/lib/interviews/recruiter/schedule");
   const { db } = await import("@/lib/db");
   const { orgId, userId, jobId, candidateIds } = seeded.scheduler;
   const by = { userId, organizationId: orgId };
@@ -83,7 +84,7 @@ export async function benchDispatcher({ count = 2_000, ratePerSecond = 5, budget
   let rounds = 0;
   try {
     while (Date.now() - started < budgetMs) {
-      await drainOutbox({ budgetMs: 30_000, transport });
+      await drainOutbox({ policy: interviewDelivery, budgetMs: 30_000, transport });
       rounds++;
       const open = await prisma.outboxEmail.count({ where: { ...mine, status: { in: ["PENDING", "SENDING"] } } });
       if (open === 0) break;

@@ -8,6 +8,7 @@ import { closeDb, db } from "@/lib/db";
 import { drainOutbox } from "@/lib/email/dispatcher";
 import { resendTransport } from "@/lib/email/transports";
 import { countAccepted } from "./outbox";
+import { interviewDelivery } from "@/lib/interviews/delivery";
 
 async function main() {
   await db();
@@ -15,7 +16,7 @@ async function main() {
   for await (const line of readline.createInterface({ input: process.stdin })) {
     const { transport, accepted } = countAccepted(resendTransport());
     setClock(new Date(line));
-    const stats = await drainOutbox({ transport, budgetMs: 60_000 });
+    const stats = await drainOutbox({ policy: interviewDelivery, transport, budgetMs: 60_000 });
     console.log(JSON.stringify({ stats, accepted: Object.fromEntries(accepted) }));
   }
   await closeDb();

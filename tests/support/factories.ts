@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { CandidateInput } from "@/lib/candidates";
 import { InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
-import type { ScheduleInput } from "@/lib/interviews/schedule";
+import type { ScheduleInput } from "@/lib/interviews/recruiter/schedule";
 import type { JobInput, QuestionInput } from "@/lib/jobs";
 
 /** A fresh organisation with an owner, unique to the calling test. */

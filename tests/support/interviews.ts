@@ -6,7 +6,7 @@ import { setClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import type { Attachment } from "@/lib/email/outbox";
 import { EmailKind } from "@/lib/generated/prisma/enums";
-import { scheduleInterview } from "@/lib/interviews/schedule";
+import { scheduleInterview } from "@/lib/interviews/recruiter/schedule";
 import { scheduleInput, type makeSchedulingOrg } from "./factories";
 
 const KEY_IN_LINK = /\/interview\?session_key=([A-Za-z0-9_-]+)/g;

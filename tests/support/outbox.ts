@@ -8,10 +8,11 @@ import { dispatchDue } from "@/lib/email/dispatcher";
 import { enqueueEmail, type Attachment, type OutgoingEmail } from "@/lib/email/outbox";
 import { resendTransport, type Transport } from "@/lib/email/transports";
 import { EmailKind } from "@/lib/generated/prisma/enums";
-import { cancellationEmail, linkEmail, loadEmailContext } from "@/lib/interviews/emails";
-import { interviewUrl, newSessionKey } from "@/lib/interviews/session-keys";
+import { cancellationEmail, linkEmail, loadEmailContext } from "@/lib/interviews/notify";
+import { interviewUrl, newSessionKey } from "@/lib/interviews/model/session-keys";
 import { uniqueEmail } from "./factories";
 import { startResendStub } from "./resend-stub";
+import { interviewDelivery } from "@/lib/interviews/delivery";
 
 /*
  * Isolation. dispatchDue claims every row due at its clock, whoever queued it. enqueueEmail never
@@ -78,7 +79,7 @@ export function countAccepted(inner: Transport) {
 /** Moves the clock to `at` and runs one dispatch there. */
 export async function dispatchAt(at: Date, transport: Transport, limit?: number) {
   setClock(at);
-  return dispatchDue({ transport, limit });
+  return dispatchDue({ policy: interviewDelivery, transport, limit });
 }
 
 /** A link-carrying email's fields (key in HTML and text unless `secret: null`), due at `dueAt`. */

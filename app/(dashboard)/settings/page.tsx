@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { requireMember } from "@/lib/auth";
-import { findRetentionSetting } from "@/lib/retention";
+import { findRetentionSetting } from "@/lib/interviews/lifecycle/retention";
 import { RetentionForm } from "./retention-form";
 
 export const metadata: Metadata = { title: "Settings" };

@@ -1,8 +1,5 @@
-import { cookies, headers } from "next/headers";
-import { now } from "@/lib/clock";
-import { decodeAccess, resolveAccess } from "@/lib/interviews/access";
-import { findDeletionRequestState } from "@/lib/interviews/deletion";
-import { ACCESS_HEADER, PORTAL_COOKIE } from "@/lib/interviews/portal";
+import { currentCandidateAccess } from "@/lib/http/candidate";
+import { findDeletionRequestState } from "@/lib/interviews/candidate/requests";
 import { DeletionRequest } from "./deletion-request-lazy";
 
 /**
@@ -11,7 +8,7 @@ import { DeletionRequest } from "./deletion-request-lazy";
  * not pass it.
  */
 export async function DeletionRequestSection({ companyName }: { companyName: string }) {
-  const access = decodeAccess((await headers()).get(ACCESS_HEADER)) ?? (await resolveAccess((await cookies()).get(PORTAL_COOKIE)?.value, now()));
+  const access = await currentCandidateAccess();
   if (access.state !== "completed" && access.state !== "in_progress") return null;
   const { deletionRequestedAt, contentDeletedAt } = await findDeletionRequestState(access.interviewId);
   return <DeletionRequest companyName={companyName} requestedAt={deletionRequestedAt?.toISOString() ?? null} deleted={Boolean(contentDeletedAt)} />;

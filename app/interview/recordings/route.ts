@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { candidateInterview, recordingErrorResponse, refusal } from "@/lib/interviews/portal-http";
-import { startRecording } from "@/lib/interviews/recordings";
+import { candidateInterview } from "@/lib/http/candidate";
+import { jsonRefusal, recordingErrorResponse } from "@/lib/http/responses";
+import { startRecording } from "@/lib/interviews/candidate/recordings";
 
 const body = z.object({ answerId: z.string().min(1).max(64), contentType: z.string().min(1).max(120) });
 
@@ -9,7 +10,7 @@ export async function POST(request: Request) {
   const candidate = await candidateInterview(request);
   if (candidate instanceof Response) return candidate;
   const parsed = body.safeParse(await request.json().catch(() => null));
-  if (!parsed.success) return refusal(400, "invalid", "The request was not understood.");
+  if (!parsed.success) return jsonRefusal(400, "invalid", "The request was not understood.");
   try {
     const started = await startRecording(candidate.interviewId, parsed.data.answerId, parsed.data.contentType);
     return Response.json({ ...started, deadline: started.deadline.toISOString() }, { status: 201 });

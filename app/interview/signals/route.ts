@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { IntegritySignalKind } from "@/lib/generated/prisma/enums";
-import { candidateInterview, refusal } from "@/lib/interviews/portal-http";
-import { deviceHeartbeat, recordSignal } from "@/lib/interviews/signals";
+import { candidateInterview } from "@/lib/http/candidate";
+import { jsonRefusal } from "@/lib/http/responses";
+import { deviceHeartbeat, recordSignal } from "@/lib/interviews/candidate/signals";
 
 const id = z.string().min(1).max(64);
 const body = z.discriminatedUnion("type", [
@@ -19,7 +20,7 @@ export async function POST(request: Request) {
   const candidate = await candidateInterview(request);
   if (candidate instanceof Response) return candidate;
   const parsed = body.safeParse(await request.json().catch(() => null));
-  if (!parsed.success) return refusal(400, "invalid", "The request was not understood.");
+  if (!parsed.success) return jsonRefusal(400, "invalid", "The request was not understood.");
   const signal = parsed.data;
   try {
     if (signal.type === "heartbeat") return Response.json(await deviceHeartbeat(candidate.interviewId, signal.deviceId));

@@ -11,8 +11,8 @@ import { cn } from "@/components/ui/cn";
 import { controlClass } from "@/components/ui/field";
 import { requireMember } from "@/lib/auth";
 import { listJobs } from "@/lib/jobs";
-import { deliveryLabel, listInterviews } from "@/lib/interviews/queries";
-import { STATUS_LABELS } from "@/lib/interviews/status";
+import { deliveryLabel, listInterviews } from "@/lib/interviews/recruiter/queries";
+import { STATUS_LABELS } from "@/lib/interviews/model/status";
 import { RECOMMENDATION_LABELS, RECOMMENDATION_TONES } from "../labels";
 import { listFiltersSchema } from "../schema";
 

@@ -1,5 +1,5 @@
 import { LocalDate } from "@/components/local-date";
-import type { PurgeReason } from "@/lib/retention";
+import type { PurgeReason } from "@/lib/interviews/lifecycle/retention";
 import { DeleteContentButton } from "./delete-content-button";
 
 const REASONS: Record<PurgeReason, string> = {

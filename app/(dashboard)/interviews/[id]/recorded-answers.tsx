@@ -1,7 +1,7 @@
 import { LocalDate } from "@/components/local-date";
 import { AnswerType, IntegritySignalKind } from "@/lib/generated/prisma/enums";
-import type { ReviewAnswer } from "@/lib/interviews/review";
-import type { findSignals } from "@/lib/interviews/signals";
+import type { ReviewAnswer } from "@/lib/interviews/recruiter/review";
+import type { findSignals } from "@/lib/interviews/recruiter/review";
 import { formatSeconds } from "../labels";
 
 const TIME = { dateStyle: undefined, timeStyle: "medium" } as const;

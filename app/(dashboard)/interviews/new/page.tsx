@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { Button } from "@/components/ui/button";
 import { requireMember } from "@/lib/auth";
-import { schedulingOptions } from "@/lib/interviews/queries";
+import { schedulingOptions } from "@/lib/interviews/recruiter/queries";
 import { timeZones } from "@/lib/time-zones";
 import { ScheduleForm } from "./schedule-form";
 

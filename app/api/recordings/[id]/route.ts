@@ -1,8 +1,8 @@
 import { getServerSession } from "next-auth";
 import { findMember } from "@/lib/accounts";
 import { authOptions } from "@/lib/auth";
-import { mediaResponse } from "@/lib/interviews/recording-media";
-import { findRecordingForMember } from "@/lib/interviews/recordings";
+import { mediaResponse } from "@/lib/http/media-response";
+import { findRecordingForMember } from "@/lib/interviews/media";
 
 /**
  * A recorded answer for the recruiter's player, streamed (with Range) from storage. Only members

@@ -1,8 +1,8 @@
 import { after } from "next/server";
 import { z } from "zod";
-import { wakeDispatcher } from "@/lib/email/dispatcher";
+import { wakeDispatcher } from "@/lib/background";
 import { FieldError, NotFoundError } from "@/lib/errors";
-import { scheduleInterview } from "@/lib/interviews/schedule";
+import { scheduleInterview } from "@/lib/interviews/recruiter/schedule";
 import { testHooksEnabled, testWakeDelayMs } from "@/lib/testing";
 
 const body = z.object({

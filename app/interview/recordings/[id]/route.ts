@@ -1,6 +1,6 @@
-import { candidateInterview } from "@/lib/interviews/portal-http";
-import { mediaResponse } from "@/lib/interviews/recording-media";
-import { findRecordingForCandidate } from "@/lib/interviews/recordings";
+import { candidateInterview } from "@/lib/http/candidate";
+import { mediaResponse } from "@/lib/http/media-response";
+import { findRecordingForCandidate } from "@/lib/interviews/media";
 
 /** The candidate plays back their own take (after a reload the page has no local copy). */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {

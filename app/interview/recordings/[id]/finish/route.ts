@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { candidateInterview, recordingErrorResponse, refusal } from "@/lib/interviews/portal-http";
-import { finishRecording, MAX_CHUNK_SEQ } from "@/lib/interviews/recordings";
+import { candidateInterview } from "@/lib/http/candidate";
+import { jsonRefusal, recordingErrorResponse } from "@/lib/http/responses";
+import { finishRecording } from "@/lib/interviews/candidate/recordings";
+import { MAX_CHUNK_SEQ } from "@/lib/interviews/model/recording-rules";
 
 const body = z.object({ chunks: z.number().int().min(0).max(MAX_CHUNK_SEQ + 1) });
 
@@ -9,7 +11,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const candidate = await candidateInterview(request);
   if (candidate instanceof Response) return candidate;
   const parsed = body.safeParse(await request.json().catch(() => null));
-  if (!parsed.success) return refusal(400, "invalid", "The request was not understood.");
+  if (!parsed.success) return jsonRefusal(400, "invalid", "The request was not understood.");
   try {
     return Response.json(await finishRecording(candidate.interviewId, (await params).id, parsed.data.chunks));
   } catch (error) {

@@ -1,15 +1,17 @@
-import { candidateInterview, recordingErrorResponse, refusal } from "@/lib/interviews/portal-http";
-import { CHUNK_MAX_BYTES, storeChunk } from "@/lib/interviews/recordings";
+import { candidateInterview } from "@/lib/http/candidate";
+import { jsonRefusal, recordingErrorResponse } from "@/lib/http/responses";
+import { storeChunk } from "@/lib/interviews/candidate/recordings";
+import { CHUNK_MAX_BYTES } from "@/lib/interviews/model/recording-rules";
 
 /** One chunk of a recording, in order (`seq` from 0). A retry of the same chunk replaces it. */
 export async function PUT(request: Request, { params }: { params: Promise<{ id: string; seq: string }> }) {
   const candidate = await candidateInterview(request);
   if (candidate instanceof Response) return candidate;
   const { id, seq } = await params;
-  if (!/^\d{1,5}$/.test(seq)) return refusal(404, "not_found", "This part of the recording does not exist.");
+  if (!/^\d{1,5}$/.test(seq)) return jsonRefusal(404, "not_found", "This part of the recording does not exist.");
   // Refuse an oversize body before reading it when the client says how big it is.
   if (Number(request.headers.get("content-length") ?? 0) > CHUNK_MAX_BYTES) {
-    return refusal(413, "too_large", `Each part of a recording may be at most ${CHUNK_MAX_BYTES / 1024 / 1024} MB.`);
+    return jsonRefusal(413, "too_large", `Each part of a recording may be at most ${CHUNK_MAX_BYTES / 1024 / 1024} MB.`);
   }
   const body = new Uint8Array(await request.arrayBuffer());
   try {

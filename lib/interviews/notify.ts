@@ -1,12 +1,17 @@
 import "server-only";
 import { addHours } from "date-fns";
 import { appUrl, emailFrom } from "@/lib/config";
+import type { Tx } from "@/lib/db";
 import { icsAttachment, interviewIcs } from "@/lib/email/ics";
-import type { OutgoingEmail, Tx } from "@/lib/email/outbox";
-import { renderEmail } from "@/lib/email/templates";
+import { enqueueEmail, type OutgoingEmail } from "@/lib/email/outbox";
+import { renderEmail, type EmailMessage, type TemplateName, type TemplateProps } from "@/lib/email/templates";
 import type { AnswerType } from "@/lib/generated/prisma/enums";
-import { EmailKind } from "@/lib/generated/prisma/enums";
-import { interviewUrl } from "./session-keys";
+import { EmailKind, Role } from "@/lib/generated/prisma/enums";
+import { summariseQuestions } from "./model/questions";
+import { interviewUrl } from "./model/session-keys";
+
+// Every email an interview causes is written here: the candidate's (invitation, new time,
+// reminders, cancellation) and the recruiters' notices, which all follow one recipient rule.
 
 /** Everything an interview's emails say, read once. */
 export interface InterviewEmailContext {
@@ -54,13 +59,6 @@ export async function loadEmailContext(tx: Tx, interviewId: string): Promise<Int
     candidate: i.candidate,
     recruiter: i.createdBy,
   };
-}
-
-/** How many questions, and which answer types, in a stable order. */
-export function summariseQuestions(questions: Array<{ answerType: AnswerType }>) {
-  const order: AnswerType[] = ["TEXT", "VIDEO", "AUDIO"];
-  const present = new Set(questions.map((q) => q.answerType));
-  return { questionCount: questions.length, answerTypes: order.filter((t) => present.has(t)) };
 }
 
 function calendar(ctx: InterviewEmailContext, method: "REQUEST" | "CANCEL", url: string | null) {
@@ -180,4 +178,56 @@ export async function reminderEmails(ctx: InterviewEmailContext, now: Date): Pro
 /** The recruiter's page for an interview. */
 export function interviewDashboardUrl(interviewId: string): string {
   return `${appUrl()}/interviews/${interviewId}`;
+}
+
+export interface Recipient {
+  name: string;
+  email: string;
+  role: "scheduler" | "owner";
+}
+
+/**
+ * Who hears about what happens to an interview: the recruiter who scheduled it, or — when that
+ * account is gone — the organisation's owners, so a notice never goes unread.
+ */
+export async function recruiterRecipients(tx: Tx, interviewId: string): Promise<{ organizationId: string; recipients: Recipient[] }> {
+  const { organizationId, createdBy } = await tx.interview.findUniqueOrThrow({
+    where: { id: interviewId },
+    select: { organizationId: true, createdBy: { select: { name: true, email: true } } },
+  });
+  if (createdBy) return { organizationId, recipients: [{ ...createdBy, role: "scheduler" }] };
+  const owners = await tx.user.findMany({
+    where: { organizationId, role: Role.OWNER },
+    orderBy: { createdAt: "asc" },
+    select: { name: true, email: true },
+  });
+  return { organizationId, recipients: owners.map((owner) => ({ ...owner, role: "owner" as const })) };
+}
+
+/** The notices recruiters get about an interview, and the outbox kind each is queued as. */
+const NOTICE_KINDS = {
+  "candidate-completed": EmailKind.CANDIDATE_COMPLETED,
+  "reschedule-requested": EmailKind.RESCHEDULE_REQUESTED,
+  "invitation-bounced": EmailKind.INVITATION_BOUNCED,
+  "accommodation-requested": EmailKind.ACCOMMODATION_REQUESTED,
+  "deletion-requested": EmailKind.DELETION_REQUESTED,
+} as const satisfies Partial<Record<TemplateName, EmailKind>>;
+
+export type RecruiterNotice = keyof typeof NOTICE_KINDS;
+
+/**
+ * Queues a notice about an interview to everyone the recipient rule picks, each greeted by name,
+ * in the caller's transaction.
+ */
+export async function notifyRecruiters<K extends RecruiterNotice>(
+  tx: Tx,
+  interviewId: string,
+  template: K,
+  props: Omit<TemplateProps[K], "recruiterName" | "recipientRole">,
+): Promise<void> {
+  const { organizationId, recipients } = await recruiterRecipients(tx, interviewId);
+  for (const recipient of recipients) {
+    const rendered = await renderEmail({ template, props: { ...props, recruiterName: recipient.name, recipientRole: recipient.role } } as EmailMessage<K>);
+    await enqueueEmail(tx, { organizationId, interviewId, kind: NOTICE_KINDS[template], toEmail: recipient.email, toName: recipient.name, ...rendered });
+  }
 }

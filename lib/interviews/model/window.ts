@@ -10,8 +10,7 @@ export type WindowPosition = "too_early" | "open" | "closed";
 
 /**
  * The join window: from `opensMinutesBefore` before the start to `closesMinutesAfter` after it.
- * Every value is derived from the start, which is read first (the original system computed the
- * end from a start it had not assigned yet, and crashed).
+ * Every value is derived from the start, so a window never has an end without a start.
  */
 export function joinWindow({ scheduledAt, opensMinutesBefore, closesMinutesAfter }: WindowTimes) {
   const start = scheduledAt;

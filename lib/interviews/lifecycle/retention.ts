@@ -2,44 +2,16 @@ import "server-only";
 import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { FieldError, NotFoundError, StateError } from "@/lib/errors";
-import { lockInterview } from "@/lib/interviews/lock";
-import { ActorType, EmailKind, EmailStatus, InterviewStatus, Role } from "@/lib/generated/prisma/enums";
-import { recordEvent, type Actor } from "@/lib/interviews/audit";
-import type { Manager } from "@/lib/interviews/manage";
-import { interviewMediaPrefix } from "@/lib/interviews/recordings";
-import { STATUS_LABELS } from "@/lib/interviews/status";
-import { storage } from "@/lib/storage";
-
-export const RETENTION_DAYS_MIN = 30;
-export const RETENTION_DAYS_MAX = 730;
-export const RETENTION_DAYS_DEFAULT = 180;
+import { EmailKind, EmailStatus, Role } from "@/lib/generated/prisma/enums";
+import { RETENTION_DAYS } from "@/lib/limits";
+import { member, recordEvent, SYSTEM, type Actor } from "../audit";
+import { deleteInterviewMedia } from "../media";
+import { anyStatus, withInterviewLock } from "../model/guard";
+import { FINISHED_STATUSES, statusInSentence } from "../model/status";
+import type { Manager } from "../recruiter/manager";
 
 /** Why an interview's content was deleted (kept in the "content.deleted" audit event). */
 export type PurgeReason = "retention" | "candidate request" | "recruiter";
-
-/** Interviews nobody can add answers or media to any more. */
-export const FINISHED_STATUSES: InterviewStatus[] = [InterviewStatus.COMPLETED, InterviewStatus.EXPIRED, InterviewStatus.CANCELLED];
-
-/** Storage refused to delete an interview's media; nothing else was deleted. */
-export class MediaDeletionError extends Error {
-  constructor(cause: unknown) {
-    super("Could not delete media from storage", { cause });
-    this.name = "MediaDeletionError";
-  }
-}
-
-/** Deletes the media of these interviews from storage; throws MediaDeletionError on the first failure. */
-export async function deleteInterviewMedia(interviewIds: string[]): Promise<number> {
-  let objects = 0;
-  for (const id of interviewIds) {
-    try {
-      objects += await storage().deletePrefix(interviewMediaPrefix(id));
-    } catch (error) {
-      throw new MediaDeletionError(error);
-    }
-  }
-  return objects;
-}
 
 export interface PurgeResult {
   answers: number;
@@ -64,7 +36,7 @@ export interface PurgeResult {
 export async function purgeInterviewContent(
   interviewId: string,
   organizationId: string,
-  { reason, actor, at = clockNow() }: { reason: PurgeReason; actor: Actor; at?: Date },
+  { reason, actor, at }: { reason: PurgeReason; actor: Actor; at?: Date },
 ): Promise<PurgeResult | null> {
   const prisma = await db();
   const before = await prisma.interview.findFirst({ where: { id: interviewId, organizationId }, select: { status: true, contentDeletedAt: true } });
@@ -72,11 +44,10 @@ export async function purgeInterviewContent(
   if (before.contentDeletedAt) return null;
   // Content only grows while an interview runs; deleting it then would pull it from under the candidate.
   if (!FINISHED_STATUSES.includes(before.status)) {
-    throw new StateError(`This interview is ${STATUS_LABELS[before.status].toLowerCase()}; its answers can be deleted once it has ended.`);
+    throw new StateError(`This interview is ${statusInSentence(before.status)}; its answers can be deleted once it has ended.`);
   }
   const objects = await deleteInterviewMedia([interviewId]);
-  const result = await prisma.$transaction(async (tx) => {
-    await lockInterview(tx, interviewId, organizationId);
+  const result = await withInterviewLock(interviewId, { organizationId }, anyStatus, async (tx, _interview, at) => {
     const current = await tx.interview.findUnique({ where: { id: interviewId }, select: { contentDeletedAt: true } });
     if (!current) throw new NotFoundError("Interview");
     if (current.contentDeletedAt) return null; // another process finished first
@@ -92,7 +63,7 @@ export async function purgeInterviewContent(
     const result = { answers: answers.count, recordings: recordings.count, signals: signals.count, objects };
     await recordEvent(tx, { organizationId, interviewId, actor, type: "content.deleted", data: { reason, ...result }, at });
     return result;
-  });
+  }, at);
   if (result) {
     // Once more: a chunk uploaded just as the interview ended can land between the first pass
     // and the commit. Its rows are gone now, so a failure here can only be logged.
@@ -126,7 +97,7 @@ export async function sweepRetention(at = clockNow(), { batchSize = 50, maxBatch
       ORDER BY i.id LIMIT ${batchSize}`;
     for (const { id, organizationId } of due) {
       try {
-        if (await purgeInterviewContent(id, organizationId, { reason: "retention", actor: { type: ActorType.SYSTEM }, at })) purged++;
+        if (await purgeInterviewContent(id, organizationId, { reason: "retention", actor: SYSTEM, at })) purged++;
       } catch (error) {
         failed++;
         console.error("retention: could not delete an interview's content; the next round tries again", { interviewId: id, organizationId, error });
@@ -148,8 +119,8 @@ export async function findRetentionSetting(organizationId: string): Promise<{ re
 
 /** Changes how long answers and recordings are kept (owners only; 30–730 days). */
 export async function setRetentionDays(by: Manager, retentionDays: number, at = clockNow()): Promise<void> {
-  if (!Number.isInteger(retentionDays) || retentionDays < RETENTION_DAYS_MIN || retentionDays > RETENTION_DAYS_MAX) {
-    throw new FieldError("retentionDays", `Enter a whole number of days from ${RETENTION_DAYS_MIN} to ${RETENTION_DAYS_MAX}.`);
+  if (!Number.isInteger(retentionDays) || retentionDays < RETENTION_DAYS.min || retentionDays > RETENTION_DAYS.max) {
+    throw new FieldError("retentionDays", `Enter a whole number of days from ${RETENTION_DAYS.min} to ${RETENTION_DAYS.max}.`);
   }
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
@@ -161,7 +132,7 @@ export async function setRetentionDays(by: Manager, retentionDays: number, at = 
     await tx.organization.update({ where: { id: by.organizationId }, data: { retentionDays } });
     await recordEvent(tx, {
       organizationId: by.organizationId,
-      actor: { type: ActorType.USER, id: by.userId },
+      actor: member(by.userId),
       type: "retention.changed",
       data: { from: before.retentionDays, to: retentionDays },
       at,

@@ -1,6 +1,6 @@
 import "server-only";
-import type { Tx } from "@/lib/email/outbox";
-import { newSessionKey } from "./session-keys";
+import type { Tx } from "@/lib/db";
+import { newSessionKey } from "../model/session-keys";
 
 /**
  * Issues a fresh key for an interview and retires the active one, recording which session

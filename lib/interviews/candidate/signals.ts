@@ -1,8 +1,8 @@
 import "server-only";
 import { subMinutes, subSeconds } from "date-fns";
-import { now as clockNow } from "@/lib/clock";
-import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
 import { IntegritySignalKind, InterviewStatus } from "@/lib/generated/prisma/enums";
+import { anyStatus, statusIn, withInterviewLock } from "../model/guard";
 
 /** A runaway page cannot fill the table: past this many signals an interview records no more. */
 export const SIGNALS_PER_INTERVIEW = 300;
@@ -15,26 +15,25 @@ export type SignalInput =
   | { kind: typeof IntegritySignalKind.LEFT_PAGE; answerId: string; seconds: number }
   | { kind: typeof IntegritySignalKind.PASTE; answerId: string; characters: number };
 
-async function inProgress(interviewId: string) {
-  const prisma = await db();
-  const interview = await prisma.interview.findUnique({ where: { id: interviewId }, select: { status: true, _count: { select: { signals: true } } } });
-  return interview?.status === InterviewStatus.IN_PROGRESS ? interview : null;
-}
-
 /**
  * Notes what the candidate's page reported during an answer (left the page, pasted text), at the
  * server's time. Only while the interview is in progress and about one of its own questions;
  * anything else is ignored rather than refused — a signal never gets in the candidate's way.
+ * Under the interview's lock, so concurrent reports cannot pass the cap together.
  */
-export async function recordSignal(interviewId: string, input: SignalInput, at = clockNow()): Promise<boolean> {
-  const interview = await inProgress(interviewId);
-  if (!interview || interview._count.signals >= SIGNALS_PER_INTERVIEW) return false;
-  const prisma = await db();
-  const answer = await prisma.interviewAnswer.findFirst({ where: { id: input.answerId, interviewId }, select: { position: true } });
-  if (!answer) return false;
-  const detail = input.kind === IntegritySignalKind.LEFT_PAGE ? { seconds: input.seconds } : { characters: input.characters };
-  await prisma.integritySignal.create({ data: { interviewId, kind: input.kind, position: answer.position + 1, at, detail } });
-  return true;
+export async function recordSignal(interviewId: string, input: SignalInput, at?: Date): Promise<boolean> {
+  return withInterviewLock(interviewId, "unscoped", anyStatus, async (tx, interview, at) => {
+    if (interview.status !== InterviewStatus.IN_PROGRESS) return false;
+    if ((await tx.integritySignal.count({ where: { interviewId } })) >= SIGNALS_PER_INTERVIEW) return false;
+    const answer = await tx.interviewAnswer.findFirst({ where: { id: input.answerId, interviewId }, select: { position: true } });
+    if (!answer) return false;
+    const detail = input.kind === IntegritySignalKind.LEFT_PAGE ? { seconds: input.seconds } : { characters: input.characters };
+    await tx.integritySignal.create({ data: { interviewId, kind: input.kind, position: answer.position + 1, at, detail } });
+    return true;
+  }, at).catch((error: unknown) => {
+    if (error instanceof NotFoundError) return false;
+    throw error;
+  });
 }
 
 /**
@@ -42,12 +41,10 @@ export async function recordSignal(interviewId: string, input: SignalInput, at =
  * while the last one was still active is a MULTIPLE_DEVICES signal; the newest device is then
  * the active one. Tabs of one browser share an id, so they are one device.
  */
-export async function deviceHeartbeat(interviewId: string, deviceId: string, at = clockNow()): Promise<{ otherDevice: boolean }> {
-  const prisma = await db();
-  return prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM "Interview" WHERE id = ${interviewId} FOR UPDATE`;
-    const interview = await tx.interview.findUnique({ where: { id: interviewId }, select: { status: true, deviceId: true, deviceSeenAt: true } });
-    if (interview?.status !== InterviewStatus.IN_PROGRESS) return { otherDevice: false };
+export async function deviceHeartbeat(interviewId: string, deviceId: string, at?: Date): Promise<{ otherDevice: boolean }> {
+  const running = statusIn([InterviewStatus.IN_PROGRESS], () => new NotRunning());
+  return withInterviewLock(interviewId, "unscoped", running, async (tx, _interview, at) => {
+    const interview = await tx.interview.findUniqueOrThrow({ where: { id: interviewId }, select: { deviceId: true, deviceSeenAt: true } });
     const otherDevice = Boolean(interview.deviceId && interview.deviceId !== deviceId && interview.deviceSeenAt && interview.deviceSeenAt > subSeconds(at, DEVICE_ACTIVE_SECONDS));
     if (otherDevice) {
       const recent = await tx.integritySignal.count({
@@ -60,15 +57,12 @@ export async function deviceHeartbeat(interviewId: string, deviceId: string, at 
     }
     await tx.interview.update({ where: { id: interviewId }, data: { deviceId, deviceSeenAt: at } });
     return { otherDevice };
+  }, at).catch((error: unknown) => {
+    // An interview no longer running (or gone) has no devices to compare: never an error for the candidate.
+    if (error instanceof NotRunning || error instanceof NotFoundError) return { otherDevice: false };
+    throw error;
   });
 }
 
-/** The signals a reviewer reads, oldest first (null when the interview is not this organisation's). */
-export async function findSignals(organizationId: string, interviewId: string) {
-  const prisma = await db();
-  return prisma.integritySignal.findMany({
-    where: { interviewId, interview: { organizationId } },
-    orderBy: { at: "asc" },
-    select: { id: true, kind: true, position: true, at: true, detail: true },
-  });
-}
+/** Refuses a heartbeat for an interview not in progress (answered as "no other device"). */
+class NotRunning extends Error {}

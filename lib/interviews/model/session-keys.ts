@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { appUrl } from "@/lib/config";
 import { hashToken, newSecretToken } from "@/lib/tokens";
 
@@ -11,3 +12,6 @@ export function newSessionKey(): { key: string; keyHash: string } {
 export function interviewUrl(key: string): string {
   return `${appUrl()}/interview?session_key=${key}`;
 }
+
+/** A key is 43 base64url characters; anything else is not looked up at all. */
+export const sessionKeySchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);

@@ -3,27 +3,25 @@ import { randomUUID } from "node:crypto";
 import { addHours, addSeconds } from "date-fns";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
-import { enqueueEmails, type Tx } from "@/lib/email/outbox";
+import type { Tx } from "@/lib/db";
+import { enqueueEmails } from "@/lib/email/outbox";
 import { DuplicateError, FieldError, isUniqueViolation, NotFoundError } from "@/lib/errors";
-import { ActorType, EmailKind, InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
-import { recordEvent } from "./audit";
-import { linkEmail, reminderEmails, summariseQuestions, type InterviewEmailContext } from "./emails";
-import { newSessionKey } from "./session-keys";
+import { EmailKind, InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
+import { member, recordEvent } from "../audit";
+import { summariseQuestions } from "../model/questions";
+import { newSessionKey } from "../model/session-keys";
+import { linkEmail, reminderEmails, type InterviewEmailContext } from "../notify";
+import type { Manager } from "./manager";
 
 export interface ScheduleInput {
   candidate: { id: string } | { name: string; email: string; timeZone: string };
   jobId: string;
-  /** UTC; null means one hour from now, as the original system did. */
+  /** UTC; null means one hour from now. */
   scheduledAt: Date | null;
   durationMinutes: number;
   notes: string;
   /** The form's one-time token: submitting the same form twice yields one interview. */
   requestToken: string;
-}
-
-export interface Scheduler {
-  userId: string;
-  organizationId: string;
 }
 
 /** Test seam: runs inside the transaction right after the interview row is written. */
@@ -43,7 +41,7 @@ export const PAST_START_TOLERANCE_SECONDS = 180;
  * outbox and the audit event commit together or not at all. The email itself is sent later by
  * the dispatcher, so this never waits on the email provider.
  */
-export async function scheduleInterview(by: Scheduler, input: ScheduleInput, hooks: ScheduleHooks = {}) {
+export async function scheduleInterview(by: Manager, input: ScheduleInput, hooks: ScheduleHooks = {}) {
   const prisma = await db();
   const { organizationId } = by;
   const previous = await findByRequestToken(organizationId, input.requestToken);
@@ -122,7 +120,7 @@ export async function scheduleInterview(by: Scheduler, input: ScheduleInput, hoo
       await recordEvent(tx, {
         organizationId,
         interviewId,
-        actor: { type: ActorType.USER, id: by.userId },
+        actor: member(by.userId),
         type: "interview.scheduled",
         data: { scheduledAt: scheduledAt.toISOString(), sessionId: session.id, reminders: reminders.map((r) => r.kind) },
         at,

@@ -1,13 +1,12 @@
 import "server-only";
-import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
-import type { Tx } from "@/lib/email/outbox";
 import { NotFoundError, StateError } from "@/lib/errors";
-import { lockInterview } from "@/lib/interviews/lock";
-import { ActorType, InterviewStatus, RecordingStatus, type Recommendation } from "@/lib/generated/prisma/enums";
-import { recordEvent } from "./audit";
-import type { Manager } from "./manage";
-import { STATUS_LABELS } from "./status";
+import { InterviewStatus, RecordingStatus, type Recommendation } from "@/lib/generated/prisma/enums";
+import { member, recordEvent } from "../audit";
+import { statusIn, withInterviewLock } from "../model/guard";
+import { timeUsedSeconds } from "../model/progress";
+import { statusInSentence } from "../model/status";
+import type { Manager } from "./manager";
 
 export interface RatingInput {
   /** 1–5, or null to clear the rating. */
@@ -20,25 +19,15 @@ export interface RecommendationInput {
   comment: string;
 }
 
-/**
- * Runs a review change on one of the organisation's completed interviews, holding its row lock
- * so two reviewers' saves apply one after the other.
- */
-async function review<T>(by: Manager, interviewId: string, fn: (tx: Tx, at: Date) => Promise<T>): Promise<T> {
-  const prisma = await db();
-  return prisma.$transaction(async (tx) => {
-    await lockInterview(tx, interviewId, by.organizationId);
-    const { status } = await tx.interview.findUniqueOrThrow({ where: { id: interviewId }, select: { status: true } });
-    if (status !== InterviewStatus.COMPLETED) {
-      throw new StateError(`This interview is ${STATUS_LABELS[status].toLowerCase()}; you can review it once the candidate has completed it.`);
-    }
-    return fn(tx, now());
-  });
-}
+/** Reviews apply to completed interviews only; the row lock makes two reviewers' saves apply one after the other. */
+const completed = statusIn(
+  [InterviewStatus.COMPLETED],
+  (status) => new StateError(`This interview is ${statusInSentence(status)}; you can review it once the candidate has completed it.`),
+);
 
 /** Rates one answer of a completed interview (1–5 or none) with the reviewer's notes. */
 export async function rateAnswer(by: Manager, interviewId: string, answerId: string, input: RatingInput): Promise<void> {
-  await review(by, interviewId, async (tx, at) => {
+  await withInterviewLock(interviewId, { organizationId: by.organizationId }, completed, async (tx, _interview, at) => {
     // The answer must belong to this interview: an answer id from elsewhere is "not found".
     const answer = await tx.interviewAnswer.findFirst({ where: { id: answerId, interviewId }, select: { position: true } });
     if (!answer) throw new NotFoundError("Answer");
@@ -46,7 +35,7 @@ export async function rateAnswer(by: Manager, interviewId: string, answerId: str
     await recordEvent(tx, {
       organizationId: by.organizationId,
       interviewId,
-      actor: { type: ActorType.USER, id: by.userId },
+      actor: member(by.userId),
       type: "answer.rated",
       data: { answerId, position: answer.position, rating: input.rating },
       at,
@@ -56,7 +45,7 @@ export async function rateAnswer(by: Manager, interviewId: string, answerId: str
 
 /** Records the overall recommendation on a completed interview; the interview counts as reviewed. */
 export async function recommend(by: Manager, interviewId: string, input: RecommendationInput): Promise<void> {
-  await review(by, interviewId, async (tx, at) => {
+  await withInterviewLock(interviewId, { organizationId: by.organizationId }, completed, async (tx, _interview, at) => {
     await tx.interview.update({
       where: { id: interviewId },
       data: { recommendation: input.recommendation, recommendationComment: input.comment, reviewedAt: at, reviewedById: by.userId },
@@ -64,38 +53,12 @@ export async function recommend(by: Manager, interviewId: string, input: Recomme
     await recordEvent(tx, {
       organizationId: by.organizationId,
       interviewId,
-      actor: { type: ActorType.USER, id: by.userId },
+      actor: member(by.userId),
       type: "interview.reviewed",
       data: { recommendation: input.recommendation },
       at,
     });
   });
-}
-
-export interface AnswerTimes {
-  prepSeconds: number;
-  answerSeconds: number;
-  presentedAt: Date | null;
-  answerStartedAt: Date | null;
-  submittedAt: Date | null;
-  takeStartedAt?: Date | null;
-}
-
-/**
- * Seconds the candidate spent answering: from the start of answering (when they chose to start,
- * else the end of preparation — whichever came first, as the candidate's timer counts it) to
- * submission, capped at the time allowed (a timed-out answer closes after a short grace).
- * Null when the answer was not submitted or its start is unknown.
- */
-export function timeUsedSeconds(answer: AnswerTimes): number | null {
-  if (!answer.submittedAt) return null;
-  const prepEndsAt = answer.presentedAt ? answer.presentedAt.getTime() + answer.prepSeconds * 1000 : null;
-  const starts = [answer.answerStartedAt?.getTime(), prepEndsAt].filter((t): t is number => t != null);
-  if (starts.length === 0) return null;
-  // A retake restarted the answer time: the kept take is what counts.
-  const start = Math.max(Math.min(...starts), answer.takeStartedAt?.getTime() ?? 0);
-  const used = Math.round((answer.submittedAt.getTime() - start) / 1000);
-  return Math.min(Math.max(used, 0), answer.answerSeconds);
 }
 
 /**
@@ -166,3 +129,13 @@ export async function findReview(organizationId: string, interviewId: string) {
 
 export type Review = NonNullable<Awaited<ReturnType<typeof findReview>>>;
 export type ReviewAnswer = Review["answers"][number];
+
+/** The integrity signals a reviewer reads, oldest first (none when the interview is not this organisation's). */
+export async function findSignals(organizationId: string, interviewId: string) {
+  const prisma = await db();
+  return prisma.integritySignal.findMany({
+    where: { interviewId, interview: { organizationId } },
+    orderBy: { at: "asc" },
+    select: { id: true, kind: true, position: true, at: true, detail: true },
+  });
+}

@@ -1,12 +1,9 @@
 import "server-only";
-import { z } from "zod";
 import { db } from "@/lib/db";
 import { InterviewStatus } from "@/lib/generated/prisma/enums";
 import { hashToken } from "@/lib/tokens";
-import { joinWindow, windowPosition } from "./window";
-
-/** A key is 43 base64url characters; anything else is not looked up at all. */
-export const sessionKeySchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+import { sessionKeySchema } from "../model/session-keys";
+import { joinWindow, windowPosition } from "../model/window";
 
 export type Access =
   | { state: "invalid" }

@@ -1,6 +1,6 @@
 import "server-only";
 import { storage } from "@/lib/storage";
-import { chunkKey, type PlayableRecording } from "./recordings";
+import { chunkKey, type PlayableRecording } from "@/lib/interviews/media";
 
 type Range = { start: number; end: number };
 

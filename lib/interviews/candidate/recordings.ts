@@ -1,34 +1,25 @@
 import "server-only";
+import { addSeconds } from "date-fns";
 import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
+import { ExpectedError } from "@/lib/errors";
 import { AnswerType, RecordingStatus } from "@/lib/generated/prisma/enums";
 import { storage } from "@/lib/storage";
-import { addSeconds } from "date-fns";
-import { CandidateActionError, onCurrent } from "./candidate";
-import { answerTimes, phaseAt } from "./progress";
-
-/** One chunk is about a second of MediaRecorder output; 5 MB leaves room for any sane bitrate. */
-export const CHUNK_MAX_BYTES = 5 * 1024 * 1024;
-/** Chunks recorded before the deadline may still be arriving this long after it (slow uplinks, retries). */
-export const UPLOAD_GRACE_SECONDS = 60;
-/** Above what browsers record by default (video ≈ 2.5 Mbit/s, Opus ≈ 128 kbit/s): 8 Mbit/s and 512 kbit/s. */
-const BYTES_PER_SECOND: Record<Exclude<AnswerType, "TEXT">, number> = { VIDEO: 1_000_000, AUDIO: 64_000 };
-const CONTENT_TYPES: Record<Exclude<AnswerType, "TEXT">, RegExp> = {
-  VIDEO: /^video\/(webm|mp4)(;\s*codecs="?[\w.,\s-]+"?)?$/i,
-  AUDIO: /^audio\/(webm|ogg|mp4)(;\s*codecs="?[\w.,\s-]+"?)?$/i,
-};
-/** An hour of one-second chunks: far beyond any question's answer time. */
-export const MAX_CHUNK_SEQ = 3600;
+import { chunkKey, recordingPrefix } from "../media";
+import { answerTimes, phaseAt } from "../model/progress";
+import { acceptsContentType, baseContentType, CHUNK_MAX_BYTES, MAX_CHUNK_SEQ, maxTakeBytes, UPLOAD_GRACE_SECONDS } from "../model/recording-rules";
+import { onCurrent } from "./answering";
+import { CandidateActionError } from "./errors";
 
 export type RecordingErrorCode = "not_found" | "wrong_type" | "too_large" | "empty" | "closed" | "time_up" | "not_current" | "no_retakes" | "not_recorded";
 
 /** A refused recording request: `code` decides the HTTP status, `message` is for the candidate. */
-export class RecordingError extends Error {
+export class RecordingError extends ExpectedError {
   constructor(
     readonly code: RecordingErrorCode,
     message: string,
   ) {
-    super(message);
+    super(message, code);
     this.name = "RecordingError";
   }
 }
@@ -39,34 +30,15 @@ const fromCandidateError = (error: unknown) => {
   return new RecordingError("not_current", "This question is no longer open.");
 };
 
-/** The storage prefix of every object of one interview (retention and deletion remove it whole). */
-export const interviewMediaPrefix = (interviewId: string) => `recordings/${interviewId}/`;
-const recordingPrefix = (interviewId: string, recordingId: string) => `${interviewMediaPrefix(interviewId)}${recordingId}/`;
-/** Fixed-width names, so one chunk's key is never a prefix of another's ("…/00001" vs "…/00010"). */
-export const chunkKey = (interviewId: string, recordingId: string, seq: number) => `${recordingPrefix(interviewId, recordingId)}${String(seq).padStart(5, "0")}`;
-
-const baseType = (contentType: string) => contentType.split(";")[0]!.trim().toLowerCase();
-
-/** Whether a recorded answer of this type may be stored with this content type. */
-export function acceptsContentType(answerType: AnswerType, contentType: string): boolean {
-  return answerType !== AnswerType.TEXT && CONTENT_TYPES[answerType].test(contentType.trim());
-}
-
-/** The most a take of this answer may weigh, all its segments together. */
-export function maxTakeBytes(answer: { answerType: AnswerType; answerSeconds: number }): number {
-  if (answer.answerType === AnswerType.TEXT) return 0;
-  return (answer.answerSeconds + UPLOAD_GRACE_SECONDS) * BYTES_PER_SECOND[answer.answerType];
-}
-
 /**
  * Starts recording on the current question. The first take starts answering (ending the
  * preparation early if need be); after an interruption (a reload mid-recording) it continues the
  * same take in a new segment, against the same deadline; after a finished take it is a retake —
  * allowed while retakes remain — which discards the previous take and restarts the answer time.
  */
-export async function startRecording(interviewId: string, answerId: string, contentType: string, at = clockNow()) {
+export async function startRecording(interviewId: string, answerId: string, contentType: string, at?: Date) {
   const discarded: string[] = [];
-  const started = await onCurrent(interviewId, answerId, at, async (tx, current) => {
+  const started = await onCurrent(interviewId, answerId, at, async (tx, current, at) => {
     if (current.answerType === AnswerType.TEXT) throw new RecordingError("not_recorded", "This question takes a written answer.");
     if (!acceptsContentType(current.answerType, contentType)) {
       throw new RecordingError("wrong_type", `This question needs ${current.answerType === AnswerType.VIDEO ? "a video" : "an audio"} recording (WebM, MP4${current.answerType === AnswerType.AUDIO ? " or Ogg" : ""}).`);
@@ -131,8 +103,8 @@ export async function storeChunk(interviewId: string, recordingId: string, seq: 
   });
   if (!recording) throw new RecordingError("not_found", "This recording does not exist.");
   if (!Number.isInteger(seq) || seq < 0 || seq > MAX_CHUNK_SEQ) throw new RecordingError("not_found", "This part of the recording does not exist.");
-  if (baseType(contentType) !== baseType(recording.contentType)) {
-    throw new RecordingError("wrong_type", `This recording is ${baseType(recording.contentType)}; a ${baseType(contentType) || "untyped"} upload cannot be part of it.`);
+  if (baseContentType(contentType) !== baseContentType(recording.contentType)) {
+    throw new RecordingError("wrong_type", `This recording is ${baseContentType(recording.contentType)}; a ${baseContentType(contentType) || "untyped"} upload cannot be part of it.`);
   }
   if (body.byteLength === 0) throw new RecordingError("empty", "The upload was empty.");
   if (body.byteLength > CHUNK_MAX_BYTES) throw new RecordingError("too_large", `Each part of a recording may be at most ${CHUNK_MAX_BYTES / 1024 / 1024} MB.`);
@@ -191,20 +163,3 @@ export async function finishRecording(interviewId: string, recordingId: string, 
     return { finished: true, missing };
   });
 }
-
-/** A recording the caller may play, with its chunks in order (null when it is not theirs). */
-async function findPlayable(where: { id: string; interviewId?: string; interview?: { organizationId: string } }) {
-  const prisma = await db();
-  return prisma.recording.findFirst({
-    relationLoadStrategy: "join",
-    where: { ...where, status: { not: RecordingStatus.DISCARDED } },
-    select: { id: true, interviewId: true, contentType: true, chunks: { select: { seq: true, sizeBytes: true }, orderBy: { seq: "asc" } } },
-  });
-}
-
-/** For the recruiter's player: only recordings of their organisation's interviews. */
-export const findRecordingForMember = (organizationId: string, recordingId: string) => findPlayable({ id: recordingId, interview: { organizationId } });
-/** For the candidate reviewing their own take: only recordings of the interview their key opens. */
-export const findRecordingForCandidate = (interviewId: string, recordingId: string) => findPlayable({ id: recordingId, interviewId });
-
-export type PlayableRecording = NonNullable<Awaited<ReturnType<typeof findPlayable>>>;

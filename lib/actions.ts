@@ -1,0 +1,161 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { requireMember, type Member } from "@/lib/auth";
+import { ExpectedError, FieldError, NotFoundError } from "@/lib/errors";
+import { fieldErrorsFrom, type FormState } from "@/lib/form-state";
+import { currentCandidateAccess } from "@/lib/http/candidate";
+import type { Access } from "@/lib/interviews/candidate/access";
+
+// The one pipeline every server action runs through: who may call it, a schema for every
+// argument, the call into lib/, and one mapping of what went wrong to what the caller sees.
+// Actions are public HTTP endpoints (anyone can POST any arguments to them), so nothing here
+// trusts the page that would normally call them.
+
+/** Who may call an action: anyone, a signed-in member, an owner, or whoever holds an interview's key. */
+export type Caller = "anyone" | "member" | "owner" | "candidate";
+
+type Context<C extends Caller> = C extends "member" | "owner" ? { member: Member } : C extends "candidate" ? { access: Exclude<Access, { state: "invalid" }> } : object;
+
+/** What went wrong, in words for the caller; `reason` names it for code. */
+export interface Refusal {
+  reason: string;
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+}
+
+/** How an action's result carries a refusal (form state for forms, a message for dialogs, …). */
+export type RefusalShape<R> = (refusal: Refusal) => R;
+
+/** Form actions: `{ ok: false, message, fieldErrors }`, rendered by useActionState beside each field. */
+export const asFormState: RefusalShape<FormState> = ({ message, fieldErrors }) => ({ ok: false, message, ...(fieldErrors && { fieldErrors }) });
+/** Confirm dialogs: the message to show, or nothing when the action went through. */
+export const asMessage: RefusalShape<string | undefined> = ({ message }) => message;
+
+const FIX_FIELDS = "Please correct the highlighted fields.";
+const FAILED = "Something went wrong. Nothing was changed; please try again.";
+const NOT_UNDERSTOOD = "The request was not understood. Reload the page and try again.";
+const LINK_INVALID = "Your link no longer works. Check your latest email from the recruiter.";
+
+/** A record's id as this app makes them (cuid or UUID): any other value names nothing. */
+export const recordId = z.union([z.cuid(), z.uuid()]);
+
+/** The previous state useActionState passes to a form action; it is never read. */
+export const previousState = z.unknown();
+
+const FORM = Symbol("form argument");
+type FormArgument<T> = z.ZodType<T, FormData> & { [FORM]: true };
+
+/**
+ * The FormData argument of a form action, read into plain values by `read` (repeated fields, say)
+ * and checked by `schema`; its issues become field messages.
+ */
+export function formInput<S extends z.ZodType>(schema: S, read: (form: FormData) => unknown = (form) => Object.fromEntries(form)): FormArgument<z.output<S>> {
+  const argument = z.instanceof(FormData).transform(read).pipe(schema) as unknown as FormArgument<z.output<S>>;
+  argument[FORM] = true;
+  return argument;
+}
+
+type Outputs<S extends readonly z.ZodType[]> = { [K in keyof S]: z.output<S[K]> };
+type Inputs<S extends readonly z.ZodType[]> = { [K in keyof S]: z.input<S[K]> };
+
+export interface ActionSpec<C extends Caller, S extends readonly z.ZodType[], R> {
+  /** For logs: what the action does. */
+  name: string;
+  caller: C;
+  /** One schema per argument, in order. */
+  args: S;
+  /** How this action's result carries a refusal. */
+  refuse: RefusalShape<R>;
+  /** What "not found" (a wrong id, another organisation's id) says here. */
+  notFound?: string | Refusal;
+  /** What an unexpected failure says here (it is logged; the caller gets no detail). */
+  failed?: string;
+  /** For caller "owner": what a member who is not an owner is told. */
+  ownersOnly?: string;
+}
+
+/**
+ * Defines a server action: `run` is called only for an allowed caller with every argument parsed,
+ * and whatever it throws is mapped once, here (redirect() and notFound() pass through).
+ */
+export function defineAction<const C extends Caller, const S extends readonly z.ZodType[], R>(
+  spec: ActionSpec<C, S, R>,
+  run: (context: Context<C>, ...args: Outputs<S>) => Promise<R>,
+): (...args: Inputs<S>) => Promise<R> {
+  const notFound: Refusal = typeof spec.notFound === "object" ? spec.notFound : { reason: "not_found", message: spec.notFound ?? "This was not found. It may have been deleted." };
+  const action = async (...raw: unknown[]): Promise<R> => {
+    const context = await authorise(spec);
+    if ("refusal" in context) return spec.refuse(context.refusal);
+
+    const args: unknown[] = [];
+    for (const [i, schema] of spec.args.entries()) {
+      const parsed = schema.safeParse(raw[i]);
+      if (parsed.success) {
+        args.push(parsed.data);
+        continue;
+      }
+      if (schema === recordId) return spec.refuse(notFound);
+      if (!(FORM in schema)) {
+        // A value of the wrong kind was never sent by our pages; a wrong value (too long) may be.
+        const issue = parsed.error.issues[0];
+        return spec.refuse({ reason: "invalid", message: !issue || issue.code === "invalid_type" || issue.code === "invalid_union" ? NOT_UNDERSTOOD : issue.message });
+      }
+      if (!(raw[i] instanceof FormData)) return spec.refuse({ reason: "invalid", message: NOT_UNDERSTOOD });
+      return spec.refuse({ reason: "invalid", message: FIX_FIELDS, fieldErrors: fieldErrorsFrom(parsed.error) });
+    }
+
+    try {
+      return await run(context as Context<C>, ...(args as Outputs<S>));
+    } catch (error) {
+      unstable_rethrow(error);
+      const form = raw.find((value): value is FormData => value instanceof FormData);
+      const refusal = expectedRefusal(error, notFound, form);
+      if (refusal) return spec.refuse(refusal);
+      console.error(`action "${spec.name}" failed`, { ...logContext(context, spec.args, args), error });
+      return spec.refuse({ reason: "failed", message: spec.failed ?? FAILED });
+    }
+  };
+  return action as (...args: Inputs<S>) => Promise<R>;
+}
+
+async function authorise<C extends Caller>(spec: ActionSpec<C, readonly z.ZodType[], unknown>): Promise<Context<Caller> | { refusal: Refusal }> {
+  switch (spec.caller) {
+    case "anyone":
+      return {};
+    case "member":
+      return { member: await requireMember() };
+    case "owner": {
+      const member = await requireMember();
+      if (member.role !== "OWNER") return { refusal: { reason: "forbidden", message: spec.ownersOnly ?? "Only the organisation's owner can do this." } };
+      return { member };
+    }
+    case "candidate": {
+      const access = await currentCandidateAccess();
+      if (access.state === "invalid") return { refusal: { reason: "invalid", message: LINK_INVALID } };
+      return { access };
+    }
+  }
+}
+
+/** The words for an error lib/ throws on purpose; null for anything else (a bug, an outage). */
+function expectedRefusal(error: unknown, notFound: Refusal, form: FormData | undefined): Refusal | null {
+  if (error instanceof NotFoundError) return notFound;
+  if (error instanceof FieldError) {
+    // A field the form does not have (the account behind an invitation, say) cannot show a message: the form does.
+    if (form && !form.has(error.field)) return { reason: error.reason, message: error.message };
+    return { reason: error.reason, message: FIX_FIELDS, fieldErrors: { [error.field]: [error.message] } };
+  }
+  if (error instanceof ExpectedError) return { reason: error.reason, message: error.message };
+  return null;
+}
+
+/** Who called and which records they named: never what they typed (answers, passwords). */
+function logContext(context: Context<Caller> | object, schemas: readonly z.ZodType[], args: unknown[]) {
+  const ids = args.filter((_, i) => schemas[i] === recordId);
+  return {
+    ...("member" in context && { organizationId: context.member.organizationId, userId: context.member.id }),
+    ...("access" in context && "interviewId" in context.access && { interviewId: context.access.interviewId }),
+    ...(ids.length > 0 && { ids }),
+  };
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import { countInWindow, hit } from "@/lib/rate-limit";
+import { clientAddress } from "./client-address";
+
+/** The cookie that carries the candidate's key once it has left the URL. */
+export const PORTAL_COOKIE = "kairos_interview";
+/** Failed key lookups a client may make per minute before it gets 429s. */
+export const KEY_FAILURES_PER_MINUTE = 20;
+const KEY_FAILURE_WINDOW_SECONDS = 60;
+
+/** Headers on every /interview response: the key must not leak through referrers, caches or search engines. */
+export const PORTAL_HEADERS: Record<string, string> = {
+  "Referrer-Policy": "no-referrer",
+  "Cache-Control": "no-store, max-age=0",
+  "X-Robots-Tag": "noindex, nofollow",
+};
+
+/**
+ * proxy.ts's verdict on the key, handed to the page in this request header so the page does not
+ * look the key up a second time. proxy.ts deletes any copy a client sends, on every request.
+ */
+export const ACCESS_HEADER = "x-kairos-access";
+
+/**
+ * The per-client budget of failed key lookups, shared by every path that takes a key and by
+ * every instance (the counter is in the database).
+ */
+export function keyLookupLimiter(headers: Headers, at: Date) {
+  const key = `interview-key:${clientAddress(headers)}`;
+  return {
+    /** Whether this client has used up its failures for the current window. */
+    exhausted: async () => (await countInWindow(key, KEY_FAILURE_WINDOW_SECONDS, at)) >= KEY_FAILURES_PER_MINUTE,
+    /** Counts one failed lookup. */
+    failed: () => hit(key, KEY_FAILURE_WINDOW_SECONDS, at),
+  };
+}
+
+/** The value of one cookie in a request's Cookie header. */
+export function cookieValue(headers: Headers, name: string): string | undefined {
+  for (const part of (headers.get("cookie") ?? "").split(";")) {
+    const [key, ...value] = part.trim().split("=");
+    if (key === name) {
+      try {
+        return decodeURIComponent(value.join("="));
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,104 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { cancelPendingEmails } from "@/lib/email/outbox";
+import { AnswerType, InterviewStatus } from "@/lib/generated/prisma/enums";
+import { CANDIDATE, recordEvent } from "../audit";
+import { answerFields, completeInterview, readForSettle, settle, type EngineAnswer } from "../lifecycle/settle";
+import { statusIn, withInterviewLock } from "../model/guard";
+import { phaseAt } from "../model/progress";
+import { windowPosition } from "../model/window";
+import { REMINDER_KINDS } from "../notify";
+import { CandidateActionError } from "./errors";
+
+// The candidate's steps through an interview. `interviewId` always comes from the candidate's
+// resolved key, never from the request; `at` pins the time for tests (see withInterviewLock).
+
+/**
+ * Starts the interview (a POST, after consent): snapshots the job's questions so later edits to
+ * the job cannot change it, and shows the first question now.
+ */
+export async function startInterview(interviewId: string, consent: boolean, at?: Date) {
+  if (!consent) throw new CandidateActionError("consent_required");
+  const startable = statusIn([InterviewStatus.SCHEDULED, InterviewStatus.IN_PROGRESS], () => new CandidateActionError("not_open"));
+  await withInterviewLock(interviewId, "unscoped", startable, async (tx, interview, at) => {
+    if (interview.status === InterviewStatus.IN_PROGRESS) return; // a second tab, or a double click
+    const { job, extraTimePercent, extraRetakes, ...window } = await tx.interview.findUniqueOrThrow({
+      where: { id: interviewId },
+      select: {
+        scheduledAt: true,
+        opensMinutesBefore: true,
+        closesMinutesAfter: true,
+        extraTimePercent: true,
+        extraRetakes: true,
+        job: { select: { questions: { orderBy: { position: "asc" } } } },
+      },
+    });
+    if (windowPosition(window, at) !== "open") throw new CandidateActionError("not_open");
+    // Accommodations are part of the snapshot: the timers and the retake count the candidate
+    // sees are the ones the server enforces.
+    const extended = (seconds: number) => Math.round((seconds * (100 + extraTimePercent)) / 100);
+    await tx.interviewAnswer.createMany({
+      data: job.questions.map((q, position) => ({
+        interviewId,
+        position,
+        prompt: q.prompt,
+        answerType: q.answerType,
+        prepSeconds: extended(q.prepSeconds),
+        answerSeconds: extended(q.answerSeconds),
+        retakes: q.answerType === AnswerType.TEXT ? 0 : q.retakes + extraRetakes,
+        presentedAt: position === 0 ? at : null,
+      })),
+    });
+    await tx.interview.update({ where: { id: interviewId }, data: { status: InterviewStatus.IN_PROGRESS, startedAt: at, consentedAt: at } });
+    // Reminders still queued are pointless now.
+    await cancelPendingEmails(tx, interviewId, REMINDER_KINDS, "interview started");
+    await recordEvent(tx, { organizationId: interview.organizationId, interviewId, actor: CANDIDATE, type: "interview.started", at });
+  }, at);
+}
+
+const inProgress = statusIn([InterviewStatus.IN_PROGRESS], () => new CandidateActionError("not_in_progress"));
+
+/** Runs a candidate change on the current question of an interview in progress, after settling what the clock decided. */
+export async function onCurrent<T>(interviewId: string, answerId: string, at: Date | undefined, fn: (tx: Tx, current: EngineAnswer, at: Date) => Promise<T>) {
+  const outcome = await withInterviewLock(interviewId, "unscoped", inProgress, async (tx, _interview, at) => {
+    const { current, answers } = await settle(tx, await readForSettle(tx, interviewId), at, CANDIDATE);
+    if (!current || current.id !== answerId) {
+      // The question this request was about has closed (or it is not open yet, or not this
+      // interview's). Refused after the commit: throwing here would roll back what settle() wrote.
+      return { refused: new CandidateActionError(answers.some((a) => a.id === answerId && a.submittedAt) ? "time_up" : "not_current") };
+    }
+    return { result: await fn(tx, current, at) };
+  }, at);
+  if ("refused" in outcome) throw outcome.refused;
+  return outcome.result;
+}
+
+/** Autosave: keeps the latest text while the question is open (and its grace seconds). */
+export async function saveDraft(interviewId: string, answerId: string, text: string, at?: Date) {
+  return onCurrent(interviewId, answerId, at, async (tx, current, at) => {
+    await tx.interviewAnswer.update({ where: { id: current.id }, data: { text, savedAt: at } });
+    return { savedAt: at };
+  });
+}
+
+/** Skips the rest of the preparation time. */
+export async function startAnswering(interviewId: string, answerId: string, at?: Date) {
+  return onCurrent(interviewId, answerId, at, async (tx, current, at) => {
+    const answer = await tx.interviewAnswer.findUniqueOrThrow({ where: { id: current.id }, select: answerFields });
+    if (phaseAt(answer, at) === "preparing") await tx.interviewAnswer.update({ where: { id: current.id }, data: { answerStartedAt: at } });
+  });
+}
+
+/** Submits the current answer and shows the next question, or completes the interview after the last one. */
+export async function submitAnswer(interviewId: string, answerId: string, text: string, at?: Date) {
+  return onCurrent(interviewId, answerId, at, async (tx, current, at) => {
+    const answer = await tx.interviewAnswer.update({ where: { id: current.id }, data: { text, savedAt: at, submittedAt: at }, select: { position: true, interview: { select: { organizationId: true } } } });
+    const next = await tx.interviewAnswer.findUnique({ where: { interviewId_position: { interviewId, position: answer.position + 1 } }, select: { id: true } });
+    if (next) {
+      await tx.interviewAnswer.update({ where: { id: next.id }, data: { presentedAt: at } });
+      return { done: false };
+    }
+    await completeInterview(tx, interviewId, answer.interview.organizationId, at, CANDIDATE);
+    return { done: true };
+  });
+}

@@ -1,0 +1,103 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { DeliveryPolicy } from "@/lib/email/dispatcher";
+import type { DeliveryEventHook } from "@/lib/email/webhooks";
+import { DeliveryState, EmailKind, InterviewStatus } from "@/lib/generated/prisma/enums";
+import { recordEvent, SYSTEM } from "./audit";
+import { statusInSentence } from "./model/status";
+import { interviewDashboardUrl, notifyRecruiters } from "./notify";
+
+// How the outbox and the provider's delivery events meet interviews: lib/email/ sends and
+// tracks emails, and asks this module what each one means for its interview.
+
+/**
+ * Whether an email of `kind` may still go out for an interview in `status` (compared as the
+ * generated enum, never as strings): an invitation for a cancelled interview never leaves.
+ */
+export function mayEmailGoOut(kind: EmailKind, status: InterviewStatus | null): boolean {
+  switch (kind) {
+    case EmailKind.INVITATION:
+    case EmailKind.RESCHEDULED:
+    case EmailKind.REMINDER_24H:
+    case EmailKind.REMINDER_1H:
+      return status === InterviewStatus.SCHEDULED;
+    case EmailKind.CANCELLED:
+      return status === InterviewStatus.CANCELLED;
+    case EmailKind.CANDIDATE_COMPLETED:
+      return status === InterviewStatus.COMPLETED;
+    case EmailKind.INVITATION_BOUNCED:
+    case EmailKind.TEAM_INVITE:
+    case EmailKind.RESCHEDULE_REQUESTED:
+    case EmailKind.ACCOMMODATION_REQUESTED:
+    case EmailKind.DELETION_REQUESTED:
+      return true;
+  }
+}
+
+/** The dispatcher's policy for interview email: withhold what the interview's state no longer allows, audit each outcome. */
+export const interviewDelivery: DeliveryPolicy = {
+  async withheld(emails) {
+    const ids = [...new Set(emails.flatMap((e) => (e.interviewId ? [e.interviewId] : [])))];
+    if (ids.length === 0) return new Map();
+    const prisma = await db();
+    const interviews = await prisma.interview.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } });
+    const status = new Map(interviews.map((i) => [i.id, i.status]));
+    const withheld = new Map<string, string>();
+    for (const email of emails) {
+      if (!email.interviewId) continue;
+      const current = status.get(email.interviewId) ?? null;
+      if (!mayEmailGoOut(email.kind, current)) withheld.set(email.id, `not sent: the interview is ${current ? statusInSentence(current) : "gone"}`);
+    }
+    return withheld;
+  },
+  async settled(tx, email, outcome) {
+    if (!email.interviewId) return;
+    await recordEvent(tx, {
+      organizationId: email.organizationId,
+      interviewId: email.interviewId,
+      actor: SYSTEM,
+      ...(outcome.status === "sent"
+        ? { type: "email.sent", data: { emailId: email.id, kind: email.kind, to: email.toEmail, attempts: email.attempts } }
+        : { type: "email.failed", data: { emailId: email.id, kind: email.kind, reason: outcome.reason } }),
+      at: outcome.at,
+    });
+  },
+};
+
+const EVENT_TYPES = {
+  DELIVERED: "email.delivered",
+  DELAYED: "email.delayed",
+  BOUNCED: "email.bounced",
+  COMPLAINED: "email.complained",
+} as const satisfies Record<DeliveryState, string>;
+
+/**
+ * A provider's delivery event for an interview's email: it joins the interview's timeline, and a
+ * bounced invitation marks the interview and tells the recruiters — once per interview, however
+ * many bounces arrive.
+ */
+export const onInterviewDeliveryEvent: DeliveryEventHook = async (tx, { email, state, reason, at }) => {
+  if (!email.interviewId) return;
+  await recordEvent(tx, {
+    organizationId: email.organizationId,
+    interviewId: email.interviewId,
+    actor: SYSTEM,
+    type: EVENT_TYPES[state],
+    data: { emailId: email.id, kind: email.kind, ...(reason && { reason }) },
+    at,
+  });
+  if (state !== DeliveryState.BOUNCED || (email.kind !== EmailKind.INVITATION && email.kind !== EmailKind.RESCHEDULED)) return;
+  const { count } = await tx.interview.updateMany({ where: { id: email.interviewId, bouncedAt: null }, data: { bouncedAt: at } });
+  if (count === 0) return;
+  const interview = await tx.interview.findUniqueOrThrow({
+    where: { id: email.interviewId },
+    select: { candidate: { select: { name: true, email: true } }, job: { select: { title: true } } },
+  });
+  await notifyRecruiters(tx, email.interviewId, "invitation-bounced", {
+    candidateName: interview.candidate.name,
+    candidateEmail: interview.candidate.email,
+    jobTitle: interview.job.title,
+    reason: reason ?? "The recipient's mail server refused the message.",
+    interviewUrl: interviewDashboardUrl(email.interviewId),
+  });
+};

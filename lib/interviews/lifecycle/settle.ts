@@ -1,0 +1,71 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { InterviewStatus } from "@/lib/generated/prisma/enums";
+import { recordEvent, type Actor } from "../audit";
+import { project } from "../model/progress";
+import { interviewDashboardUrl, notifyRecruiters } from "../notify";
+
+// The interview engine's writes: what the clock decided (timed-out answers, questions shown), and
+// completion — shared by the candidate's steps, the deletion request and the background sweep.
+
+/** The answer columns the engine reads (the candidate's page reads the same ones). */
+export const answerFields = {
+  id: true,
+  position: true,
+  prompt: true,
+  answerType: true,
+  prepSeconds: true,
+  answerSeconds: true,
+  presentedAt: true,
+  answerStartedAt: true,
+  submittedAt: true,
+  text: true,
+  savedAt: true,
+  retakes: true,
+  takeStartedAt: true,
+} as const;
+
+/** An interview as the engine needs it, read under its row lock (the caller holds it). */
+export async function readForSettle(tx: Tx, interviewId: string) {
+  return tx.interview.findUniqueOrThrow({
+    where: { id: interviewId },
+    select: {
+      id: true,
+      organizationId: true,
+      status: true,
+      scheduledAt: true,
+      opensMinutesBefore: true,
+      closesMinutesAfter: true,
+      answers: { select: answerFields, orderBy: { position: "asc" } },
+    },
+  });
+}
+
+export type SettleableInterview = Awaited<ReturnType<typeof readForSettle>>;
+export type EngineAnswer = SettleableInterview["answers"][number];
+
+/** Writes down what the clock decided (timed-out answers, questions shown) and completes a finished interview. */
+export async function settle(tx: Tx, interview: SettleableInterview, at: Date, actor: Actor) {
+  const projection = project(interview.answers, at);
+  for (const { id, submittedAt } of projection.timedOut) await tx.interviewAnswer.update({ where: { id }, data: { submittedAt } });
+  for (const { id, presentedAt } of projection.presented) await tx.interviewAnswer.update({ where: { id }, data: { presentedAt } });
+  if (!projection.current && projection.finishedAt) await completeInterview(tx, interview.id, interview.organizationId, projection.finishedAt, actor);
+  return projection;
+}
+
+/** Completes the interview at `at` and tells the recruiters its answers are ready. */
+export async function completeInterview(tx: Tx, interviewId: string, organizationId: string, at: Date, actor: Actor): Promise<void> {
+  const interview = await tx.interview.update({
+    where: { id: interviewId },
+    data: { status: InterviewStatus.COMPLETED, completedAt: at },
+    select: { candidateTimeZone: true, candidate: { select: { name: true } }, job: { select: { title: true } } },
+  });
+  await recordEvent(tx, { organizationId, interviewId, actor, type: "interview.completed", at });
+  await notifyRecruiters(tx, interviewId, "candidate-completed", {
+    candidateName: interview.candidate.name,
+    jobTitle: interview.job.title,
+    completedAt: at.toISOString(),
+    timeZone: interview.candidateTimeZone,
+    reviewUrl: interviewDashboardUrl(interviewId),
+  });
+}

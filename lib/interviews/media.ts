@@ -1,0 +1,51 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { RecordingStatus } from "@/lib/generated/prisma/enums";
+import { storage } from "@/lib/storage";
+
+// Where an interview's recorded media lives in storage, and who may read it back.
+
+/** The storage prefix of every object of one interview (retention and deletion remove it whole). */
+export const interviewMediaPrefix = (interviewId: string) => `recordings/${interviewId}/`;
+/** The storage prefix of one recording segment's chunks. */
+export const recordingPrefix = (interviewId: string, recordingId: string) => `${interviewMediaPrefix(interviewId)}${recordingId}/`;
+/** Fixed-width names, so one chunk's key is never a prefix of another's ("…/00001" vs "…/00010"). */
+export const chunkKey = (interviewId: string, recordingId: string, seq: number) => `${recordingPrefix(interviewId, recordingId)}${String(seq).padStart(5, "0")}`;
+
+/** Storage refused to delete an interview's media; nothing else was deleted. */
+export class MediaDeletionError extends Error {
+  constructor(cause: unknown) {
+    super("Could not delete media from storage", { cause });
+    this.name = "MediaDeletionError";
+  }
+}
+
+/** Deletes the media of these interviews from storage; throws MediaDeletionError on the first failure. */
+export async function deleteInterviewMedia(interviewIds: string[]): Promise<number> {
+  let objects = 0;
+  for (const id of interviewIds) {
+    try {
+      objects += await storage().deletePrefix(interviewMediaPrefix(id));
+    } catch (error) {
+      throw new MediaDeletionError(error);
+    }
+  }
+  return objects;
+}
+
+/** A recording the caller may play, with its chunks in order (null when it is not theirs). */
+async function findPlayable(where: { id: string; interviewId?: string; interview?: { organizationId: string } }) {
+  const prisma = await db();
+  return prisma.recording.findFirst({
+    relationLoadStrategy: "join",
+    where: { ...where, status: { not: RecordingStatus.DISCARDED } },
+    select: { id: true, interviewId: true, contentType: true, chunks: { select: { seq: true, sizeBytes: true }, orderBy: { seq: "asc" } } },
+  });
+}
+
+/** For the recruiter's player: only recordings of their organisation's interviews. */
+export const findRecordingForMember = (organizationId: string, recordingId: string) => findPlayable({ id: recordingId, interview: { organizationId } });
+/** For the candidate reviewing their own take: only recordings of the interview their key opens. */
+export const findRecordingForCandidate = (interviewId: string, recordingId: string) => findPlayable({ id: recordingId, interviewId });
+
+export type PlayableRecording = NonNullable<Awaited<ReturnType<typeof findPlayable>>>;

@@ -1,0 +1,85 @@
+import "server-only";
+import { addSeconds } from "date-fns";
+import { cancelPendingEmails, enqueueEmail } from "@/lib/email/outbox";
+import { FieldError, StateError } from "@/lib/errors";
+import { EmailKind, InterviewStatus } from "@/lib/generated/prisma/enums";
+import { member, recordEvent } from "../audit";
+import { statusIn, withInterviewLock } from "../model/guard";
+import { statusInSentence } from "../model/status";
+import { cancellationEmail, linkEmail, loadEmailContext, REMINDER_KINDS, reminderEmails } from "../notify";
+import type { Manager } from "./manager";
+import { PAST_START_TOLERANCE_SECONDS } from "./schedule";
+import { revokeActiveSession, rotateSession } from "./sessions";
+
+const LINK_KINDS = [EmailKind.INVITATION, EmailKind.RESCHEDULED];
+
+/** A recruiter's change allowed only in these statuses; any other is refused with what the status is. */
+const changeableWhen = (...allowed: InterviewStatus[]) =>
+  statusIn(allowed, (status) => new StateError(`This interview is ${statusInSentence(status)} and can no longer be changed.`));
+
+/**
+ * Moves an interview to a new time: a fresh key, a "new time" email with an updated calendar
+ * entry, reminders re-planned. An expired interview (the candidate missed it) can be given a new
+ * time too, and is scheduled again.
+ */
+export async function rescheduleInterview(by: Manager, interviewId: string, input: { scheduledAt: Date; durationMinutes: number }) {
+  const check = changeableWhen(InterviewStatus.SCHEDULED, InterviewStatus.EXPIRED);
+  return withInterviewLock(interviewId, { organizationId: by.organizationId }, check, async (tx, interview, at) => {
+    if (input.scheduledAt < addSeconds(at, -PAST_START_TOLERANCE_SECONDS)) {
+      throw new FieldError("scheduledAt", "Choose a start time in the future.");
+    }
+    const { scheduledAt: previousStart } = await tx.interview.findUniqueOrThrow({ where: { id: interviewId }, select: { scheduledAt: true } });
+    await cancelPendingEmails(tx, interviewId, [...LINK_KINDS, ...REMINDER_KINDS], "superseded by a reschedule");
+    await tx.interview.update({
+      where: { id: interviewId },
+      data: {
+        status: InterviewStatus.SCHEDULED,
+        scheduledAt: input.scheduledAt,
+        durationMinutes: input.durationMinutes,
+        icsSequence: { increment: 1 },
+        rescheduleRequestedAt: null,
+        // A new link email: a bounce of the old one no longer describes it.
+        bouncedAt: null,
+      },
+    });
+    const { key, sessionId } = await rotateSession(tx, interviewId, at);
+    const ctx = await loadEmailContext(tx, interviewId);
+    await enqueueEmail(tx, await linkEmail(ctx, key, EmailKind.RESCHEDULED, previousStart));
+    for (const reminder of await reminderEmails(ctx, at)) await enqueueEmail(tx, reminder);
+    await recordEvent(tx, {
+      organizationId: by.organizationId,
+      interviewId,
+      actor: member(by.userId),
+      type: "interview.rescheduled",
+      data: { from: previousStart.toISOString(), to: input.scheduledAt.toISOString(), sessionId, ...(interview.status === InterviewStatus.EXPIRED && { wasExpired: true }) },
+      at,
+    });
+  });
+}
+
+/** Sends the invitation again with a fresh key; the previous link stops working. */
+export async function resendInvitation(by: Manager, interviewId: string) {
+  return withInterviewLock(interviewId, { organizationId: by.organizationId }, changeableWhen(InterviewStatus.SCHEDULED), async (tx, _interview, at) => {
+    await cancelPendingEmails(tx, interviewId, LINK_KINDS, "superseded by a newer invitation");
+    await tx.interview.update({ where: { id: interviewId }, data: { bouncedAt: null } });
+    const { key, sessionId } = await rotateSession(tx, interviewId, at);
+    const ctx = await loadEmailContext(tx, interviewId);
+    await enqueueEmail(tx, await linkEmail(ctx, key, EmailKind.INVITATION));
+    await recordEvent(tx, { organizationId: by.organizationId, interviewId, actor: member(by.userId), type: "invitation.resent", data: { sessionId }, at });
+  });
+}
+
+/**
+ * Cancels an interview — also one in progress: its key stops working (the candidate's next action
+ * lands on the cancelled page), unsent emails are withdrawn, the candidate gets a cancellation.
+ */
+export async function cancelInterview(by: Manager, interviewId: string) {
+  const check = changeableWhen(InterviewStatus.SCHEDULED, InterviewStatus.IN_PROGRESS);
+  return withInterviewLock(interviewId, { organizationId: by.organizationId }, check, async (tx, _interview, at) => {
+    await tx.interview.update({ where: { id: interviewId }, data: { status: InterviewStatus.CANCELLED, icsSequence: { increment: 1 } } });
+    await revokeActiveSession(tx, interviewId, at);
+    await cancelPendingEmails(tx, interviewId, [...LINK_KINDS, ...REMINDER_KINDS], "interview cancelled");
+    await enqueueEmail(tx, await cancellationEmail(await loadEmailContext(tx, interviewId)));
+    await recordEvent(tx, { organizationId: by.organizationId, interviewId, actor: member(by.userId), type: "interview.cancelled", at });
+  });
+}

@@ -1,0 +1,36 @@
+// Every limit on what people type or choose, in one place: the forms' zod schemas and the lib
+// functions that enforce the same bounds both import these.
+
+/** Names of people and organisations. */
+export const NAME_MAX = 120;
+/** RFC 5321's path limit. */
+export const EMAIL_MAX = 320;
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 200;
+export const PHONE_MAX = 40;
+/** Free text: notes on a candidate or an interview, a job's description, review notes. */
+export const NOTES_MAX = 5000;
+export const TIME_ZONE_MAX = 64;
+
+export const JOB_TITLE_MAX = 160;
+export const JOB_LOCATION_MAX = 160;
+export const QUESTIONS_MAX = 30;
+export const QUESTION_PROMPT_MAX = 1000;
+export const PREP_SECONDS = { min: 0, max: 600 } as const;
+export const ANSWER_SECONDS = { min: 10, max: 3600 } as const;
+export const RETAKES_MAX = 10;
+
+export const INTERVIEW_MINUTES = { min: 5, max: 240 } as const;
+export const RATING = { min: 1, max: 5 } as const;
+/** A written answer. */
+export const ANSWER_TEXT_MAX = 20_000;
+
+export const EXTRA_TIME_PERCENT_MAX = 200;
+export const EXTRA_RETAKES_MAX = 5;
+export const ACCOMMODATION_MESSAGE_MAX = 2000;
+/** A candidate may ask again (they may have forgotten something), but not flood the recruiter's inbox. */
+export const ACCOMMODATION_REQUESTS_MAX = 3;
+export const ACCOMMODATION_REQUEST_INTERVAL_MINUTES = 10;
+
+/** How long answers and recordings are kept after an interview ends. */
+export const RETENTION_DAYS = { min: 30, max: 730 } as const;
