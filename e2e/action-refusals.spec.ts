@@ -4,15 +4,16 @@ import { expect, sessionToken, signIn, test } from "./fixtures";
 import { buildWorld, type Answered, type Interview, type World } from "./refusal-world";
 import { actionIds, exportedActions, form, INITIAL, invoke, NO_RESULT, type ActionRef, type Outcome } from "./server-actions";
 
-// Issue #6: every server action refuses a caller who is not signed in, and a recruiter of another
-// organisation who sends this one's ids. Each action is called over HTTP the way the browser calls
-// it (e2e/server-actions.ts), then org A's pages show that nothing changed.
+// Every server action refuses a caller who is not signed in, a recruiter of another organisation
+// who sends this one's ids, and its own rightful caller sending arguments of the wrong type. Each
+// action is called over HTTP the way the browser calls it (e2e/server-actions.ts), then org A's
+// pages show that nothing changed.
 //
 // Org A and org B are built once per worker (beforeAll, e2e/refusal-world.ts): A has a job, a
 // candidate, a scheduled interview, a completed one, one in progress and an open team invitation;
 // B has a job, a completed interview, one in progress and one open but not started.
 //
-// Adding an action: add one entry to CASES below, keyed by its file and export, with two callbacks.
+// Adding an action: add one entry to CASES below, keyed by its file and export, with three fields.
 // The first test fails until every action in the sources (each actions.ts, and any other "use server"
 // module) and in the build has an entry.
 
@@ -23,6 +24,8 @@ type Tools = {
   anonymous: APIRequestContext;
   /** Signed in as org B's owner. */
   orgB: APIRequestContext;
+  /** Signed in as org A's owner, the world's own recruiter. */
+  orgA: APIRequestContext;
   /** The candidate portal's cookie holding `key`. */
   candidate: (key: string) => Promise<APIRequestContext>;
   /** A fresh HTTP client without cookies (e.g. to open a link without touching `anonymous`). */
@@ -36,7 +39,18 @@ type Tools = {
   signedOut: (pagePath: string, args: unknown[]) => Promise<void>;
 };
 
-type Case = { unauthenticated: (t: Tools) => Promise<void>; otherOrg: (t: Tools) => Promise<void> };
+/**
+ * The action's rightful call (its page, who makes it, its arguments): the wrong-types test replaces
+ * each argument in turn with values of the wrong type, then `untouched` checks nothing changed.
+ */
+type RightfulCall = {
+  as: "orgA" | "anonymous" | "candidateA";
+  page: string | ((w: World) => string);
+  args: (w: World) => unknown[];
+  untouched: (t: Tools) => Promise<void>;
+};
+
+type Case = { unauthenticated: (t: Tools) => Promise<void>; otherOrg: (t: Tools) => Promise<void>; rightful: RightfulCall };
 
 const JOB_NOT_FOUND = "This job was not found. It may have been deleted.";
 const CANDIDATE_NOT_FOUND = "This candidate was not found. They may have been deleted.";
@@ -44,12 +58,13 @@ const INTERVIEW_NOT_FOUND = "This interview was not found.";
 const INVITE_INVALID = "This invitation is no longer valid. Ask for a new one.";
 const TAKEN = "An account with this email already exists. Sign in instead.";
 const LINK_INVALID = "Your link no longer works. Check your latest email from the recruiter.";
+const FIX_FIELDS = "Please correct the highlighted fields.";
 
 const uid = () => randomUUID().slice(0, 8);
 const jobForm = (title: string, prompt: string, questionId = "") =>
   form({ title, description: "", location: "", workplaceType: "ONSITE", "question.id": questionId, "question.prompt": prompt, "question.answerType": "TEXT", "question.prepSeconds": "30", "question.answerSeconds": "120", "question.retakes": "0" });
 const candidateForm = (name: string, email: string, extra: Record<string, string> = {}) => form({ name, email, phone: "", timeZone: "Europe/Berlin", notes: "", ...extra });
-const scheduleForm = (fields: { jobId: string; candidateId?: string; requestToken?: string }) =>
+const scheduleForm = (fields: { jobId: string; candidateId?: string; requestToken?: string; notes?: string }) =>
   form({
     candidateMode: fields.candidateId ? "existing" : "new",
     candidateId: fields.candidateId ?? "",
@@ -60,7 +75,7 @@ const scheduleForm = (fields: { jobId: string; candidateId?: string; requestToke
     scheduledAtLocal: "",
     recruiterTimeZone: "UTC",
     durationMinutes: "30",
-    notes: "",
+    notes: fields.notes ?? "",
     requestToken: fields.requestToken ?? randomUUID(),
   });
 const rescheduleForm = () => form({ scheduledAtLocal: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 13) + ":00", recruiterTimeZone: "UTC", durationMinutes: "45" });
@@ -68,7 +83,20 @@ const ratingForm = () => form({ rating: "1", notes: "Rated by someone else" });
 const recommendForm = () => form({ recommendation: "REJECT", comment: "Decided by someone else" });
 const acceptForm = (token: string) => form({ token, name: `Mallory ${uid()}`, password: "mallory-password" });
 
+/** A string only the wrong-types test's rightful calls carry: finding it in the database means something was written. */
+const MARK = `wrongtypes${randomUUID().replaceAll("-", "")}`;
+
+/** Values of the wrong type for any argument an action takes (ids, text, booleans, form data). */
+const WRONG_TYPES: unknown[] = [{ id: "x" }, ["x"], 42, null, "x".repeat(100_000)];
+
 // ---- Org A's pages: "unchanged", as A's recruiter sees it ----
+
+/** Nothing the wrong-types test sent reached the database. */
+async function markAbsent(t: Tools) {
+  const response = await (await t.api()).post("/api/test/database/search", { data: { needle: MARK } });
+  expect(response.status()).toBe(200);
+  expect((await response.json()).matches).toEqual([]);
+}
 
 async function expectJobUntouched(t: Tools) {
   const { job } = t.w.a;
@@ -158,21 +186,23 @@ async function expectNoCandidateRequests(page: Page, interview: Interview) {
 
 const CASES: Record<ActionRef, Case> = {
   "app/(auth)/sign-up/actions.ts#signUpAction": {
+    rightful: { as: "anonymous", page: "/sign-up", args: () => [INITIAL, form({ name: MARK, organizationName: MARK, email: `${MARK}@example.test`, password: "wrong-types-password" })], untouched: markAbsent },
     // Public by design (it creates a new organisation): what it must refuse is an existing account.
     async unauthenticated(t) {
       const { owner } = t.w.a;
       const outcome = await t.call(t.anonymous, "/sign-up", [INITIAL, form({ name: "Mallory", organizationName: "Takeover Ltd", email: owner.email, password: "mallory-password" })]);
-      expect(outcome.result).toEqual({ ok: false, fieldErrors: { email: [TAKEN] } });
+      expect(outcome.result).toEqual({ ok: false, message: FIX_FIELDS, fieldErrors: { email: [TAKEN] } });
       await signIn(await t.newPage(), owner.email, owner.password);
     },
     async otherOrg(t) {
       const { owner } = t.w.a;
       const outcome = await t.call(t.orgB, "/sign-up", [INITIAL, form({ name: "Mallory", organizationName: owner.organizationName, email: owner.email.toUpperCase(), password: "mallory-password" })]);
-      expect(outcome.result).toEqual({ ok: false, fieldErrors: { email: [TAKEN] } });
+      expect(outcome.result).toEqual({ ok: false, message: FIX_FIELDS, fieldErrors: { email: [TAKEN] } });
       await signIn(await t.newPage(), owner.email, owner.password);
     },
   },
   "app/(auth)/invite/actions.ts#acceptInviteAction": {
+    rightful: { as: "anonymous", page: "/invite", args: (w) => [INITIAL, form({ token: w.a.invite.id, name: MARK, password: "wrong-types-password" })], untouched: async (t) => (await markAbsent(t), expectInviteOpen(t)) },
     // Public too (the link's token is the credential): an invitation's id, or a made-up token, is not one.
     async unauthenticated(t) {
       for (const token of [t.w.a.invite.id, "t".repeat(43)]) {
@@ -186,6 +216,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/jobs/actions.ts#createJobAction": {
+    rightful: { as: "orgA", page: "/jobs/new", args: () => [INITIAL, jobForm(MARK, MARK)], untouched: markAbsent },
     async unauthenticated(t) {
       const title = `Unauthorised job ${uid()}`;
       await t.signedOut("/jobs/new", [INITIAL, jobForm(title, "Who let me in?")]);
@@ -204,6 +235,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/jobs/actions.ts#updateJobAction": {
+    rightful: { as: "orgA", page: (w) => `/jobs/${w.a.job.id}`, args: (w) => [w.a.job.id, INITIAL, jobForm(MARK, MARK, w.a.job.questionId)], untouched: async (t) => (await markAbsent(t), expectJobUntouched(t)) },
     async unauthenticated(t) {
       const { job } = t.w.a;
       await t.signedOut(`/jobs/${job.id}`, [job.id, INITIAL, jobForm("Hijacked", "Hijacked?", job.questionId)]);
@@ -220,6 +252,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/jobs/actions.ts#setJobArchivedAction": {
+    rightful: { as: "orgA", page: (w) => `/jobs/${w.a.job.id}`, args: (w) => [w.a.job.id, true], untouched: expectJobUntouched },
     async unauthenticated(t) {
       await t.signedOut(`/jobs/${t.w.a.job.id}`, [t.w.a.job.id, true]);
       await expectJobUntouched(t);
@@ -230,6 +263,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/candidates/actions.ts#createCandidateAction": {
+    rightful: { as: "orgA", page: "/candidates/new", args: () => [INITIAL, candidateForm(MARK, `${MARK}@example.test`)], untouched: markAbsent },
     async unauthenticated(t) {
       const name = `Unauthorised ${uid()}`;
       await t.signedOut("/candidates/new", [INITIAL, candidateForm(name, `${uid()}@example.test`)]);
@@ -249,6 +283,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/candidates/actions.ts#updateCandidateAction": {
+    rightful: { as: "orgA", page: (w) => `/candidates/${w.a.candidate.id}`, args: (w) => [w.a.candidate.id, INITIAL, candidateForm(MARK, w.a.candidate.email)], untouched: async (t) => (await markAbsent(t), expectCandidateUntouched(t)) },
     async unauthenticated(t) {
       const { candidate } = t.w.a;
       await t.signedOut(`/candidates/${candidate.id}`, [candidate.id, INITIAL, candidateForm("Hijacked", candidate.email)]);
@@ -262,6 +297,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/candidates/actions.ts#deleteCandidateAction": {
+    rightful: { as: "orgA", page: (w) => `/candidates/${w.a.candidate.id}`, args: (w) => [w.a.candidate.id], untouched: expectCandidateUntouched },
     async unauthenticated(t) {
       await t.signedOut(`/candidates/${t.w.a.candidate.id}`, [t.w.a.candidate.id]);
       await expectCandidateUntouched(t);
@@ -272,6 +308,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/interviews/actions.ts#scheduleInterviewAction": {
+    rightful: { as: "orgA", page: "/interviews/new", args: (w) => [INITIAL, scheduleForm({ jobId: w.a.job.id, candidateId: w.a.candidate.id, notes: MARK })], untouched: markAbsent },
     async unauthenticated(t) {
       await t.signedOut("/interviews/new", [INITIAL, scheduleForm({ jobId: t.w.a.job.id, candidateId: t.w.a.candidate.id })]);
       await t.a.goto("/interviews");
@@ -293,6 +330,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/interviews/actions.ts#rescheduleInterviewAction": {
+    rightful: { as: "orgA", page: (w) => `/interviews/${w.a.scheduled.id}`, args: (w) => [w.a.scheduled.id, INITIAL, rescheduleForm()], untouched: expectScheduledUntouched },
     async unauthenticated(t) {
       await t.signedOut(`/interviews/${t.w.a.scheduled.id}`, [t.w.a.scheduled.id, INITIAL, rescheduleForm()]);
       await expectScheduledUntouched(t);
@@ -304,6 +342,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/interviews/actions.ts#resendInvitationAction": {
+    rightful: { as: "orgA", page: (w) => `/interviews/${w.a.scheduled.id}`, args: (w) => [w.a.scheduled.id], untouched: expectScheduledUntouched },
     async unauthenticated(t) {
       await t.signedOut(`/interviews/${t.w.a.scheduled.id}`, [t.w.a.scheduled.id]);
       await expectScheduledUntouched(t);
@@ -314,6 +353,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/interviews/actions.ts#cancelInterviewAction": {
+    rightful: { as: "orgA", page: (w) => `/interviews/${w.a.scheduled.id}`, args: (w) => [w.a.scheduled.id], untouched: expectScheduledUntouched },
     async unauthenticated(t) {
       await t.signedOut(`/interviews/${t.w.a.scheduled.id}`, [t.w.a.scheduled.id]);
       await expectScheduledUntouched(t);
@@ -324,6 +364,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/interviews/actions.ts#rateAnswerAction": {
+    rightful: { as: "orgA", page: (w) => `/interviews/${w.a.completed.id}`, args: (w) => [w.a.completed.id, w.a.completed.answerId, INITIAL, form({ rating: "1", notes: MARK })], untouched: async (t) => (await markAbsent(t), expectCompletedUnreviewed(t)) },
     async unauthenticated(t) {
       const { completed } = t.w.a;
       await t.signedOut(`/interviews/${completed.id}`, [completed.id, completed.answerId, INITIAL, ratingForm()]);
@@ -340,6 +381,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/interviews/actions.ts#recommendAction": {
+    rightful: { as: "orgA", page: (w) => `/interviews/${w.a.completed.id}`, args: (w) => [w.a.completed.id, INITIAL, form({ recommendation: "REJECT", comment: MARK })], untouched: async (t) => (await markAbsent(t), expectCompletedUnreviewed(t)) },
     async unauthenticated(t) {
       await t.signedOut(`/interviews/${t.w.a.completed.id}`, [t.w.a.completed.id, INITIAL, recommendForm()]);
       await expectCompletedUnreviewed(t);
@@ -350,6 +392,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/interviews/actions.ts#setAccommodationsAction": {
+    rightful: { as: "orgA", page: (w) => `/interviews/${w.a.scheduled.id}`, args: (w) => [w.a.scheduled.id, INITIAL, form({ extraTimePercent: "100", extraRetakes: "5" })], untouched: expectNoAccommodations },
     async unauthenticated(t) {
       await t.signedOut(`/interviews/${t.w.a.scheduled.id}`, [t.w.a.scheduled.id, INITIAL, form({ extraTimePercent: "100", extraRetakes: "5" })]);
       await expectNoAccommodations(t);
@@ -361,6 +404,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/interviews/actions.ts#deleteInterviewContentAction": {
+    rightful: { as: "orgA", page: (w) => `/interviews/${w.a.completed.id}`, args: (w) => [w.a.completed.id], untouched: expectCompletedUnreviewed },
     async unauthenticated(t) {
       await t.signedOut(`/interviews/${t.w.a.completed.id}`, [t.w.a.completed.id]);
       await expectCompletedUnreviewed(t);
@@ -371,6 +415,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/settings/actions.ts#setRetentionAction": {
+    rightful: { as: "orgA", page: "/settings", args: () => [INITIAL, form({ retentionDays: "45" })], untouched: expectRetentionUntouched },
     async unauthenticated(t) {
       await t.signedOut("/settings", [INITIAL, form({ retentionDays: "30" })]);
       await expectRetentionUntouched(t);
@@ -383,6 +428,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/interview/request-actions.ts#requestAccommodationAction": {
+    rightful: { as: "candidateA", page: "/interview", args: () => [INITIAL, form({ message: MARK })], untouched: markAbsent },
     async unauthenticated(t) {
       for (const client of [t.anonymous, await t.candidate("k".repeat(43))]) {
         const outcome = await t.call(client, "/interview", [INITIAL, form({ message: "From a stranger", interviewId: t.w.b.open.id })]);
@@ -399,6 +445,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/interview/request-actions.ts#requestDeletionAction": {
+    rightful: { as: "candidateA", page: "/interview", args: () => [], untouched: (t) => expectNoCandidateRequests(t.a, t.w.a.inProgress) },
     async unauthenticated(t) {
       for (const client of [t.anonymous, await t.candidate("k".repeat(43))]) {
         expect((await t.call(client, "/interview", [])).result).toEqual({ ok: false, message: LINK_INVALID });
@@ -413,6 +460,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/team/actions.ts#inviteTeammateAction": {
+    rightful: { as: "orgA", page: "/team", args: () => [INITIAL, form({ email: `${MARK}@example.test` })], untouched: async (t) => (await markAbsent(t), expectInviteOpen(t)) },
     async unauthenticated(t) {
       const email = `unauthorised-${uid()}@example.test`;
       await t.signedOut("/team", [INITIAL, form({ email })]);
@@ -427,6 +475,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/team/actions.ts#revokeInviteAction": {
+    rightful: { as: "orgA", page: "/team", args: (w) => [w.a.invite.id], untouched: expectInviteOpen },
     async unauthenticated(t) {
       await t.signedOut("/team", [t.w.a.invite.id]);
       await expectInviteOpen(t);
@@ -438,6 +487,7 @@ const CASES: Record<ActionRef, Case> = {
   },
   // The candidate portal: the caller is whoever holds the `kairos_interview` cookie.
   "app/interview/actions.ts#startInterviewAction": {
+    rightful: { as: "candidateA", page: "/interview", args: () => [INITIAL, form({ consent: "yes" })], untouched: (t) => expectUnanswered(t.a, t.w.a.inProgress) },
     // Nothing names an interview but the cookie: an interview id in the form is ignored.
     async unauthenticated(t) {
       for (const client of [t.anonymous, await t.candidate("k".repeat(43))]) {
@@ -455,6 +505,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/interview/actions.ts#saveAnswerAction": {
+    rightful: { as: "candidateA", page: "/interview", args: (w) => [w.a.inProgress.answerId, MARK], untouched: async (t) => (await markAbsent(t), expectUnanswered(t.a, t.w.a.inProgress)) },
     async unauthenticated(t) {
       await expectNoKeyRefused(t, [t.w.a.inProgress.answerId, "Written by a stranger"]);
       await expectUnanswered(t.a, t.w.a.inProgress);
@@ -466,6 +517,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/interview/actions.ts#skipPreparationAction": {
+    rightful: { as: "candidateA", page: "/interview", args: (w) => [w.a.inProgress.answerId], untouched: (t) => expectUnanswered(t.a, t.w.a.inProgress) },
     async unauthenticated(t) {
       await expectNoKeyRefused(t, [t.w.a.inProgress.answerId]);
       await expectUnanswered(t.a, t.w.a.inProgress);
@@ -477,6 +529,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/interview/actions.ts#submitAnswerAction": {
+    rightful: { as: "candidateA", page: "/interview", args: (w) => [w.a.inProgress.answerId, MARK], untouched: async (t) => (await markAbsent(t), expectUnanswered(t.a, t.w.a.inProgress)) },
     async unauthenticated(t) {
       await expectNoKeyRefused(t, [t.w.a.inProgress.answerId, "Submitted by a stranger"]);
       await expectUnanswered(t.a, t.w.a.inProgress);
@@ -507,8 +560,9 @@ test.describe("each server action refuses", () => {
   });
 
   for (const [ref, check] of Object.entries(CASES) as Array<[ActionRef, Case]>) {
-    for (const who of ["unauthenticated", "otherOrg"] as const) {
-      test(`${ref.split("#")[1]}: ${who === "unauthenticated" ? "a caller who is not signed in" : "another organisation's ids"}`, async ({ browser, playwright, baseURL }) => {
+    for (const who of ["unauthenticated", "otherOrg", "wrongTypes"] as const) {
+      const title = { unauthenticated: "a caller who is not signed in", otherOrg: "another organisation's ids", wrongTypes: "its own caller's arguments of the wrong type" }[who];
+      test(`${ref.split("#")[1]}: ${title}`, async ({ browser, playwright, baseURL }) => {
         const contexts: Array<{ dispose(): Promise<void> } | { close(): Promise<void> }> = [];
         const api = async (options: Parameters<typeof playwright.request.newContext>[0] = {}) => {
           const client = await playwright.request.newContext({ baseURL, ...options });
@@ -528,6 +582,7 @@ test.describe("each server action refuses", () => {
           w: world,
           anonymous,
           orgB: await api({ storageState: JSON.parse(world.b.state) }),
+          orgA: await api({ storageState: JSON.parse(world.a.state) }),
           candidate: (key) => api({ extraHTTPHeaders: { cookie: `kairos_interview=${key}` } }),
           api: () => api(),
           newPage: () => page(),
@@ -546,7 +601,7 @@ test.describe("each server action refuses", () => {
           },
         };
         try {
-          await check[who](tools);
+          await (who === "wrongTypes" ? wrongTypes(tools, check.rightful) : check[who](tools));
         } finally {
           for (const context of contexts) await ("dispose" in context ? context.dispose() : context.close());
         }
@@ -554,3 +609,24 @@ test.describe("each server action refuses", () => {
     }
   }
 });
+
+/**
+ * The rightful caller sends each argument in turn as a value of the wrong type (the page's own
+ * previous-state argument aside, which is never read): every call is refused without a crash, and
+ * nothing changes. An action without arguments gets unexpected ones.
+ */
+async function wrongTypes(t: Tools, rightful: RightfulCall) {
+  const client = rightful.as === "orgA" ? t.orgA : rightful.as === "anonymous" ? t.anonymous : await t.candidate(t.w.a.inProgress.key);
+  const valid = rightful.args(t.w);
+  const calls = valid.length === 0 ? WRONG_TYPES.map((wrong) => [wrong]) : valid.flatMap((value, i) => (value === INITIAL ? [] : WRONG_TYPES.map((wrong) => valid.with(i, wrong))));
+  for (const args of calls) {
+    const outcome = await t.call(client, typeof rightful.page === "string" ? rightful.page : rightful.page(t.w), args);
+    const what = `arguments ${JSON.stringify(args).slice(0, 120)}`;
+    expect(outcome.status, what).toBe(200);
+    expect(outcome.redirect, what).toBeNull();
+    // A refusal: form state or an answer result with ok false, or a dialog's message.
+    if (typeof outcome.result === "string") expect(outcome.result, what).not.toBe("");
+    else expect(outcome.result, what).toMatchObject({ ok: false });
+  }
+  await rightful.untouched(t);
+}

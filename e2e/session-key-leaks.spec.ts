@@ -4,7 +4,7 @@ import type { APIRequestContext, BrowserContext } from "@playwright/test";
 import { E2E_SERVER_LOG } from "./env";
 import { createJob, expect, scheduleAndGetLink, test } from "./fixtures";
 
-// Issue #6: the raw session key never appears in logs, in the database after hand-off, or in any
+// The raw session key never appears in logs, in the database after hand-off, or in any
 // response other than the email.
 //
 // "The email" is what the provider took: in production it leaves for Resend and only the outbox's

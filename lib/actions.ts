@@ -73,6 +73,8 @@ export interface ActionSpec<C extends Caller, S extends readonly z.ZodType[], R>
   failed?: string;
   /** For caller "owner": what a member who is not an owner is told. */
   ownersOnly?: string;
+  /** For caller "candidate": what happens when the key opens nothing (default: the "link no longer works" refusal). */
+  linkInvalid?: () => never;
 }
 
 /**
@@ -132,7 +134,10 @@ async function authorise<C extends Caller>(spec: ActionSpec<C, readonly z.ZodTyp
     }
     case "candidate": {
       const access = await currentCandidateAccess();
-      if (access.state === "invalid") return { refusal: { reason: "invalid", message: LINK_INVALID } };
+      if (access.state === "invalid") {
+        spec.linkInvalid?.();
+        return { refusal: { reason: "invalid", message: LINK_INVALID } };
+      }
       return { access };
     }
   }

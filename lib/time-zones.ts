@@ -1,3 +1,5 @@
+import { TIME_ZONE_MAX } from "@/lib/limits";
+
 let zones: string[] | undefined;
 
 /** IANA zone names this runtime knows, sorted, with UTC included. */
@@ -8,7 +10,7 @@ export function timeZones(): string[] {
 
 /** True for a zone name Intl accepts (canonical names and their IANA aliases alike). */
 export function isValidTimeZone(zone: string): boolean {
-  if (!zone || zone.length > 64) return false;
+  if (!zone || zone.length > TIME_ZONE_MAX) return false;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: zone });
     return true;

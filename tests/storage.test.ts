@@ -1,9 +1,8 @@
 /**
- * Storage for recorded answers (issue #5): one contract, run against both adapters.
+ * Storage for recorded answers: one contract, run against both adapters.
  *
- * The S3 route taken. The issue asked for "a local S3-compatible server if one is installable from
- * npm or Debian here, otherwise request signing tested against recorded AWS SigV4 test vectors".
- * Debian 12 has no standalone S3 server: no MinIO, Garage or SeaweedFS, and its radosgw (Ceph
+ * The S3 side runs against a local S3-compatible server where one can be installed, with request
+ * signing also checked against recorded AWS SigV4 test vectors. Debian 12 has no standalone S3 server: no MinIO, Garage or SeaweedFS, and its radosgw (Ceph
  * 16.2) needs a running Ceph cluster behind it (this release has no file-backed store). npm has
  * s3rver 3.7.1, a devDependency that `npm ci` brings everywhere (its maintained fork
  * @20minutes/s3rver needs Node ≥ 24; we run 20). s3rver works on Node 20 with gaps, handled:

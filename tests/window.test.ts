@@ -68,8 +68,8 @@ describe("windowPosition at the edges", () => {
   });
 });
 
-// The original portal computed `access_window_end = start_time + buffer` before assigning
-// `start_time`, and every candidate who opened a link got an UnboundLocalError.
+// A window computed from a start that is not yet assigned crashes every link that opens
+// (../shared/reference: the UnboundLocalError report); the start must be read first.
 describe("regression: UnboundLocalError, start_time referenced before assignment", () => {
   /** The times, behind a proxy that records which fields are read, in order. */
   function recorded(times: WindowTimes) {

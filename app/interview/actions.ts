@@ -28,7 +28,14 @@ function inProgress(access: { state: string; interviewId?: string }): string {
 
 /** Starts the interview (consent given); the page then shows the first question. */
 export const startInterviewAction = defineAction(
-  { caller: "candidate", refuse: asFormState, name: "start interview", args: [previousState, formInput(z.object({ consent: z.string().max(10).optional() }))] },
+  {
+    caller: "candidate",
+    // The page decides what to show for a key that opens nothing (proxy.ts's 404).
+    linkInvalid: () => redirect("/interview"),
+    refuse: asFormState,
+    name: "start interview",
+    args: [previousState, formInput(z.object({ consent: z.string().max(10).optional() }))],
+  },
   async ({ access }, _prev, input) => {
     if (access.state !== "open") redirect("/interview");
     if (input.consent !== "yes") return { ok: false, fieldErrors: { consent: [new CandidateActionError("consent_required").message] } };

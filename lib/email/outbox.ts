@@ -38,7 +38,7 @@ export async function enqueueEmails(tx: Tx, emails: OutgoingEmail[]): Promise<vo
 
 function outboxRow(email: OutgoingEmail) {
   if (email.secret && !(email.html.includes(email.secret) && email.text.includes(email.secret))) {
-    // An email that should carry a link but does not is the original system's bug; refuse to queue it.
+    // An email that should carry a link but does not would strand its candidate: refuse to queue it.
     throw new Error(`Refusing to queue a ${email.kind} email whose HTML or text lacks its link`);
   }
   return {

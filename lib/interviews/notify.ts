@@ -140,6 +140,8 @@ export async function cancellationEmail(ctx: InterviewEmailContext): Promise<Out
 }
 
 export const REMINDER_KINDS = [EmailKind.REMINDER_24H, EmailKind.REMINDER_1H];
+/** The emails that carry the candidate's link (a fresh key each). */
+export const LINK_KINDS = [EmailKind.INVITATION, EmailKind.RESCHEDULED];
 
 /**
  * Reminders 24 h and 1 h before the start, each planned with a send-after time. One whose time

@@ -1,18 +1,18 @@
 import { z } from "zod";
-import { emailField } from "@/app/(auth)/schema";
-import { isValidTimeZone } from "@/lib/time-zones";
+import { atMost, emailField, nameField, textField, timeZoneField } from "@/lib/fields";
+import { PHONE_MAX } from "@/lib/limits";
 
 export const candidateSchema = z.object({
-  name: z.string().trim().min(1, "Enter the candidate's name.").max(120, "Use at most 120 characters."),
+  name: nameField("Enter the candidate's name."),
   email: emailField,
   phone: z
     .string()
     .trim()
-    .max(40, "Use at most 40 characters.")
+    .max(PHONE_MAX, atMost(PHONE_MAX))
     .regex(/^$|^\+?[0-9 ().-]{5,}$/, "Use digits, spaces and + ( ) - only, e.g. +1 415 555 0100.")
     .transform((phone) => phone || null),
-  timeZone: z.string().trim().refine(isValidTimeZone, "Choose a time zone from the list."),
-  notes: z.string().trim().max(5000, "Use at most 5,000 characters."),
+  timeZone: timeZoneField,
+  notes: textField(),
 });
 
 export type CandidateFormInput = z.infer<typeof candidateSchema>;

@@ -1,16 +1,17 @@
 import { z } from "zod";
-import { emailField } from "@/app/(auth)/schema";
+import { atMost, emailField, textField, timeZoneField } from "@/lib/fields";
 import { Recommendation } from "@/lib/generated/prisma/enums";
-import { isValidTimeZone, zonedLocalToUtc } from "@/lib/time-zones";
+import { EMAIL_MAX, EXTRA_RETAKES_MAX, EXTRA_TIME_PERCENT_MAX, INTERVIEW_MINUTES, NAME_MAX, RATING, TIME_ZONE_MAX } from "@/lib/limits";
+import { zonedLocalToUtc } from "@/lib/time-zones";
 
 export const DURATION_OPTIONS = [15, 20, 30, 45, 60, 90, 120] as const;
 
-const zone = z.string().trim().refine(isValidTimeZone, "Choose a time zone from the list.");
+const zone = timeZoneField;
 const duration = z.coerce
   .number({ error: "Choose a duration." })
   .int("Choose a duration.")
-  .min(5, "Interviews last at least 5 minutes.")
-  .max(240, "Interviews last at most 4 hours.");
+  .min(INTERVIEW_MINUTES.min, `Interviews last at least ${INTERVIEW_MINUTES.min} minutes.`)
+  .max(INTERVIEW_MINUTES.max, `Interviews last at most ${INTERVIEW_MINUTES.max / 60} hours.`);
 const localTime = z.string().trim().max(20);
 
 /** Turns the form's wall-clock time (in the recruiter's zone) into UTC; empty stays null. */
@@ -25,14 +26,14 @@ export const scheduleSchema = z
   .object({
     candidateMode: z.enum(["existing", "new"]),
     candidateId: z.string().max(60).default(""),
-    newCandidateName: z.string().trim().max(120, "Use at most 120 characters.").default(""),
-    newCandidateEmail: z.string().trim().max(320).default(""),
-    newCandidateTimeZone: z.string().trim().max(64).default(""),
+    newCandidateName: z.string().trim().max(NAME_MAX, atMost(NAME_MAX)).default(""),
+    newCandidateEmail: z.string().trim().max(EMAIL_MAX).default(""),
+    newCandidateTimeZone: z.string().trim().max(TIME_ZONE_MAX).default(""),
     jobId: z.string().min(1, "Choose a job.").max(60),
     scheduledAtLocal: localTime,
     recruiterTimeZone: zone.catch("UTC"),
     durationMinutes: duration,
-    notes: z.string().trim().max(5000, "Use at most 5,000 characters."),
+    notes: textField(),
     requestToken: z.uuid("Reload the page and try again."),
   })
   .transform((form, ctx) => {
@@ -71,14 +72,14 @@ export const listFiltersSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 
-const RATING_MESSAGE = "Choose a rating from 1 to 5.";
-const reviewText = z.string().trim().max(5000, "Use at most 5,000 characters.").default("");
+const RATING_MESSAGE = `Choose a rating from ${RATING.min} to ${RATING.max}.`;
+const reviewText = textField().default("");
 
 /** One answer's rating (1–5; "Not rated" submits an empty value, which clears it) and notes. */
 export const ratingSchema = z.object({
   rating: z.preprocess(
     (value) => (value === undefined || value === null || value === "" ? null : value),
-    z.coerce.number({ error: RATING_MESSAGE }).int(RATING_MESSAGE).min(1, RATING_MESSAGE).max(5, RATING_MESSAGE).nullable(),
+    z.coerce.number({ error: RATING_MESSAGE }).int(RATING_MESSAGE).min(RATING.min, RATING_MESSAGE).max(RATING.max, RATING_MESSAGE).nullable(),
   ),
   notes: reviewText,
 });
@@ -97,8 +98,8 @@ function boundedCount(max: number, message: string) {
   );
 }
 
-/** Accommodations on a scheduled interview (the bounds lib/interviews/accommodations.ts enforces). */
+/** Accommodations on a scheduled interview (the same bounds lib/interviews/recruiter/accommodations.ts enforces). */
 export const accommodationsSchema = z.object({
-  extraTimePercent: boundedCount(200, "Enter a whole percentage from 0 to 200."),
-  extraRetakes: boundedCount(5, "Enter a number of retakes from 0 to 5."),
+  extraTimePercent: boundedCount(EXTRA_TIME_PERCENT_MAX, `Enter a whole percentage from 0 to ${EXTRA_TIME_PERCENT_MAX}.`),
+  extraRetakes: boundedCount(EXTRA_RETAKES_MAX, `Enter a number of retakes from 0 to ${EXTRA_RETAKES_MAX}.`),
 });

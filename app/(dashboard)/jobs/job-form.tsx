@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Field, controlClass } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import type { FormState } from "@/lib/form-state";
-import { MAX_QUESTIONS, type JobFormInput } from "./schema";
+import { QUESTIONS_MAX } from "@/lib/limits";
+import type { JobFormInput } from "./schema";
 
 type Row = {
   key: string;
@@ -188,7 +189,7 @@ export function JobForm({
         </ol>
         <Button
           variant="secondary"
-          disabled={rows.length >= MAX_QUESTIONS}
+          disabled={rows.length >= QUESTIONS_MAX}
           onClick={() => {
             setRows((all) => [...all, newRow()]);
             setAnnouncement(`Question ${rows.length + 1} added.`);

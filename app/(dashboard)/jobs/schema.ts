@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { atMost, textField } from "@/lib/fields";
+import { ANSWER_SECONDS, JOB_LOCATION_MAX, JOB_TITLE_MAX, PREP_SECONDS, QUESTION_PROMPT_MAX, QUESTIONS_MAX, RETAKES_MAX } from "@/lib/limits";
 
 export const ANSWER_TYPES = ["TEXT", "VIDEO", "AUDIO"] as const;
 export const WORKPLACE_TYPES = ["ONSITE", "HYBRID", "REMOTE"] as const;
-export const MAX_QUESTIONS = 30;
 
 const seconds = (label: string, min: number, max: number) =>
   z.coerce
@@ -13,26 +14,26 @@ const seconds = (label: string, min: number, max: number) =>
 
 export const questionSchema = z.object({
   id: z.string().max(40).optional(),
-  prompt: z.string().trim().min(1, "Write the question.").max(1000, "Use at most 1,000 characters."),
+  prompt: z.string().trim().min(1, "Write the question.").max(QUESTION_PROMPT_MAX, atMost(QUESTION_PROMPT_MAX)),
   answerType: z.enum(ANSWER_TYPES, { error: "Choose text, video or audio." }),
-  prepSeconds: seconds("Preparation time", 0, 600),
-  answerSeconds: seconds("Answer time", 10, 3600),
+  prepSeconds: seconds("Preparation time", PREP_SECONDS.min, PREP_SECONDS.max),
+  answerSeconds: seconds("Answer time", ANSWER_SECONDS.min, ANSWER_SECONDS.max),
   retakes: z.coerce
     .number({ error: "Retakes must be a number." })
     .int("Retakes must be a whole number.")
     .min(0, "Retakes cannot be negative.")
-    .max(10, "Allow at most 10 retakes."),
+    .max(RETAKES_MAX, `Allow at most ${RETAKES_MAX} retakes.`),
 });
 
 export const jobSchema = z.object({
-  title: z.string().trim().min(1, "Give the job a title.").max(160, "Use at most 160 characters."),
-  description: z.string().trim().max(5000, "Use at most 5,000 characters."),
-  location: z.string().trim().max(160, "Use at most 160 characters."),
+  title: z.string().trim().min(1, "Give the job a title.").max(JOB_TITLE_MAX, atMost(JOB_TITLE_MAX)),
+  description: textField(),
+  location: textField(JOB_LOCATION_MAX),
   workplaceType: z.enum(WORKPLACE_TYPES, { error: "Choose on-site, hybrid or remote." }),
   questions: z
     .array(questionSchema)
     .min(1, "Add at least one interview question.")
-    .max(MAX_QUESTIONS, `Use at most ${MAX_QUESTIONS} questions.`),
+    .max(QUESTIONS_MAX, `Use at most ${QUESTIONS_MAX} questions.`),
 });
 
 export type JobFormInput = z.infer<typeof jobSchema>;

@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, controlClass } from "@/components/ui/field";
 import { setRetentionAction } from "./actions";
+import { RETENTION_DAYS } from "@/lib/limits";
 
 export function RetentionForm({ retentionDays }: { retentionDays: number }) {
   const { state, formAction, onSubmit, pending } = useFormAction(setRetentionAction);
@@ -17,7 +18,7 @@ export function RetentionForm({ retentionDays }: { retentionDays: number }) {
         errors={state.fieldErrors?.retentionDays}
         className="max-w-sm"
       >
-        {(p) => <input {...p} name="retentionDays" type="number" inputMode="numeric" min={30} max={730} defaultValue={retentionDays} className={controlClass} />}
+        {(p) => <input {...p} name="retentionDays" type="number" inputMode="numeric" min={RETENTION_DAYS.min} max={RETENTION_DAYS.max} defaultValue={retentionDays} className={controlClass} />}
       </Field>
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save"}

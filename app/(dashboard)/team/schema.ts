@@ -1,4 +1,4 @@
 import { z } from "zod";
-import { emailField } from "@/app/(auth)/schema";
+import { emailField } from "@/lib/fields";
 
 export const inviteSchema = z.object({ email: emailField });

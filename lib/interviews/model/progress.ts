@@ -82,18 +82,13 @@ export function project<A extends AnswerTiming>(stored: A[], now: Date): Project
 }
 
 /**
- * Seconds the candidate spent answering: from the start of answering (when they chose to start,
- * else the end of preparation — whichever came first, as the candidate's timer counts it) to
- * submission, capped at the time allowed (a timed-out answer closes after a short grace).
- * Null when the answer was not submitted or its start is unknown.
+ * Seconds the candidate spent on the kept take: from when answering (or the retake) started, as
+ * answerTimes() reckons it and the candidate's timer showed it, to submission, capped at the time
+ * allowed (a timed-out answer closes after a short grace). Null when not submitted, or never shown.
  */
 export function timeUsedSeconds(answer: Omit<AnswerTiming, "id" | "position">): number | null {
-  if (!answer.submittedAt) return null;
-  const prepEndsAt = answer.presentedAt ? answer.presentedAt.getTime() + answer.prepSeconds * 1000 : null;
-  const starts = [answer.answerStartedAt?.getTime(), prepEndsAt].filter((t): t is number => t != null);
-  if (starts.length === 0) return null;
-  // A retake restarted the answer time: the kept take is what counts.
-  const start = Math.max(Math.min(...starts), answer.takeStartedAt?.getTime() ?? 0);
-  const used = Math.round((answer.submittedAt.getTime() - start) / 1000);
+  if (!answer.submittedAt || !answer.presentedAt) return null;
+  const { takeStartsAt } = answerTimes({ ...answer, id: "", position: 0 });
+  const used = Math.round((answer.submittedAt.getTime() - takeStartsAt.getTime()) / 1000);
   return Math.min(Math.max(used, 0), answer.answerSeconds);
 }

@@ -6,12 +6,10 @@ import { EmailKind, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { member, recordEvent } from "../audit";
 import { statusIn, withInterviewLock } from "../model/guard";
 import { statusInSentence } from "../model/status";
-import { cancellationEmail, linkEmail, loadEmailContext, REMINDER_KINDS, reminderEmails } from "../notify";
+import { cancellationEmail, LINK_KINDS, linkEmail, loadEmailContext, REMINDER_KINDS, reminderEmails } from "../notify";
 import type { Manager } from "./manager";
 import { PAST_START_TOLERANCE_SECONDS } from "./schedule";
 import { revokeActiveSession, rotateSession } from "./sessions";
-
-const LINK_KINDS = [EmailKind.INVITATION, EmailKind.RESCHEDULED];
 
 /** A recruiter's change allowed only in these statuses; any other is refused with what the status is. */
 const changeableWhen = (...allowed: InterviewStatus[]) =>

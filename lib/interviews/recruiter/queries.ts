@@ -2,10 +2,10 @@ import "server-only";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import type { DeliveryState, EmailStatus, Prisma } from "@/lib/generated/prisma/client";
-import { EmailKind, InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
+import { InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
+import { LINK_KINDS } from "../notify";
 
 export const INTERVIEW_PAGE_SIZE = 25;
-const LINK_KINDS = [EmailKind.INVITATION, EmailKind.RESCHEDULED];
 
 export interface InterviewFilters {
   when: "upcoming" | "past" | "review";

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, controlClass } from "@/components/ui/field";
 import { cancelInterviewAction, rescheduleInterviewAction, resendInvitationAction } from "../actions";
+import { INTERVIEW_MINUTES } from "@/lib/limits";
 
 export function InterviewActions({
   id,
@@ -85,7 +86,7 @@ function RescheduleDialog({ id, durationMinutes }: { id: string; durationMinutes
                 {(p) => <input {...p} name="scheduledAtLocal" type="datetime-local" className={controlClass} />}
               </Field>
               <Field label="Duration (minutes)" errors={errors.durationMinutes}>
-                {(p) => <input {...p} name="durationMinutes" type="number" min={5} max={240} defaultValue={durationMinutes} className={controlClass} />}
+                {(p) => <input {...p} name="durationMinutes" type="number" min={INTERVIEW_MINUTES.min} max={INTERVIEW_MINUTES.max} defaultValue={durationMinutes} className={controlClass} />}
               </Field>
               <div className="flex justify-end gap-3">
                 <Dialog.Close asChild>

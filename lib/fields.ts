@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { EMAIL_MAX, NAME_MAX, NOTES_MAX, PASSWORD_MAX, PASSWORD_MIN } from "@/lib/limits";
+import { isValidTimeZone } from "@/lib/time-zones";
+
+// Fields more than one form asks for, defined once: every form's schema imports them.
+
+/** The message for text over `max` characters. */
+export const atMost = (max: number) => `Use at most ${max.toLocaleString("en-US")} characters.`;
+
+/** An email address, trimmed and lower-cased (accounts and candidates are matched that way). */
+export const emailField = z
+  .string()
+  .trim()
+  .min(1, "Enter an email address.")
+  .max(EMAIL_MAX, `Email addresses are at most ${EMAIL_MAX} characters.`)
+  .pipe(z.email("Enter a valid email address, like name@example.com."))
+  .transform((email) => email.toLowerCase());
+
+export const passwordField = z.string().min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`).max(PASSWORD_MAX, atMost(PASSWORD_MAX));
+
+/** A person's or an organisation's name; `missing` is what an empty one is told. */
+export const nameField = (missing: string) => z.string().trim().min(1, missing).max(NAME_MAX, atMost(NAME_MAX));
+
+/** An IANA time zone from the picker's list. */
+export const timeZoneField = z.string().trim().refine(isValidTimeZone, "Choose a time zone from the list.");
+
+/** Free text up to `max` characters (notes, descriptions), trimmed. */
+export const textField = (max = NOTES_MAX) => z.string().trim().max(max, atMost(max));
