@@ -9,7 +9,7 @@ import { findAccommodations, setAccommodations } from "@/lib/interviews/recruite
 import { requestAccommodation } from "@/lib/interviews/candidate/requests";
 import { CandidateRequestError } from "@/lib/interviews/candidate/errors";
 import { makeInterviewRow, makeOrg } from "./support/factories";
-import { interviewSnapshot } from "./support/interviews";
+import { interviewSnapshot, asCandidate } from "./support/interviews";
 
 // Fixed times far from other files' interviews; every assertion reads this file's rows by id.
 const START = new Date("2030-04-10T09:00:00.000Z");
@@ -107,7 +107,7 @@ describe("requestAccommodation", () => {
     const { interviewId, candidate } = await makeInterviewRow(org, InterviewStatus.SCHEDULED, START);
     setClock(LOBBY);
     const message = `I use a screen reader <b>and</b> need "more" time & breaks.\nThank you.`;
-    expect(await requestAccommodation(interviewId, `  ${message}\n `)).toEqual({ requestsLeft: 2 });
+    expect(await requestAccommodation(await asCandidate(interviewId), `  ${message}\n `)).toEqual({ requestsLeft: 2 });
 
     const prisma = await db();
     const interview = await prisma.interview.findUniqueOrThrow({ where: { id: interviewId } });
@@ -139,20 +139,20 @@ describe("requestAccommodation", () => {
     await prisma.interview.update({ where: { id: interviewId }, data: { opensMinutesBefore: 120 } });
     const first = addMinutes(START, -100);
     setClock(first);
-    await requestAccommodation(interviewId, "First");
+    await requestAccommodation(await asCandidate(interviewId), "First");
 
     setClock(addMinutes(first, ACCOMMODATION_REQUEST_INTERVAL_MINUTES - 1));
-    const soon = await refusedWith(requestAccommodation(interviewId, "Second, too soon"), "too_soon");
+    const soon = await refusedWith(requestAccommodation(await asCandidate(interviewId), "Second, too soon"), "too_soon");
     expect(soon.retryInMinutes).toBe(1);
     setClock(addMinutes(first, 2));
-    expect((await refusedWith(requestAccommodation(interviewId, "Second, too soon"), "too_soon")).retryInMinutes).toBe(8);
+    expect((await refusedWith(requestAccommodation(await asCandidate(interviewId), "Second, too soon"), "too_soon")).retryInMinutes).toBe(8);
 
     setClock(addMinutes(first, ACCOMMODATION_REQUEST_INTERVAL_MINUTES));
-    expect(await requestAccommodation(interviewId, "Second")).toEqual({ requestsLeft: 1 });
+    expect(await requestAccommodation(await asCandidate(interviewId), "Second")).toEqual({ requestsLeft: 1 });
     setClock(addMinutes(first, 20));
-    expect(await requestAccommodation(interviewId, "Third")).toEqual({ requestsLeft: 0 });
+    expect(await requestAccommodation(await asCandidate(interviewId), "Third")).toEqual({ requestsLeft: 0 });
     setClock(addMinutes(first, 60));
-    await refusedWith(requestAccommodation(interviewId, "Fourth"), "too_many");
+    await refusedWith(requestAccommodation(await asCandidate(interviewId), "Fourth"), "too_many");
 
     expect((await requestEmails(interviewId)).map((e) => /^(First|Second|Third)$/m.exec(e.text)?.[0])).toEqual(["First", "Second", "Third"]);
     const interview = await prisma.interview.findUniqueOrThrow({ where: { id: interviewId } });
@@ -162,20 +162,20 @@ describe("requestAccommodation", () => {
   it("is accepted before the window opens and refused once it has closed or the interview started", async () => {
     const early = await makeInterviewRow(org, InterviewStatus.SCHEDULED, START);
     setClock(addMinutes(START, -60 * 24));
-    await requestAccommodation(early.interviewId, "Asked the day before");
+    await requestAccommodation(await asCandidate(early.interviewId), "Asked the day before");
 
     const late = await makeInterviewRow(org, InterviewStatus.SCHEDULED, START);
     setClock(addMinutes(START, 15));
-    await requestAccommodation(late.interviewId, "Last minute of the window");
+    await requestAccommodation(await asCandidate(late.interviewId), "Last minute of the window");
     const closed = await makeInterviewRow(org, InterviewStatus.SCHEDULED, START);
     setClock(addMinutes(START, 16));
-    await refusedWith(requestAccommodation(closed.interviewId, "Too late"), "not_open");
+    await refusedWith(requestAccommodation(await asCandidate(closed.interviewId), "Too late"), "not_open");
 
     setClock(LOBBY);
     for (const status of [InterviewStatus.IN_PROGRESS, InterviewStatus.COMPLETED, InterviewStatus.CANCELLED, InterviewStatus.EXPIRED]) {
       const { interviewId } = await makeInterviewRow(org, status, START);
       const before = await interviewSnapshot(interviewId);
-      await refusedWith(requestAccommodation(interviewId, "Please"), "not_open");
+      await refusedWith(requestAccommodation(await asCandidate(interviewId), "Please"), "not_open");
       expect(await interviewSnapshot(interviewId)).toEqual(before);
     }
   });
@@ -188,7 +188,7 @@ describe("requestAccommodation", () => {
     const { interviewId } = await makeInterviewRow(org, InterviewStatus.SCHEDULED, START);
     setClock(LOBBY);
     const before = await interviewSnapshot(interviewId);
-    const error = await rejection(requestAccommodation(interviewId, message));
+    const error = await rejection(requestAccommodation(await asCandidate(interviewId), message));
     expect(error).toBeInstanceOf(FieldError);
     expect(error).toMatchObject({ field: "message", message: words });
     expect(await interviewSnapshot(interviewId)).toEqual(before);
@@ -197,7 +197,7 @@ describe("requestAccommodation", () => {
   it("takes 2,000 characters after trimming", async () => {
     const { interviewId } = await makeInterviewRow(org, InterviewStatus.SCHEDULED, START);
     setClock(LOBBY);
-    await requestAccommodation(interviewId, `   ${"y".repeat(2000)}   `);
+    await requestAccommodation(await asCandidate(interviewId), `   ${"y".repeat(2000)}   `);
     expect((await requestEmails(interviewId))[0]!.text).toContain("y".repeat(2000));
   });
 
@@ -212,7 +212,7 @@ describe("requestAccommodation", () => {
     });
     await prisma.interview.update({ where: { id: interviewId }, data: { createdById: null } });
     setClock(LOBBY);
-    await requestAccommodation(interviewId, "Extra time, please.");
+    await requestAccommodation(await asCandidate(interviewId), "Extra time, please.");
     const emails = await requestEmails(interviewId);
     expect(emails.map((e) => e.toEmail).sort()).toEqual([org.ownerEmail, second.email].sort());
     for (const email of emails) expect(email.text).toContain("you own the account");

@@ -9,7 +9,7 @@ import { loadCandidateView } from "@/lib/interviews/candidate/portal-view";
 import { requestReschedule } from "@/lib/interviews/candidate/requests";
 import { saveDraft, startAnswering, startInterview, submitAnswer } from "@/lib/interviews/candidate/answering";
 import { makeJob, makeSchedulingOrg, question } from "./support/factories";
-import { answerRows, interviewSnapshot, scheduleAt } from "./support/interviews";
+import { answerRows, interviewSnapshot, scheduleAt, asCandidate } from "./support/interviews";
 
 // On a shared PostgreSQL, tests/sweep.test.ts sweeps with clocks in 2001-2003 and so changes
 // every interview that is due by then. These interviews live in 2031, after every sweep of that
@@ -39,7 +39,7 @@ function scheduled() {
 /** An interview started at START: its first question is shown then. */
 async function started() {
   const interview = await scheduled();
-  await startInterview(interview.interviewId, true, START);
+  await startInterview(await asCandidate(interview.interviewId), true, START);
   const answerIds = (await answerRows(interview.interviewId)).map((a) => a.id);
   return { ...interview, answerIds };
 }
@@ -65,7 +65,7 @@ describe("startInterview", () => {
   it("without consent → consent_required, and nothing is written", async () => {
     const { interviewId } = await scheduled();
     const before = await stored(interviewId);
-    await expectRefused(startInterview(interviewId, false, START), "consent_required");
+    await expectRefused(startInterview(await asCandidate(interviewId), false, START), "consent_required");
     expect(await stored(interviewId)).toEqual(before);
     expect(before.answers).toEqual([]);
   });
@@ -76,7 +76,7 @@ describe("startInterview", () => {
   ])("%s → not_open, and nothing is written", async (_label, at) => {
     const { interviewId } = await scheduled();
     const before = await stored(interviewId);
-    await expectRefused(startInterview(interviewId, true, at), "not_open");
+    await expectRefused(startInterview(await asCandidate(interviewId), true, at), "not_open");
     expect(await stored(interviewId)).toEqual(before);
     expect(before.interview?.status).toBe(InterviewStatus.SCHEDULED);
   });
@@ -86,7 +86,7 @@ describe("startInterview", () => {
     ["the moment it closes", s(15 * 60)],
   ])("%s → started", async (_label, at) => {
     const { interviewId } = await scheduled();
-    await startInterview(interviewId, true, at);
+    await startInterview(await asCandidate(interviewId), true, at);
     expect((await stored(interviewId)).interview).toMatchObject({ status: InterviewStatus.IN_PROGRESS, startedAt: at });
   });
 
@@ -100,7 +100,7 @@ describe("startInterview", () => {
     ]);
     const { interviewId, key } = await scheduleAt(org, START, { jobId: job.id });
     const at = s(120);
-    await startInterview(interviewId, true, at);
+    await startInterview(await asCandidate(interviewId), true, at);
 
     const after = await stored(interviewId);
     expect(after.interview).toMatchObject({ status: InterviewStatus.IN_PROGRESS, startedAt: at, consentedAt: at });
@@ -142,8 +142,8 @@ describe("startInterview", () => {
   it("twice (a second tab, a double click, a reload later) → still one set of answers and one event", async () => {
     const { interviewId, answerIds } = await started();
     const before = await stored(interviewId);
-    await startInterview(interviewId, true, s(30));
-    await startInterview(interviewId, true, s(2 * 3600));
+    await startInterview(await asCandidate(interviewId), true, s(30));
+    await startInterview(await asCandidate(interviewId), true, s(2 * 3600));
     const after = await stored(interviewId);
     expect(after.answers).toEqual(before.answers);
     expect(after.answers.map((a) => a.id)).toEqual(answerIds);
@@ -157,20 +157,20 @@ describe("startInterview", () => {
 describe("saveDraft", () => {
   it("inside the answer time → the text and the time it was saved", async () => {
     const { interviewId, answerIds } = await started();
-    expect(await saveDraft(interviewId, answerIds[0]!, "Because of the mission.", s(60))).toEqual({ savedAt: s(60) });
+    expect(await saveDraft(await asCandidate(interviewId), answerIds[0]!, "Because of the mission.", s(60))).toEqual({ savedAt: s(60) });
     const [first] = await answerRows(interviewId);
     expect(first).toMatchObject({ text: "Because of the mission.", savedAt: s(60), submittedAt: null });
   });
 
   it("4 s and 5 s after the deadline → still saved; 6 s after → time_up, and the last saved text stands", async () => {
     const { interviewId, answerIds } = await started();
-    await saveDraft(interviewId, answerIds[0]!, "draft", s(60));
-    await saveDraft(interviewId, answerIds[0]!, "draft, 4 s into the grace", s(154));
+    await saveDraft(await asCandidate(interviewId), answerIds[0]!, "draft", s(60));
+    await saveDraft(await asCandidate(interviewId), answerIds[0]!, "draft, 4 s into the grace", s(154));
     expect((await answerRows(interviewId))[0]).toMatchObject({ text: "draft, 4 s into the grace", savedAt: s(154) });
-    await saveDraft(interviewId, answerIds[0]!, "draft at the close", s(155));
+    await saveDraft(await asCandidate(interviewId), answerIds[0]!, "draft at the close", s(155));
     expect((await answerRows(interviewId))[0]).toMatchObject({ text: "draft at the close", savedAt: s(155) });
 
-    await expectRefused(saveDraft(interviewId, answerIds[0]!, "too late", s(156)), "time_up");
+    await expectRefused(saveDraft(await asCandidate(interviewId), answerIds[0]!, "too late", s(156)), "time_up");
     expect((await answerRows(interviewId))[0]).toMatchObject({ text: "draft at the close", savedAt: s(155) });
   });
 });
@@ -179,14 +179,14 @@ describe("submitAnswer", () => {
   it("shows the next question at the same moment, and after the last one completes the interview", async () => {
     const prisma = await db();
     const { interviewId, key, answerIds } = await started();
-    expect(await submitAnswer(interviewId, answerIds[0]!, "Because of the mission.", s(100))).toEqual({ done: false });
+    expect(await submitAnswer(await asCandidate(interviewId), answerIds[0]!, "Because of the mission.", s(100))).toEqual({ done: false });
     let answers = await answerRows(interviewId);
     expect(answers[0]).toMatchObject({ text: "Because of the mission.", savedAt: s(100), submittedAt: s(100) });
     expect(answers[1]).toMatchObject({ presentedAt: s(100), submittedAt: null });
     expect((await stored(interviewId)).interview?.status).toBe(InterviewStatus.IN_PROGRESS);
     expect(await prisma.outboxEmail.count({ where: { interviewId, kind: EmailKind.CANDIDATE_COMPLETED } })).toBe(0);
 
-    expect(await submitAnswer(interviewId, answerIds[1]!, "A race in the cache.", s(150))).toEqual({ done: true });
+    expect(await submitAnswer(await asCandidate(interviewId), answerIds[1]!, "A race in the cache.", s(150))).toEqual({ done: true });
     const after = await stored(interviewId);
     expect(after.interview).toMatchObject({ status: InterviewStatus.COMPLETED, completedAt: s(150) });
     answers = after.answers;
@@ -201,17 +201,17 @@ describe("submitAnswer", () => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actorType: ActorType.CANDIDATE, createdAt: s(150) });
 
-    expect(await resolveAccess(key, s(151))).toEqual({ state: "completed", interviewId });
+    expect(await resolveAccess(key, s(151))).toEqual({ state: "completed", interviewId, sessionId: expect.any(String) });
     // Nothing more can change it.
-    await expectRefused(submitAnswer(interviewId, answerIds[1]!, "again", s(152)), "not_in_progress");
-    await expectRefused(saveDraft(interviewId, answerIds[1]!, "again", s(152)), "not_in_progress");
+    await expectRefused(submitAnswer(await asCandidate(interviewId), answerIds[1]!, "again", s(152)), "not_in_progress");
+    await expectRefused(saveDraft(await asCandidate(interviewId), answerIds[1]!, "again", s(152)), "not_in_progress");
     expect(await stored(interviewId)).toEqual(after);
   });
 
   it("6 s after the deadline → time_up; the question counts as submitted at its close and the next one is current", async () => {
     const { interviewId, answerIds } = await started();
-    await saveDraft(interviewId, answerIds[0]!, "what I had typed", s(100));
-    await expectRefused(submitAnswer(interviewId, answerIds[0]!, "what I meant to send", s(156)), "time_up");
+    await saveDraft(await asCandidate(interviewId), answerIds[0]!, "what I had typed", s(100));
+    await expectRefused(submitAnswer(await asCandidate(interviewId), answerIds[0]!, "what I meant to send", s(156)), "time_up");
 
     const answers = await answerRows(interviewId);
     expect(answers[0]).toMatchObject({ text: "what I had typed", savedAt: s(100), submittedAt: s(155) });
@@ -220,21 +220,22 @@ describe("submitAnswer", () => {
     expect(view.current).toMatchObject({ id: answerIds[1], presentedAt: s(155), phase: "preparing" });
 
     // The candidate carries on with the second question.
-    await saveDraft(interviewId, answerIds[1]!, "second", s(160));
-    expect(await submitAnswer(interviewId, answerIds[1]!, "second, final", s(200))).toEqual({ done: true });
+    await saveDraft(await asCandidate(interviewId), answerIds[1]!, "second", s(160));
+    expect(await submitAnswer(await asCandidate(interviewId), answerIds[1]!, "second, final", s(200))).toEqual({ done: true });
     expect((await stored(interviewId)).interview).toMatchObject({ status: InterviewStatus.COMPLETED, completedAt: s(200) });
   });
 
   it("the last question submitted too late → time_up, and the interview is completed at its close", async () => {
     const { interviewId, answerIds } = await started();
-    await submitAnswer(interviewId, answerIds[0]!, "first", s(100));
-    // The second question was shown at +100: answering from +120 to +210, accepted until +215.
-    await saveDraft(interviewId, answerIds[1]!, "second, as saved", s(200));
-    await expectRefused(submitAnswer(interviewId, answerIds[1]!, "second, too late", s(216)), "time_up");
+    await submitAnswer(await asCandidate(interviewId), answerIds[0]!, "first", s(100));
+    // The second (video) question was shown at +100: answering from +120 to +210; what was
+    // recorded may still arrive, and the answer be submitted, until +270 (the upload grace).
+    await saveDraft(await asCandidate(interviewId), answerIds[1]!, "second, as saved", s(200));
+    await expectRefused(submitAnswer(await asCandidate(interviewId), answerIds[1]!, "second, too late", s(271)), "time_up");
 
     const after = await stored(interviewId);
-    expect(after.interview).toMatchObject({ status: InterviewStatus.COMPLETED, completedAt: s(215) });
-    expect(after.answers[1]).toMatchObject({ text: "second, as saved", submittedAt: s(215) });
+    expect(after.interview).toMatchObject({ status: InterviewStatus.COMPLETED, completedAt: s(270) });
+    expect(after.answers[1]).toMatchObject({ text: "second, as saved", submittedAt: s(270) });
     expect(after.emails.filter((e) => e.kind === EmailKind.CANDIDATE_COMPLETED)).toHaveLength(1);
     expect(after.events.filter((e) => e.type === "interview.completed")).toHaveLength(1);
   });
@@ -243,19 +244,19 @@ describe("submitAnswer", () => {
 describe("startAnswering", () => {
   it("during preparation → answering starts now and the deadline moves forward", async () => {
     const { interviewId, answerIds } = await started();
-    await startAnswering(interviewId, answerIds[0]!, s(10));
+    await startAnswering(await asCandidate(interviewId), answerIds[0]!, s(10));
     expect((await answerRows(interviewId))[0]).toMatchObject({ answerStartedAt: s(10) });
     const view = await loadCandidateView(interviewId, s(10));
     expect(view.current).toMatchObject({ id: answerIds[0], phase: "answering", answerStartsAt: s(10), deadline: s(130), closesAt: s(135) });
     // So the question now closes 20 s earlier than it would have.
-    await saveDraft(interviewId, answerIds[0]!, "at the new close", s(135));
-    await expectRefused(saveDraft(interviewId, answerIds[0]!, "after it", s(136)), "time_up");
+    await saveDraft(await asCandidate(interviewId), answerIds[0]!, "at the new close", s(135));
+    await expectRefused(saveDraft(await asCandidate(interviewId), answerIds[0]!, "after it", s(136)), "time_up");
   });
 
   it("during answering → nothing changes", async () => {
     const { interviewId, answerIds } = await started();
     const before = await stored(interviewId);
-    await startAnswering(interviewId, answerIds[0]!, s(40));
+    await startAnswering(await asCandidate(interviewId), answerIds[0]!, s(40));
     expect(await stored(interviewId)).toEqual(before);
     expect((await loadCandidateView(interviewId, s(40))).current).toMatchObject({ answerStartsAt: s(30), deadline: s(150) });
   });
@@ -266,9 +267,9 @@ describe("which answer an action may touch", () => {
     const [mine, theirs] = await Promise.all([started(), started()]);
     const before = await Promise.all([stored(mine.interviewId), stored(theirs.interviewId)]);
     const foreign = theirs.answerIds[0]!;
-    await expectRefused(saveDraft(mine.interviewId, foreign, "x", s(60)), "not_current");
-    await expectRefused(startAnswering(mine.interviewId, foreign, s(10)), "not_current");
-    await expectRefused(submitAnswer(mine.interviewId, foreign, "x", s(60)), "not_current");
+    await expectRefused(saveDraft(await asCandidate(mine.interviewId), foreign, "x", s(60)), "not_current");
+    await expectRefused(startAnswering(await asCandidate(mine.interviewId), foreign, s(10)), "not_current");
+    await expectRefused(submitAnswer(await asCandidate(mine.interviewId), foreign, "x", s(60)), "not_current");
     expect(await Promise.all([stored(mine.interviewId), stored(theirs.interviewId)])).toEqual(before);
   });
 
@@ -276,8 +277,8 @@ describe("which answer an action may touch", () => {
     const { interviewId } = await scheduled();
     const { answerIds } = await started();
     const before = await stored(interviewId);
-    await expectRefused(saveDraft(interviewId, answerIds[0]!, "x", START), "not_in_progress");
-    await expectRefused(submitAnswer(interviewId, answerIds[0]!, "x", START), "not_in_progress");
+    await expectRefused(saveDraft(await asCandidate(interviewId), answerIds[0]!, "x", START), "not_in_progress");
+    await expectRefused(submitAnswer(await asCandidate(interviewId), answerIds[0]!, "x", START), "not_in_progress");
     expect(await stored(interviewId)).toEqual(before);
   });
 });
@@ -355,7 +356,7 @@ describe("requestReschedule", () => {
     // As the sweep leaves it (tests/sweep.test.ts shows the sweep doing it).
     await prisma.interview.update({ where: { id: interviewId }, data: { status: InterviewStatus.EXPIRED } });
     const at = s(3600);
-    await requestReschedule(interviewId, at);
+    await requestReschedule(await asCandidate(interviewId), at);
 
     const after = await stored(interviewId);
     expect(after.interview).toMatchObject({ status: InterviewStatus.EXPIRED, rescheduleRequestedAt: at });
@@ -367,9 +368,9 @@ describe("requestReschedule", () => {
     expect(requests).toHaveLength(1);
     expect(requests[0]).toMatchObject({ toEmail: org.ownerEmail, status: EmailStatus.PENDING });
     expect(requests[0]!.text).toContain(`/interviews/${interviewId}`);
-    expect(await resolveAccess(key, at)).toEqual({ state: "expired", interviewId, rescheduleRequested: true });
+    expect(await resolveAccess(key, at)).toEqual({ state: "expired", interviewId, sessionId: expect.any(String), rescheduleRequested: true });
 
-    await expectRefused(requestReschedule(interviewId, addMinutes(at, 5)), "already_asked_new_time");
+    await expectRefused(requestReschedule(await asCandidate(interviewId), addMinutes(at, 5)), "already_asked_new_time");
     expect(await stored(interviewId)).toEqual(after);
   });
 
@@ -377,11 +378,11 @@ describe("requestReschedule", () => {
     const { interviewId } = await scheduled();
     const before = await stored(interviewId);
     // At the close the window is still open: nothing to ask for yet.
-    await expectRefused(requestReschedule(interviewId, s(15 * 60)), "not_open");
+    await expectRefused(requestReschedule(await asCandidate(interviewId), s(15 * 60)), "not_open");
     expect(await stored(interviewId)).toEqual(before);
 
     const at = s(15 * 60 + 1);
-    await requestReschedule(interviewId, at);
+    await requestReschedule(await asCandidate(interviewId), at);
     const after = await stored(interviewId);
     expect(after.interview).toMatchObject({ status: InterviewStatus.EXPIRED, rescheduleRequestedAt: at });
     const events = after.events.filter((e) => e.type !== "interview.scheduled");
@@ -395,15 +396,15 @@ describe("requestReschedule", () => {
   it("an open, started or completed interview → not_open, and nothing is written", async () => {
     const open = await scheduled();
     const before = await stored(open.interviewId);
-    await expectRefused(requestReschedule(open.interviewId, START), "not_open");
+    await expectRefused(requestReschedule(await asCandidate(open.interviewId), START), "not_open");
     expect(await stored(open.interviewId)).toEqual(before);
 
     const { interviewId, answerIds } = await started();
-    await expectRefused(requestReschedule(interviewId, s(3600)), "not_open");
-    await submitAnswer(interviewId, answerIds[0]!, "a", s(40));
-    await submitAnswer(interviewId, answerIds[1]!, "b", s(80));
+    await expectRefused(requestReschedule(await asCandidate(interviewId), s(3600)), "not_open");
+    await submitAnswer(await asCandidate(interviewId), answerIds[0]!, "a", s(40));
+    await submitAnswer(await asCandidate(interviewId), answerIds[1]!, "b", s(80));
     const completed = await stored(interviewId);
-    await expectRefused(requestReschedule(interviewId, s(3600)), "not_open");
+    await expectRefused(requestReschedule(await asCandidate(interviewId), s(3600)), "not_open");
     expect(await stored(interviewId)).toEqual(completed);
   });
 });

@@ -9,7 +9,7 @@ import { requestDeletion } from "@/lib/interviews/candidate/requests";
 import { CandidateRequestError } from "@/lib/interviews/candidate/errors";
 import { setStorage } from "@/lib/storage";
 import { makeAnsweredInterview, makeInterviewRow, makeOrg } from "./support/factories";
-import { interviewSnapshot } from "./support/interviews";
+import { interviewSnapshot, asCandidate } from "./support/interviews";
 import { memoryStorage } from "./support/memory-storage";
 
 const media = memoryStorage();
@@ -45,7 +45,7 @@ describe("requestDeletion", () => {
     const { completedAt } = await prisma.interview.findUniqueOrThrow({ where: { id: interviewId }, select: { completedAt: true } });
     const at = new Date();
     setClock(at);
-    await requestDeletion(interviewId);
+    await requestDeletion(await asCandidate(interviewId));
 
     const interview = await prisma.interview.findUniqueOrThrow({ where: { id: interviewId } });
     expect(interview.deletionRequestedAt).toEqual(at);
@@ -65,14 +65,14 @@ describe("requestDeletion", () => {
     expect(email!.text).toContain(`Your retention policy deletes them on ${deletesOn} in any case.`);
 
     const before = await interviewSnapshot(interviewId);
-    await refusedWith(requestDeletion(interviewId), "already_requested");
+    await refusedWith(requestDeletion(await asCandidate(interviewId)), "already_requested");
     expect(await interviewSnapshot(interviewId)).toEqual(before);
   });
 
   it.each([InterviewStatus.SCHEDULED, InterviewStatus.EXPIRED, InterviewStatus.CANCELLED])("is refused for a %s interview", async (status) => {
     const { interviewId } = await makeInterviewRow(org, status);
     const before = await interviewSnapshot(interviewId);
-    await refusedWith(requestDeletion(interviewId), "not_completed");
+    await refusedWith(requestDeletion(await asCandidate(interviewId)), "not_completed");
     expect(await interviewSnapshot(interviewId)).toEqual(before);
   });
 
@@ -81,20 +81,20 @@ describe("requestDeletion", () => {
     const prisma = await db();
     const answers = [{ presented: 0, answerStarted: 20, submitted: 92, text: "Done." }, { presented: 92 }];
     const ranOut = await makeAnsweredInterview(org, answers, InterviewStatus.IN_PROGRESS, startedAt);
-    await requestDeletion(ranOut.interviewId, addSeconds(startedAt, 92 + 30 + 120 + 60));
+    await requestDeletion(await asCandidate(ranOut.interviewId), addSeconds(startedAt, 92 + 30 + 120 + 60));
     expect(await prisma.interview.findUniqueOrThrow({ where: { id: ranOut.interviewId } })).toMatchObject({ status: InterviewStatus.COMPLETED });
     expect(await emailsOf(ranOut.interviewId, EmailKind.DELETION_REQUESTED)).toHaveLength(1);
 
     const running = await makeAnsweredInterview(org, answers, InterviewStatus.IN_PROGRESS, startedAt);
     const before = await interviewSnapshot(running.interviewId);
-    await refusedWith(requestDeletion(running.interviewId, addSeconds(startedAt, 100)), "not_completed");
+    await refusedWith(requestDeletion(await asCandidate(running.interviewId), addSeconds(startedAt, 100)), "not_completed");
     expect(await interviewSnapshot(running.interviewId)).toEqual(before);
   });
 
   it("is refused once the answers are gone", async () => {
     const { interviewId } = await makeAnsweredInterview(org);
     await deleteInterviewContent(manager(), interviewId);
-    await refusedWith(requestDeletion(interviewId), "already_deleted");
+    await refusedWith(requestDeletion(await asCandidate(interviewId)), "already_deleted");
   });
 });
 
@@ -102,7 +102,7 @@ describe("deleteInterviewContent", () => {
   it("deletes at the candidate's request, and says so", async () => {
     const { interviewId } = await makeAnsweredInterview(org);
     await media.storage.put(`recordings/${interviewId}/rec/0`, new Uint8Array([1]), "video/webm");
-    await requestDeletion(interviewId);
+    await requestDeletion(await asCandidate(interviewId));
     expect(await findContentState(org.organizationId, interviewId)).toMatchObject({ deletable: true, contentDeletedAt: null, deletedReason: null });
 
     await deleteInterviewContent(manager(), interviewId);

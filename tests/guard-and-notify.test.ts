@@ -9,7 +9,7 @@ import { onInterviewDeliveryEvent } from "@/lib/interviews/delivery";
 import { lockInterview, statusIn, withInterviewLock } from "@/lib/interviews/model/guard";
 import { DeliveryState } from "@/lib/generated/prisma/enums";
 import { makeJob, makeSchedulingOrg } from "./support/factories";
-import { answerRows, scheduleAt } from "./support/interviews";
+import { answerRows, scheduleAt, asCandidate } from "./support/interviews";
 
 // Dates after every other file's sweeps on a shared PostgreSQL (see tests/candidate.test.ts).
 const START = new Date("2032-05-05T09:00:00.000Z");
@@ -86,10 +86,10 @@ describe("recruiter notices: the scheduler, else every owner, never dropped", ()
 
   it("the completion notice", async () => {
     const { interviewId, owners } = await orphaned();
-    await startInterview(interviewId, true, START);
+    await startInterview(await asCandidate(interviewId), true, START);
     const [answer] = await answerRows(interviewId);
-    await saveDraft(interviewId, answer!.id, "Done.", addMinutes(START, 1));
-    expect(await submitAnswer(interviewId, answer!.id, "Done.", addMinutes(START, 1))).toEqual({ done: true });
+    await saveDraft(await asCandidate(interviewId), answer!.id, "Done.", addMinutes(START, 1));
+    expect(await submitAnswer(await asCandidate(interviewId), answer!.id, "Done.", addMinutes(START, 1))).toEqual({ done: true });
     const { to, texts } = await recipients(interviewId, EmailKind.CANDIDATE_COMPLETED);
     expect(to).toEqual(owners);
     for (const text of texts) expect(text).toContain("you own the account");
@@ -97,7 +97,7 @@ describe("recruiter notices: the scheduler, else every owner, never dropped", ()
 
   it("the request for a new time", async () => {
     const { interviewId, owners } = await orphaned();
-    await requestReschedule(interviewId, addMinutes(START, 20));
+    await requestReschedule(await asCandidate(interviewId), addMinutes(START, 20));
     expect((await recipients(interviewId, EmailKind.RESCHEDULE_REQUESTED)).to).toEqual(owners);
   });
 

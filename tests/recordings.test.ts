@@ -7,12 +7,13 @@ import { db } from "@/lib/db";
 import { RecordingStatus } from "@/lib/generated/prisma/enums";
 import { startInterview } from "@/lib/interviews/candidate/answering";
 import { mediaResponse, parseRange } from "@/lib/http/media-response";
-import { CHUNK_MAX_BYTES, maxTakeBytes, UPLOAD_GRACE_SECONDS } from "@/lib/interviews/model/recording-rules";
+import { UPLOAD_GRACE_SECONDS } from "@/lib/interviews/model/progress";
+import { CHUNK_MAX_BYTES, maxTakeBytes } from "@/lib/interviews/model/recording-rules";
 import { finishRecording, RecordingError, startRecording, storeChunk } from "@/lib/interviews/candidate/recordings";
 import { findRecordingForCandidate, findRecordingForMember } from "@/lib/interviews/media";
 import { setStorage } from "@/lib/storage";
 import { makeJob, makeOrg, makeSchedulingOrg, question } from "./support/factories";
-import { answerRows, scheduleAt } from "./support/interviews";
+import { answerRows, scheduleAt, asCandidate } from "./support/interviews";
 
 // Far in the future, like tests/candidate.test.ts: no sweep on a shared database reaches them.
 const START = new Date("2032-05-05T09:00:00.000Z");
@@ -42,7 +43,7 @@ afterAll(() => {
 /** An interview started at START, its first (video) question shown then. */
 async function started() {
   const { interviewId } = await scheduleAt(org, START, { jobId });
-  await startInterview(interviewId, true, START);
+  await startInterview(await asCandidate(interviewId), true, START);
   const [video, audio, text] = (await answerRows(interviewId)).map((a) => a.id) as [string, string, string];
   return { interviewId, video, audio, text };
 }
@@ -73,18 +74,18 @@ async function body(response: Response) {
 describe("a take", () => {
   it("starts during preparation (which ends then), uploads in chunks, finishes, and plays back whole and by range", async () => {
     const { interviewId, video } = await started();
-    const take = await startRecording(interviewId, video, WEBM, s(5));
+    const take = await startRecording(await asCandidate(interviewId), video, WEBM, s(5));
     expect(take).toMatchObject({ take: 1, segment: 1, takesAllowed: 2 });
     // Answering started at 5 s instead of 20 s: the 60 s answer time runs from there.
     expect(take.deadline).toEqual(s(65));
     expect((await answerRows(interviewId))[0]!.answerStartedAt).toEqual(s(5));
 
-    await storeChunk(interviewId, take.recordingId, 0, bytes(4, 1), WEBM, s(6));
-    await storeChunk(interviewId, take.recordingId, 2, bytes(3, 3), WEBM, s(8)); // out of order is fine
-    expect(await finishRecording(interviewId, take.recordingId, 3, s(9))).toEqual({ finished: false, missing: [1] });
-    await storeChunk(interviewId, take.recordingId, 1, bytes(5, 2), WEBM, s(9));
-    expect(await finishRecording(interviewId, take.recordingId, 3, s(10))).toEqual({ finished: true, missing: [] });
-    expect(await finishRecording(interviewId, take.recordingId, 3, s(11))).toEqual({ finished: true, missing: [] });
+    await storeChunk(await asCandidate(interviewId), take.recordingId, 0, bytes(4, 1), WEBM, s(6));
+    await storeChunk(await asCandidate(interviewId), take.recordingId, 2, bytes(3, 3), WEBM, s(8)); // out of order is fine
+    expect(await finishRecording(await asCandidate(interviewId), take.recordingId, 3, s(9))).toEqual({ finished: false, missing: [1] });
+    await storeChunk(await asCandidate(interviewId), take.recordingId, 1, bytes(5, 2), WEBM, s(9));
+    expect(await finishRecording(await asCandidate(interviewId), take.recordingId, 3, s(10))).toEqual({ finished: true, missing: [] });
+    expect(await finishRecording(await asCandidate(interviewId), take.recordingId, 3, s(11))).toEqual({ finished: true, missing: [] });
 
     const recording = (await findRecordingForMember(org.organizationId, take.recordingId))!;
     const whole = await mediaResponse(new Request("http://x/"), recording);
@@ -105,33 +106,79 @@ describe("a take", () => {
     expect(beyond.headers.get("content-range")).toBe("bytes */12");
   });
 
-  it("a retried chunk replaces itself: stored once, counted once", async () => {
+  it("a retried chunk is acknowledged, not stored again: stored once, counted once", async () => {
     const { interviewId, video } = await started();
-    const { recordingId } = await startRecording(interviewId, video, WEBM, s(1));
-    await storeChunk(interviewId, recordingId, 0, bytes(10, 7), WEBM, s(2));
-    await storeChunk(interviewId, recordingId, 0, bytes(10, 7), WEBM, s(3));
+    const { recordingId } = await startRecording(await asCandidate(interviewId), video, WEBM, s(1));
+    await storeChunk(await asCandidate(interviewId), recordingId, 0, bytes(10, 7), WEBM, s(2));
+    await storeChunk(await asCandidate(interviewId), recordingId, 0, bytes(10, 7), WEBM, s(3));
     const prisma = await db();
     expect(await prisma.recording.findUniqueOrThrow({ where: { id: recordingId }, select: { sizeBytes: true, chunkCount: true } })).toEqual({ sizeBytes: 10, chunkCount: 1 });
     expect(storedFiles(interviewId, recordingId)).toEqual(["00000"]);
   });
 });
 
+describe("a stored chunk is never replaced", () => {
+  /** The bytes a recruiter's player gets for a recording. */
+  async function media(recordingId: string) {
+    const recording = (await findRecordingForMember(org.organizationId, recordingId))!;
+    return [...(await body(await mediaResponse(new Request("http://x/"), recording)))];
+  }
+
+  it("another body for a stored chunk is refused while the answer is open, and the media stays as it was", async () => {
+    const { interviewId, video } = await started();
+    const { recordingId } = await startRecording(await asCandidate(interviewId), video, WEBM, s(1));
+    await storeChunk(await asCandidate(interviewId), recordingId, 0, bytes(4, 1), WEBM, s(2));
+    await expectRefused(storeChunk(await asCandidate(interviewId), recordingId, 0, bytes(6, 9), WEBM, s(3)), "closed");
+    // Same size, other bytes: acknowledged as the retry it looks like, and still not written.
+    await storeChunk(await asCandidate(interviewId), recordingId, 0, bytes(4, 9), WEBM, s(4));
+    expect(await media(recordingId)).toEqual([1, 1, 1, 1]);
+  });
+
+  it("once the answer is submitted, neither a new chunk nor a replacement of chunk 0 is taken, and the media is what was submitted", async () => {
+    const { interviewId, video } = await started();
+    const { recordingId } = await startRecording(await asCandidate(interviewId), video, WEBM, s(1));
+    await storeChunk(await asCandidate(interviewId), recordingId, 0, bytes(4, 1), WEBM, s(2));
+    await storeChunk(await asCandidate(interviewId), recordingId, 1, bytes(3, 2), WEBM, s(3));
+    const { submitAnswer } = await import("@/lib/interviews/candidate/answering");
+    expect(await submitAnswer(await asCandidate(interviewId), video, "", s(10))).toEqual({ done: false });
+    const submitted = await media(recordingId);
+
+    await expectRefused(storeChunk(await asCandidate(interviewId), recordingId, 2, bytes(5, 7), WEBM, s(11)), "closed");
+    await expectRefused(storeChunk(await asCandidate(interviewId), recordingId, 0, bytes(4, 7), WEBM, s(12)), "closed");
+    expect(await media(recordingId)).toEqual(submitted);
+    expect(submitted).toEqual([1, 1, 1, 1, 2, 2, 2]);
+    expect(storedFiles(interviewId, recordingId)).toEqual(["00000", "00001"]);
+    const prisma = await db();
+    expect(await prisma.recording.findUniqueOrThrow({ where: { id: recordingId }, select: { status: true } })).toEqual({ status: RecordingStatus.FINISHED });
+  });
+
+  it("an answer the clock timed out closes its recording too", async () => {
+    const { interviewId, video } = await started();
+    const { recordingId, deadline } = await startRecording(await asCandidate(interviewId), video, WEBM, s(20));
+    await storeChunk(await asCandidate(interviewId), recordingId, 0, bytes(4, 1), WEBM, s(21));
+    await expectRefused(storeChunk(await asCandidate(interviewId), recordingId, 1, bytes(4, 2), WEBM, addSeconds(deadline, UPLOAD_GRACE_SECONDS + 1)), "closed");
+    const prisma = await db();
+    expect(await prisma.recording.findUniqueOrThrow({ where: { id: recordingId }, select: { status: true } })).toEqual({ status: RecordingStatus.FINISHED });
+    expect(await media(recordingId)).toEqual([1, 1, 1, 1]);
+  });
+});
+
 describe("refused uploads store nothing", () => {
   it("a start with a content type the question does not take", async () => {
     const { interviewId, video, audio } = await started();
-    await expectRefused(startRecording(interviewId, video, "text/html", s(1)), "wrong_type");
-    await expectRefused(startRecording(interviewId, video, "audio/webm", s(1)), "wrong_type");
-    await expectRefused(startRecording(interviewId, audio, "audio/webm", s(1)), "not_current");
+    await expectRefused(startRecording(await asCandidate(interviewId), video, "text/html", s(1)), "wrong_type");
+    await expectRefused(startRecording(await asCandidate(interviewId), video, "audio/webm", s(1)), "wrong_type");
+    await expectRefused(startRecording(await asCandidate(interviewId), audio, "audio/webm", s(1)), "not_current");
     const prisma = await db();
     expect(await prisma.recording.count({ where: { interviewId } })).toBe(0);
   });
 
   it("a chunk of another type, an empty one, an oversize one", async () => {
     const { interviewId, video } = await started();
-    const { recordingId } = await startRecording(interviewId, video, WEBM, s(1));
-    await expectRefused(storeChunk(interviewId, recordingId, 0, bytes(10, 1), "text/html", s(2)), "wrong_type");
-    await expectRefused(storeChunk(interviewId, recordingId, 0, bytes(0, 1), WEBM, s(2)), "empty");
-    await expectRefused(storeChunk(interviewId, recordingId, 0, bytes(CHUNK_MAX_BYTES + 1, 1), WEBM, s(2)), "too_large");
+    const { recordingId } = await startRecording(await asCandidate(interviewId), video, WEBM, s(1));
+    await expectRefused(storeChunk(await asCandidate(interviewId), recordingId, 0, bytes(10, 1), "text/html", s(2)), "wrong_type");
+    await expectRefused(storeChunk(await asCandidate(interviewId), recordingId, 0, bytes(0, 1), WEBM, s(2)), "empty");
+    await expectRefused(storeChunk(await asCandidate(interviewId), recordingId, 0, bytes(CHUNK_MAX_BYTES + 1, 1), WEBM, s(2)), "too_large");
     expect(storedFiles(interviewId, recordingId)).toEqual([]);
     const prisma = await db();
     expect(await prisma.recordingChunk.count({ where: { recordingId } })).toBe(0);
@@ -140,24 +187,24 @@ describe("refused uploads store nothing", () => {
   it("a take larger than its answer time allows, summed over its chunks", async () => {
     const { interviewId, video, audio } = await started();
     // Move to the audio question: 30 s of answer → (30 + 60) s × 64 kB/s = 5.76 MB for the take.
-    const first = await startRecording(interviewId, video, WEBM, s(1));
-    await finishRecording(interviewId, first.recordingId, 0, s(2));
+    const first = await startRecording(await asCandidate(interviewId), video, WEBM, s(1));
+    await finishRecording(await asCandidate(interviewId), first.recordingId, 0, s(2));
     const { submitAnswer } = await import("@/lib/interviews/candidate/answering");
-    await submitAnswer(interviewId, video, "", s(3));
-    const { recordingId } = await startRecording(interviewId, audio, "audio/webm;codecs=opus", s(4));
+    await submitAnswer(await asCandidate(interviewId), video, "", s(3));
+    const { recordingId } = await startRecording(await asCandidate(interviewId), audio, "audio/webm;codecs=opus", s(4));
     const limit = maxTakeBytes({ answerType: "AUDIO", answerSeconds: 30 });
     expect(limit).toBe(5_760_000);
-    await storeChunk(interviewId, recordingId, 0, bytes(3_000_000, 1), "audio/webm", s(5));
-    await expectRefused(storeChunk(interviewId, recordingId, 1, bytes(3_000_000, 2), "audio/webm", s(6)), "too_large");
+    await storeChunk(await asCandidate(interviewId), recordingId, 0, bytes(3_000_000, 1), "audio/webm", s(5));
+    await expectRefused(storeChunk(await asCandidate(interviewId), recordingId, 1, bytes(3_000_000, 2), "audio/webm", s(6)), "too_large");
     expect(storedFiles(interviewId, recordingId)).toEqual(["00000"]);
   });
 
   it("a chunk for another interview's recording is 'not found', and nothing of it is stored", async () => {
     const mine = await started();
     const theirs = await started();
-    const { recordingId } = await startRecording(theirs.interviewId, theirs.video, WEBM, s(1));
-    await expectRefused(storeChunk(mine.interviewId, recordingId, 0, bytes(10, 1), WEBM, s(2)), "not_found");
-    await expectRefused(finishRecording(mine.interviewId, recordingId, 0, s(2)), "not_found");
+    const { recordingId } = await startRecording(await asCandidate(theirs.interviewId), theirs.video, WEBM, s(1));
+    await expectRefused(storeChunk(await asCandidate(mine.interviewId), recordingId, 0, bytes(10, 1), WEBM, s(2)), "not_found");
+    await expectRefused(finishRecording(await asCandidate(mine.interviewId), recordingId, 0, s(2)), "not_found");
     expect(storedFiles(mine.interviewId, recordingId)).toEqual([]);
     expect(storedFiles(theirs.interviewId, recordingId)).toEqual([]);
     expect(await findRecordingForCandidate(mine.interviewId, recordingId)).toBeNull();
@@ -165,7 +212,7 @@ describe("refused uploads store nothing", () => {
 
   it("the recruiter of another organisation cannot play it", async () => {
     const { interviewId, video } = await started();
-    const { recordingId } = await startRecording(interviewId, video, WEBM, s(1));
+    const { recordingId } = await startRecording(await asCandidate(interviewId), video, WEBM, s(1));
     const other = await makeOrg("Elsewhere");
     expect(await findRecordingForMember(other.organizationId, recordingId)).toBeNull();
     expect(await findRecordingForMember(org.organizationId, recordingId)).not.toBeNull();
@@ -177,11 +224,12 @@ describe("refused uploads store nothing", () => {
     ["a second after it", UPLOAD_GRACE_SECONDS + 1, false],
   ])("chunks recorded before the deadline may arrive late: %s", async (_, afterDeadline, accepted) => {
     const { interviewId, video } = await started();
-    const { recordingId, deadline } = await startRecording(interviewId, video, WEBM, s(20));
+    const { recordingId, deadline } = await startRecording(await asCandidate(interviewId), video, WEBM, s(20));
     expect(deadline).toEqual(s(80));
-    const upload = storeChunk(interviewId, recordingId, 0, bytes(10, 1), WEBM, addSeconds(deadline, afterDeadline));
+    const upload = storeChunk(await asCandidate(interviewId), recordingId, 0, bytes(10, 1), WEBM, addSeconds(deadline, afterDeadline));
     if (accepted) await upload;
-    else await expectRefused(upload, "time_up");
+    // The clock has closed the answer (and with it the recording) by then.
+    else await expectRefused(upload, "closed");
     expect(storedFiles(interviewId, recordingId)).toEqual(accepted ? ["00000"] : []);
   });
 });
@@ -189,12 +237,12 @@ describe("refused uploads store nothing", () => {
 describe("retakes and interruptions", () => {
   it("a retake discards the previous take (media deleted) and restarts the answer time, while retakes remain", async () => {
     const { interviewId, video } = await started();
-    const first = await startRecording(interviewId, video, WEBM, s(20));
-    await storeChunk(interviewId, first.recordingId, 0, bytes(10, 1), WEBM, s(21));
-    await finishRecording(interviewId, first.recordingId, 1, s(30));
+    const first = await startRecording(await asCandidate(interviewId), video, WEBM, s(20));
+    await storeChunk(await asCandidate(interviewId), first.recordingId, 0, bytes(10, 1), WEBM, s(21));
+    await finishRecording(await asCandidate(interviewId), first.recordingId, 1, s(30));
     expect(storedFiles(interviewId, first.recordingId)).toEqual(["00000"]);
 
-    const retake = await startRecording(interviewId, video, WEBM, s(40));
+    const retake = await startRecording(await asCandidate(interviewId), video, WEBM, s(40));
     expect(retake).toMatchObject({ take: 2, segment: 1 });
     expect(retake.deadline).toEqual(s(100)); // a full 60 s again
     const prisma = await db();
@@ -202,15 +250,15 @@ describe("retakes and interruptions", () => {
     expect(storedFiles(interviewId, first.recordingId)).toEqual([]);
     expect(await findRecordingForMember(org.organizationId, first.recordingId)).toBeNull();
 
-    await finishRecording(interviewId, retake.recordingId, 0, s(50));
-    await expectRefused(startRecording(interviewId, video, WEBM, s(55)), "no_retakes");
+    await finishRecording(await asCandidate(interviewId), retake.recordingId, 0, s(50));
+    await expectRefused(startRecording(await asCandidate(interviewId), video, WEBM, s(55)), "no_retakes");
   });
 
   it("a reload mid-recording continues the same take in a new segment, against the same deadline", async () => {
     const { interviewId, video } = await started();
-    const first = await startRecording(interviewId, video, WEBM, s(20));
-    await storeChunk(interviewId, first.recordingId, 0, bytes(10, 1), WEBM, s(21));
-    const resumed = await startRecording(interviewId, video, WEBM, s(40));
+    const first = await startRecording(await asCandidate(interviewId), video, WEBM, s(20));
+    await storeChunk(await asCandidate(interviewId), first.recordingId, 0, bytes(10, 1), WEBM, s(21));
+    const resumed = await startRecording(await asCandidate(interviewId), video, WEBM, s(40));
     expect(resumed).toMatchObject({ take: 1, segment: 2 });
     expect(resumed.deadline).toEqual(first.deadline);
     const prisma = await db();
@@ -220,12 +268,12 @@ describe("retakes and interruptions", () => {
       { status: RecordingStatus.RECORDING, sizeBytes: 0 },
     ]);
     // The interrupted segment keeps what reached us; it no longer takes chunks.
-    await expectRefused(storeChunk(interviewId, first.recordingId, 1, bytes(10, 1), WEBM, s(41)), "closed");
+    await expectRefused(storeChunk(await asCandidate(interviewId), first.recordingId, 1, bytes(10, 1), WEBM, s(41)), "closed");
   });
 
   it("a written question takes no recording; a question whose time is up takes none either", async () => {
     const { interviewId, video } = await started();
-    await expectRefused(startRecording(interviewId, video, WEBM, s(20 + 60 + 6)), "time_up");
+    await expectRefused(startRecording(await asCandidate(interviewId), video, WEBM, s(20 + 60 + 6)), "time_up");
   });
 });
 
@@ -234,14 +282,14 @@ describe("accommodations are part of the snapshot", () => {
     const { interviewId } = await scheduleAt(org, START, { jobId });
     const prisma = await db();
     await prisma.interview.update({ where: { id: interviewId }, data: { extraTimePercent: 50, extraRetakes: 2 } });
-    await startInterview(interviewId, true, START);
+    await startInterview(await asCandidate(interviewId), true, START);
     const rows = await answerRows(interviewId);
     expect(rows.map((a) => [a.answerType, a.prepSeconds, a.answerSeconds, a.retakes])).toEqual([
       ["VIDEO", 30, 90, 3],
       ["AUDIO", 15, 45, 2],
       ["TEXT", 15, 90, 0],
     ]);
-    const take = await startRecording(interviewId, rows[0]!.id, WEBM, s(30));
+    const take = await startRecording(await asCandidate(interviewId), rows[0]!.id, WEBM, s(30));
     expect(take.deadline).toEqual(s(120));
     expect(take.takesAllowed).toBe(4);
   });

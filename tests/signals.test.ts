@@ -7,7 +7,7 @@ import { DEVICE_ACTIVE_SECONDS, deviceHeartbeat, recordSignal, SIGNALS_PER_INTER
 import { findSignals } from "@/lib/interviews/recruiter/review";
 import { setClock } from "@/lib/clock";
 import { makeJob, makeOrg, makeSchedulingOrg, question } from "./support/factories";
-import { answerRows, scheduleAt } from "./support/interviews";
+import { answerRows, scheduleAt, asCandidate } from "./support/interviews";
 
 const START = new Date("2032-06-06T09:00:00.000Z");
 const s = (seconds: number) => addSeconds(START, seconds);
@@ -22,7 +22,7 @@ beforeAll(async () => {
 
 async function started() {
   const { interviewId } = await scheduleAt(org, START, { jobId });
-  await startInterview(interviewId, true, START);
+  await startInterview(await asCandidate(interviewId), true, START);
   const answers = (await answerRows(interviewId)).map((a) => a.id) as [string, string];
   return { interviewId, answers };
 }
@@ -32,8 +32,8 @@ const kinds = async (interviewId: string) => (await findSignals(org.organization
 describe("recordSignal", () => {
   it("stores what the page reported, with the question's number and the server's time", async () => {
     const { interviewId, answers } = await started();
-    expect(await recordSignal(interviewId, { kind: IntegritySignalKind.LEFT_PAGE, answerId: answers[0], seconds: 12 }, s(30))).toBe(true);
-    expect(await recordSignal(interviewId, { kind: IntegritySignalKind.PASTE, answerId: answers[1], characters: 240 }, s(31))).toBe(true);
+    expect(await recordSignal(await asCandidate(interviewId), { kind: IntegritySignalKind.LEFT_PAGE, answerId: answers[0], seconds: 12 }, s(30))).toBe(true);
+    expect(await recordSignal(await asCandidate(interviewId), { kind: IntegritySignalKind.PASTE, answerId: answers[1], characters: 240 }, s(31))).toBe(true);
     expect(await kinds(interviewId)).toEqual([
       [IntegritySignalKind.LEFT_PAGE, 1, { seconds: 12 }, s(30).toISOString()],
       [IntegritySignalKind.PASTE, 2, { characters: 240 }, s(31).toISOString()],
@@ -43,24 +43,24 @@ describe("recordSignal", () => {
   it("ignores another interview's answer, an interview not in progress, and anything past the cap", async () => {
     const mine = await started();
     const theirs = await started();
-    expect(await recordSignal(mine.interviewId, { kind: IntegritySignalKind.PASTE, answerId: theirs.answers[0], characters: 5 }, s(30))).toBe(false);
+    expect(await recordSignal(await asCandidate(mine.interviewId), { kind: IntegritySignalKind.PASTE, answerId: theirs.answers[0], characters: 5 }, s(30))).toBe(false);
 
     const prisma = await db();
     await prisma.integritySignal.createMany({
       data: Array.from({ length: SIGNALS_PER_INTERVIEW }, () => ({ interviewId: theirs.interviewId, kind: IntegritySignalKind.PASTE, at: s(1) })),
     });
-    expect(await recordSignal(theirs.interviewId, { kind: IntegritySignalKind.PASTE, answerId: theirs.answers[0], characters: 5 }, s(30))).toBe(false);
+    expect(await recordSignal(await asCandidate(theirs.interviewId), { kind: IntegritySignalKind.PASTE, answerId: theirs.answers[0], characters: 5 }, s(30))).toBe(false);
     expect(await prisma.integritySignal.count({ where: { interviewId: theirs.interviewId } })).toBe(SIGNALS_PER_INTERVIEW);
 
-    await submitAnswer(mine.interviewId, mine.answers[0], "a", s(20));
-    await submitAnswer(mine.interviewId, mine.answers[1], "b", s(40));
-    expect(await recordSignal(mine.interviewId, { kind: IntegritySignalKind.PASTE, answerId: mine.answers[1], characters: 5 }, s(41))).toBe(false);
+    await submitAnswer(await asCandidate(mine.interviewId), mine.answers[0], "a", s(20));
+    await submitAnswer(await asCandidate(mine.interviewId), mine.answers[1], "b", s(40));
+    expect(await recordSignal(await asCandidate(mine.interviewId), { kind: IntegritySignalKind.PASTE, answerId: mine.answers[1], characters: 5 }, s(41))).toBe(false);
     expect(await kinds(mine.interviewId)).toEqual([]);
   });
 
   it("another organisation reads none of them", async () => {
     const { interviewId, answers } = await started();
-    await recordSignal(interviewId, { kind: IntegritySignalKind.PASTE, answerId: answers[0], characters: 5 }, s(30));
+    await recordSignal(await asCandidate(interviewId), { kind: IntegritySignalKind.PASTE, answerId: answers[0], characters: 5 }, s(30));
     const other = await makeOrg("Other signals");
     expect(await findSignals(other.organizationId, interviewId)).toEqual([]);
   });
@@ -73,18 +73,18 @@ describe("deviceHeartbeat", () => {
     ["after", DEVICE_ACTIVE_SECONDS + 1, false],
   ])("a second device %s", async (_, after, signal) => {
     const { interviewId } = await started();
-    expect(await deviceHeartbeat(interviewId, "device-aaaa-1111", s(10))).toEqual({ otherDevice: false });
-    expect(await deviceHeartbeat(interviewId, "device-aaaa-1111", s(20))).toEqual({ otherDevice: false });
-    expect(await deviceHeartbeat(interviewId, "device-bbbb-2222", s(20 + after))).toEqual({ otherDevice: signal });
+    expect(await deviceHeartbeat(await asCandidate(interviewId), "device-aaaa-1111", s(10))).toEqual({ otherDevice: false });
+    expect(await deviceHeartbeat(await asCandidate(interviewId), "device-aaaa-1111", s(20))).toEqual({ otherDevice: false });
+    expect(await deviceHeartbeat(await asCandidate(interviewId), "device-bbbb-2222", s(20 + after))).toEqual({ otherDevice: signal });
     expect((await kinds(interviewId)).map(([kind]) => kind)).toEqual(signal ? [IntegritySignalKind.MULTIPLE_DEVICES] : []);
   });
 
   it("two devices trading places make one signal per five minutes, not one per heartbeat", async () => {
     const { interviewId } = await started();
-    for (let i = 0; i < 10; i++) await deviceHeartbeat(interviewId, i % 2 ? "device-bbbb-2222" : "device-aaaa-1111", s(i * 10));
+    for (let i = 0; i < 10; i++) await deviceHeartbeat(await asCandidate(interviewId), i % 2 ? "device-bbbb-2222" : "device-aaaa-1111", s(i * 10));
     expect(await kinds(interviewId)).toHaveLength(1);
-    await deviceHeartbeat(interviewId, "device-aaaa-1111", s(5 * 60 + 10));
-    await deviceHeartbeat(interviewId, "device-bbbb-2222", s(5 * 60 + 20));
+    await deviceHeartbeat(await asCandidate(interviewId), "device-aaaa-1111", s(5 * 60 + 10));
+    await deviceHeartbeat(await asCandidate(interviewId), "device-bbbb-2222", s(5 * 60 + 20));
     expect(await kinds(interviewId)).toHaveLength(2);
   });
 
@@ -92,7 +92,7 @@ describe("deviceHeartbeat", () => {
     const { interviewId } = await started();
     setClock(s(50));
     try {
-      await deviceHeartbeat(interviewId, "device-aaaa-1111");
+      await deviceHeartbeat(await asCandidate(interviewId), "device-aaaa-1111");
     } finally {
       setClock(null);
     }

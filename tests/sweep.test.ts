@@ -7,7 +7,7 @@ import { saveDraft, startInterview } from "@/lib/interviews/candidate/answering"
 import { cancelInterview } from "@/lib/interviews/recruiter/manage";
 import { sweepInterviews } from "@/lib/interviews/lifecycle/sweep";
 import { makeAnsweredInterview, makeSchedulingOrg } from "./support/factories";
-import { answerRows, interviewSnapshot, scheduleAt } from "./support/interviews";
+import { answerRows, interviewSnapshot, scheduleAt, asCandidate } from "./support/interviews";
 
 // Why 2001-2003. sweepInterviews(at) looks at every organisation's interviews, and on a shared
 // PostgreSQL other test files run at the same time, with interviews around the real clock and
@@ -39,7 +39,7 @@ async function stored(interviewId: string) {
 /** An interview scheduled at `start` and started by the candidate at `startedAt`. */
 async function started(start: Date, startedAt = start) {
   const interview = await scheduleAt(org, start);
-  await startInterview(interview.interviewId, true, startedAt);
+  await startInterview(await asCandidate(interview.interviewId), true, startedAt);
   return { ...interview, answerIds: (await answerRows(interview.interviewId)).map((a) => a.id) };
 }
 
@@ -69,7 +69,7 @@ describe("sweepInterviews: SCHEDULED interviews", () => {
     const expired = after.events.filter((e) => e.type === "interview.expired");
     expect(expired).toHaveLength(1);
     expect(expired[0]).toMatchObject({ organizationId: org.organizationId, actorType: ActorType.SYSTEM, createdAt: sweptAt });
-    expect(await resolveAccess(key, sweptAt)).toEqual({ state: "expired", interviewId, rescheduleRequested: false });
+    expect(await resolveAccess(key, sweptAt)).toEqual({ state: "expired", interviewId, sessionId: expect.any(String), rescheduleRequested: false });
 
     await sweepInterviews(addDays(sweptAt, 1));
     expect(await stored(interviewId)).toEqual(after);
@@ -80,7 +80,7 @@ describe("sweepInterviews: IN_PROGRESS interviews", () => {
   it("leaves one with time left alone, even when one of its questions has run out", async () => {
     const start = at("2001-08-01T12:00:00.000Z");
     const { interviewId, answerIds } = await started(start);
-    await saveDraft(interviewId, answerIds[0]!, "half an answer", addSeconds(start, 60));
+    await saveDraft(await asCandidate(interviewId), answerIds[0]!, "half an answer", addSeconds(start, 60));
     const before = await stored(interviewId);
 
     // At +155 s the first question is at its close; at +156 s it has run out but the second
@@ -94,9 +94,10 @@ describe("sweepInterviews: IN_PROGRESS interviews", () => {
   it("completes one whose every question ran out: saved text kept, completed at the last close, recruiter told; once", async () => {
     const start = at("2002-02-01T12:00:00.000Z");
     const { interviewId, key, answerIds } = await started(start);
-    await saveDraft(interviewId, answerIds[0]!, "first thoughts", addSeconds(start, 60));
+    await saveDraft(await asCandidate(interviewId), answerIds[0]!, "first thoughts", addSeconds(start, 60));
 
-    const lastClose = addSeconds(start, 310);
+    // The second question is a video one: it closes 60 s after its deadline (the upload grace).
+    const lastClose = addSeconds(start, 365);
     await sweepInterviews(lastClose);
     expect((await stored(interviewId)).interview?.status).toBe(InterviewStatus.IN_PROGRESS);
 
@@ -115,7 +116,7 @@ describe("sweepInterviews: IN_PROGRESS interviews", () => {
     const completed = after.events.filter((e) => e.type === "interview.completed");
     expect(completed).toHaveLength(1);
     expect(completed[0]!.createdAt).toEqual(lastClose);
-    expect(await resolveAccess(key, addSeconds(lastClose, 1))).toEqual({ state: "completed", interviewId });
+    expect(await resolveAccess(key, addSeconds(lastClose, 1))).toEqual({ state: "completed", interviewId, sessionId: expect.any(String) });
 
     // Sweeping again changes nothing more.
     await sweepInterviews(addSeconds(lastClose, 2));
@@ -125,14 +126,14 @@ describe("sweepInterviews: IN_PROGRESS interviews", () => {
 
   it("completes one that ran out even when more than `limit` interviews are running", async () => {
     const start = at("2002-09-01T12:00:00.000Z");
-    // Started a minute later, so at +320 s it is still on its second question (open to +370 s)…
+    // Started a minute later, so at +380 s it is still on its second question (open to +425 s)…
     const running = await started(start, addSeconds(start, 60));
-    // …while this one, started at the start but written after it, ran out at +310 s.
+    // …while this one, started at the start but written after it, ran out at +365 s.
     const done = await started(start, start);
     const runningBefore = await stored(running.interviewId);
 
-    await sweepInterviews(addSeconds(start, 320), 1);
-    expect((await stored(done.interviewId)).interview).toMatchObject({ status: InterviewStatus.COMPLETED, completedAt: addSeconds(start, 310) });
+    await sweepInterviews(addSeconds(start, 380), 1);
+    expect((await stored(done.interviewId)).interview).toMatchObject({ status: InterviewStatus.COMPLETED, completedAt: addSeconds(start, 365) });
     expect(await stored(running.interviewId)).toEqual(runningBefore);
   });
 });

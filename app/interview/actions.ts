@@ -6,6 +6,7 @@ import { z } from "zod";
 import { asFormState, defineAction, formInput, previousState, recordId, type RefusalShape } from "@/lib/actions";
 import { wakeDispatcher } from "@/lib/background";
 import { saveDraft, startAnswering, startInterview, submitAnswer } from "@/lib/interviews/candidate/answering";
+import type { Access, CandidateSession } from "@/lib/interviews/candidate/access";
 import { CandidateActionError } from "@/lib/interviews/candidate/errors";
 import { ANSWER_TEXT_MAX } from "@/lib/limits";
 
@@ -21,9 +22,9 @@ const answer = { caller: "candidate", refuse: asAnswerResult, notFound: { reason
 const answerText = z.string().max(ANSWER_TEXT_MAX, `Answers are limited to ${ANSWER_TEXT_MAX.toLocaleString("en-US")} characters.`);
 
 /** The interview in progress the cookie opens, or the refusal for anything else. */
-function inProgress(access: { state: string; interviewId?: string }): string {
-  if (access.state !== "in_progress" || !access.interviewId) throw new CandidateActionError("not_in_progress");
-  return access.interviewId;
+function inProgress(access: Exclude<Access, { state: "invalid" }>): CandidateSession {
+  if (access.state !== "in_progress") throw new CandidateActionError("not_in_progress");
+  return access;
 }
 
 /** Starts the interview (consent given); the page then shows the first question. */
@@ -39,7 +40,7 @@ export const startInterviewAction = defineAction(
   async ({ access }, _prev, input) => {
     if (access.state !== "open") redirect("/interview");
     if (input.consent !== "yes") return { ok: false, fieldErrors: { consent: [new CandidateActionError("consent_required").message] } };
-    await startInterview(access.interviewId, true);
+    await startInterview(access, true);
     redirect("/interview");
   },
 );

@@ -24,7 +24,7 @@ export const requestAccommodationAction = defineAction(
   { ...request, name: "request accommodation", args: [previousState, formInput(message)] },
   async ({ access }, _prev, input) => {
     if (access.state !== "open") throw new CandidateRequestError("not_open");
-    const { requestsLeft } = await requestAccommodation(access.interviewId, input.message);
+    const { requestsLeft } = await requestAccommodation(access, input.message);
     after(wakeDispatcher);
     return { ok: true, message: `Sent. The recruiter will reply by email.${requestsLeft === 0 ? " This was the last request you can send from here." : ""}` };
   },
@@ -34,7 +34,7 @@ export const requestAccommodationAction = defineAction(
 export const requestDeletionAction = defineAction({ ...request, name: "request deletion", args: [] }, async ({ access }) => {
   // "in_progress" too: the last question's time may have run out before the sweep noticed.
   if (access.state !== "completed" && access.state !== "in_progress") throw new CandidateRequestError("not_completed");
-  await requestDeletion(access.interviewId);
+  await requestDeletion(access);
   after(wakeDispatcher);
   return { ok: true, message: "Your request has been sent to the hiring team." };
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { now } from "@/lib/clock";
-import { decodeAccess, resolveAccess, type Access } from "@/lib/interviews/candidate/access";
+import { decodeAccess, resolveAccess, type Access, type CandidateSession } from "@/lib/interviews/candidate/access";
 import { ACCESS_HEADER, cookieValue, keyLookupLimiter, PORTAL_COOKIE } from "./portal";
 import { jsonRefusal } from "./responses";
 
@@ -32,11 +32,11 @@ export async function currentCandidateAccess(): Promise<Access> {
  * the request body — or the response refusing it. A request from another site is refused outright
  * (the cookie is SameSite=Lax; this covers browsers that would send it anyway).
  */
-export async function candidateInterview(request: Request): Promise<{ interviewId: string } | Response> {
+export async function candidateInterview(request: Request): Promise<CandidateSession | Response> {
   const site = request.headers.get("sec-fetch-site");
   if (site && site !== "same-origin") return jsonRefusal(403, "cross_site", "Requests must come from the interview page.");
   const access = await lookUpCandidateKey(request.headers, cookieValue(request.headers, PORTAL_COOKIE), now());
   if (access.state === "too_many") return jsonRefusal(429, "too_many", "Too many attempts. Wait a minute and try again.");
   if (access.state !== "in_progress") return jsonRefusal(404, "not_found", "This interview is not in progress.");
-  return { interviewId: access.interviewId };
+  return { interviewId: access.interviewId, sessionId: access.sessionId };
 }

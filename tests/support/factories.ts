@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { CandidateInput } from "@/lib/candidates";
 import { InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
+import { newSessionKey } from "@/lib/interviews/model/session-keys";
 import type { ScheduleInput } from "@/lib/interviews/recruiter/schedule";
 import type { JobInput, QuestionInput } from "@/lib/jobs";
 
@@ -124,6 +125,8 @@ export async function makeInterviewRow(
       scheduledAt,
       durationMinutes: 30,
       candidateTimeZone: candidate.timeZone,
+      // A key, as every interview has one (its raw value is not needed here).
+      sessions: { create: { keyHash: newSessionKey().keyHash } },
     },
     select: { id: true },
   });

@@ -8,6 +8,7 @@ import type { Attachment } from "@/lib/email/outbox";
 import { EmailKind } from "@/lib/generated/prisma/enums";
 import { scheduleInterview } from "@/lib/interviews/recruiter/schedule";
 import { scheduleInput, type makeSchedulingOrg } from "./factories";
+import type { CandidateSession } from "@/lib/interviews/candidate/access";
 
 const KEY_IN_LINK = /\/interview\?session_key=([A-Za-z0-9_-]+)/g;
 
@@ -88,4 +89,14 @@ export async function scheduleAt(
 export async function answerRows(interviewId: string) {
   const prisma = await db();
   return prisma.interviewAnswer.findMany({ where: { interviewId }, orderBy: { position: "asc" } });
+}
+
+/**
+ * The candidate of an interview as its newest key authorises them: what a request carrying that
+ * key resolves to (the session may since have been revoked, as a cancellation does).
+ */
+export async function asCandidate(interviewId: string): Promise<CandidateSession> {
+  const prisma = await db();
+  const session = await prisma.interviewSession.findFirstOrThrow({ where: { interviewId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } });
+  return { interviewId, sessionId: session.id };
 }

@@ -15,7 +15,7 @@ export async function POST(request: Request) {
   const access = await lookUpCandidateKey(request.headers, cookieValue(request.headers, PORTAL_COOKIE), now());
   if (access.state === "expired") {
     try {
-      await requestReschedule(access.interviewId);
+      await requestReschedule(access);
       after(wakeDispatcher);
     } catch (error) {
       if (!(error instanceof ExpectedError)) console.error("reschedule request failed", { error: (error as Error).message });

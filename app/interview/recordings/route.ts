@@ -12,7 +12,7 @@ export async function POST(request: Request) {
   const parsed = body.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return jsonRefusal(400, "invalid", "The request was not understood.");
   try {
-    const started = await startRecording(candidate.interviewId, parsed.data.answerId, parsed.data.contentType);
+    const started = await startRecording(candidate, parsed.data.answerId, parsed.data.contentType);
     return Response.json({ ...started, deadline: started.deadline.toISOString() }, { status: 201 });
   } catch (error) {
     return recordingErrorResponse(error, "recording start");

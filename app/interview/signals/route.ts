@@ -23,11 +23,11 @@ export async function POST(request: Request) {
   if (!parsed.success) return jsonRefusal(400, "invalid", "The request was not understood.");
   const signal = parsed.data;
   try {
-    if (signal.type === "heartbeat") return Response.json(await deviceHeartbeat(candidate.interviewId, signal.deviceId));
+    if (signal.type === "heartbeat") return Response.json(await deviceHeartbeat(candidate, signal.deviceId));
     if (signal.type === IntegritySignalKind.LEFT_PAGE) {
-      await recordSignal(candidate.interviewId, { kind: signal.type, answerId: signal.answerId, seconds: Math.round(signal.seconds) });
+      await recordSignal(candidate, { kind: signal.type, answerId: signal.answerId, seconds: Math.round(signal.seconds) });
     } else {
-      await recordSignal(candidate.interviewId, { kind: signal.type, answerId: signal.answerId, characters: signal.characters });
+      await recordSignal(candidate, { kind: signal.type, answerId: signal.answerId, characters: signal.characters });
     }
     return new Response(null, { status: 204 });
   } catch (error) {

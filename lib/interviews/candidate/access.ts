@@ -5,12 +5,22 @@ import { hashToken } from "@/lib/tokens";
 import { sessionKeySchema } from "../model/session-keys";
 import { joinWindow, windowPosition } from "../model/window";
 
+/**
+ * The candidate behind a request: the interview their key opens and the session (key) that opened
+ * it. Every candidate step re-checks under the interview's lock that this session is still the
+ * active one, so a step authorised by a key the recruiter has just replaced does not go through.
+ */
+export interface CandidateSession {
+  interviewId: string;
+  sessionId: string;
+}
+
 export type Access =
   | { state: "invalid" }
   | { state: "replaced" }
   | { state: "cancelled" }
-  | { state: "completed"; interviewId: string }
-  | { state: "expired"; interviewId: string; rescheduleRequested: boolean }
+  | { state: "completed"; interviewId: string; sessionId: string }
+  | { state: "expired"; interviewId: string; sessionId: string; rescheduleRequested: boolean }
   | { state: "too_early"; opensAt: Date; startsAt: Date }
   | { state: "open" | "in_progress"; interviewId: string; sessionId: string };
 
@@ -46,10 +56,10 @@ export async function resolveAccess(rawKey: unknown, at: Date): Promise<Access> 
   if (session.status === InterviewStatus.CANCELLED) return { state: "cancelled" };
   if (session.replacedById) return { state: "replaced" };
   if (session.revokedAt) return { state: "invalid" };
-  const expired = { state: "expired" as const, interviewId: session.interviewId, rescheduleRequested: Boolean(session.rescheduleRequestedAt) };
+  const expired = { state: "expired" as const, interviewId: session.interviewId, sessionId: session.id, rescheduleRequested: Boolean(session.rescheduleRequestedAt) };
   switch (session.status) {
     case InterviewStatus.COMPLETED:
-      return { state: "completed", interviewId: session.interviewId };
+      return { state: "completed", interviewId: session.interviewId, sessionId: session.id };
     case InterviewStatus.EXPIRED:
       return expired;
     case InterviewStatus.IN_PROGRESS:

@@ -3,24 +3,27 @@ import type { Tx } from "@/lib/db";
 import { cancelPendingEmails } from "@/lib/email/outbox";
 import { AnswerType, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { CANDIDATE, recordEvent } from "../audit";
-import { answerFields, completeInterview, readForSettle, settle, type EngineAnswer } from "../lifecycle/settle";
+import { answerFields, closeRecordings, completeInterview, readForSettle, settle, type EngineAnswer } from "../lifecycle/settle";
 import { statusIn, withInterviewLock } from "../model/guard";
 import { phaseAt } from "../model/progress";
 import { windowPosition } from "../model/window";
 import { REMINDER_KINDS } from "../notify";
+import type { CandidateSession } from "./access";
 import { CandidateActionError } from "./errors";
 
-// The candidate's steps through an interview. `interviewId` always comes from the candidate's
-// resolved key, never from the request; `at` pins the time for tests (see withInterviewLock).
+// The candidate's steps through an interview. `candidate` always comes from the candidate's
+// resolved key, never from the request, and its session must still be the active one when the
+// step holds the lock; `at` pins the time for tests (see withInterviewLock).
 
 /**
  * Starts the interview (a POST, after consent): snapshots the job's questions so later edits to
  * the job cannot change it, and shows the first question now.
  */
-export async function startInterview(interviewId: string, consent: boolean, at?: Date) {
+export async function startInterview(candidate: CandidateSession, consent: boolean, at?: Date) {
+  const { interviewId } = candidate;
   if (!consent) throw new CandidateActionError("consent_required");
   const startable = statusIn([InterviewStatus.SCHEDULED, InterviewStatus.IN_PROGRESS], () => new CandidateActionError("not_open"));
-  await withInterviewLock(interviewId, "unscoped", startable, async (tx, interview, at) => {
+  await withInterviewLock(interviewId, { sessionId: candidate.sessionId }, startable, async (tx, interview, at) => {
     if (interview.status === InterviewStatus.IN_PROGRESS) return; // a second tab, or a double click
     const { job, extraTimePercent, extraRetakes, ...window } = await tx.interview.findUniqueOrThrow({
       where: { id: interviewId },
@@ -59,8 +62,9 @@ export async function startInterview(interviewId: string, consent: boolean, at?:
 const inProgress = statusIn([InterviewStatus.IN_PROGRESS], () => new CandidateActionError("not_in_progress"));
 
 /** Runs a candidate change on the current question of an interview in progress, after settling what the clock decided. */
-export async function onCurrent<T>(interviewId: string, answerId: string, at: Date | undefined, fn: (tx: Tx, current: EngineAnswer, at: Date) => Promise<T>) {
-  const outcome = await withInterviewLock(interviewId, "unscoped", inProgress, async (tx, _interview, at) => {
+export async function onCurrent<T>(candidate: CandidateSession, answerId: string, at: Date | undefined, fn: (tx: Tx, current: EngineAnswer, at: Date) => Promise<T>) {
+  const { interviewId } = candidate;
+  const outcome = await withInterviewLock(interviewId, { sessionId: candidate.sessionId }, inProgress, async (tx, _interview, at) => {
     const { current, answers } = await settle(tx, await readForSettle(tx, interviewId), at, CANDIDATE);
     if (!current || current.id !== answerId) {
       // The question this request was about has closed (or it is not open yet, or not this
@@ -74,31 +78,32 @@ export async function onCurrent<T>(interviewId: string, answerId: string, at: Da
 }
 
 /** Autosave: keeps the latest text while the question is open (and its grace seconds). */
-export async function saveDraft(interviewId: string, answerId: string, text: string, at?: Date) {
-  return onCurrent(interviewId, answerId, at, async (tx, current, at) => {
+export async function saveDraft(candidate: CandidateSession, answerId: string, text: string, at?: Date) {
+  return onCurrent(candidate, answerId, at, async (tx, current, at) => {
     await tx.interviewAnswer.update({ where: { id: current.id }, data: { text, savedAt: at } });
     return { savedAt: at };
   });
 }
 
 /** Skips the rest of the preparation time. */
-export async function startAnswering(interviewId: string, answerId: string, at?: Date) {
-  return onCurrent(interviewId, answerId, at, async (tx, current, at) => {
+export async function startAnswering(candidate: CandidateSession, answerId: string, at?: Date) {
+  return onCurrent(candidate, answerId, at, async (tx, current, at) => {
     const answer = await tx.interviewAnswer.findUniqueOrThrow({ where: { id: current.id }, select: answerFields });
     if (phaseAt(answer, at) === "preparing") await tx.interviewAnswer.update({ where: { id: current.id }, data: { answerStartedAt: at } });
   });
 }
 
 /** Submits the current answer and shows the next question, or completes the interview after the last one. */
-export async function submitAnswer(interviewId: string, answerId: string, text: string, at?: Date) {
-  return onCurrent(interviewId, answerId, at, async (tx, current, at) => {
+export async function submitAnswer(candidate: CandidateSession, answerId: string, text: string, at?: Date) {
+  return onCurrent(candidate, answerId, at, async (tx, current, at) => {
     const answer = await tx.interviewAnswer.update({ where: { id: current.id }, data: { text, savedAt: at, submittedAt: at }, select: { position: true, interview: { select: { organizationId: true } } } });
-    const next = await tx.interviewAnswer.findUnique({ where: { interviewId_position: { interviewId, position: answer.position + 1 } }, select: { id: true } });
+    await closeRecordings(tx, current.id, at);
+    const next = await tx.interviewAnswer.findUnique({ where: { interviewId_position: { interviewId: candidate.interviewId, position: answer.position + 1 } }, select: { id: true } });
     if (next) {
       await tx.interviewAnswer.update({ where: { id: next.id }, data: { presentedAt: at } });
       return { done: false };
     }
-    await completeInterview(tx, interviewId, answer.interview.organizationId, at, CANDIDATE);
+    await completeInterview(tx, candidate.interviewId, answer.interview.organizationId, at, CANDIDATE);
     return { done: true };
   });
 }

@@ -1,13 +1,15 @@
 import "server-only";
-import { addSeconds } from "date-fns";
-import { now as clockNow } from "@/lib/clock";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { ExpectedError } from "@/lib/errors";
-import { AnswerType, RecordingStatus } from "@/lib/generated/prisma/enums";
+import { AnswerType, InterviewStatus, RecordingStatus } from "@/lib/generated/prisma/enums";
 import { storage } from "@/lib/storage";
+import { CANDIDATE } from "../audit";
+import { readForSettle, settle, type EngineAnswer } from "../lifecycle/settle";
 import { chunkKey, recordingPrefix } from "../media";
+import { anyStatus, SessionEndedError, withInterviewLock } from "../model/guard";
 import { answerTimes, phaseAt } from "../model/progress";
-import { acceptsContentType, baseContentType, CHUNK_MAX_BYTES, MAX_CHUNK_SEQ, maxTakeBytes, UPLOAD_GRACE_SECONDS } from "../model/recording-rules";
+import { acceptsContentType, baseContentType, CHUNK_MAX_BYTES, MAX_CHUNK_SEQ, maxTakeBytes } from "../model/recording-rules";
+import type { CandidateSession } from "./access";
 import { onCurrent } from "./answering";
 import { CandidateActionError } from "./errors";
 
@@ -25,6 +27,7 @@ export class RecordingError extends ExpectedError {
 }
 
 const fromCandidateError = (error: unknown) => {
+  if (error instanceof SessionEndedError) return new RecordingError("not_found", error.message);
   if (!(error instanceof CandidateActionError)) return error;
   if (error.reason === "time_up") return new RecordingError("time_up", "Time is up for this question. What you recorded was kept.");
   return new RecordingError("not_current", "This question is no longer open.");
@@ -36,9 +39,10 @@ const fromCandidateError = (error: unknown) => {
  * same take in a new segment, against the same deadline; after a finished take it is a retake —
  * allowed while retakes remain — which discards the previous take and restarts the answer time.
  */
-export async function startRecording(interviewId: string, answerId: string, contentType: string, at?: Date) {
+export async function startRecording(candidate: CandidateSession, answerId: string, contentType: string, at?: Date) {
+  const { interviewId } = candidate;
   const discarded: string[] = [];
-  const started = await onCurrent(interviewId, answerId, at, async (tx, current, at) => {
+  const started = await onCurrent(candidate, answerId, at, async (tx, current, at) => {
     if (current.answerType === AnswerType.TEXT) throw new RecordingError("not_recorded", "This question takes a written answer.");
     if (!acceptsContentType(current.answerType, contentType)) {
       throw new RecordingError("wrong_type", `This question needs ${current.answerType === AnswerType.VIDEO ? "a video" : "an audio"} recording (WebM, MP4${current.answerType === AnswerType.AUDIO ? " or Ogg" : ""}).`);
@@ -48,6 +52,8 @@ export async function startRecording(interviewId: string, answerId: string, cont
       orderBy: [{ take: "desc" }, { segment: "desc" }],
       select: { id: true, take: true, segment: true, status: true },
     });
+    // The answer stays open a while after its deadline for chunks on their way; nothing new is recorded then.
+    if (at > answerTimes(current).deadline) throw new CandidateActionError("time_up");
     let take = 1;
     let segment = 1;
     const timing = { ...current };
@@ -85,81 +91,105 @@ export async function startRecording(interviewId: string, answerId: string, cont
 }
 
 /**
- * Stores chunk `seq` of a recording of this interview (a retried chunk overwrites itself). Refused,
- * with nothing stored: another interview's recording, a closed one, a wrong content type, an
- * oversize chunk or take, or a chunk arriving after the answer's deadline and the upload grace.
+ * Stores chunk `seq` of a recording of the answer on screen. Refused, with nothing stored: another
+ * interview's recording, a closed one (finished, replaced by a retake, or its answer submitted or
+ * timed out), a wrong content type, an oversize chunk or take. A chunk already stored is never
+ * replaced: the same chunk sent again (a retry whose answer was lost) is acknowledged as it is.
+ *
+ * The chunk's row is claimed under the interview's lock, then its bytes are written outside it; a
+ * write that fails gives the claim back, so the page's retry (or its finish, which lists what is
+ * missing) sends it again.
  */
-export async function storeChunk(interviewId: string, recordingId: string, seq: number, body: Uint8Array, contentType: string, at = clockNow()) {
-  const prisma = await db();
-  const recording = await prisma.recording.findFirst({
-    where: { id: recordingId, interviewId },
-    select: {
-      status: true,
-      contentType: true,
-      answer: {
-        select: { id: true, position: true, answerType: true, prepSeconds: true, answerSeconds: true, presentedAt: true, answerStartedAt: true, submittedAt: true, takeStartedAt: true },
-      },
-    },
-  });
-  if (!recording) throw new RecordingError("not_found", "This recording does not exist.");
+export async function storeChunk(candidate: CandidateSession, recordingId: string, seq: number, body: Uint8Array, contentType: string, at?: Date) {
   if (!Number.isInteger(seq) || seq < 0 || seq > MAX_CHUNK_SEQ) throw new RecordingError("not_found", "This part of the recording does not exist.");
-  if (baseContentType(contentType) !== baseContentType(recording.contentType)) {
-    throw new RecordingError("wrong_type", `This recording is ${baseContentType(recording.contentType)}; a ${baseContentType(contentType) || "untyped"} upload cannot be part of it.`);
-  }
   if (body.byteLength === 0) throw new RecordingError("empty", "The upload was empty.");
   if (body.byteLength > CHUNK_MAX_BYTES) throw new RecordingError("too_large", `Each part of a recording may be at most ${CHUNK_MAX_BYTES / 1024 / 1024} MB.`);
-  if (recording.status !== RecordingStatus.RECORDING) throw new RecordingError("closed", "This recording has ended.");
-  const { answer } = recording;
-  if (at > addSeconds(answerTimes(answer).deadline, UPLOAD_GRACE_SECONDS)) throw new RecordingError("time_up", "Time is up for this question. What you recorded was kept.");
-  const limit = maxTakeBytes(answer);
-  const takeBytes = async (client: Pick<typeof prisma, "recordingChunk">) =>
-    (
-      await client.recordingChunk.aggregate({
-        where: { recording: { answerId: answer.id, status: { not: RecordingStatus.DISCARDED } }, NOT: { recordingId, seq } },
-        _sum: { sizeBytes: true },
-      })
-    )._sum.sizeBytes ?? 0;
-  if ((await takeBytes(prisma)) + body.byteLength > limit) throw new RecordingError("too_large", "This recording is larger than this question allows.");
-
-  const key = chunkKey(interviewId, recordingId, seq);
-  await storage().put(key, body, recording.contentType);
-  const kept = await prisma.$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<Array<{ status: RecordingStatus }>>`SELECT status FROM "Recording" WHERE id = ${recordingId} FOR UPDATE`;
-    if (!locked || locked.status === RecordingStatus.DISCARDED) return false;
-    // Two chunks in flight at once: the limit holds for their sum.
-    if ((await takeBytes(tx)) + body.byteLength > limit) return "too_large" as const;
-    await tx.recordingChunk.upsert({
-      where: { recordingId_seq: { recordingId, seq } },
-      create: { recordingId, seq, sizeBytes: body.byteLength, receivedAt: at },
-      update: { sizeBytes: body.byteLength, receivedAt: at },
-    });
-    const totals = await tx.recordingChunk.aggregate({ where: { recordingId }, _sum: { sizeBytes: true }, _count: true });
-    await tx.recording.update({ where: { id: recordingId }, data: { sizeBytes: totals._sum.sizeBytes ?? 0, chunkCount: totals._count } });
-    return true;
+  const { interviewId } = candidate;
+  const claimed = await onRecording(candidate, recordingId, at, async (tx, recording, current, at) => {
+    if (baseContentType(contentType) !== baseContentType(recording.contentType)) {
+      throw new RecordingError("wrong_type", `This recording is ${baseContentType(recording.contentType)}; a ${baseContentType(contentType) || "untyped"} upload cannot be part of it.`);
+    }
+    const existing = await tx.recordingChunk.findUnique({ where: { recordingId_seq: { recordingId, seq } }, select: { sizeBytes: true } });
+    if (existing) {
+      if (existing.sizeBytes === body.byteLength) return { contentType: recording.contentType, fresh: false };
+      throw new RecordingError("closed", "This part of the recording was already stored.");
+    }
+    const take = await tx.recordingChunk.aggregate({ where: { recording: { answerId: current.id, status: { not: RecordingStatus.DISCARDED } } }, _sum: { sizeBytes: true } });
+    if ((take._sum.sizeBytes ?? 0) + body.byteLength > maxTakeBytes(current)) throw new RecordingError("too_large", "This recording is larger than this question allows.");
+    await tx.recordingChunk.create({ data: { recordingId, seq, sizeBytes: body.byteLength, receivedAt: at } });
+    await tx.recording.update({ where: { id: recordingId }, data: { sizeBytes: { increment: body.byteLength }, chunkCount: { increment: 1 } } });
+    return { contentType: recording.contentType, fresh: true };
   });
-  if (kept !== true) {
-    // Nothing half-written: the object goes when its row cannot be written.
-    await storage().deletePrefix(key).catch(() => undefined);
-    if (kept === "too_large") throw new RecordingError("too_large", "This recording is larger than this question allows.");
-    throw new RecordingError("closed", "This recording has ended.");
+  if (!claimed.fresh) return;
+  const key = chunkKey(interviewId, recordingId, seq);
+  try {
+    await storage().put(key, body, claimed.contentType);
+  } catch (error) {
+    await releaseChunk(recordingId, seq, body.byteLength);
+    throw error;
   }
+  // A retake may have discarded this recording while the bytes were on their way: they go too.
+  const prisma = await db();
+  if (!(await prisma.recordingChunk.findUnique({ where: { recordingId_seq: { recordingId, seq } }, select: { seq: true } }))) {
+    await storage().deletePrefix(key).catch(() => undefined);
+  }
+}
+
+/** Gives back a chunk's claim whose bytes could not be stored. */
+async function releaseChunk(recordingId: string, seq: number, sizeBytes: number) {
+  const prisma = await db();
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.recordingChunk.deleteMany({ where: { recordingId, seq } });
+    if (count) await tx.recording.update({ where: { id: recordingId }, data: { sizeBytes: { decrement: sizeBytes }, chunkCount: { decrement: 1 } } });
+  });
 }
 
 /**
  * The candidate stopped recording: the segment is finished once chunks 0…count-1 are all stored.
- * Otherwise the missing ones are listed for the browser to send again. Repeating it is harmless.
+ * Otherwise the missing ones are listed for the browser to send again. Repeating it is harmless,
+ * and so is finishing a segment its answer's submission already closed.
  */
-export async function finishRecording(interviewId: string, recordingId: string, chunkCount: number, at = clockNow()) {
-  const prisma = await db();
-  return prisma.$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<Array<{ status: RecordingStatus }>>`
-      SELECT status FROM "Recording" WHERE id = ${recordingId} AND "interviewId" = ${interviewId} FOR UPDATE`;
-    if (!locked) throw new RecordingError("not_found", "This recording does not exist.");
-    if (locked.status === RecordingStatus.DISCARDED) throw new RecordingError("closed", "This recording was replaced by a retake.");
+export async function finishRecording(candidate: CandidateSession, recordingId: string, chunkCount: number, at?: Date) {
+  const { interviewId, sessionId } = candidate;
+  return withInterviewLock(interviewId, { sessionId }, anyStatus, async (tx, _interview, at) => {
+    const recording = await tx.recording.findFirst({ where: { id: recordingId, interviewId }, select: { status: true } });
+    if (!recording) throw new RecordingError("not_found", "This recording does not exist.");
+    if (recording.status === RecordingStatus.DISCARDED) throw new RecordingError("closed", "This recording was replaced by a retake.");
     const stored = new Set((await tx.recordingChunk.findMany({ where: { recordingId }, select: { seq: true } })).map((c) => c.seq));
     const missing = Array.from({ length: Math.min(chunkCount, MAX_CHUNK_SEQ + 1) }, (_, seq) => seq).filter((seq) => !stored.has(seq));
-    if (missing.length > 0) return { finished: false, missing };
-    if (locked.status === RecordingStatus.RECORDING) await tx.recording.update({ where: { id: recordingId }, data: { status: RecordingStatus.FINISHED, finishedAt: at } });
-    return { finished: true, missing };
+    if (missing.length > 0 && recording.status === RecordingStatus.RECORDING) return { finished: false, missing };
+    if (recording.status === RecordingStatus.RECORDING) await tx.recording.update({ where: { id: recordingId }, data: { status: RecordingStatus.FINISHED, finishedAt: at } });
+    return { finished: true, missing: [] };
+  }, at).catch((error: unknown) => {
+    throw fromCandidateError(error);
   });
+}
+
+/**
+ * Runs a change on a recording that is still taking chunks: one of this interview's, still
+ * RECORDING, of the answer on screen (not submitted, not timed out: the clock is settled first).
+ */
+async function onRecording<T>(
+  candidate: CandidateSession,
+  recordingId: string,
+  at: Date | undefined,
+  fn: (tx: Tx, recording: { contentType: string }, current: EngineAnswer, at: Date) => Promise<T>,
+): Promise<T> {
+  const { interviewId, sessionId } = candidate;
+  const outcome = await withInterviewLock(interviewId, { sessionId }, anyStatus, async (tx, interview, at) => {
+    const recording = await tx.recording.findFirst({ where: { id: recordingId, interviewId }, select: { status: true, contentType: true, answerId: true } });
+    if (!recording) throw new RecordingError("not_found", "This recording does not exist.");
+    if (interview.status !== InterviewStatus.IN_PROGRESS) return { refused: new RecordingError("closed", "This recording has ended.") };
+    // What the clock decided is written even when this upload is refused for it.
+    const { current } = await settle(tx, await readForSettle(tx, interviewId), at, CANDIDATE);
+    const stillRecording = await tx.recording.findUniqueOrThrow({ where: { id: recordingId }, select: { status: true } });
+    if (stillRecording.status !== RecordingStatus.RECORDING || !current || current.id !== recording.answerId) {
+      return { refused: new RecordingError("closed", "This recording has ended.") };
+    }
+    return { result: await fn(tx, recording, current, at) };
+  }, at).catch((error: unknown) => {
+    throw fromCandidateError(error);
+  });
+  if ("refused" in outcome) throw outcome.refused;
+  return outcome.result;
 }

@@ -10,15 +10,16 @@ import { readForSettle, settle } from "../lifecycle/settle";
 import { anyStatus, withInterviewLock } from "../model/guard";
 import { windowPosition } from "../model/window";
 import { interviewDashboardUrl, notifyRecruiters, REMINDER_KINDS } from "../notify";
+import type { CandidateSession } from "./access";
 import { CandidateRequestError } from "./errors";
 
 // What a candidate can ask the recruiter for from the portal: a new time (missed window), an
-// accommodation (lobby), deletion of their answers (thank-you page). `interviewId` always comes
+// accommodation (lobby), deletion of their answers (thank-you page). `candidate` always comes
 // from the candidate's resolved key, never from the request; `at` pins the time for tests.
 
 /** From the expired page: asks the recruiter for a new time, once. */
-export async function requestReschedule(interviewId: string, at?: Date): Promise<void> {
-  await withInterviewLock(interviewId, "unscoped", anyStatus, async (tx, locked, at) => {
+export async function requestReschedule({ interviewId, sessionId }: CandidateSession, at?: Date): Promise<void> {
+  await withInterviewLock(interviewId, { sessionId }, anyStatus, async (tx, locked, at) => {
     const interview = await tx.interview.findUniqueOrThrow({
       where: { id: interviewId },
       select: {
@@ -57,11 +58,11 @@ export async function requestReschedule(interviewId: string, at?: Date): Promise
  * emailed. Allowed until the join window closes, at most ACCOMMODATION_REQUESTS_MAX times and
  * ACCOMMODATION_REQUEST_INTERVAL_MINUTES apart. Returns how many more requests are allowed.
  */
-export async function requestAccommodation(interviewId: string, rawMessage: string, at?: Date): Promise<{ requestsLeft: number }> {
+export async function requestAccommodation({ interviewId, sessionId }: CandidateSession, rawMessage: string, at?: Date): Promise<{ requestsLeft: number }> {
   const message = rawMessage.trim();
   if (message.length === 0) throw new FieldError("message", "Tell the recruiter what would help you.");
   if (message.length > ACCOMMODATION_MESSAGE_MAX) throw new FieldError("message", `Use at most ${ACCOMMODATION_MESSAGE_MAX.toLocaleString("en-US")} characters.`);
-  return withInterviewLock(interviewId, "unscoped", anyStatus, async (tx, locked, at) => {
+  return withInterviewLock(interviewId, { sessionId }, anyStatus, async (tx, locked, at) => {
     const interview = await tx.interview.findUniqueOrThrow({
       where: { id: interviewId },
       select: {
@@ -102,8 +103,8 @@ export async function requestAccommodation(interviewId: string, rawMessage: stri
  * From the thank-you page: the candidate asks for their answers and recordings to be deleted, once;
  * the recruiter is emailed and decides (the retention policy deletes them later in any case).
  */
-export async function requestDeletion(interviewId: string, at?: Date): Promise<void> {
-  await withInterviewLock(interviewId, "unscoped", anyStatus, async (tx, locked, at) => {
+export async function requestDeletion({ interviewId, sessionId }: CandidateSession, at?: Date): Promise<void> {
+  await withInterviewLock(interviewId, { sessionId }, anyStatus, async (tx, locked, at) => {
     // The thank-you page also shows when the last question's time ran out before the sweep
     // completed the interview: write down what the clock decided first.
     if (locked.status === InterviewStatus.IN_PROGRESS) await settle(tx, await readForSettle(tx, interviewId), at, SYSTEM);

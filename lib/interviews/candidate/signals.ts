@@ -3,6 +3,7 @@ import { subMinutes, subSeconds } from "date-fns";
 import { NotFoundError } from "@/lib/errors";
 import { IntegritySignalKind, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { anyStatus, statusIn, withInterviewLock } from "../model/guard";
+import type { CandidateSession } from "./access";
 
 /** A runaway page cannot fill the table: past this many signals an interview records no more. */
 export const SIGNALS_PER_INTERVIEW = 300;
@@ -21,8 +22,8 @@ export type SignalInput =
  * anything else is ignored rather than refused — a signal never gets in the candidate's way.
  * Under the interview's lock, so concurrent reports cannot pass the cap together.
  */
-export async function recordSignal(interviewId: string, input: SignalInput, at?: Date): Promise<boolean> {
-  return withInterviewLock(interviewId, "unscoped", anyStatus, async (tx, interview, at) => {
+export async function recordSignal({ interviewId, sessionId }: CandidateSession, input: SignalInput, at?: Date): Promise<boolean> {
+  return withInterviewLock(interviewId, { sessionId }, anyStatus, async (tx, interview, at) => {
     if (interview.status !== InterviewStatus.IN_PROGRESS) return false;
     if ((await tx.integritySignal.count({ where: { interviewId } })) >= SIGNALS_PER_INTERVIEW) return false;
     const answer = await tx.interviewAnswer.findFirst({ where: { id: input.answerId, interviewId }, select: { position: true } });
@@ -41,9 +42,9 @@ export async function recordSignal(interviewId: string, input: SignalInput, at?:
  * while the last one was still active is a MULTIPLE_DEVICES signal; the newest device is then
  * the active one. Tabs of one browser share an id, so they are one device.
  */
-export async function deviceHeartbeat(interviewId: string, deviceId: string, at?: Date): Promise<{ otherDevice: boolean }> {
+export async function deviceHeartbeat({ interviewId, sessionId }: CandidateSession, deviceId: string, at?: Date): Promise<{ otherDevice: boolean }> {
   const running = statusIn([InterviewStatus.IN_PROGRESS], () => new NotRunning());
-  return withInterviewLock(interviewId, "unscoped", running, async (tx, _interview, at) => {
+  return withInterviewLock(interviewId, { sessionId }, running, async (tx, _interview, at) => {
     const interview = await tx.interview.findUniqueOrThrow({ where: { id: interviewId }, select: { deviceId: true, deviceSeenAt: true } });
     const otherDevice = Boolean(interview.deviceId && interview.deviceId !== deviceId && interview.deviceSeenAt && interview.deviceSeenAt > subSeconds(at, DEVICE_ACTIVE_SECONDS));
     if (otherDevice) {

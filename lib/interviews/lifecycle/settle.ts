@@ -1,6 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { InterviewStatus } from "@/lib/generated/prisma/enums";
+import { InterviewStatus, RecordingStatus } from "@/lib/generated/prisma/enums";
 import { recordEvent, type Actor } from "../audit";
 import { project } from "../model/progress";
 import { interviewDashboardUrl, notifyRecruiters } from "../notify";
@@ -47,7 +47,10 @@ export type EngineAnswer = SettleableInterview["answers"][number];
 /** Writes down what the clock decided (timed-out answers, questions shown) and completes a finished interview. */
 export async function settle(tx: Tx, interview: SettleableInterview, at: Date, actor: Actor) {
   const projection = project(interview.answers, at);
-  for (const { id, submittedAt } of projection.timedOut) await tx.interviewAnswer.update({ where: { id }, data: { submittedAt } });
+  for (const { id, submittedAt } of projection.timedOut) {
+    await tx.interviewAnswer.update({ where: { id }, data: { submittedAt } });
+    await closeRecordings(tx, id, submittedAt);
+  }
   for (const { id, presentedAt } of projection.presented) await tx.interviewAnswer.update({ where: { id }, data: { presentedAt } });
   if (!projection.current && projection.finishedAt) await completeInterview(tx, interview.id, interview.organizationId, projection.finishedAt, actor);
   return projection;
@@ -68,4 +71,9 @@ export async function completeInterview(tx: Tx, interviewId: string, organizatio
     timeZone: interview.candidateTimeZone,
     reviewUrl: interviewDashboardUrl(interviewId),
   });
+}
+
+/** A submitted (or timed-out) answer's recording takes no more chunks: what it has is the answer. */
+export async function closeRecordings(tx: Tx, answerId: string, at: Date): Promise<void> {
+  await tx.recording.updateMany({ where: { answerId, status: RecordingStatus.RECORDING }, data: { status: RecordingStatus.FINISHED, finishedAt: at } });
 }

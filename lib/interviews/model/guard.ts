@@ -1,15 +1,24 @@
 import "server-only";
 import { now } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
+import { ExpectedError, NotFoundError } from "@/lib/errors";
 import type { InterviewStatus } from "@/lib/generated/prisma/enums";
 
 /**
  * Whose change it is. A recruiter's is scoped to their organisation: another organisation's
- * interview is "not found", exactly like one that does not exist. The candidate's (an id resolved
- * from their key) and the clock's (the sweep) are not scoped.
+ * interview is "not found", exactly like one that does not exist. The candidate's is scoped to the
+ * session (key) that authorised it, which must still be the interview's active one. The clock's
+ * (the sweep, retention) is not scoped.
  */
-export type LockScope = { organizationId: string } | "unscoped";
+export type LockScope = { organizationId: string } | { sessionId: string } | "unscoped";
+
+/** The key that authorised a candidate's step was replaced or revoked while the step waited. */
+export class SessionEndedError extends ExpectedError {
+  constructor() {
+    super("This link no longer works: a newer invitation may have been sent. Check your latest email from the recruiter.", "link_ended");
+    this.name = "SessionEndedError";
+  }
+}
 
 /** What the lock reads of the interview, for the status check and the change itself. */
 export interface LockedInterview {
@@ -25,13 +34,19 @@ export interface LockedInterview {
  */
 export async function lockInterview(tx: Tx, interviewId: string, scope: LockScope): Promise<LockedInterview> {
   const [locked] =
-    scope === "unscoped"
+    typeof scope === "object" && "organizationId" in scope
       ? await tx.$queryRaw<LockedInterview[]>`
-          SELECT id, "organizationId", status FROM "Interview" WHERE id = ${interviewId} FOR UPDATE`
-      : await tx.$queryRaw<LockedInterview[]>`
           SELECT id, "organizationId", status FROM "Interview"
-          WHERE id = ${interviewId} AND "organizationId" = ${scope.organizationId} FOR UPDATE`;
+          WHERE id = ${interviewId} AND "organizationId" = ${scope.organizationId} FOR UPDATE`
+      : await tx.$queryRaw<LockedInterview[]>`
+          SELECT id, "organizationId", status FROM "Interview" WHERE id = ${interviewId} FOR UPDATE`;
   if (!locked) throw new NotFoundError("Interview");
+  if (typeof scope === "object" && "sessionId" in scope) {
+    // A statement of its own, after the lock: it sees a rotation committed while this one waited.
+    const [active] = await tx.$queryRaw<Array<{ id: string }>>`
+      SELECT id FROM "InterviewSession" WHERE id = ${scope.sessionId} AND "interviewId" = ${interviewId} AND "revokedAt" IS NULL`;
+    if (!active) throw new SessionEndedError();
+  }
   return locked;
 }
 

@@ -1,7 +1,14 @@
 import { addSeconds } from "date-fns";
+import type { AnswerType } from "@/lib/generated/prisma/enums";
 
-/** Seconds after an answer's time runs out in which a submission still counts (network, a slow click). */
+/** Seconds after a written answer's time runs out in which a submission still counts (network, a slow click). */
 export const ANSWER_GRACE_SECONDS = 5;
+/**
+ * Seconds after a recorded answer's time runs out in which what was recorded before the deadline
+ * may still arrive (slow uplinks, retries) and the answer be submitted. Nothing new can be
+ * recorded then: a take cannot start after the deadline, and the page stops recording at it.
+ */
+export const UPLOAD_GRACE_SECONDS = 60;
 
 export interface AnswerTiming {
   id: string;
@@ -13,6 +20,8 @@ export interface AnswerTiming {
   submittedAt: Date | null;
   /** Recorded answers: when the current retake started (a retake gets the full answer time again). */
   takeStartedAt?: Date | null;
+  /** Recorded answers close UPLOAD_GRACE_SECONDS after the deadline, written ones ANSWER_GRACE_SECONDS. */
+  answerType?: AnswerType;
 }
 
 export type Phase = "preparing" | "answering" | "overdue";
@@ -27,7 +36,8 @@ export function answerTimes(answer: AnswerTiming) {
   const answerStartsAt = answer.answerStartedAt && answer.answerStartedAt < prepEndsAt ? answer.answerStartedAt : prepEndsAt;
   const takeStartsAt = answer.takeStartedAt && answer.takeStartedAt > answerStartsAt ? answer.takeStartedAt : answerStartsAt;
   const deadline = addSeconds(takeStartsAt, answer.answerSeconds);
-  return { prepEndsAt, answerStartsAt, takeStartsAt, deadline, closesAt: addSeconds(deadline, ANSWER_GRACE_SECONDS) };
+  const grace = answer.answerType === "VIDEO" || answer.answerType === "AUDIO" ? UPLOAD_GRACE_SECONDS : ANSWER_GRACE_SECONDS;
+  return { prepEndsAt, answerStartsAt, takeStartsAt, deadline, closesAt: addSeconds(deadline, grace) };
 }
 
 /** Where a presented question stands at `now`: both edges of answering (start, deadline + grace) count as answering. */

@@ -1,9 +1,8 @@
 import { AnswerType } from "@/lib/generated/prisma/enums";
+import { UPLOAD_GRACE_SECONDS } from "./progress";
 
 /** One chunk is about a second of MediaRecorder output; 5 MB leaves room for any sane bitrate. */
 export const CHUNK_MAX_BYTES = 5 * 1024 * 1024;
-/** Chunks recorded before the deadline may still be arriving this long after it (slow uplinks, retries). */
-export const UPLOAD_GRACE_SECONDS = 60;
 /** An hour of one-second chunks: far beyond any question's answer time. */
 export const MAX_CHUNK_SEQ = 3600;
 /** Above what browsers record by default (video ≈ 2.5 Mbit/s, Opus ≈ 128 kbit/s): 8 Mbit/s and 512 kbit/s. */

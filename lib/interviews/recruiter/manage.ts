@@ -11,9 +11,13 @@ import type { Manager } from "./manager";
 import { PAST_START_TOLERANCE_SECONDS } from "./schedule";
 import { revokeActiveSession, rotateSession } from "./sessions";
 
-/** A recruiter's change allowed only in these statuses; any other is refused with what the status is. */
+/** A recruiter's change allowed only in these statuses; any other is refused with what the status is, and what to do instead. */
 const changeableWhen = (...allowed: InterviewStatus[]) =>
-  statusIn(allowed, (status) => new StateError(`This interview is ${statusInSentence(status)} and can no longer be changed.`));
+  statusIn(allowed, (status) =>
+    status === InterviewStatus.IN_PROGRESS
+      ? new StateError("The candidate has already started this interview, so it can no longer be rescheduled or sent again. If it should not go on, cancel it.")
+      : new StateError(`This interview is ${statusInSentence(status)} and can no longer be changed.`),
+  );
 
 /**
  * Moves an interview to a new time: a fresh key, a "new time" email with an updated calendar

@@ -13,7 +13,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const parsed = body.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return jsonRefusal(400, "invalid", "The request was not understood.");
   try {
-    return Response.json(await finishRecording(candidate.interviewId, (await params).id, parsed.data.chunks));
+    return Response.json(await finishRecording(candidate, (await params).id, parsed.data.chunks));
   } catch (error) {
     return recordingErrorResponse(error, "recording finish");
   }

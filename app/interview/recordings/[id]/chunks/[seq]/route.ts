@@ -15,7 +15,7 @@ export async function PUT(request: Request, { params }: { params: Promise<{ id: 
   }
   const body = new Uint8Array(await request.arrayBuffer());
   try {
-    await storeChunk(candidate.interviewId, id, Number(seq), body, request.headers.get("content-type") ?? "");
+    await storeChunk(candidate, id, Number(seq), body, request.headers.get("content-type") ?? "");
     return new Response(null, { status: 204 });
   } catch (error) {
     return recordingErrorResponse(error, "chunk upload");
