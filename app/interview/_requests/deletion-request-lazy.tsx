@@ -8,7 +8,7 @@ import dynamic from "next/dynamic";
  * the thank-you page is loaded directly; after the last answer (a client refresh) the section shows
  * its heading while the chunk arrives.
  */
-export const DeletionRequest = dynamic(() => import("../deletion-request").then((m) => m.DeletionRequest), {
+export const DeletionRequest = dynamic(() => import("./deletion-request").then((m) => m.DeletionRequest), {
   loading: () => (
     <section aria-labelledby="deletion-loading-title" aria-busy="true" className="mt-6 rounded-xl bg-white p-6 ring-1 ring-ink-200 sm:p-8">
       <h2 id="deletion-loading-title" className="text-lg font-semibold text-ink-900">

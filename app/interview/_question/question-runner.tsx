@@ -8,8 +8,8 @@ import { formatDuration, spokenDuration, useServerClock } from "@/components/use
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/control-class";
-import { saveAnswerAction, skipPreparationAction, submitAnswerAction } from "./actions";
-import type { RecordingState } from "./recorded-answer";
+import type { RecordingState } from "../_recorded-answer/recorded-answer";
+import { saveAnswerAction, skipPreparationAction, submitAnswerAction } from "../actions";
 import { reportPaste, useIntegritySignals } from "./use-integrity-signals";
 
 type Question = {
@@ -25,7 +25,7 @@ type Question = {
 };
 
 // Only interviews with recorded questions load the recorder (and the uploader) at all.
-const RecordedAnswer = dynamic(() => import("./recorded-answer").then((m) => m.RecordedAnswer), {
+const RecordedAnswer = dynamic(() => import("../_recorded-answer/recorded-answer").then((m) => m.RecordedAnswer), {
   loading: () => <p className="text-ink-700">Getting your camera and microphone ready…</p>,
 });
 
