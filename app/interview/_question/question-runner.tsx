@@ -8,7 +8,7 @@ import { formatDuration, spokenDuration, useServerClock } from "@/components/use
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/control-class";
-import type { RecordingState } from "../_recorded-answer/recorded-answer";
+import type { RecordingState } from "../_recorded-answer/use-recorder";
 import { saveAnswerAction, skipPreparationAction, submitAnswerAction } from "../actions";
 import { reportPaste, useIntegritySignals } from "./use-integrity-signals";
 
