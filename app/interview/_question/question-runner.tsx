@@ -1,6 +1,5 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { LocalDate } from "@/components/local-date";
@@ -8,6 +7,7 @@ import { formatDuration, spokenDuration, useServerClock } from "@/components/use
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/control-class";
+import { OnDemand, onDemand } from "../_components/on-demand";
 import type { RecordingState } from "../_recorded-answer/use-recorder";
 import { saveAnswerAction, skipPreparationAction, submitAnswerAction } from "../actions";
 import { reportPaste, useIntegritySignals } from "./use-integrity-signals";
@@ -25,9 +25,7 @@ type Question = {
 };
 
 // Only interviews with recorded questions load the recorder (and the uploader) at all.
-const RecordedAnswer = dynamic(() => import("../_recorded-answer/recorded-answer").then((m) => m.RecordedAnswer), {
-  loading: () => <p className="text-ink-700">Getting your camera and microphone ready…</p>,
-});
+const { Part: RecordedAnswer } = onDemand(() => import("../_recorded-answer/recorded-answer").then((m) => m.RecordedAnswer));
 
 const AUTOSAVE_DELAY_MS = 800;
 const ANNOUNCE_AT_SECONDS = [60, 30, 10];
@@ -137,17 +135,19 @@ export function QuestionRunner({ serverNow, question, recording }: { serverNow: 
       </p>
       {otherDevice && <Alert tone="info">This interview is also open on another device. Please carry on with one device only.</Alert>}
       {recorded ? (
-        <RecordedAnswer
-          answerId={question.id}
-          kind={question.answerType as "VIDEO" | "AUDIO"}
-          preparing={preparing}
-          remaining={remaining}
-          recording={recording}
-          submitting={submitting}
-          last={question.number === question.total}
-          onStarted={recordingStarted}
-          onSubmit={submit}
-        />
+        <OnDemand what="The recorder" fallback={<p className="text-ink-700">Getting your camera and microphone ready…</p>}>
+          <RecordedAnswer
+            answerId={question.id}
+            kind={question.answerType as "VIDEO" | "AUDIO"}
+            preparing={preparing}
+            remaining={remaining}
+            recording={recording}
+            submitting={submitting}
+            last={question.number === question.total}
+            onStarted={recordingStarted}
+            onSubmit={submit}
+          />
+        </OnDemand>
       ) : preparing ? (
         <div className="space-y-3">
           <p className="text-ink-700">Take a moment to think. Answering starts when the preparation time ends.</p>
