@@ -6,7 +6,7 @@ import { lookUpCandidateKey } from "@/lib/http/candidate";
 import { ACCESS_HEADER, PORTAL_COOKIE, PORTAL_HEADERS } from "@/lib/http/portal";
 import { encodeAccess } from "@/lib/interviews/candidate/access";
 import { BASE_HEADERS, contentSecurityPolicy, HSTS, isHttps, newNonce, REFERRER_POLICY } from "@/lib/security-headers";
-import { statePage } from "@/app/interview/state-pages";
+import { statePage } from "@/app/interview/_states/state-pages";
 
 const DASHBOARD = /^\/(?:jobs|candidates|team|interviews|settings)(?:\/|$)/;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { deviceNeeds } from "@/app/interview/device-needs";
-import { anotherDeviceAdvice, deviceHelp, helpVariantFor, levelFromRms, quietHelp, recordingSupported, type HelpVariant } from "@/app/interview/device-help";
+import { deviceNeeds } from "@/app/interview/_device-check/device-needs";
+import { anotherDeviceAdvice, deviceHelp, helpVariantFor, levelFromRms, quietHelp, recordingSupported, type HelpVariant } from "@/app/interview/_device-check/device-help";
 
 describe("deviceNeeds", () => {
   it("asks for camera and microphone when any answer is video, the microphone for audio, nothing for text", () => {

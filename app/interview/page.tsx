@@ -2,10 +2,10 @@ import { redirect } from "next/navigation";
 import { now } from "@/lib/clock";
 import { currentCandidateAccess } from "@/lib/http/candidate";
 import { loadCandidateView } from "@/lib/interviews/candidate/portal-view";
-import { ThankYou } from "./_components/states";
-import { Lobby } from "./lobby";
-import { QuestionRunner } from "./question-runner";
-import { TooEarly } from "./too-early";
+import { Lobby } from "./_lobby/lobby";
+import { QuestionRunner } from "./_question/question-runner";
+import { ThankYou } from "./_states/thank-you";
+import { TooEarly } from "./_states/too-early";
 
 // The candidate portal. The key arrives in a cookie (proxy.ts moved it out of the URL) and is
 // judged on the server, against the server's clock, before anything renders. proxy.ts has

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { OnDemand, onDemand } from "./load-boundary";
+import { OnDemand, onDemand } from "../_components/on-demand";
 
 // The form (its action, the character count, the field and its errors) loads the first time the
 // disclosure opens, or a moment before when the pointer or the focus reaches it; it stays mounted

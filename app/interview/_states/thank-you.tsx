@@ -1,4 +1,4 @@
-import { DeletionRequestSection } from "./deletion-request-section";
+import { DeletionRequestSection } from "../_requests/deletion-request-section";
 import { StateCard } from "./state-card";
 
 export function ThankYou({ candidateName, companyName }: { candidateName: string; companyName: string }) {

@@ -1,6 +1,6 @@
 import { LocalDate } from "@/components/local-date";
-import { AccommodationRequest } from "./accommodation-request";
-import { deviceNeeds } from "./device-needs";
+import { deviceNeeds } from "../_device-check/device-needs";
+import { AccommodationRequest } from "../_requests/accommodation-request";
 import { LobbyStart } from "./lobby-start";
 import { PracticeQuestion } from "./practice-question";
 

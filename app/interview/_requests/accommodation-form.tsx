@@ -6,7 +6,7 @@ import { useFormAction } from "@/components/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, controlClass } from "@/components/ui/field";
-import { requestAccommodationAction } from "./request-actions";
+import { requestAccommodationAction } from "../request-actions";
 
 const MAX_CHARACTERS = 2000;
 

@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { LocalDate } from "@/components/local-date";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { requestDeletionAction } from "./request-actions";
+import { requestDeletionAction } from "../request-actions";
 
 /**
  * On the thank-you page: "Ask to delete my answers", confirmed in place (no dialog, so the portal

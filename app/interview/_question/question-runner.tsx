@@ -1,16 +1,16 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
-import { LocalDate } from "@/components/local-date";
 import { formatDuration, spokenDuration, useServerClock } from "@/components/use-server-clock";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { controlClass } from "@/components/ui/control-class";
-import { saveAnswerAction, skipPreparationAction, submitAnswerAction } from "./actions";
-import type { RecordingState } from "./recorded-answer";
-import { reportPaste, useIntegritySignals } from "./use-integrity-signals";
+import { OnDemand, onDemand } from "../_components/on-demand";
+import type { RecordingState } from "../_recorded-answer/use-recorder";
+import { skipPreparationAction, submitAnswerAction } from "../actions";
+import { TextAnswer } from "./text-answer";
+import { useAnswerDraft } from "./use-answer-draft";
+import { useIntegritySignals } from "./use-integrity-signals";
 
 type Question = {
   id: string;
@@ -25,11 +25,8 @@ type Question = {
 };
 
 // Only interviews with recorded questions load the recorder (and the uploader) at all.
-const RecordedAnswer = dynamic(() => import("./recorded-answer").then((m) => m.RecordedAnswer), {
-  loading: () => <p className="text-ink-700">Getting your camera and microphone ready…</p>,
-});
+const { Part: RecordedAnswer } = onDemand(() => import("../_recorded-answer/recorded-answer").then((m) => m.RecordedAnswer));
 
-const AUTOSAVE_DELAY_MS = 800;
 const ANNOUNCE_AT_SECONDS = [60, 30, 10];
 
 /**
@@ -49,14 +46,9 @@ export function QuestionRunner({ serverNow, question, recording }: { serverNow: 
   const { otherDevice } = useIntegritySignals(question.id);
   const remaining = preparing ? (answerStartsAt - now) / 1000 : (deadline - now) / 1000;
 
-  const [text, setText] = useState(question.text);
-  const [saved, setSaved] = useState<{ state: "idle" | "saving" | "saved" | "error"; at?: string; message?: string }>(
-    question.savedAt ? { state: "saved", at: question.savedAt } : { state: "idle" },
-  );
+  const { text, setText, saved, setSaved, latest } = useAnswerDraft(question.id, question);
   const [submitting, startSubmit] = useTransition();
   const submitted = useRef(false);
-  const latest = useRef(text);
-  latest.current = text;
   const [announcement, setAnnouncement] = useState("");
   const textarea = useRef<HTMLTextAreaElement>(null);
 
@@ -72,28 +64,11 @@ export function QuestionRunner({ serverNow, question, recording }: { serverNow: 
       }
       router.refresh();
     });
-  }, [question.id, router]);
+  }, [question.id, router, latest, setSaved]);
   const recordingStarted = useCallback(
     (serverDeadline: string) => setTimes((t) => ({ answerStartsAt: Math.min(t.answerStartsAt, Date.now()), deadline: Date.parse(serverDeadline) })),
     [],
   );
-
-  // Autosave, debounced.
-  const firstRender = useRef(true);
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    const timer = setTimeout(async () => {
-      setSaved({ state: "saving" });
-      const result = await saveAnswerAction(question.id, text);
-      if (result.ok) setSaved({ state: "saved", at: result.savedAt });
-      else if (result.reason === "time_up" || result.reason === "not_current" || result.reason === "not_in_progress") router.refresh();
-      else setSaved({ state: "error", message: result.message });
-    }, AUTOSAVE_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [text, question.id, router]);
 
   // Time is up: submit what is there, once (a recorded answer first stops and saves its recording).
   useEffect(() => {
@@ -137,17 +112,19 @@ export function QuestionRunner({ serverNow, question, recording }: { serverNow: 
       </p>
       {otherDevice && <Alert tone="info">This interview is also open on another device. Please carry on with one device only.</Alert>}
       {recorded ? (
-        <RecordedAnswer
-          answerId={question.id}
-          kind={question.answerType as "VIDEO" | "AUDIO"}
-          preparing={preparing}
-          remaining={remaining}
-          recording={recording}
-          submitting={submitting}
-          last={question.number === question.total}
-          onStarted={recordingStarted}
-          onSubmit={submit}
-        />
+        <OnDemand what="The recorder" fallback={<p className="text-ink-700">Getting your camera and microphone ready…</p>}>
+          <RecordedAnswer
+            answerId={question.id}
+            kind={question.answerType as "VIDEO" | "AUDIO"}
+            preparing={preparing}
+            remaining={remaining}
+            recording={recording}
+            submitting={submitting}
+            last={question.number === question.total}
+            onStarted={recordingStarted}
+            onSubmit={submit}
+          />
+        </OnDemand>
       ) : preparing ? (
         <div className="space-y-3">
           <p className="text-ink-700">Take a moment to think. Answering starts when the preparation time ends.</p>
@@ -162,31 +139,7 @@ export function QuestionRunner({ serverNow, question, recording }: { serverNow: 
           </Button>
         </div>
       ) : (
-        <div className="space-y-2">
-          <label htmlFor="answer" className="block text-sm font-medium text-ink-800">
-            Your answer
-          </label>
-          <textarea
-            ref={textarea}
-            id="answer"
-            rows={8}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            onPaste={(e) => reportPaste(question.id, e.clipboardData.getData("text").length)}
-            disabled={submitting}
-            aria-describedby="save-state"
-            className={controlClass}
-          />
-          <p id="save-state" className="text-sm text-ink-600" aria-live="polite">
-            {saved.state === "saving" && "Saving…"}
-            {saved.state === "saved" && saved.at && (
-              <>
-                Saved at <LocalDate value={saved.at} options={{ dateStyle: undefined, timeStyle: "medium" }} />
-              </>
-            )}
-            {saved.state === "error" && <span className="text-danger-700">{saved.message}</span>}
-          </p>
-        </div>
+        <TextAnswer answerId={question.id} text={text} onChange={setText} saved={saved} disabled={submitting} ref={textarea} />
       )}
       {!preparing && !recorded && (
         <div className="flex justify-end">

@@ -2,13 +2,13 @@
 
 import { useEffect, useId, useLayoutEffect, useRef, type ReactNode, type RefObject } from "react";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { Select } from "@/components/ui/select";
 import { cn } from "@/components/ui/cn";
-import { CheckArea, DEVICE_WORDS as WORDS, iconProps } from "./device-check-frame";
+import { CheckArea, DEVICE_WORDS as WORDS } from "./device-check-frame";
+import { AlertIcon, CheckIcon, DeviceIcon } from "./device-check-icons";
 import { anotherDeviceAdvice, deviceHelp, quietHelp, type DeviceHelp } from "./device-help";
 import type { DeviceNeeds } from "./device-needs";
-import { useDeviceCheck, type DeviceOption } from "./use-device-check";
+import { DevicePickers } from "./device-pickers";
+import { useDeviceCheck } from "./use-device-check";
 
 /**
  * The device check once the candidate has asked for it (device-check.tsx loads this on demand and
@@ -138,40 +138,6 @@ function Signal({ ok, children }: { ok: boolean; children: ReactNode }) {
   );
 }
 
-type Choice = { videoId?: string; audioId?: string };
-
-function DevicePickers({
-  needs,
-  cameras,
-  microphones,
-  choice,
-  choose,
-}: {
-  needs: DeviceNeeds;
-  cameras: DeviceOption[];
-  microphones: DeviceOption[];
-  choice: Choice;
-  choose: (next: Choice) => void;
-}) {
-  const showCameras = needs === "video" && cameras.length > 1;
-  const showMicrophones = microphones.length > 1;
-  if (!showCameras && !showMicrophones) return null;
-  return (
-    <div className="mt-5 grid gap-4 sm:grid-cols-2">
-      {showCameras && (
-        <Field label="Camera">
-          {(p) => <Select {...p} options={cameras.map((d) => ({ value: d.id, label: d.label }))} value={choice.videoId} onValueChange={(videoId) => choose({ videoId })} />}
-        </Field>
-      )}
-      {showMicrophones && (
-        <Field label="Microphone">
-          {(p) => <Select {...p} options={microphones.map((d) => ({ value: d.id, label: d.label }))} value={choice.audioId} onValueChange={(audioId) => choose({ audioId })} />}
-        </Field>
-      )}
-    </div>
-  );
-}
-
 const PANEL_TONES = {
   danger: { panel: "bg-danger-50 ring-danger-200", title: "text-danger-800" },
   warning: { panel: "bg-warning-50 ring-warning-200", title: "text-warning-800" },
@@ -227,32 +193,5 @@ function HelpPanel({
         </div>
       </div>
     </div>
-  );
-}
-
-function CheckIcon({ className }: { className?: string }) {
-  return (
-    <svg {...iconProps} className={cn("shrink-0", className)}>
-      <circle cx="12" cy="12" r="9" />
-      <path d="M8 12.5l2.5 2.5L16 9.5" />
-    </svg>
-  );
-}
-
-function AlertIcon({ className }: { className?: string }) {
-  return (
-    <svg {...iconProps} className={cn("shrink-0", className)}>
-      <path d="M12 3l9.5 16.5h-19z" />
-      <path d="M12 10v4M12 17h.01" />
-    </svg>
-  );
-}
-
-function DeviceIcon({ className }: { className?: string }) {
-  return (
-    <svg {...iconProps} className={cn("shrink-0", className)}>
-      <rect x="7" y="2" width="10" height="20" rx="2" />
-      <path d="M11 18h2" />
-    </svg>
   );
 }

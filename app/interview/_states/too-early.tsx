@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { LocalDate } from "@/components/local-date";
 import { formatDuration, spokenDuration, useServerClock } from "@/components/use-server-clock";
-import { StateCard } from "./_components/state-card";
+import { StateCard } from "./state-card";
 
 /** Before the window opens: when it opens, a live countdown, and the page moves on by itself. */
 export function TooEarly({ opensAt, startsAt, serverNow }: { opensAt: string; startsAt: string; serverNow: string }) {

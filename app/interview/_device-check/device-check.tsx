@@ -2,9 +2,9 @@
 
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { OnDemand, onDemand } from "../_components/on-demand";
 import { CheckArea, DEVICE_WORDS } from "./device-check-frame";
 import type { DeviceNeeds } from "./device-needs";
-import { OnDemand, onDemand } from "./load-boundary";
 
 // The check itself (getUserMedia, the level meter, the device pickers on Radix Select, the help
 // texts) is most of the lobby's JavaScript and runs only when the candidate asks for it: it loads

@@ -3,12 +3,18 @@
 import { Component, lazy, Suspense, type ComponentType, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 
+// The portal's one way to keep a part's code out of the page's first load. It is React.lazy (what
+// next/dynamic wraps too) with two things next/dynamic does not give: `preload`, to start fetching
+// when the candidate is about to ask for the part, and an in-place message when the code cannot be
+// fetched. A part in the first render (the recorder on a reloaded question, the thank-you page's
+// deletion request) is still rendered on the server; its code loads as the page hydrates.
+
 /**
- * Around a part of the portal that loads on demand (React.lazy): if its code cannot be fetched
- * (the connection dropped), say so in place and offer a reload, instead of the route's error page
- * replacing the whole lobby. A rejected lazy import stays rejected, so only a reload can retry it.
+ * Around a part of the portal that loads on demand: if its code cannot be fetched (the connection
+ * dropped), say so in place and offer a reload, instead of the route's error page replacing the
+ * whole page. A rejected lazy import stays rejected, so only a reload can retry it.
  */
-export class LoadBoundary extends Component<{ what: string; children: ReactNode }, { failed: boolean }> {
+class LoadBoundary extends Component<{ what: string; children: ReactNode }, { failed: boolean }> {
   state = { failed: false };
 
   static getDerivedStateFromError() {

@@ -4,9 +4,9 @@ import { useActionState, useId, useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { initialFormState } from "@/lib/form-state";
-import { startInterviewAction } from "./actions";
-import { DeviceCheck } from "./device-check";
-import type { DeviceNeeds } from "./device-needs";
+import { DeviceCheck } from "../_device-check/device-check";
+import type { DeviceNeeds } from "../_device-check/device-needs";
+import { startInterviewAction } from "../actions";
 
 /**
  * The lobby's interactive end: the device check (interviews with recorded answers), then the

@@ -1,6 +1,6 @@
 import { currentCandidateAccess } from "@/lib/http/candidate";
 import { findDeletionRequestState } from "@/lib/interviews/candidate/requests";
-import { DeletionRequest } from "./deletion-request-lazy";
+import { DeletionRequestOnDemand } from "./deletion-request-on-demand";
 
 /**
  * The thank-you page's deletion request, with its state read for the candidate's own key (the
@@ -11,5 +11,5 @@ export async function DeletionRequestSection({ companyName }: { companyName: str
   const access = await currentCandidateAccess();
   if (access.state !== "completed" && access.state !== "in_progress") return null;
   const { deletionRequestedAt, contentDeletedAt } = await findDeletionRequestState(access.interviewId);
-  return <DeletionRequest companyName={companyName} requestedAt={deletionRequestedAt?.toISOString() ?? null} deleted={Boolean(contentDeletedAt)} />;
+  return <DeletionRequestOnDemand companyName={companyName} requestedAt={deletionRequestedAt?.toISOString() ?? null} deleted={Boolean(contentDeletedAt)} />;
 }

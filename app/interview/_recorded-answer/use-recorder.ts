@@ -1,0 +1,158 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { ChunkUploader, UploadError, type UploadProgress } from "./chunk-uploader";
+
+export type RecordingState = {
+  takesAllowed: number;
+  takesUsed: number;
+  /** The latest segment of the current take, if any: RECORDING means it was interrupted (a reload). */
+  latest: { id: string; status: "RECORDING" | "FINISHED"; take: number } | null;
+};
+
+export type RecorderPhase =
+  | { name: "preparing" }
+  | { name: "starting" }
+  | { name: "recording"; startedAt: number }
+  | { name: "saving" }
+  | { name: "review"; src: string }
+  | { name: "interrupted" }
+  | { name: "failed"; message: string };
+
+const CHUNK_MS = 1000;
+const TYPES = {
+  VIDEO: ["video/webm;codecs=vp9,opus", "video/webm;codecs=vp8,opus", "video/webm", "video/mp4"],
+  AUDIO: ["audio/webm;codecs=opus", "audio/webm", "audio/ogg;codecs=opus", "audio/mp4"],
+};
+
+const mediaErrorMessage = (error: unknown) =>
+  (error as DOMException)?.name === "NotAllowedError"
+    ? "Your browser is blocking the camera or microphone. Allow them for this site (the icon in the address bar), then reload this page — your time keeps running."
+    : "We could not use your camera or microphone. Close other apps that may be using them, then reload this page — your time keeps running.";
+
+/**
+ * A recorded answer's camera/microphone, MediaRecorder and upload: holds the devices for the whole
+ * question, starts a take (the server opens the recording and says the new deadline), uploads its
+ * chunks as they come, and on stop waits for the upload and offers the take for playback. The
+ * clock drives it too: recording starts when the preparation ends, and when time is up a take in
+ * progress is stopped and saved before `onSubmit`.
+ */
+export function useRecorder({
+  answerId,
+  kind,
+  recording,
+  preparing,
+  remaining,
+  onStarted,
+  onSubmit,
+}: {
+  answerId: string;
+  kind: "VIDEO" | "AUDIO";
+  recording: RecordingState;
+  preparing: boolean;
+  remaining: number;
+  onStarted: (deadline: string) => void;
+  onSubmit: () => void;
+}) {
+  const [phase, setPhase] = useState<RecorderPhase>(() => {
+    const { latest } = recording;
+    if (latest?.status === "RECORDING") return { name: "interrupted" };
+    if (latest?.status === "FINISHED") return { name: "review", src: `/interview/recordings/${latest.id}` };
+    return { name: "preparing" };
+  });
+  const [takesUsed, setTakesUsed] = useState(recording.takesUsed);
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const [stream, setStream] = useState<MediaStream | null>(null);
+  const preview = useRef<HTMLVideoElement>(null);
+  const recorder = useRef<MediaRecorder | null>(null);
+  const uploader = useRef<ChunkUploader | null>(null);
+  const stopped = useRef<Promise<void> | null>(null);
+  const localUrl = useRef<string | null>(null);
+
+  // The camera/microphone for the whole question (the lobby's device check already asked).
+  useEffect(() => {
+    let live: MediaStream | null = null;
+    let cancelled = false;
+    navigator.mediaDevices
+      ?.getUserMedia({ audio: true, video: kind === "VIDEO" ? { width: { ideal: 640 }, height: { ideal: 480 } } : false })
+      .then((s) => {
+        if (cancelled) return s.getTracks().forEach((t) => t.stop());
+        live = s;
+        setStream(s);
+      })
+      .catch((error: unknown) => setPhase({ name: "failed", message: mediaErrorMessage(error) }));
+    return () => {
+      cancelled = true;
+      live?.getTracks().forEach((t) => t.stop());
+      if (localUrl.current) URL.revokeObjectURL(localUrl.current);
+    };
+  }, [kind]);
+
+  useEffect(() => {
+    if (preview.current && stream && preview.current.srcObject !== stream) preview.current.srcObject = stream;
+  });
+
+  const start = useCallback(async () => {
+    if (!stream) return;
+    setPhase({ name: "starting" });
+    const mimeType = TYPES[kind].find((t) => MediaRecorder.isTypeSupported(t)) ?? "";
+    let media: MediaRecorder;
+    try {
+      media = new MediaRecorder(stream, { mimeType, videoBitsPerSecond: 1_000_000, audioBitsPerSecond: 64_000 });
+    } catch {
+      return setPhase({ name: "failed", message: "This browser cannot record here. Please use a current Chrome, Edge, Firefox or Safari." });
+    }
+    const contentType = media.mimeType || mimeType;
+    const response = await fetch("/interview/recordings", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ answerId, contentType }) }).catch(() => null);
+    const body = (await response?.json().catch(() => null)) as { recordingId: string; take: number; deadline: string; error?: { message: string } } | null;
+    if (!response?.ok || !body) {
+      return setPhase({ name: "failed", message: body?.error?.message ?? "Recording could not start. Check your connection and try again." });
+    }
+    onStarted(body.deadline);
+    setTakesUsed(body.take);
+    setProgress(null);
+    const upload = new ChunkUploader(body.recordingId, contentType, setProgress);
+    uploader.current = upload;
+    recorder.current = media;
+    let done: () => void;
+    stopped.current = new Promise((resolve) => (done = resolve));
+    media.ondataavailable = (event) => upload.push(event.data);
+    media.onstop = () => done();
+    media.onerror = () => done(); // a device unplugged mid-take: keep what was uploaded
+    media.start(CHUNK_MS);
+    setPhase({ name: "recording", startedAt: Date.now() });
+  }, [stream, kind, answerId, onStarted]);
+
+  const stop = useCallback(async () => {
+    const media = recorder.current;
+    const upload = uploader.current;
+    if (!media || !upload || media.state === "inactive") return;
+    setPhase({ name: "saving" });
+    media.stop();
+    await stopped.current;
+    try {
+      await upload.finish();
+      if (localUrl.current) URL.revokeObjectURL(localUrl.current);
+      localUrl.current = URL.createObjectURL(upload.blob());
+      setPhase({ name: "review", src: localUrl.current });
+    } catch (error) {
+      setPhase({ name: "failed", message: error instanceof UploadError ? error.message : "Your recording could not be saved." });
+    }
+  }, []);
+
+  // The clock decides: preparation over → record; time up → stop, save, submit.
+  const timeUp = !preparing && remaining <= 0;
+  useEffect(() => {
+    if (!preparing && phase.name === "preparing" && stream) void start();
+  }, [preparing, phase.name, stream, start]);
+  useEffect(() => {
+    if (!timeUp) return;
+    if (phase.name === "recording") void stop().then(onSubmit);
+    else if (phase.name !== "saving" && phase.name !== "starting") onSubmit();
+  }, [timeUp, phase.name, stop, onSubmit]);
+
+  /** Percent of what was recorded that has reached the server. */
+  const uploaded = progress && progress.recordedBytes > 0 ? Math.round((progress.uploadedBytes / progress.recordedBytes) * 100) : 0;
+
+  return { phase, stream, preview, takesUsed, progress, uploaded, timeUp, start, stop };
+}
