@@ -1,6 +1,6 @@
 import { expect, openLobby, test } from "./fixtures";
 
-// The device check's code loads on demand (app/interview/device-check.tsx). When it cannot be
+// The device check's code loads on demand (app/interview/_device-check/device-check.tsx). When it cannot be
 // fetched, the lobby says so where the check would be and stays usable, instead of the route's
 // error page replacing it.
 test("the check's code cannot load: said in place, with a reload, and Start stays disabled", async ({ page, browser, recruiter: _ }) => {

@@ -5,6 +5,7 @@ import { LocalDate } from "@/components/local-date";
 import { controlClass } from "@/components/ui/control-class";
 import type { SaveState } from "./use-answer-draft";
 import { reportPaste } from "./use-integrity-signals";
+import { ANSWER_TEXT_MAX } from "@/lib/limits";
 
 /** A written answer's field, and the line under it that says whether what is typed is saved. */
 export function TextAnswer({
@@ -31,6 +32,7 @@ export function TextAnswer({
         ref={ref}
         id="answer"
         rows={8}
+        maxLength={ANSWER_TEXT_MAX}
         value={text}
         onChange={(e) => onChange(e.target.value)}
         onPaste={(e) => reportPaste(answerId, e.clipboardData.getData("text").length)}

@@ -32,7 +32,7 @@ export function useAnswerDraft(answerId: string, initial: { text: string; savedA
       setSaved({ state: "saving" });
       const result = await saveAnswerAction(answerId, text);
       if (result.ok) setSaved({ state: "saved", at: result.savedAt });
-      else if (result.reason === "time_up" || result.reason === "not_current" || result.reason === "not_in_progress") router.refresh();
+      else if (["time_up", "not_current", "not_in_progress", "link_ended", "invalid"].includes(result.reason)) router.refresh();
       else setSaved({ state: "error", message: result.message });
     }, AUTOSAVE_DELAY_MS);
     return () => clearTimeout(timer);

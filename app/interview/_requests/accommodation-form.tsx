@@ -7,8 +7,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, controlClass } from "@/components/ui/field";
 import { requestAccommodationAction } from "../request-actions";
+import { ACCOMMODATION_MESSAGE_MAX } from "@/lib/limits";
 
-const MAX_CHARACTERS = 2000;
 
 /**
  * The accommodation request's form, loaded by accommodation-request.tsx when the candidate opens
@@ -34,11 +34,11 @@ export function AccommodationForm({ companyName, requestedAt }: { companyName: s
       <form ref={form} action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
         <Field
           label="What would help you?"
-          hint={`${length.toLocaleString("en-US")} of ${MAX_CHARACTERS.toLocaleString("en-US")} characters. Only the hiring team at ${companyName} reads it.`}
+          hint={`${length.toLocaleString("en-US")} of ${ACCOMMODATION_MESSAGE_MAX.toLocaleString("en-US")} characters. Only the hiring team at ${companyName} reads it.`}
           errors={state.fieldErrors?.message}
         >
           {(p) => (
-            <textarea {...p} name="message" rows={4} maxLength={MAX_CHARACTERS} onChange={(e) => setLength(e.target.value.length)} className={controlClass} />
+            <textarea {...p} name="message" rows={4} maxLength={ACCOMMODATION_MESSAGE_MAX} onChange={(e) => setLength(e.target.value.length)} className={controlClass} />
           )}
         </Field>
         <Button type="submit" variant="secondary" disabled={pending}>
