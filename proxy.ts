@@ -59,7 +59,8 @@ async function portal(request: NextRequest, next: () => NextResponse, requestHea
     return response;
   };
   const { nextUrl } = request;
-  if (request.method !== "GET" || nextUrl.pathname !== "/interview") return secured(next());
+  // HEAD is judged like GET: otherwise its status alone would tell a valid key from an invalid one, uncounted.
+  if ((request.method !== "GET" && request.method !== "HEAD") || nextUrl.pathname !== "/interview") return secured(next());
 
   const key = nextUrl.searchParams.get("session_key");
   if (key !== null) {

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import fc from "fast-check";
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { expect, sessionToken, signIn, test } from "./fixtures";
 import { buildWorld, type Answered, type Interview, type World } from "./refusal-world";
@@ -560,8 +561,13 @@ test.describe("each server action refuses", () => {
   });
 
   for (const [ref, check] of Object.entries(CASES) as Array<[ActionRef, Case]>) {
-    for (const who of ["unauthenticated", "otherOrg", "wrongTypes"] as const) {
-      const title = { unauthenticated: "a caller who is not signed in", otherOrg: "another organisation's ids", wrongTypes: "its own caller's arguments of the wrong type" }[who];
+    for (const who of ["unauthenticated", "otherOrg", "wrongTypes", "arbitrary"] as const) {
+      const title = {
+        unauthenticated: "a caller who is not signed in",
+        otherOrg: "another organisation's ids",
+        wrongTypes: "its own caller's arguments of the wrong type",
+        arbitrary: "its own caller's arbitrary arguments (property-based)",
+      }[who];
       test(`${ref.split("#")[1]}: ${title}`, async ({ browser, playwright, baseURL }) => {
         const contexts: Array<{ dispose(): Promise<void> } | { close(): Promise<void> }> = [];
         const api = async (options: Parameters<typeof playwright.request.newContext>[0] = {}) => {
@@ -574,7 +580,9 @@ test.describe("each server action refuses", () => {
           contexts.push(context);
           return context.newPage();
         };
-        const anonymous = await api();
+        // Each test its own client address, so its deliberate bad keys use up no other test's budget.
+        const client = { "x-forwarded-for": `10.77.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}` };
+        const anonymous = await api({ extraHTTPHeaders: client });
         // A validly signed session whose user does not exist (a deleted account): it passes
         // proxy.ts's gate, so only the action's own requireMember() stands in the way.
         const stale = await api({ extraHTTPHeaders: { cookie: `next-auth.session-token=${await sessionToken(`gone-${uid()}`)}` } });
@@ -583,7 +591,7 @@ test.describe("each server action refuses", () => {
           anonymous,
           orgB: await api({ storageState: JSON.parse(world.b.state) }),
           orgA: await api({ storageState: JSON.parse(world.a.state) }),
-          candidate: (key) => api({ extraHTTPHeaders: { cookie: `kairos_interview=${key}` } }),
+          candidate: (key) => api({ extraHTTPHeaders: { ...client, cookie: `kairos_interview=${key}` } }),
           api: () => api(),
           newPage: () => page(),
           a: await page(world.a.state),
@@ -601,7 +609,9 @@ test.describe("each server action refuses", () => {
           },
         };
         try {
-          await (who === "wrongTypes" ? wrongTypes(tools, check.rightful) : check[who](tools));
+          if (who === "wrongTypes") await wrongTypes(tools, check.rightful);
+          else if (who === "arbitrary") await arbitrary(tools, check.rightful);
+          else await check[who](tools);
         } finally {
           for (const context of contexts) await ("dispose" in context ? context.dispose() : context.close());
         }
@@ -628,5 +638,33 @@ async function wrongTypes(t: Tools, rightful: RightfulCall) {
     if (typeof outcome.result === "string") expect(outcome.result, what).not.toBe("");
     else expect(outcome.result, what).toMatchObject({ ok: false });
   }
+  await rightful.untouched(t);
+}
+
+/** Anything a client could send as one argument: any JSON-like value, control characters, NUL, huge text. */
+const anyArgument = fc.oneof(
+  fc.anything({ maxDepth: 2 }),
+  fc.string({ unit: "binary", maxLength: 64 }),
+  fc.string({ maxLength: 20 }).map((text) => `${text}\u0000${text}`),
+  fc.constant("x".repeat(200_000)),
+);
+
+/**
+ * Arbitrary argument lists from the rightful caller (fast-check): every one is refused, as an
+ * answer and never a crash — no 5xx, no stack trace, no database error — and nothing changes.
+ */
+async function arbitrary(t: Tools, rightful: RightfulCall) {
+  const client = rightful.as === "orgA" ? t.orgA : rightful.as === "anonymous" ? t.anonymous : await t.candidate(t.w.a.inProgress.key);
+  const page = typeof rightful.page === "string" ? rightful.page : rightful.page(t.w);
+  await fc.assert(
+    fc.asyncProperty(fc.array(anyArgument, { maxLength: Math.max(1, rightful.args(t.w).length + 1) }), async (args) => {
+      const outcome = await t.call(client, page, args);
+      expect(outcome.status).toBe(200);
+      expect(outcome.redirect).toBeNull();
+      if (typeof outcome.result === "string") expect(outcome.result).not.toBe("");
+      else expect(outcome.result).toMatchObject({ ok: false });
+    }),
+    { numRuns: 12 },
+  );
   await rightful.untouched(t);
 }

@@ -1,20 +1,8 @@
-import { spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
+import { startServer } from "./own-server";
 
-// These start their own `next start` (same build, own port and database) to see what an
-// operator would see when production is configured one way or another.
-function startServer(port: number, env: Record<string, string>) {
-  // Node directly (not npx), so stopping the child stops the server itself.
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PGLITE_DIR: "memory://", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (chunk) => (output += chunk));
-  child.stderr.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, exited, output: () => output };
-}
+// These start their own `next start` (e2e/own-server.ts) to see what an operator would see when
+// production is configured one way or another.
 
 test("production without RESEND_API_KEY refuses to start and says what to set", async () => {
   const server = startServer(3197, { AUTH_SECRET: "x".repeat(32) });

@@ -3,8 +3,9 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { requireMember, type Member } from "@/lib/auth";
 import { ExpectedError, FieldError, NotFoundError } from "@/lib/errors";
+import { recordId, withoutNul } from "@/lib/fields";
 import { fieldErrorsFrom, type FormState } from "@/lib/form-state";
-import { currentCandidateAccess } from "@/lib/http/candidate";
+import { candidateAccessForAction } from "@/lib/http/candidate";
 import type { Access } from "@/lib/interviews/candidate/access";
 
 // The one pipeline every server action runs through: who may call it, a schema for every
@@ -36,9 +37,6 @@ const FIX_FIELDS = "Please correct the highlighted fields.";
 const FAILED = "Something went wrong. Nothing was changed; please try again.";
 const NOT_UNDERSTOOD = "The request was not understood. Reload the page and try again.";
 const LINK_INVALID = "Your link no longer works. Check your latest email from the recruiter.";
-
-/** A record's id as this app makes them (cuid or UUID): any other value names nothing. */
-export const recordId = z.union([z.cuid(), z.uuid()]);
 
 /** The previous state useActionState passes to a form action; it is never read. */
 export const previousState = z.unknown();
@@ -92,7 +90,7 @@ export function defineAction<const C extends Caller, const S extends readonly z.
 
     const args: unknown[] = [];
     for (const [i, schema] of spec.args.entries()) {
-      const parsed = schema.safeParse(raw[i]);
+      const parsed = schema.safeParse(clean(raw[i]));
       if (parsed.success) {
         args.push(parsed.data);
         continue;
@@ -120,6 +118,21 @@ export function defineAction<const C extends Caller, const S extends readonly z.
   return action as (...args: Inputs<S>) => Promise<R>;
 }
 
+/** An argument with NUL characters dropped from its text, FormData and nested values included (see withoutNul). */
+function clean(value: unknown): unknown {
+  if (typeof value === "string") return withoutNul(value);
+  if (value instanceof FormData) {
+    const cleaned = new FormData();
+    for (const [name, entry] of value.entries()) cleaned.append(withoutNul(name), typeof entry === "string" ? withoutNul(entry) : entry);
+    return cleaned;
+  }
+  if (Array.isArray(value)) return value.map(clean);
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [withoutNul(key), clean(entry)]));
+  }
+  return value;
+}
+
 async function authorise<C extends Caller>(spec: ActionSpec<C, readonly z.ZodType[], unknown>): Promise<Context<Caller> | { refusal: Refusal }> {
   switch (spec.caller) {
     case "anyone":
@@ -132,7 +145,8 @@ async function authorise<C extends Caller>(spec: ActionSpec<C, readonly z.ZodTyp
       return { member };
     }
     case "candidate": {
-      const access = await currentCandidateAccess();
+      const access = await candidateAccessForAction();
+      if (access.state === "too_many") return { refusal: { reason: "too_many", message: "Too many attempts. Wait a minute and try again." } };
       if (access.state === "invalid") {
         spec.linkInvalid?.();
         return { refusal: { reason: "invalid", message: LINK_INVALID } };

@@ -4,6 +4,9 @@ import { isValidTimeZone } from "@/lib/time-zones";
 
 // Fields more than one form asks for, defined once: every form's schema imports them.
 
+/** A record's id as this app makes them (cuid or UUID): any other value names nothing. */
+export const recordId = z.union([z.cuid(), z.uuid()]);
+
 /** The message for text over `max` characters. */
 export const atMost = (max: number) => `Use at most ${max.toLocaleString("en-US")} characters.`;
 
@@ -26,3 +29,11 @@ export const timeZoneField = z.string().trim().refine(isValidTimeZone, "Choose a
 
 /** Free text up to `max` characters (notes, descriptions), trimmed. */
 export const textField = (max = NOTES_MAX) => z.string().trim().max(max, atMost(max));
+
+/**
+ * Text without NUL characters: PostgreSQL cannot store U+0000 in text, so it is dropped where text
+ * enters (actions, search boxes) rather than failing the write and losing what was typed.
+ */
+export function withoutNul(text: string): string {
+  return text.includes("\u0000") ? text.replaceAll("\u0000", "") : text;
+}

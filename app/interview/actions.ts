@@ -3,7 +3,8 @@
 import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { z } from "zod";
-import { asFormState, defineAction, formInput, previousState, recordId, type RefusalShape } from "@/lib/actions";
+import { asFormState, defineAction, formInput, previousState, type RefusalShape } from "@/lib/actions";
+import { recordId } from "@/lib/fields";
 import { wakeDispatcher } from "@/lib/background";
 import { saveDraft, startAnswering, startInterview, submitAnswer } from "@/lib/interviews/candidate/answering";
 import type { Access, CandidateSession } from "@/lib/interviews/candidate/access";

@@ -18,13 +18,18 @@ export async function lookUpCandidateKey(requestHeaders: Headers, key: string | 
 }
 
 /**
- * For the portal's pages and server actions: proxy.ts's verdict on this request when it gave one
- * (a GET it has just judged), else the cookie's key looked up now.
+ * For the portal's pages: proxy.ts's verdict on this request when it gave one (a GET it has just
+ * judged, and counted), else the cookie's key looked up now (the re-render after an action).
  */
 export async function currentCandidateAccess(): Promise<Access> {
   const verdict = decodeAccess((await headers()).get(ACCESS_HEADER));
   if (verdict) return verdict;
   return resolveAccess((await cookies()).get(PORTAL_COOKIE)?.value, now());
+}
+
+/** For the portal's server actions: the cookie's key looked up now, counted like every other lookup. */
+export async function candidateAccessForAction(): Promise<Access | { state: "too_many" }> {
+  return lookUpCandidateKey(await headers(), (await cookies()).get(PORTAL_COOKIE)?.value, now());
 }
 
 /**

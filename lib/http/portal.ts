@@ -7,6 +7,15 @@ export const PORTAL_COOKIE = "kairos_interview";
 /** Failed key lookups a client may make per minute before it gets 429s. */
 export const KEY_FAILURES_PER_MINUTE = 20;
 const KEY_FAILURE_WINDOW_SECONDS = 60;
+/**
+ * Failed key lookups per minute across every client (KEY_FAILURES_GLOBAL_PER_MINUTE). Past it, a
+ * client that has failed at all this minute is refused: many addresses guessing together get one
+ * guess each, while candidates whose link works are never held up.
+ */
+export function globalKeyFailuresPerMinute(): number {
+  const configured = Number(process.env.KEY_FAILURES_GLOBAL_PER_MINUTE);
+  return Number.isInteger(configured) && configured > 0 ? configured : 600;
+}
 
 /** Headers on every /interview response: the key must not leak through referrers, caches or search engines. */
 export const PORTAL_HEADERS: Record<string, string> = {
@@ -27,11 +36,18 @@ export const ACCESS_HEADER = "x-kairos-access";
  */
 export function keyLookupLimiter(headers: Headers, at: Date) {
   const key = `interview-key:${clientAddress(headers)}`;
+  const everyone = "interview-key-every-client";
   return {
-    /** Whether this client has used up its failures for the current window. */
-    exhausted: async () => (await countInWindow(key, KEY_FAILURE_WINDOW_SECONDS, at)) >= KEY_FAILURES_PER_MINUTE,
-    /** Counts one failed lookup. */
-    failed: () => hit(key, KEY_FAILURE_WINDOW_SECONDS, at),
+    /** Whether this client may not look a key up now. */
+    async exhausted() {
+      const [mine, all] = await Promise.all([countInWindow(key, KEY_FAILURE_WINDOW_SECONDS, at), countInWindow(everyone, KEY_FAILURE_WINDOW_SECONDS, at)]);
+      return mine >= KEY_FAILURES_PER_MINUTE || (all >= globalKeyFailuresPerMinute() && mine > 0);
+    },
+    /** Counts one failed lookup, for this client and for everyone. */
+    async failed() {
+      const [, all] = await Promise.all([hit(key, KEY_FAILURE_WINDOW_SECONDS, at), hit(everyone, KEY_FAILURE_WINDOW_SECONDS, at)]);
+      if (all === globalKeyFailuresPerMinute()) console.warn("interview key lookups: the failure budget for every client is used up this minute", { budget: all });
+    },
   };
 }
 

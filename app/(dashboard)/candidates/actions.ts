@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { asFormState, asMessage, defineAction, formInput, previousState, recordId } from "@/lib/actions";
+import { asFormState, asMessage, defineAction, formInput, previousState } from "@/lib/actions";
+import { recordId } from "@/lib/fields";
 import { createCandidate, deleteCandidate, updateCandidate } from "@/lib/candidates";
 import { candidateFromFormData, candidateSchema } from "./schema";
 

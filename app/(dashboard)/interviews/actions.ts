@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
-import { asFormState, asMessage, defineAction, formInput, previousState, recordId } from "@/lib/actions";
+import { asFormState, asMessage, defineAction, formInput, previousState } from "@/lib/actions";
+import { recordId } from "@/lib/fields";
 import { wakeDispatcher } from "@/lib/background";
 import type { Member } from "@/lib/auth";
 import { setAccommodations } from "@/lib/interviews/recruiter/accommodations";

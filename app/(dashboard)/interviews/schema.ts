@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { atMost, emailField, textField, timeZoneField } from "@/lib/fields";
+import { atMost, emailField, recordId, textField, timeZoneField } from "@/lib/fields";
 import { Recommendation } from "@/lib/generated/prisma/enums";
 import { EMAIL_MAX, EXTRA_RETAKES_MAX, EXTRA_TIME_PERCENT_MAX, INTERVIEW_MINUTES, NAME_MAX, RATING, TIME_ZONE_MAX } from "@/lib/limits";
 import { zonedLocalToUtc } from "@/lib/time-zones";
@@ -66,7 +66,7 @@ export const rescheduleSchema = z
 export const listFiltersSchema = z.object({
   when: z.enum(["upcoming", "past", "review"]).catch("upcoming"),
   status: z.enum(["SCHEDULED", "IN_PROGRESS", "COMPLETED", "CANCELLED", "EXPIRED"]).optional().catch(undefined),
-  jobId: z.string().max(60).optional().catch(undefined),
+  jobId: recordId.optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),

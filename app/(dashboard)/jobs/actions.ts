@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { asFormState, asMessage, defineAction, formInput, previousState, recordId } from "@/lib/actions";
+import { asFormState, asMessage, defineAction, formInput, previousState } from "@/lib/actions";
+import { recordId } from "@/lib/fields";
 import { createJob, setJobStatus, updateJob } from "@/lib/jobs";
 import { jobFromFormData, jobSchema } from "./schema";
 

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { after } from "next/server";
-import { asFormState, asMessage, defineAction, formInput, previousState, recordId } from "@/lib/actions";
+import { asFormState, asMessage, defineAction, formInput, previousState } from "@/lib/actions";
+import { recordId } from "@/lib/fields";
 import { createTeamInvite, revokeTeamInvite } from "@/lib/accounts";
 import { wakeDispatcher } from "@/lib/background";
 import { inviteSchema } from "./schema";

@@ -7,13 +7,14 @@ import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
 import { requireMember } from "@/lib/auth";
 import { listCandidates } from "@/lib/candidates";
+import { withoutNul } from "@/lib/fields";
 
 export const metadata: Metadata = { title: "Candidates" };
 
 export default async function CandidatesPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string; deleted?: string }> }) {
   const member = await requireMember();
   const params = await searchParams;
-  const query = (params.q ?? "").slice(0, 200);
+  const query = withoutNul(params.q ?? "").slice(0, 200);
   const page = Math.max(1, Math.min(10_000, Number.parseInt(params.page ?? "1", 10) || 1));
   const { rows, total, pageCount } = await listCandidates(member.organizationId, { query, page });
   const pageHref = (p: number) => `/candidates?${new URLSearchParams({ ...(query && { q: query }), page: String(p) })}`;
