@@ -1,14 +1,43 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { availableParallelism } from "node:os";
 
 // scrypt is memory-hard and ships with Node: N=2^15, r=8 uses 32 MiB per hash (~60 ms here).
 const PARAMS = { N: 2 ** 15, r: 8, p: 1 } as const;
 const KEY_LENGTH = 64;
 
+/**
+ * Hashes running at once in this process: half the cores (at least one). A flood of sign-ins then
+ * queues here instead of taking every core, so pages and candidates' requests stay responsive.
+ */
+const CONCURRENT_HASHES = Math.max(1, Math.floor(availableParallelism() / 2));
+let running = 0;
+const waiting: Array<() => void> = [];
+
+/** How many hashes run now, and how many may (for tests and the bench). */
+export function passwordHashing(): { running: number; limit: number } {
+  return { running, limit: CONCURRENT_HASHES };
+}
+
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= CONCURRENT_HASHES) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running++;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
 function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scryptCallback(password.normalize("NFKC"), salt, KEY_LENGTH, { ...options, maxmem: 128 * options.N! * options.r! * 2 }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    ),
+  return inTurn(
+    () =>
+      new Promise((resolve, reject) =>
+        scryptCallback(password.normalize("NFKC"), salt, KEY_LENGTH, { ...options, maxmem: 128 * options.N! * options.r! * 2 }, (error, key) =>
+          error ? reject(error) : resolve(key),
+        ),
+      ),
   );
 }
 

@@ -167,3 +167,21 @@ describe("team invites", () => {
     await expect(acceptTeamInvite("' OR 1=1 --", { name: "Mallory", password: PASSWORD })).rejects.toBeInstanceOf(NotFoundError);
   });
 });
+
+describe("password hashing under a flood", () => {
+  it("runs at most half the cores' worth of hashes at once; the rest wait their turn and all finish", async () => {
+    const { hashPassword, passwordHashing, verifyPassword } = await import("@/lib/password");
+    const { limit } = passwordHashing();
+    let most = 0;
+    const watch = setInterval(() => (most = Math.max(most, passwordHashing().running)), 1);
+    try {
+      const hashes = await Promise.all(Array.from({ length: limit * 4 }, (_, i) => hashPassword(`password number ${i}`)));
+      expect(await verifyPassword("password number 3", hashes[3]!)).toBe(true);
+    } finally {
+      clearInterval(watch);
+    }
+    expect(most).toBeGreaterThan(0);
+    expect(most).toBeLessThanOrEqual(limit);
+    expect(passwordHashing().running).toBe(0);
+  });
+});
