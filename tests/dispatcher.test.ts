@@ -24,7 +24,7 @@ import {
   queueInvitation,
   stubbedResend,
 } from "./support/outbox";
-import { randomFaults, rollingRateLimit, type ResendStub } from "./support/resend-stub";
+import { randomFaults, rollingRateLimit, type ResendStub } from "@/scripts/support/resend-stub";
 import { interviewDelivery } from "@/lib/interviews/delivery";
 
 // Every test dispatches inside its own window before 1970: see tests/support/outbox.ts.

@@ -1,7 +1,7 @@
 // In-process measurements against the same PostgreSQL: scheduling, rendering, the dispatcher.
 import { performance } from "node:perf_hooks";
 import { randomUUID } from "node:crypto";
-import { rollingRateLimit, startResendStub } from "@/tests/support/resend-stub";
+import { rollingRateLimit, startResendStub } from "../support/resend-stub";
 import type { Seeded } from "./setup";
 import { interviewDelivery } from "@/lib/interviews/delivery";
 

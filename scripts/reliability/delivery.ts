@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { addDays } from "date-fns";
 import { db } from "@/lib/db";
 import { EmailKind, EmailStatus } from "@/lib/generated/prisma/enums";
-import type { ResendEmailBody, ResendStub, StubRequest } from "../../tests/support/resend-stub";
+import type { ResendEmailBody, ResendStub, StubRequest } from "../support/resend-stub";
 import type { Server } from "./processes";
 import type { Candidate, Seeded } from "./setup";
 

@@ -1,13 +1,13 @@
 // npm run reliability [-- --build] [-- --count=500] [-- --outage-seconds=30] [-- --provider-rate=25]: the reliability runs of
 // issue #6 against real `next start` processes and `npm run worker` loops on one PostgreSQL, with
-// the Resend stub (tests/support/resend-stub.ts) as the provider. Prints the figures; exits 1 when
+// the Resend stub (scripts/support/resend-stub.ts) as the provider. Prints the figures; exits 1 when
 // an invariant fails. Needs DATABASE_URL to a local PostgreSQL it may wipe (see setup.ts).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import { closeDb, db } from "@/lib/db";
 import { EmailKind } from "@/lib/generated/prisma/enums";
-import { rollingRateLimit, startResendStub, type ResendStub } from "../../tests/support/resend-stub";
+import { rollingRateLimit, startResendStub, type ResendStub } from "../support/resend-stub";
 import { strayRequests } from "./delivery";
 import { crash, outage, startFleet, stopFleet, twoInstances, type Context, type Result } from "./scenarios";
 import { checkDatabaseUrl, resetAndMigrate, seed } from "./setup";

@@ -2,7 +2,7 @@
 // and a provider outage. Each returns its figures and the invariants it saw broken.
 import { db } from "@/lib/db";
 import { EmailStatus } from "@/lib/generated/prisma/enums";
-import type { ResendStub } from "../../tests/support/resend-stub";
+import type { ResendStub } from "../support/resend-stub";
 import { audit, percentile, recipientsOf, scheduleThrough, statesOf, waitUntilSent, type Audit, type Invitation } from "./delivery";
 import { startServer, startWorker, workerSent, type Proc, type Server } from "./processes";
 import type { Seeded } from "./setup";
