@@ -4,24 +4,31 @@
 // The boundaries are @typescript-eslint/no-restricted-imports patterns (ESLint's rule plus
 // `allowTypeImports`) matched against the import specifier as written, so each pattern covers both
 // spellings: the `@/` alias (tsconfig paths, `@/*` -> `./*`) and relative paths that climb into the
-// folder (`../../app/…`). A relative pattern may match a path that does not exist (`lib/email/x.ts`
-// importing `../app`); it never misses one that does. `import()` is checked by no-restricted-syntax
-// with the same expressions, since no-restricted-imports sees static imports and re-exports only.
+// folder (`../../app/…`). A relative pattern may also match a path that does not exist
+// (`lib/email/x.ts` importing `../app`), which is harmless; it matches every plain relative path
+// into the folder (not one written with detours such as `./x/../../app`). `import()` is checked by
+// no-restricted-syntax with the same expressions: no-restricted-imports sees static imports and
+// re-exports only. Nothing is resolved, so linting stays fast and needs no resolver settings.
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import tseslint from "typescript-eslint";
 
 /** `(@/ or ../…/)<folder>` then one of `names` as a path prefix, e.g. lib/(email|storage)(/…)? */
 const into = (folder, names, tail = "(/|$)") => `^(@/|(\\.\\./)+)${folder}(${names.join("|")})${tail}`;
 
-/** lib/ modules that begin with `import "server-only"` (a client component importing one breaks the build). */
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+/** lib/ modules (as "lib/…" without extension) that import "server-only": a client component importing one breaks the build. */
 function serverOnlyModules(dir = "lib") {
   const found = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    const file = path.join(entry.parentPath, entry.name);
-    if (!entry.isFile() || !/\.tsx?$/.test(entry.name) || file.startsWith(path.join("lib", "generated"))) continue;
-    if (/^import ["']server-only["'];?$/m.test(fs.readFileSync(file, "utf8"))) found.push(file.replace(/\.tsx?$/, "").replace(/\\/g, "/"));
+  for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
+    const file = `${dir}/${entry.name}`;
+    if (entry.isDirectory() && file !== "lib/generated") found.push(...serverOnlyModules(file));
+    else if (entry.isFile() && /\.tsx?$/.test(entry.name) && /^import ["']server-only["'];?$/m.test(fs.readFileSync(path.join(root, file), "utf8"))) {
+      found.push(file.replace(/\.tsx?$/, ""));
+    }
   }
   return found.sort();
 }
@@ -122,13 +129,8 @@ const config = [
     files: ["app/interview/**"],
     rules: { "react-hooks/refs": "warn", "react-hooks/set-state-in-effect": "warn" },
   },
-  {
-    name: "kairos/commonjs",
-    files: ["**/*.cjs"],
-    languageOptions: { sourceType: "commonjs" },
-    rules: { "@typescript-eslint/no-require-imports": "off" },
-  },
-  // One block per area; a file in two areas (lib/email/ is in lib/) gets the later block, which repeats the earlier's rules.
+  // One block per area. A rule set again by a later block replaces the earlier options, so
+  // lib/email/ (inside lib/) has a block of its own that repeats lib/'s boundary.
   boundary("lib", ["lib/**"], [rules.libNotUi], ["lib/email/**"]),
   boundary("lib-email", ["lib/email/**"], [rules.libNotUi, rules.emailNotInterviews]),
   boundary("emails", ["emails/*/**"], [rules.emailsOnlyReactEmail, rules.emailsStayInside]),
