@@ -6,6 +6,7 @@ export default function NotFound() {
       <p className="text-sm font-semibold text-accent-700">404</p>
       <h1 className="mt-2 text-2xl font-semibold text-ink-900">Not found</h1>
       <p className="mt-2 text-ink-600">This page does not exist, or you do not have access to it.</p>
+      {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a plain link on purpose, see above */}
       <a href="/" className="mt-6 text-sm font-medium text-accent-700 underline underline-offset-4">
         Go to Kairos
       </a>

@@ -1,14 +1,13 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
+import { useBrowserTimeZone } from "@/components/use-browser-time-zone";
 
 /** A hidden field carrying the browser's time zone, so the server reads typed times as the viewer meant them. */
 export function BrowserTimeZoneInput({ name = "recruiterTimeZone", onZone }: { name?: string; onZone?: (zone: string) => void }) {
-  const [zone, setZone] = useState("");
+  const zone = useBrowserTimeZone();
   useEffect(() => {
-    const detected = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
-    setZone(detected);
-    onZone?.(detected);
-  }, [onZone]);
+    if (zone) onZone?.(zone);
+  }, [zone, onZone]);
   return <input type="hidden" name={name} value={zone} />;
 }

@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useState, type ComponentProps } from "react";
+import { useState, type ComponentProps } from "react";
 import { controlClass } from "@/components/ui/field";
+import { useBrowserTimeZone } from "@/components/use-browser-time-zone";
 
 /**
  * A native select of IANA zones (type-ahead finds "Europe/…" quickly among ~400 names). With no
@@ -12,13 +13,12 @@ export function TimeZoneSelect({
   defaultValue,
   ...props
 }: Omit<ComponentProps<"select">, "children" | "value" | "defaultValue"> & { zones: string[]; defaultValue?: string }) {
-  const [value, setValue] = useState(defaultValue ?? "");
-  useEffect(() => {
-    if (!defaultValue) setValue(Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");
-  }, [defaultValue]);
+  const [chosen, setChosen] = useState(defaultValue ?? "");
+  const browserZone = useBrowserTimeZone();
+  const value = chosen || browserZone;
   const options = value && !zones.includes(value) ? [value, ...zones] : zones;
   return (
-    <select {...props} value={value} onChange={(e) => setValue(e.target.value)} className={controlClass}>
+    <select {...props} value={value} onChange={(e) => setChosen(e.target.value)} className={controlClass}>
       {!value && <option value="">Detecting your time zone…</option>}
       {options.map((zone) => (
         <option key={zone} value={zone}>

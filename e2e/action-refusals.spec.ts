@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
+import type { APIRequestContext, Page } from "@playwright/test";
 import fc from "fast-check";
-import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { expect, sessionToken, signIn, test } from "./fixtures";
 import { buildWorld, type Answered, type Interview, type World } from "./refusal-world";
 import { actionIds, exportedActions, form, INITIAL, invoke, NO_RESULT, type ActionRef, type Outcome } from "./server-actions";

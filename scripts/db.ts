@@ -1,41 +1,19 @@
 // npm run db:migrate | db:seed | db:reset — for either database mode (see README).
 import fs from "node:fs";
-import pg from "pg";
 import { closeDb, db, pgliteDir } from "@/lib/db";
-import { migrate, readMigrations } from "@/lib/db-migrate";
 import { acquirePgliteLock } from "@/lib/pglite-lock";
 import { DEMO_EMAIL, DEMO_PASSWORD, seedDemo } from "@/lib/seed";
+import { isLocalDatabase, migratePostgres, resetSchema } from "./support/database";
 
 const command = process.argv[2];
 const url = process.env.DATABASE_URL;
 
-async function migratePostgres(connectionString: string) {
-  const client = new pg.Client({ connectionString });
-  await client.connect();
-  try {
-    const result = await migrate(
-      {
-        shared: true,
-        exec: async (sql) => void (await client.query(sql)),
-        query: async <T,>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
-      },
-      await readMigrations(),
-    );
-    return result.applied;
-  } finally {
-    await client.end();
-  }
-}
-
+/** Drops everything in a local database's public schema (a non-local one only with --force). */
 async function resetPostgres(connectionString: string) {
-  const host = new URL(connectionString).hostname;
-  if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(host) && !process.argv.includes("--force")) {
-    throw new Error(`Refusing to reset the non-local database at ${host}; add --force if you mean it.`);
+  if (!isLocalDatabase(connectionString) && !process.argv.includes("--force")) {
+    throw new Error(`Refusing to reset the non-local database at ${new URL(connectionString).hostname}; add --force if you mean it.`);
   }
-  const client = new pg.Client({ connectionString });
-  await client.connect();
-  await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
-  await client.end();
+  await resetSchema(connectionString);
 }
 
 async function main() {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm test: type check, unit + integration tests (Vitest), then the Playwright suite in Chromium
+# npm test: type check, lint (ESLint), unit + integration tests (Vitest), then the Playwright suite in Chromium
 # against a production build. PGlite by default; the PostgreSQL in DATABASE_URL when it is set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +35,9 @@ fi
 
 echo "==> Type check"
 npx tsc --noEmit
+
+echo "==> Lint (eslint.config.mjs: Next's and typescript-eslint's rules, the import boundaries)"
+npx eslint .
 
 echo "==> Unit and integration tests"
 npx vitest run

@@ -9,7 +9,7 @@ import type { Transport } from "@/lib/email/transports";
 import { EmailStatus } from "@/lib/generated/prisma/enums";
 import { makeOrg } from "./support/factories";
 import { countAccepted, emailRows, holdDispatchLock, queueEmails, stubbedResend } from "./support/outbox";
-import { randomFaults, type ResendStub } from "./support/resend-stub";
+import { randomFaults, type ResendStub } from "@/scripts/support/resend-stub";
 import { interviewDelivery } from "@/lib/interviews/delivery";
 
 // Below every window tests/dispatcher.test.ts uses (see tests/support/outbox.ts), and that file

@@ -223,19 +223,3 @@ describe("interview calendar files", () => {
     expect(Buffer.from(attachment.content, "base64").toString("utf8")).toBe(content);
   });
 });
-
-describe("render speed", () => {
-  it("renders the invitation fast enough for the outbox path", async () => {
-    const message = previewMessage("interview-invitation");
-    for (let i = 0; i < 5; i++) await renderEmail(message); // warm up
-    const times: number[] = [];
-    for (let i = 0; i < 50; i++) {
-      const start = performance.now();
-      await renderEmail(message);
-      times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    const median = (times[24]! + times[25]!) / 2;
-    console.log(`renderEmail(interview-invitation), HTML + text: median ${median.toFixed(2)} ms over 50 renders`);
-  });
-});

@@ -1,11 +1,10 @@
 // In-process measurements against the same PostgreSQL: scheduling, rendering, the dispatcher.
 import { performance } from "node:perf_hooks";
 import { randomUUID } from "node:crypto";
-import { rollingRateLimit, startResendStub } from "@/tests/support/resend-stub";
-import type { Seeded } from "./setup";
 import { interviewDelivery } from "@/lib/interviews/delivery";
-
-export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+import { percentile, sleep } from "../support/harness";
+import { rollingRateLimit, startResendStub } from "../support/resend-stub";
+import type { Seeded } from "./setup";
 
 export async function benchSchedule(seeded: Seeded, calls = 1_000) {
   const { scheduleInterview } = await import("@/lib/interviews/recruiter/schedule");
@@ -45,7 +44,6 @@ export async function benchRender(renders = 500) {
     await renderEmail(message);
     times.push(performance.now() - started);
   }
-  times.sort((a, b) => a - b);
   return { renders, median: percentile(times, 50), p95: percentile(times, 95), nodeEnv: process.env.NODE_ENV };
 }
 
@@ -88,7 +86,7 @@ export async function benchDispatcher({ count = 2_000, ratePerSecond = 5, budget
       rounds++;
       const open = await prisma.outboxEmail.count({ where: { ...mine, status: { in: ["PENDING", "SENDING"] } } });
       if (open === 0) break;
-      await new Promise((r) => setTimeout(r, 1_000)); // scripts/worker.ts: WORKER_IDLE_MS
+      await sleep(1_000); // scripts/worker.ts: WORKER_IDLE_MS
     }
   } finally {
     await stub.stop();

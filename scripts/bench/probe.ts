@@ -4,28 +4,31 @@
 // Usage, after a bench run: DATABASE_URL=… NODE_ENV=production node --import ./scripts/server-only-hook.mjs --import tsx scripts/bench/probe.ts
 import pg from "pg";
 import { encode } from "next-auth/jwt";
-import { startServer } from "./http";
-import { checkDatabaseUrl, keyHash } from "./setup";
+import { AUTH_SECRET, BENCH_DATABASE, keyHash } from "./setup";
+import { checkDatabaseUrl } from "../support/database";
+import { sleep } from "../support/harness";
+import { startServer } from "../support/processes";
 
-const AUTH_SECRET = "kairos-bench-secret-0123456789abcdef0123456789";
-const url = checkDatabaseUrl(process.env.DATABASE_URL);
+const url = checkDatabaseUrl(process.env.DATABASE_URL, BENCH_DATABASE);
 const openKey = "o".repeat(43);
 const earlyKey = "e".repeat(43);
 
 async function commits(client: pg.Client): Promise<number> {
   // Backends flush their counters when idle (at most every 10 s in PostgreSQL 15): wait for that.
-  await new Promise((r) => setTimeout(r, 11_500));
+  await sleep(11_500);
   const { rows } = await client.query(`SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()`);
   return Number(rows[0].n);
 }
 
 async function main() {
   const server = await startServer({
-    DATABASE_URL: url,
-    AUTH_SECRET,
-    RESEND_API_KEY: "re_bench",
-    RESEND_BASE_URL: "http://127.0.0.1:9",
-    OUTBOX_POLL_MS: "0",
+    env: {
+      DATABASE_URL: url,
+      AUTH_SECRET,
+      RESEND_API_KEY: "re_bench",
+      RESEND_BASE_URL: "http://127.0.0.1:9",
+      OUTBOX_POLL_MS: "0",
+    },
   });
   const client = new pg.Client({ connectionString: url });
   await client.connect();

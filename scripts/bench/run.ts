@@ -1,37 +1,34 @@
 // npm run bench [-- --no-build] [-- --quick]: one process measures everything side by side and
 // writes bench-results.md. Needs DATABASE_URL to a local PostgreSQL it may wipe (see setup.ts).
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import { encode } from "next-auth/jwt";
 import { gzipKb, routeChunks, scriptsInHtml } from "./bundle";
 import { benchDispatcher, benchRender, benchSchedule } from "./in-process";
-import { load, serverRssMb, startServer, type LoadResult, type Server, type Target } from "./http";
-import { checkDatabaseUrl, resetAndMigrate, seed } from "./setup";
+import { load, serverRssMb, type LoadResult, type Target } from "./http";
+import { AUTH_SECRET, BENCH_DATABASE, seed } from "./setup";
+import { checkDatabaseUrl, resetAndMigrate } from "../support/database";
+import { cleanUpOnSignals, machineSummary, nextBuild, progressLog } from "../support/harness";
+import { startServer, type Server } from "../support/processes";
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has("--quick"); // a smoke run of the harness itself, not for publishing
 const LOAD = quick ? { duration: 2, warmup: 1, connections: 50 } : { duration: 10, warmup: 3, connections: 50 };
-const AUTH_SECRET = "kairos-bench-secret-0123456789abcdef0123456789";
 const started = new Date();
-const log = (...parts: unknown[]) => console.error(`[bench ${((Date.now() - started.getTime()) / 1000).toFixed(0).padStart(3)} s]`, ...parts);
+const log = progressLog("bench", started.getTime());
 
 let server: Server | null = null;
 async function cleanup() {
   await server?.stop().catch(() => {});
   server = null;
 }
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    void cleanup().finally(() => process.exit(130));
-  });
-}
+cleanUpOnSignals(cleanup);
 
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const verdict = (met: boolean) => (met ? "met" : "**missed**");
 
 async function main() {
-  const url = checkDatabaseUrl(process.env.DATABASE_URL);
+  const url = checkDatabaseUrl(process.env.DATABASE_URL, BENCH_DATABASE);
   if (process.env.NODE_ENV !== "production") throw new Error("Run through `npm run bench` (it sets NODE_ENV=production).");
   const load0 = os.loadavg();
   const machine = {
@@ -41,16 +38,11 @@ async function main() {
     node: process.version,
     date: started.toISOString(),
   };
-  log(`machine: ${machine.cpus} cores (${machine.cpuModel}), node ${machine.node}, load average ${load0.map((l) => l.toFixed(2)).join(" ")}`);
+  log(`machine: ${machineSummary()}`);
 
   if (!args.has("--no-build")) {
     log("next build …");
-    const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-      encoding: "utf8",
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
+    nextBuild();
   }
   if (!fs.existsSync(".next/BUILD_ID")) throw new Error("No production build in .next: run without --no-build.");
 
@@ -74,13 +66,15 @@ async function main() {
 
   log("next start …");
   server = await startServer({
-    DATABASE_URL: url,
-    AUTH_SECRET,
-    RESEND_API_KEY: "re_bench",
-    RESEND_BASE_URL: "http://127.0.0.1:9", // nothing is sent during the load runs (OUTBOX_POLL_MS=0); if it were, it goes nowhere
-    OUTBOX_POLL_MS: "0",
+    env: {
+      DATABASE_URL: url,
+      AUTH_SECRET,
+      RESEND_API_KEY: "re_bench",
+      RESEND_BASE_URL: "http://127.0.0.1:9", // nothing is sent during the load runs (OUTBOX_POLL_MS=0); if it were, it goes nowhere
+      OUTBOX_POLL_MS: "0",
+    },
   });
-  const rssIdle = serverRssMb(server.child.pid!);
+  const rssIdle = serverRssMb(server.pid);
 
   // Each target answers what it should before it is measured.
   let lobbyHtml = "";
@@ -98,7 +92,7 @@ async function main() {
     log(`load: ${t.name}`);
     results.push({ ...(await load(server.url, t, LOAD)), name: t.name });
   }
-  const rss = serverRssMb(server.child.pid!);
+  const rss = serverRssMb(server.pid);
   const loadAfterHttp = os.loadavg();
   await cleanup();
 

@@ -1,37 +1,22 @@
-// Database for the benchmark: a local PostgreSQL only, reset, migrated and seeded in bulk.
+// Database for the benchmark: a local PostgreSQL only (reset and migrated by ../support/database.ts), seeded in bulk.
 import { createHash, randomBytes } from "node:crypto";
-import { execFileSync } from "node:child_process";
 import pg from "pg";
+import type { WipeableDatabase } from "../support/database";
 
-const LOCAL_HOSTS = ["localhost", "127.0.0.1", "::1", "[::1]"];
-
-export const HOW_TO_GET_A_DATABASE = `npm run bench needs DATABASE_URL pointing at a local PostgreSQL it may wipe
+/** npm run bench wipes its database: a local one whose name says it is for benchmarks. */
+export const BENCH_DATABASE: WipeableDatabase = {
+  name: /bench/i,
+  why: 'the benchmark resets its database, so its name must contain "bench".',
+  howTo: `npm run bench needs DATABASE_URL pointing at a local PostgreSQL it may wipe
 (see README, "Database"). On this machine (cluster 15/main, role kairos/kairos):
 
   pg_ctlcluster 15 main start
   su postgres -c "dropdb --if-exists kairos_bench && createdb -O kairos kairos_bench"
-  DATABASE_URL=postgresql://kairos:kairos@127.0.0.1:5432/kairos_bench npm run bench`;
+  DATABASE_URL=postgresql://kairos:kairos@127.0.0.1:5432/kairos_bench npm run bench`,
+};
 
-/** Refuses anything but a local database whose name says it is for benchmarks. */
-export function checkDatabaseUrl(url: string | undefined): string {
-  if (!url) throw new Error(`DATABASE_URL is not set.\n\n${HOW_TO_GET_A_DATABASE}`);
-  const parsed = new URL(url);
-  if (!LOCAL_HOSTS.includes(parsed.hostname)) throw new Error(`Refusing the non-local database at ${parsed.hostname}.`);
-  const name = parsed.pathname.slice(1);
-  if (!/bench/i.test(name)) {
-    throw new Error(`Refusing to wipe database "${name}": the benchmark resets its database, so its name must contain "bench".\n\n${HOW_TO_GET_A_DATABASE}`);
-  }
-  return url;
-}
-
-/** Drops everything in the public schema and applies the migrations (npm run db:migrate). */
-export async function resetAndMigrate(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
-  await client.end();
-  execFileSync("npm", ["run", "--silent", "db:migrate"], { env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "ignore", "inherit"] });
-}
+/** The secret the benchmark's server signs sessions with (the benchmark signs its own cookies). */
+export const AUTH_SECRET = "kairos-bench-secret-0123456789abcdef0123456789";
 
 export const keyHash = (key: string) => createHash("sha256").update(key).digest("hex");
 const newKey = () => randomBytes(32).toString("base64url");

@@ -4,8 +4,9 @@ import { randomUUID } from "node:crypto";
 import { addDays } from "date-fns";
 import { db } from "@/lib/db";
 import { EmailKind, EmailStatus } from "@/lib/generated/prisma/enums";
-import type { ResendEmailBody, ResendStub, StubRequest } from "../../tests/support/resend-stub";
-import type { Server } from "./processes";
+import { sleep } from "../support/harness";
+import type { Server } from "../support/processes";
+import type { ResendEmailBody, ResendStub, StubRequest } from "../support/resend-stub";
 import type { Candidate, Seeded } from "./setup";
 
 export interface Invitation {
@@ -98,7 +99,7 @@ export async function waitUntilSent(ids: string[], timeoutMs: number): Promise<n
   while (Date.now() < deadline) {
     const sent = await prisma.outboxEmail.count({ where: { id: { in: ids }, status: EmailStatus.SENT } });
     if (sent === ids.length) return Date.now();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sleep(200);
   }
   return null;
 }
@@ -213,10 +214,4 @@ export async function audit(stub: ResendStub, invitations: Invitation[], { allow
 /** Requests that carried no key or a key outside `known` (nothing but the runs' invitations may be sent). */
 export function strayRequests(stub: ResendStub, known: Set<string>): StubRequest[] {
   return stub.requests.filter((r) => !r.key || !known.has(r.key));
-}
-
-export function percentile(values: number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }

@@ -1,16 +1,17 @@
 // npm run reliability [-- --build] [-- --count=500] [-- --outage-seconds=30] [-- --provider-rate=25]: the reliability runs of
 // issue #6 against real `next start` processes and `npm run worker` loops on one PostgreSQL, with
-// the Resend stub (tests/support/resend-stub.ts) as the provider. Prints the figures; exits 1 when
+// the Resend stub (scripts/support/resend-stub.ts) as the provider. Prints the figures; exits 1 when
 // an invariant fails. Needs DATABASE_URL to a local PostgreSQL it may wipe (see setup.ts).
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import { closeDb, db } from "@/lib/db";
 import { EmailKind } from "@/lib/generated/prisma/enums";
-import { rollingRateLimit, startResendStub, type ResendStub } from "../../tests/support/resend-stub";
+import { checkDatabaseUrl, resetAndMigrate } from "../support/database";
+import { cleanUpOnSignals, machineSummary, nextBuild, progressLog } from "../support/harness";
+import { rollingRateLimit, startResendStub, type ResendStub } from "../support/resend-stub";
 import { strayRequests } from "./delivery";
 import { crash, outage, startFleet, stopFleet, twoInstances, type Context, type Result } from "./scenarios";
-import { checkDatabaseUrl, resetAndMigrate, seed } from "./setup";
+import { RELIABILITY_DATABASE, seed } from "./setup";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -28,7 +29,7 @@ const PROVIDER_RATE = option("provider-rate", 25);
 const PORT_BASE = Number(process.env.RELIABILITY_PORT ?? 3300);
 
 const started = Date.now();
-const log = (...parts: unknown[]) => console.error(`[reliability ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s]`, ...parts);
+const log = progressLog("reliability", started);
 
 let ctx: Context | null = null;
 let stub: ResendStub | null = null;
@@ -37,11 +38,7 @@ async function cleanup() {
   await stub?.stop().catch(() => {});
   await closeDb().catch(() => {});
 }
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    void cleanup().finally(() => process.exit(130));
-  });
-}
+cleanUpOnSignals(cleanup);
 
 function table(results: Result[], stray: number, totalMs: number): string {
   const lines: string[] = [];
@@ -65,17 +62,12 @@ function table(results: Result[], stray: number, totalMs: number): string {
 }
 
 async function main() {
-  const url = checkDatabaseUrl(process.env.DATABASE_URL);
-  log(`${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? "unknown"}), node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  const url = checkDatabaseUrl(process.env.DATABASE_URL, RELIABILITY_DATABASE);
+  log(machineSummary());
 
   if (args.includes("--build") || !fs.existsSync(".next/BUILD_ID")) {
     log("next build …");
-    const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
-      encoding: "utf8",
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
+    nextBuild();
   } else {
     log("reusing the production build in .next (--build to rebuild)");
   }

@@ -2,9 +2,11 @@
 // and a provider outage. Each returns its figures and the invariants it saw broken.
 import { db } from "@/lib/db";
 import { EmailStatus } from "@/lib/generated/prisma/enums";
-import type { ResendStub } from "../../tests/support/resend-stub";
-import { audit, percentile, recipientsOf, scheduleThrough, statesOf, waitUntilSent, type Audit, type Invitation } from "./delivery";
-import { startServer, startWorker, workerSent, type Proc, type Server } from "./processes";
+import { percentile, sleep } from "../support/harness";
+import { startServer, type Proc, type Server } from "../support/processes";
+import type { ResendStub } from "../support/resend-stub";
+import { audit, recipientsOf, scheduleThrough, statesOf, waitUntilSent, type Audit, type Invitation } from "./delivery";
+import { startWorker, workerSent } from "./processes";
 import type { Seeded } from "./setup";
 
 export interface Context {
@@ -33,7 +35,6 @@ export interface Result {
 
 const AUTH_SECRET = "kairos-reliability-secret-0123456789abcdef";
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function serverEnv(ctx: Context, extra: Record<string, string> = {}): Record<string, string> {
   return {
@@ -53,7 +54,7 @@ function serverEnv(ctx: Context, extra: Record<string, string> = {}): Record<str
 
 async function server(ctx: Context, name: string, offset: number, extra: Record<string, string> = {}): Promise<Server> {
   const started = Date.now();
-  const proc = await startServer(name, ctx.portBase + offset, serverEnv(ctx, extra));
+  const proc = await startServer({ name, port: ctx.portBase + offset, env: serverEnv(ctx, extra) });
   ctx.procs.add(proc);
   ctx.log(`${name} answers on ${proc.url} (pid ${proc.pid}, ${s(Date.now() - started)})`);
   return proc;

@@ -1,51 +1,20 @@
-// The reliability runs' database: a local PostgreSQL only, wiped, migrated and seeded with one
-// organisation (owner, open job) and a batch of candidates per scenario.
-import pg from "pg";
+// The reliability runs' database: a local PostgreSQL only, wiped and migrated (../support/database.ts),
+// seeded with one organisation (owner, open job) and a batch of candidates per scenario.
 import { signUpOwner } from "@/lib/accounts";
 import { db } from "@/lib/db";
-import { migrate, readMigrations } from "@/lib/db-migrate";
 import { createJob } from "@/lib/jobs";
+import type { WipeableDatabase } from "../support/database";
 
-const LOCAL_HOSTS = ["localhost", "127.0.0.1", "::1", "[::1]"];
-
-export const HOW_TO_GET_A_DATABASE = `npm run reliability needs DATABASE_URL pointing at a local PostgreSQL it may wipe
+/** npm run reliability wipes its database: a local one whose name says it is for these runs ("reliability", or "ci" as a word). */
+export const RELIABILITY_DATABASE: WipeableDatabase = {
+  name: /reliability|(^|[_-])ci([_-]|$)/i,
+  why: 'the reliability runs reset their database, so its name must contain "reliability" (or "ci" as a word, e.g. kairos_ci_123).',
+  howTo: `npm run reliability needs DATABASE_URL pointing at a local PostgreSQL it may wipe
 (see README, "Reliability"). On this machine (cluster 15/main, role kairos/kairos):
 
   su postgres -c "dropdb --if-exists kairos_reliability && createdb -O kairos kairos_reliability"
-  DATABASE_URL=postgresql://kairos:kairos@127.0.0.1:5432/kairos_reliability npm run reliability`;
-
-/** Refuses anything but a local database whose name says it is for these runs ("reliability", or "ci" as a word). */
-export function checkDatabaseUrl(url: string | undefined): string {
-  if (!url) throw new Error(`DATABASE_URL is not set.\n\n${HOW_TO_GET_A_DATABASE}`);
-  const parsed = new URL(url);
-  if (!LOCAL_HOSTS.includes(parsed.hostname)) throw new Error(`Refusing the non-local database at ${parsed.hostname}.`);
-  const name = decodeURIComponent(parsed.pathname.slice(1));
-  if (!/reliability|(^|[_-])ci([_-]|$)/i.test(name)) {
-    throw new Error(
-      `Refusing to wipe database "${name}": the reliability runs reset their database, so its name must contain "reliability" (or "ci" as a word, e.g. kairos_ci_123).\n\n${HOW_TO_GET_A_DATABASE}`,
-    );
-  }
-  return url;
-}
-
-/** Drops everything in the public schema and applies the migrations (what npm run db:migrate does). */
-export async function resetAndMigrate(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
-    await migrate(
-      {
-        shared: true,
-        exec: async (sql) => void (await client.query(sql)),
-        query: async <T,>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
-      },
-      await readMigrations(),
-    );
-  } finally {
-    await client.end();
-  }
-}
+  DATABASE_URL=postgresql://kairos:kairos@127.0.0.1:5432/kairos_reliability npm run reliability`,
+};
 
 export interface Candidate {
   id: string;

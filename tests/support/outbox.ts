@@ -11,7 +11,7 @@ import { EmailKind } from "@/lib/generated/prisma/enums";
 import { cancellationEmail, linkEmail, loadEmailContext } from "@/lib/interviews/notify";
 import { interviewUrl, newSessionKey } from "@/lib/interviews/model/session-keys";
 import { uniqueEmail } from "./factories";
-import { startResendStub } from "./resend-stub";
+import { startResendStub } from "@/scripts/support/resend-stub";
 import { interviewDelivery } from "@/lib/interviews/delivery";
 
 /*

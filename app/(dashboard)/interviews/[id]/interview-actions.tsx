@@ -1,7 +1,7 @@
 "use client";
 
 import { Dialog } from "radix-ui";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { BrowserTimeZoneInput } from "@/components/browser-time-zone-input";
 import { useFormAction } from "@/components/use-form-action";
 import { Alert } from "@/components/ui/alert";
@@ -57,9 +57,12 @@ export function InterviewActions({
 function RescheduleDialog({ id, durationMinutes }: { id: string; durationMinutes: number }) {
   const [open, setOpen] = useState(false);
   const { state, formAction, onSubmit, pending } = useFormAction(rescheduleInterviewAction.bind(null, id));
-  useEffect(() => {
+  // A successful reschedule closes the dialog: adjusted while rendering the new state, not in an effect after it.
+  const [seen, setSeen] = useState(state);
+  if (seen !== state) {
+    setSeen(state);
     if (state.ok) setOpen(false);
-  }, [state]);
+  }
   const errors = state.fieldErrors ?? {};
   return (
     <>
