@@ -72,6 +72,9 @@ async function main() {
       RESEND_API_KEY: "re_bench",
       RESEND_BASE_URL: "http://127.0.0.1:9", // nothing is sent during the load runs (OUTBOX_POLL_MS=0); if it were, it goes nowhere
       OUTBOX_POLL_MS: "0",
+      // As behind one proxy: each portal request names its own client in X-Forwarded-For, so the
+      // key-lookup limits measure their cost without turning the load into 429s.
+      TRUSTED_PROXY_HOPS: "1",
     },
   });
   const rssIdle = serverRssMb(server.pid);
