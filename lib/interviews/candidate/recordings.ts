@@ -105,10 +105,7 @@ export async function storeChunk(candidate: CandidateSession, recordingId: strin
   if (body.byteLength === 0) throw new RecordingError("empty", "The upload was empty.");
   if (body.byteLength > CHUNK_MAX_BYTES) throw new RecordingError("too_large", `Each part of a recording may be at most ${CHUNK_MAX_BYTES / 1024 / 1024} MB.`);
   const { interviewId } = candidate;
-  const claimed = await onRecording(candidate, recordingId, at, async (tx, recording, current, at) => {
-    if (baseContentType(contentType) !== baseContentType(recording.contentType)) {
-      throw new RecordingError("wrong_type", `This recording is ${baseContentType(recording.contentType)}; a ${baseContentType(contentType) || "untyped"} upload cannot be part of it.`);
-    }
+  const claimed = await onRecording(candidate, recordingId, at, contentType, async (tx, recording, current, at) => {
     const existing = await tx.recordingChunk.findUnique({ where: { recordingId_seq: { recordingId, seq } }, select: { sizeBytes: true } });
     if (existing) {
       if (existing.sizeBytes === body.byteLength) return { contentType: recording.contentType, fresh: false };
@@ -166,19 +163,24 @@ export async function finishRecording(candidate: CandidateSession, recordingId: 
 }
 
 /**
- * Runs a change on a recording that is still taking chunks: one of this interview's, still
- * RECORDING, of the answer on screen (not submitted, not timed out: the clock is settled first).
+ * Runs a change on a recording that is still taking chunks: one of this interview's, of the
+ * upload's type, still RECORDING, of the answer on screen (not submitted, not timed out: the
+ * clock is settled first).
  */
 async function onRecording<T>(
   candidate: CandidateSession,
   recordingId: string,
   at: Date | undefined,
+  contentType: string,
   fn: (tx: Tx, recording: { contentType: string }, current: EngineAnswer, at: Date) => Promise<T>,
 ): Promise<T> {
   const { interviewId, sessionId } = candidate;
   const outcome = await withInterviewLock(interviewId, { sessionId }, anyStatus, async (tx, interview, at) => {
     const recording = await tx.recording.findFirst({ where: { id: recordingId, interviewId }, select: { status: true, contentType: true, answerId: true } });
     if (!recording) throw new RecordingError("not_found", "This recording does not exist.");
+    if (baseContentType(contentType) !== baseContentType(recording.contentType)) {
+      throw new RecordingError("wrong_type", `This recording is ${baseContentType(recording.contentType)}; a ${baseContentType(contentType) || "untyped"} upload cannot be part of it.`);
+    }
     if (interview.status !== InterviewStatus.IN_PROGRESS) return { refused: new RecordingError("closed", "This recording has ended.") };
     // What the clock decided is written even when this upload is refused for it.
     const { current } = await settle(tx, await readForSettle(tx, interviewId), at, CANDIDATE);
