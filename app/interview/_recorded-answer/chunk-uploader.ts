@@ -47,8 +47,9 @@ export class ChunkUploader {
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ chunks: this.chunks.length }),
       });
-      const { missing } = (await response.json()) as { missing: number[] };
-      if (missing.length === 0) return;
+      const { finished, missing } = (await response.json()) as { finished: boolean; missing: number[] };
+      // Finished with parts missing: the answer was submitted meanwhile, and nothing more is taken.
+      if (finished || missing.length === 0) return;
       for (const seq of missing) {
         this.sent.delete(seq);
         if (seq < this.chunks.length) this.queue.push(seq);

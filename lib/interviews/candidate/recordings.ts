@@ -154,9 +154,11 @@ export async function finishRecording(candidate: CandidateSession, recordingId: 
     if (recording.status === RecordingStatus.DISCARDED) throw new RecordingError("closed", "This recording was replaced by a retake.");
     const stored = new Set((await tx.recordingChunk.findMany({ where: { recordingId }, select: { seq: true } })).map((c) => c.seq));
     const missing = Array.from({ length: Math.min(chunkCount, MAX_CHUNK_SEQ + 1) }, (_, seq) => seq).filter((seq) => !stored.has(seq));
-    if (missing.length > 0 && recording.status === RecordingStatus.RECORDING) return { finished: false, missing };
-    if (recording.status === RecordingStatus.RECORDING) await tx.recording.update({ where: { id: recordingId }, data: { status: RecordingStatus.FINISHED, finishedAt: at } });
-    return { finished: true, missing: [] };
+    // A segment its answer's submission already closed is finished whatever is missing: nothing more can arrive.
+    if (recording.status !== RecordingStatus.RECORDING) return { finished: true, missing };
+    if (missing.length > 0) return { finished: false, missing };
+    await tx.recording.update({ where: { id: recordingId }, data: { status: RecordingStatus.FINISHED, finishedAt: at } });
+    return { finished: true, missing };
   }, at).catch((error: unknown) => {
     throw fromCandidateError(error);
   });
