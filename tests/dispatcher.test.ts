@@ -9,7 +9,7 @@ import { devMailboxTransport, resendTransport, type Transport } from "@/lib/emai
 import { DeliveryState, EmailStatus, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { interviewUrl } from "@/lib/interviews/model/session-keys";
 import { makeInterviewRow, makeOrg } from "./support/factories";
-import { icsText } from "./support/interviews";
+import { expectScrubbed, icsText } from "./support/interviews";
 import {
   auditEvents,
   countAccepted,
@@ -53,15 +53,6 @@ afterAll(async () => {
 
 /** What each stub request for `id` turned into, in order. */
 const outcomes = (id: string) => stub.requestsFor(id).map((r) => r.outcome);
-/** The stored copy must no longer carry the key anywhere, calendar file included. */
-function expectScrubbed(row: { html: string; text: string; attachments: unknown; secret: string | null }, key: string) {
-  expect(row.secret).toBeNull();
-  const parts = [row.html, row.text, ...(row.attachments as Attachment[]).map(icsText)];
-  for (const part of parts) {
-    expect(part).not.toContain(key);
-    expect(part).toContain("[redacted]");
-  }
-}
 
 describe("dispatching through Resend", () => {
   it("sends a queued invitation, stores the message id and keeps no copy of its key", async () => {

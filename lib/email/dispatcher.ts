@@ -4,7 +4,7 @@ import { now } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db";
 import type { EmailKind } from "@/lib/generated/prisma/enums";
 import { DeliveryState, EmailStatus } from "@/lib/generated/prisma/enums";
-import { scrubSecret, type Attachment } from "./outbox";
+import { withoutSecret, type Attachment } from "./outbox";
 import { reserveSendSlot, waitForSlot } from "./pace";
 import { defaultTransport, sendTimeoutMs, type SendResult, type Transport } from "./transports";
 
@@ -119,8 +119,8 @@ async function deliver(row: ClaimedRow, transport: Transport, policy: DeliveryPo
   const prisma = await db();
   // Only the dispatcher that claimed this attempt may record its outcome.
   const mine = { id: row.id, status: EmailStatus.SENDING, attempts: row.attempts };
-  const scrubbed = row.secret ? scrubSecret(row, row.secret) : null;
-  const forget = scrubbed ? { ...scrubbed, attachments: scrubbed.attachments as never, secret: null } : {};
+  // Whatever the outcome but a retry, the stored copy gives up its key.
+  const forget = withoutSecret(row);
 
   if (withheldBecause !== undefined) {
     await prisma.outboxEmail.updateMany({ where: mine, data: { status: EmailStatus.CANCELLED, lastError: withheldBecause, leaseUntil: null, ...forget } });
