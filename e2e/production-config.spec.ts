@@ -1,5 +1,7 @@
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { E2E_SERVER_LOG } from "./env";
 
 // These start their own `next start` (same build, own port and database) to see what an
 // operator would see when production is configured one way or another.
@@ -23,6 +25,30 @@ test("production without RESEND_API_KEY refuses to start and says what to set", 
   expect(code).not.toBe("running");
   expect(code).not.toBe(0);
   expect(server.output()).toContain("RESEND_API_KEY is not set");
+});
+
+/** Waits up to 30 s for the server to exit; fails (and kills it) if it is still running. */
+async function expectRefusal(server: ReturnType<typeof startServer>) {
+  const code = await Promise.race([server.exited, new Promise<"running">((r) => setTimeout(() => r("running"), 30_000))]);
+  if (code === "running") server.child.kill("SIGKILL");
+  expect(code).not.toBe("running");
+  expect(code).not.toBe(0);
+}
+
+test("production with KAIROS_DEV_MAILBOX=1 refuses to start, instead of RESEND_API_KEY or beside it", async () => {
+  const instead = startServer(3195, { AUTH_SECRET: "x".repeat(32), KAIROS_DEV_MAILBOX: "1" });
+  const beside = startServer(3194, { AUTH_SECRET: "x".repeat(32), KAIROS_DEV_MAILBOX: "1", RESEND_API_KEY: "re_test", RESEND_BASE_URL: "http://127.0.0.1:9" });
+  await expectRefusal(instead);
+  await expectRefusal(beside);
+  for (const server of [instead, beside]) {
+    expect(server.output()).toContain("KAIROS_DEV_MAILBOX is set");
+    expect(server.output()).toContain("KAIROS_DEV_MAILBOX=unsafe-test-only");
+  }
+  expect(instead.output()).toContain("RESEND_API_KEY is not set");
+});
+
+test("the test suite's own server runs with the explicit opt-in, and says loudly that it is no deployment", () => {
+  expect(readFileSync(E2E_SERVER_LOG, "utf8")).toContain("WARNING: KAIROS_DEV_MAILBOX=unsafe-test-only");
 });
 
 test("the dev mailbox, email previews and test hooks are 404 in production", async ({ request }) => {
