@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { devToolsEnabled, emailTransportName, productionConfigProblems } from "@/lib/config";
 import { findMailboxMessage, listMailbox } from "@/lib/email/mailbox";
+import { devMailboxTransport, LOST_ANSWER_TEST_DOMAIN } from "@/lib/email/transports";
 import { EmailKind, EmailStatus } from "@/lib/generated/prisma/enums";
 import { makeOrg, uniqueEmail } from "./support/factories";
 
@@ -88,5 +89,24 @@ describe("the dev mailbox shows one organisation's email", () => {
     // Another organisation's message is "not found", like one that does not exist.
     expect(await findMailboxMessage(b.organizationId, ofA.id)).toBeNull();
     expect(await findMailboxMessage(b.organizationId, "no-such-message")).toBeNull();
+  });
+});
+
+describe("the test address whose answer is lost", () => {
+  it("is delivered into the mailbox but reported as a retryable failure, with test hooks on only", async () => {
+    const org = await makeOrg("Lost answer");
+    const prisma = await db();
+    const send = async () => {
+      const email = await prisma.outboxEmail.create({
+        data: { organizationId: org.organizationId, kind: EmailKind.TEAM_INVITE, toEmail: `pat@${LOST_ANSWER_TEST_DOMAIN}`, subject: "s", html: "h", text: "t" },
+      });
+      const result = await devMailboxTransport().send({ id: email.id, kind: email.kind, to: email.toEmail, toName: "", subject: "s", html: "h", text: "t", attachments: [] });
+      return { result, delivered: await prisma.devMailboxMessage.count({ where: { outboxEmailId: email.id } }) };
+    };
+
+    vi.stubEnv("KAIROS_TEST_HOOKS", "1");
+    expect(await send()).toMatchObject({ result: { ok: false, retryable: true }, delivered: 1 });
+    vi.stubEnv("KAIROS_TEST_HOOKS", "");
+    expect(await send()).toMatchObject({ result: { ok: true }, delivered: 1 });
   });
 });
