@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { E2E_SERVER_LOG } from "./env";
 
@@ -35,9 +36,18 @@ async function expectRefusal(server: ReturnType<typeof startServer>) {
   expect(code).not.toBe(0);
 }
 
+/** A port nothing listens on right now (other suites on this machine take fixed ones). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 test("production with KAIROS_DEV_MAILBOX=1 refuses to start, instead of RESEND_API_KEY or beside it", async () => {
-  const instead = startServer(3195, { AUTH_SECRET: "x".repeat(32), KAIROS_DEV_MAILBOX: "1" });
-  const beside = startServer(3194, { AUTH_SECRET: "x".repeat(32), KAIROS_DEV_MAILBOX: "1", RESEND_API_KEY: "re_test", RESEND_BASE_URL: "http://127.0.0.1:9" });
+  const instead = startServer(await freePort(), { AUTH_SECRET: "x".repeat(32), KAIROS_DEV_MAILBOX: "1" });
+  const beside = startServer(await freePort(), { AUTH_SECRET: "x".repeat(32), KAIROS_DEV_MAILBOX: "1", RESEND_API_KEY: "re_test", RESEND_BASE_URL: "http://127.0.0.1:9" });
   await expectRefusal(instead);
   await expectRefusal(beside);
   for (const server of [instead, beside]) {

@@ -108,7 +108,10 @@ export async function dispatchDue({ policy, limit = 20, transport = defaultTrans
 
 /** At most one outage warning per this long in a process, however many rounds fail. */
 export const OUTAGE_WARNING_EVERY_MS = 60_000;
-const outage = { lastWarnedAt: null as number | null, failedSinceLastWarning: 0 };
+// On globalThis: Next bundles this module into several server chunks (the poller's, each route's
+// after() wake), and a warning a minute is per process, not per copy of the module.
+const globalForOutage = globalThis as unknown as { __kairosOutageWarning?: { lastWarnedAt: number | null; failedSinceLastWarning: number } };
+const outage = (globalForOutage.__kairosOutageWarning ??= { lastWarnedAt: null, failedSinceLastWarning: 0 });
 
 /**
  * A round in which sends failed says so — how many, and the provider's last words — at most once a
