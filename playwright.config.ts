@@ -54,8 +54,8 @@ export default defineConfig({
       AUTH_SECRET: E2E_AUTH_SECRET,
       NEXTAUTH_URL: baseURL,
       APP_URL: baseURL,
-      // The dev mailbox stands in for Resend; production refuses it unless told explicitly.
-      KAIROS_DEV_MAILBOX: "1",
+      // The dev mailbox stands in for Resend; production refuses it without this exact opt-in (lib/config.ts).
+      KAIROS_DEV_MAILBOX: "unsafe-test-only",
       OUTBOX_POLL_MS: "1000",
       // Lets specs move one interview's rows in time (app/api/test/*); 404 everywhere else.
       KAIROS_TEST_HOOKS: "1",

@@ -27,8 +27,12 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
   const next = () => NextResponse.next({ request: { headers: requestHeaders } });
 
   const { pathname } = request.nextUrl;
+  const inPortal = pathname === "/interview" || pathname.startsWith("/interview/");
   let response: Response;
-  if (pathname === "/interview" || pathname.startsWith("/interview/")) {
+  if (!decodable(pathname)) {
+    response = malformedPath();
+    if (inPortal) for (const [name, value] of Object.entries(PORTAL_HEADERS)) response.headers.set(name, value);
+  } else if (inPortal) {
     response = await portal(request, next, requestHeaders);
   } else if (DASHBOARD.test(pathname)) {
     // A first gate for the dashboard: signed-out visitors go to sign-in before any page renders.
@@ -45,6 +49,28 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
   if (!response.headers.has("Referrer-Policy")) response.headers.set("Referrer-Policy", REFERRER_POLICY);
   if (https && process.env.NODE_ENV === "production") response.headers.set("Strict-Transport-Security", HSTS);
   return response;
+}
+
+/** False when a segment of the path is not valid percent-encoded UTF-8 (e.g. `/jobs/%E0%A4%A`). */
+function decodable(pathname: string): boolean {
+  try {
+    for (const segment of pathname.split("/")) decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The answer to a path that cannot be decoded. Next fails on one in a dynamic segment while matching
+ * routes (a DecodeError it means to answer with 400, but an app without a pages/_error renders a
+ * bare 500 instead), before any page or route of ours runs; so the proxy answers first, for every path.
+ */
+function malformedPath(): NextResponse {
+  return new NextResponse("Bad request: this address is not valid.", {
+    status: 400,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }
 
 /**

@@ -9,7 +9,7 @@ const badKey = () => `kairos_interview=${randomUUID().replaceAll("-", "").padEnd
 test("reached directly (no proxy), a client cannot buy a fresh key-guessing budget by rotating X-Forwarded-For", async ({ request }) => {
   test.setTimeout(120_000);
   // TRUSTED_PROXY_HOPS unset: `next start` on its own, as an operator without a proxy runs it.
-  const server = startServer(3195, { AUTH_SECRET: "x".repeat(32), KAIROS_DEV_MAILBOX: "1" });
+  const server = startServer(3195, { AUTH_SECRET: "x".repeat(32), KAIROS_DEV_MAILBOX: "unsafe-test-only" });
   try {
     await expect(async () => expect((await request.get(`${server.url}/sign-in`)).status()).toBe(200)).toPass({ timeout: 60_000 });
     // Every guess claims another address; the 21st is refused all the same.

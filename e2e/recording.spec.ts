@@ -217,3 +217,46 @@ test("a second device on the same interview is noticed, shown to both, and noted
   await expect(page.getByText("The interview was open on a second device")).toBeVisible();
   await expect(page.getByText(/use them to ask, not to decide/)).toBeVisible();
 });
+
+test("recorded media carries its Content-Length on the wire: whole, by range and for HEAD, to candidate and recruiter", async ({ page, browser, recruiter: _ }) => {
+  test.setTimeout(150_000);
+  await createJob(page, `Length ${randomUUID().slice(0, 6)}`, [{ prompt: "Say your name.", answerType: "AUDIO", prep: 30, answer: 60 }]);
+  const { interviewId, link } = await scheduleAndGetLink(page, { name: "Len Gth", email: `length-${randomUUID().slice(0, 8)}@example.test` }, "now");
+  const { context, candidate } = await candidateInLobby(browser, link);
+  await startInterview(candidate);
+  const started = candidate.waitForResponse((r) => r.url().endsWith("/interview/recordings") && r.status() === 201);
+  await candidate.getByRole("button", { name: "Start recording now" }).click();
+  const { recordingId } = (await (await started).json()) as { recordingId: string };
+  await recordUntilUploaded(candidate, 2);
+  await candidate.getByRole("button", { name: "Stop recording" }).click();
+  await expect(candidate.getByText("Take 1 of 1.")).toBeVisible({ timeout: 20_000 });
+
+  /** Fetches the media whole, its first 100 bytes and its HEAD, and checks every length against the bytes. */
+  async function expectLengths(request: typeof page.request, path: string) {
+    const whole = await request.get(path);
+    expect(whole.status(), path).toBe(200);
+    const body = await whole.body();
+    expect(body.length).toBeGreaterThan(100);
+    expect(whole.headers()["content-length"], `${path}: Content-Length`).toBe(String(body.length));
+    expect(whole.headers()["transfer-encoding"]).toBeUndefined();
+    expect(whole.headers()["x-kairos-content-length"]).toBeUndefined();
+
+    const part = await request.get(path, { headers: { range: "bytes=0-99" } });
+    expect(part.status()).toBe(206);
+    expect(part.headers()["content-length"]).toBe("100");
+    expect(part.headers()["content-range"]).toBe(`bytes 0-99/${body.length}`);
+    expect((await part.body()).equals(body.subarray(0, 100))).toBe(true);
+
+    const head = await request.head(path);
+    expect(head.status()).toBe(200);
+    expect(head.headers()["content-length"]).toBe(String(body.length));
+    expect((await head.body()).length).toBe(0);
+  }
+
+  await expectLengths(candidate.request, `/interview/recordings/${recordingId}`);
+  await candidate.getByRole("button", { name: "Submit and finish" }).click();
+  await expect(candidate.getByRole("heading", { name: "Thank you, Len Gth" })).toBeVisible();
+  await context.close();
+  await expectLengths(page.request, `/api/recordings/${recordingId}`);
+  expect(interviewId).toBeTruthy();
+});

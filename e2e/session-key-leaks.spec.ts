@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext, BrowserContext } from "@playwright/test";
 import { E2E_SERVER_LOG } from "./env";
-import { createJob, expect, scheduleAndGetLink, test } from "./fixtures";
+import { createJob, expect, localDateTime, openEmail, scheduleAndGetLink, test } from "./fixtures";
 
 // The raw session key never appears in logs, in the database after hand-off, or in any
 // response other than the email.
@@ -125,4 +125,67 @@ test("after a full journey the raw session key is only in the email and the 303 
   const log = readFileSync(E2E_SERVER_LOG, "utf8");
   expect(log).toContain("Ready");
   expect(log.includes(key), "the server log holds the key").toBe(false);
+});
+
+/** Where `key` is stored, as "Table.column" (with " (base64)" inside an attachment), sorted. */
+async function storedAt(request: APIRequestContext, key: string): Promise<string[]> {
+  return (await databaseMatches(request, key)).map((m) => `${m.table}.${m.column}${m.decoded ? " (base64)" : ""}`).sort();
+}
+
+const IN_THE_INBOX = ["DevMailboxMessage.attachments (base64)", "DevMailboxMessage.html", "DevMailboxMessage.text"];
+const PENDING_IN_THE_OUTBOX = ["OutboxEmail.attachments (base64)", "OutboxEmail.html", "OutboxEmail.secret", "OutboxEmail.text"];
+
+test("an invitation replaced while still pending keeps no copy of its key: resend, reschedule, then cancel", async ({ page, request, recruiter: _ }) => {
+  test.setTimeout(150_000);
+  await createJob(page, `Pending ${randomUUID().slice(0, 6)}`);
+  // At this address the dev mailbox takes each email but the outbox never hears back (test hooks,
+  // lib/email/transports.ts): every link email stays PENDING, key and all, retried until replaced.
+  const candidate = { name: "Pat Pending", email: `pending-${randomUUID().slice(0, 8)}@lost-answer.kairos.test` };
+  const { interviewId, link } = await scheduleAndGetLink(page, candidate);
+  const keyOf = (url: string | null) => new URL(url!).searchParams.get("session_key")!;
+  /** The link of the newest email to the candidate whose subject matches, once it is not `previous`'s. */
+  const nextLink = async (subject: RegExp, previous: string) => {
+    let found: string | null = null;
+    await expect(async () => {
+      found = await openEmail(page, candidate.email, subject);
+      expect(found && keyOf(found)).not.toBe(previous);
+    }).toPass({ timeout: 30_000 });
+    return keyOf(found);
+  };
+
+  const first = keyOf(link);
+  // It reached the inbox, and the outbox still holds it pending with its key: the state to test.
+  expect(await storedAt(request, first)).toEqual([...IN_THE_INBOX, ...PENDING_IN_THE_OUTBOX]);
+
+  // Resend: the pending invitation is withdrawn, and its stored copy gives up the key.
+  await page.goto(`/interviews/${interviewId}`);
+  await page.getByRole("button", { name: "Resend invitation" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Resend invitation" }).click();
+  await expect(page.getByRole("alertdialog")).toBeHidden();
+  expect(await storedAt(request, first)).toEqual(IN_THE_INBOX);
+  const second = await nextLink(/^Your interview with /, first);
+  expect(await storedAt(request, second)).toEqual([...IN_THE_INBOX, ...PENDING_IN_THE_OUTBOX]);
+
+  // Reschedule: the same for the second invitation.
+  await page.goto(`/interviews/${interviewId}`);
+  await page.getByRole("button", { name: "Reschedule" }).click();
+  const dialog = page.getByRole("dialog", { name: "Reschedule" });
+  await dialog.getByLabel("New date and time").fill(await localDateTime(page, 3, 11));
+  await dialog.getByRole("button", { name: "Reschedule" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Rescheduled." })).toBeVisible();
+  expect(await storedAt(request, second)).toEqual(IN_THE_INBOX);
+  const third = await nextLink(/^New time: /, second);
+  expect(await storedAt(request, third)).toEqual([...IN_THE_INBOX, ...PENDING_IN_THE_OUTBOX]);
+
+  // Cancel: the new-time email is withdrawn too.
+  await page.goto(`/interviews/${interviewId}`);
+  await page.getByRole("button", { name: "Cancel interview" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Cancel interview" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Cancelled");
+  expect(await storedAt(request, third)).toEqual(IN_THE_INBOX);
+
+  // The failed sends were logged (lib/email/dispatcher.ts) without a key or the address.
+  const log = readFileSync(E2E_SERVER_LOG, "utf8");
+  for (const key of [first, second, third]) expect(log.includes(key), "a key in the server log").toBe(false);
+  expect(log.includes(candidate.email), "the address in the server log").toBe(false);
 });

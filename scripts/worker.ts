@@ -1,7 +1,15 @@
 // npm run worker: a long-running outbox dispatcher for Node hosts (Vercel uses the cron route).
 // Any number may run beside the web servers: rows are claimed with FOR UPDATE SKIP LOCKED.
+import { emailConfigProblems } from "@/lib/config";
 import { closeDb } from "@/lib/db";
 import { runBackgroundWork } from "@/lib/background";
+
+// A production worker without a way to send refuses to start, as the servers do (lib/startup-check.ts).
+const problems = process.env.NODE_ENV === "production" ? emailConfigProblems() : [];
+if (problems.length > 0) {
+  console.error(`The outbox worker cannot start in production:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  process.exit(1);
+}
 
 const IDLE_MS = Number(process.env.WORKER_IDLE_MS ?? 1000);
 let stopping = false;

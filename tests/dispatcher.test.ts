@@ -1,5 +1,5 @@
 import { addDays, addHours, addMilliseconds, addMinutes, addSeconds } from "date-fns";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { now, setClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { dispatchDue, drainOutbox, LEASE_MS } from "@/lib/email/dispatcher";
@@ -9,7 +9,7 @@ import { devMailboxTransport, resendTransport, type Transport } from "@/lib/emai
 import { DeliveryState, EmailStatus, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { interviewUrl } from "@/lib/interviews/model/session-keys";
 import { makeInterviewRow, makeOrg } from "./support/factories";
-import { icsText } from "./support/interviews";
+import { expectScrubbed, icsText } from "./support/interviews";
 import {
   auditEvents,
   countAccepted,
@@ -53,15 +53,6 @@ afterAll(async () => {
 
 /** What each stub request for `id` turned into, in order. */
 const outcomes = (id: string) => stub.requestsFor(id).map((r) => r.outcome);
-/** The stored copy must no longer carry the key anywhere, calendar file included. */
-function expectScrubbed(row: { html: string; text: string; attachments: unknown; secret: string | null }, key: string) {
-  expect(row.secret).toBeNull();
-  const parts = [row.html, row.text, ...(row.attachments as Attachment[]).map(icsText)];
-  for (const part of parts) {
-    expect(part).not.toContain(key);
-    expect(part).toContain("[redacted]");
-  }
-}
 
 describe("dispatching through Resend", () => {
   it("sends a queued invitation, stores the message id and keeps no copy of its key", async () => {
@@ -453,6 +444,58 @@ describe("pacing to the provider's rate limit", () => {
       expect(row.nextAttemptAt.getTime()).toBeGreaterThan(addSeconds(at, 49).getTime());
       expect(row.nextAttemptAt.getTime()).toBeLessThanOrEqual(addSeconds(at, 51).getTime());
     }
+  });
+});
+
+describe("a provider outage is logged", () => {
+  /** Runs one dispatch at `at` through `transport` with console.warn captured; returns the warnings, one string each. */
+  async function warningsOf(at: Date, transport: Transport): Promise<string[]> {
+    const spy = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      await dispatchAt(at, transport);
+      return spy.mock.calls.map((args) => args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" "));
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  it("warns once a minute at most while sends fail, with counts and the last error, never a key or an address", async () => {
+    const at = nextWindow();
+    const { interviewId, candidate } = await makeInterviewRow(org);
+    const { id, key } = await queueInvitation(at, interviewId);
+    const others = await queueEmails(2, at, org.organizationId);
+    // A provider whose errors quote what it was sent, as some do (the address, even the link).
+    const down: Transport = {
+      name: "down",
+      async send(request) {
+        if (request.id === others[1]) throw new Error(`socket hang up while sending to ${request.to}`);
+        return { ok: false, retryable: true, error: `503 service_unavailable: could not deliver to ${request.to}: ${request.text.slice(0, 300)}` };
+      },
+    };
+
+    const first = await warningsOf(at, down);
+    expect(first).toHaveLength(1);
+    expect(first[0]).toMatch(/email/i);
+    expect(first[0]).toContain('"failed":3');
+    expect(first[0]).toContain('"claimed":3');
+    // The last error of the round, whichever email failed last, its address masked.
+    expect(first[0]).toMatch(/"lastError":"(503 service_unavailable: could not deliver to \[address\]|transport error: socket hang up while sending to \[address\])/);
+    const rows = await emailRows([id, ...others]);
+    // Half a minute later the same outage, no second warning; past the minute, one more, counting both rounds.
+    expect(await warningsOf(addSeconds(at, 30), down)).toEqual([]);
+    const later = await warningsOf(addSeconds(at, 61), down);
+    expect(later).toHaveLength(1);
+    expect(later[0]).toContain('"failedSinceLastWarning":6');
+
+    for (const warning of [...first, ...later]) {
+      expect(warning.includes(key), "the key in the warning").toBe(false);
+      for (const row of rows) expect(warning.includes(row.toEmail), "an address in the warning").toBe(false);
+      expect(warning).not.toContain(candidate.email);
+      expect(warning).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/);
+    }
+    // A round that sends everything warns about nothing.
+    expect(await warningsOf(addSeconds(at, 200), resend)).toEqual([]);
+    expect((await emailRow(id)).status).toBe(EmailStatus.SENT);
   });
 });
 

@@ -1,3 +1,4 @@
+import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { formatDateTime } from "@/emails/_components/time";
 import { icsAttachment, interviewIcs, type InterviewIcsInput } from "@/lib/email/ics";
@@ -213,6 +214,61 @@ describe("interview calendar files", () => {
     expect(() => interviewIcs({ ...base, organizer: { name: "Acme", email: "not an email" } })).toThrow(
       /Could not build the interview calendar file/,
     );
+  });
+
+  /** The one VEVENT of a calendar file, read by ical.js (which throws on what is not iCalendar). */
+  function parsedEvent(ics: string) {
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    const events = calendar.getAllSubcomponents("vevent");
+    expect(events).toHaveLength(1);
+    return events[0]!;
+  }
+
+  it.each([
+    ["a double quote", 'Eve "the Hacker" Doe'],
+    ["a comma", "Doe, Jane"],
+    ["a semicolon and a parameter", "Jane;ROLE=CHAIR;RSVP=TRUE"],
+    ["a colon", "Jane: mailto:eve@evil.example"],
+    ["a quote that tries to close the value", 'x";ROLE=CHAIR;CN="y'],
+    ["a line break that tries to start a property", "Jane\nATTENDEE;CN=Eve:mailto:eve@evil.example"],
+    ["a caret", "Jane ^n Doe ^^ ^'"],
+    // (Not "\\n": ical.js reads backslash escapes in parameters too, which RFC 5545 does not define.)
+    ["a backslash", "Jane \\ Doe\\"],
+    ["letters beyond ASCII", "Zoë Ñandú-Łukasz 李小龍 Ωμέγα 🎉"],
+    ["a long name", "Maximiliane Wilhelmine Konstanze von Hohenzollern-Sigmaringen, Dr. rer. nat."],
+  ])("writes a name with %s as valid iCalendar that reads back as written", (_, name) => {
+    const ics = interviewIcs({ ...base, title: `Interview: "Eng, Backend; II" at ${name}`, organizer: { name, email: "interviews@kairos.example" }, attendee: { name, email: "hana.sato@example.jp" } });
+    const event = parsedEvent(ics);
+
+    const attendees = event.getAllProperties("attendee");
+    expect(attendees).toHaveLength(1);
+    expect(attendees[0]!.getParameter("cn")).toBe(name);
+    expect(String(attendees[0]!.getFirstValue()).toLowerCase()).toBe("mailto:hana.sato@example.jp");
+    // Only the parameters Kairos writes: nothing smuggled in through the name.
+    expect(Object.keys(attendees[0]!.toJSON()[1] as object).sort()).toEqual(["cn", "partstat", "role", "rsvp"]);
+    expect(attendees[0]!.getParameter("role")).toBe("REQ-PARTICIPANT");
+
+    const organizers = event.getAllProperties("organizer");
+    expect(organizers).toHaveLength(1);
+    expect(organizers[0]!.getParameter("cn")).toBe(name);
+    expect(Object.keys(organizers[0]!.toJSON()[1] as object)).toEqual(["cn"]);
+    expect(String(organizers[0]!.getFirstValue()).toLowerCase()).toBe("mailto:interviews@kairos.example");
+
+    expect(event.getFirstPropertyValue("summary")).toBe(`Interview: "Eng, Backend; II" at ${name}`);
+    expect(event.getFirstPropertyValue("uid")).toBe(base.uid);
+    expect(event.getFirstPropertyValue("url")).toBe(base.url);
+  });
+
+  it("writes a name with a CR LF or other control characters as one line, breaks kept", () => {
+    const event = parsedEvent(interviewIcs({ ...base, attendee: { name: "Jane\r\nDoe\u0000\u0007\tJr", email: "hana.sato@example.jp" } }));
+    expect(event.getAllProperties("attendee")).toHaveLength(1);
+    expect(event.getFirstProperty("attendee")!.getParameter("cn")).toBe("Jane\nDoe  \tJr");
+  });
+
+  it("refuses an address that is not one, rather than write it into the calendar", () => {
+    for (const email of ["eve@evil.example\r\nATTENDEE:mailto:x@y.example", 'eve"@evil.example', "eve@evil.example;ROLE=CHAIR"]) {
+      expect(() => interviewIcs({ ...base, attendee: { name: "Eve", email } }), email).toThrow(/Could not build the interview calendar file/);
+    }
   });
 
   it("wraps the file as a base64 attachment with the method in its content type", () => {

@@ -10,7 +10,7 @@ import { cancelInterview, rescheduleInterview, resendInvitation } from "@/lib/in
 import { PAST_START_TOLERANCE_SECONDS, scheduleInterview } from "@/lib/interviews/recruiter/schedule";
 import { hashToken } from "@/lib/tokens";
 import { makeSchedulingOrg, scheduleInput } from "./support/factories";
-import { icsText, interviewSnapshot, linkKeyOf, linkKeys } from "./support/interviews";
+import { expectScrubbed, icsText, interviewSnapshot, linkKeyOf, linkKeys } from "./support/interviews";
 
 const T0 = new Date("2026-06-01T08:00:00.000Z");
 const START = new Date("2026-06-03T14:00:00.000Z");
@@ -209,6 +209,48 @@ describe("cancelInterview", () => {
     await cancelInterview(org.scheduler, interviewId);
     expect(await resolveAccess(key, START)).toEqual({ state: "cancelled" });
     expect((await sessionsOf(interviewId)).every((s) => s.revokedAt !== null)).toBe(true);
+  });
+});
+
+describe("an invitation withdrawn before it was sent keeps no copy of its key", () => {
+  /** The interview's link emails as stored, by id. */
+  const linkEmails = async (interviewId: string) => new Map((await emailsOf(interviewId)).filter((e) => e.secret !== null || e.kind === EmailKind.INVITATION || e.kind === EmailKind.RESCHEDULED).map((e) => [e.id, e]));
+
+  it("superseded by a resend", async () => {
+    const first = await scheduled();
+    await resendInvitation(org.scheduler, first.interviewId);
+    const old = (await linkEmails(first.interviewId)).get(first.invitation.id)!;
+    expect(old.status).toBe(EmailStatus.CANCELLED);
+    expectScrubbed(old, first.key);
+  });
+
+  it("superseded by a reschedule, and the new-time email in turn by a second one", async () => {
+    const first = await scheduled();
+    await rescheduleInterview(org.scheduler, first.interviewId, { scheduledAt: NEW_START, durationMinutes: 30 });
+    const moved = [...(await linkEmails(first.interviewId)).values()].find((e) => e.kind === EmailKind.RESCHEDULED)!;
+    const movedKey = linkKeyOf(moved);
+    await rescheduleInterview(org.scheduler, first.interviewId, { scheduledAt: addHours(NEW_START, 1), durationMinutes: 30 });
+
+    const emails = await linkEmails(first.interviewId);
+    expectScrubbed(emails.get(first.invitation.id)!, first.key);
+    expect(emails.get(moved.id)!.status).toBe(EmailStatus.CANCELLED);
+    expectScrubbed(emails.get(moved.id)!, movedKey);
+  });
+
+  it("withdrawn by a cancel, the one before it superseded by a resend", async () => {
+    const first = await scheduled();
+    await resendInvitation(org.scheduler, first.interviewId);
+    const second = [...(await linkEmails(first.interviewId)).values()].find((e) => e.status === EmailStatus.PENDING)!;
+    const secondKey = linkKeyOf(second);
+    await cancelInterview(org.scheduler, first.interviewId);
+
+    const emails = await linkEmails(first.interviewId);
+    expectScrubbed(emails.get(first.invitation.id)!, first.key);
+    expect(emails.get(second.id)!.status).toBe(EmailStatus.CANCELLED);
+    expectScrubbed(emails.get(second.id)!, secondKey);
+    for (const email of await emailsOf(first.interviewId)) {
+      for (const key of [first.key, secondKey]) expect(JSON.stringify(email).includes(key)).toBe(false);
+    }
   });
 });
 

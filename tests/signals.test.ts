@@ -1,5 +1,5 @@
 import { addSeconds } from "date-fns";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { IntegritySignalKind } from "@/lib/generated/prisma/enums";
 import { startInterview, submitAnswer } from "@/lib/interviews/candidate/answering";
@@ -57,6 +57,38 @@ describe("recordSignal", () => {
     expect(await recordSignal(await asCandidate(mine.interviewId), { kind: IntegritySignalKind.PASTE, answerId: mine.answers[1], characters: 5 }, s(41))).toBe(false);
     expect(await kinds(mine.interviewId)).toEqual([]);
   });
+
+  it("keeps to the cap when 400 reports arrive at once: exactly 300 stored, each call told whether it was", async () => {
+    const { interviewId, answers } = await started();
+    const candidate = await asCandidate(interviewId);
+    // On PostgreSQL these run in parallel on the pool's connections; PGlite takes them one at a time.
+    const results = await Promise.all(
+      Array.from({ length: 400 }, (_, i) => recordSignal(candidate, { kind: IntegritySignalKind.PASTE, answerId: answers[i % 2]!, characters: i + 1 }, s(30))),
+    );
+    expect(results.filter(Boolean)).toHaveLength(SIGNALS_PER_INTERVIEW);
+    const prisma = await db();
+    expect(await prisma.integritySignal.count({ where: { interviewId } })).toBe(SIGNALS_PER_INTERVIEW);
+  }, 120_000);
+
+  it("keeps to the cap when 8 server processes take 50 reports each at once (the row lock, not the queue, decides)", async () => {
+    const { interviewId, answers } = await started();
+    const candidate = await asCandidate(interviewId);
+    // Each fresh module instance has a queue of its own, as each server process does: on PostgreSQL
+    // eight transactions at a time contend for the interview's row lock.
+    const processes: Array<typeof import("@/lib/interviews/candidate/signals")> = [];
+    for (let i = 0; i < 8; i++) {
+      vi.resetModules();
+      processes.push(await import("@/lib/interviews/candidate/signals"));
+    }
+    const results = await Promise.all(
+      Array.from({ length: 400 }, (_, i) =>
+        processes[i % processes.length]!.recordSignal(candidate, { kind: IntegritySignalKind.PASTE, answerId: answers[i % 2]!, characters: i + 1 }, s(30)),
+      ),
+    );
+    expect(results.filter(Boolean)).toHaveLength(SIGNALS_PER_INTERVIEW);
+    const prisma = await db();
+    expect(await prisma.integritySignal.count({ where: { interviewId } })).toBe(SIGNALS_PER_INTERVIEW);
+  }, 120_000);
 
   it("another organisation reads none of them", async () => {
     const { interviewId, answers } = await started();

@@ -4,7 +4,7 @@ import { now } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db";
 import type { EmailKind } from "@/lib/generated/prisma/enums";
 import { DeliveryState, EmailStatus } from "@/lib/generated/prisma/enums";
-import { scrubSecret, type Attachment } from "./outbox";
+import { withoutSecret, type Attachment } from "./outbox";
 import { reserveSendSlot, waitForSlot } from "./pace";
 import { defaultTransport, sendTimeoutMs, type SendResult, type Transport } from "./transports";
 
@@ -76,6 +76,8 @@ export async function dispatchDue({ policy, limit = 20, transport = defaultTrans
       o.attachments, o.secret, o.attempts, COALESCE(o."sendAfter", o."createdAt") AS "dueSince"`;
   const stats: DispatchStats = { claimed: rows.length, sent: 0, retried: 0, failed: 0, skipped: 0 };
   if (rows.length === 0) return stats;
+  let lastError: string | null = null;
+  const noteFailure = (row: ClaimedRow, error: string) => (lastError = redactForLog(error, row));
   const withheld = await policy.withheld(rows);
   const leaseEnds = addMilliseconds(at, LEASE_MS).getTime();
   for (const [i, row] of rows.entries()) {
@@ -89,7 +91,7 @@ export async function dispatchDue({ policy, limit = 20, transport = defaultTrans
       break;
     }
     await waitForSlot(wait);
-    const outcome = await deliver(row, transport, policy, withheld.get(row.id));
+    const outcome = await deliver(row, transport, policy, withheld.get(row.id), noteFailure);
     if (typeof outcome === "object") {
       // The provider is at its limit anyway (another sender on the same team, or a lower limit than
       // EMAIL_RATE_PER_SECOND says): sending the rest of the batch now would only collect more 429s
@@ -100,7 +102,46 @@ export async function dispatchDue({ policy, limit = 20, transport = defaultTrans
     }
     stats[outcome]++;
   }
+  warnIfFailing(stats, lastError);
   return stats;
+}
+
+/** At most one outage warning per this long in a process, however many rounds fail. */
+export const OUTAGE_WARNING_EVERY_MS = 60_000;
+// On globalThis: Next bundles this module into several server chunks (the poller's, each route's
+// after() wake), and a warning a minute is per process, not per copy of the module.
+const globalForOutage = globalThis as unknown as { __kairosOutageWarning?: { lastWarnedAt: number | null; failedSinceLastWarning: number } };
+const outage = (globalForOutage.__kairosOutageWarning ??= { lastWarnedAt: null, failedSinceLastWarning: 0 });
+
+/**
+ * A round in which sends failed says so — how many, and the provider's last words — at most once a
+ * minute per process (on the injected clock; one that moved back counts as a minute gone by). The
+ * failures of rounds in between are counted into the next warning.
+ */
+function warnIfFailing(stats: DispatchStats, lastError: string | null) {
+  const failed = stats.retried + stats.failed;
+  if (failed === 0) return;
+  outage.failedSinceLastWarning += failed;
+  const at = now().getTime();
+  if (outage.lastWarnedAt !== null && at >= outage.lastWarnedAt && at - outage.lastWarnedAt < OUTAGE_WARNING_EVERY_MS) return;
+  console.warn("email: sends to the provider are failing", {
+    round: { claimed: stats.claimed, sent: stats.sent, failed, willRetry: stats.retried, gaveUp: stats.failed },
+    failedSinceLastWarning: outage.failedSinceLastWarning,
+    lastError,
+  });
+  outage.lastWarnedAt = at;
+  outage.failedSinceLastWarning = 0;
+}
+
+const EMAIL_ADDRESS = /[^\s@<>()[\]\\,;:"']+@[^\s@<>()[\]\\,;:"']+/g;
+// A session key is 43 base64url characters; anything that long and key-like goes, whatever it is.
+const TOKEN = /[A-Za-z0-9_-]{32,}/g;
+
+/** A provider's error as it may be logged: no key, no address (some providers quote what they were sent). */
+function redactForLog(error: string, row: ClaimedRow): string {
+  let text = error;
+  if (row.secret) text = text.replaceAll(row.secret, "[redacted]");
+  return text.replaceAll(row.toEmail, "[address]").replace(EMAIL_ADDRESS, "[address]").replace(TOKEN, "[redacted]").slice(0, 300);
 }
 
 /** Returns claimed rows to the queue as if never attempted. */
@@ -115,12 +156,18 @@ async function release(rows: ClaimedRow[], dueAt: Date) {
   }
 }
 
-async function deliver(row: ClaimedRow, transport: Transport, policy: DeliveryPolicy, withheldBecause?: string): Promise<"sent" | "retried" | "failed" | "skipped" | { rateLimitedUntil: Date }> {
+async function deliver(
+  row: ClaimedRow,
+  transport: Transport,
+  policy: DeliveryPolicy,
+  withheldBecause: string | undefined,
+  noteFailure: (row: ClaimedRow, error: string) => void,
+): Promise<"sent" | "retried" | "failed" | "skipped" | { rateLimitedUntil: Date }> {
   const prisma = await db();
   // Only the dispatcher that claimed this attempt may record its outcome.
   const mine = { id: row.id, status: EmailStatus.SENDING, attempts: row.attempts };
-  const scrubbed = row.secret ? scrubSecret(row, row.secret) : null;
-  const forget = scrubbed ? { ...scrubbed, attachments: scrubbed.attachments as never, secret: null } : {};
+  // Whatever the outcome but a retry, the stored copy gives up its key.
+  const forget = withoutSecret(row);
 
   if (withheldBecause !== undefined) {
     await prisma.outboxEmail.updateMany({ where: mine, data: { status: EmailStatus.CANCELLED, lastError: withheldBecause, leaseUntil: null, ...forget } });
@@ -140,6 +187,7 @@ async function deliver(row: ClaimedRow, transport: Transport, policy: DeliveryPo
     })
     .catch((error: unknown): SendResult => ({ ok: false, retryable: true, error: `transport error: ${(error as Error).message}`.slice(0, 500) }));
   const at = now();
+  if (!result.ok) noteFailure(row, result.error);
 
   if (result.ok) {
     await prisma.$transaction(async (tx) => {

@@ -19,6 +19,21 @@ export type InterviewIcsInput = {
   attendee: { name: string; email: string };
 };
 
+/**
+ * A name as the value of a CN parameter. ics wraps it in double quotes and escapes a quote inside
+ * with a backslash, which iCalendar does not know (a quoted value simply ends at the next quote, so
+ * a name could add parameters), and leaves a line break in, which ends the line. RFC 6868's caret
+ * encoding says what a quoted value cannot hold: ^ as ^^, a line break as ^n, " as ^'. Other control
+ * characters are not allowed in a parameter at all and become spaces.
+ */
+export function paramValue(name: string): string {
+  return name
+    .replace(/\^/g, "^^")
+    .replace(/\r\n|\r|\n/g, "^n")
+    .replace(/"/g, "^'")
+    .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, " ");
+}
+
 /** An iCalendar invitation (REQUEST) or cancellation (CANCEL) for one interview, start in UTC. */
 export function interviewIcs(input: InterviewIcsInput): string {
   if (!Number.isInteger(input.durationMinutes) || input.durationMinutes <= 0) {
@@ -40,10 +55,10 @@ export function interviewIcs(input: InterviewIcsInput): string {
     description: input.description,
     ...(input.url ? { url: input.url, location: input.url } : {}),
     status: cancel ? "CANCELLED" : "CONFIRMED",
-    organizer: input.organizer,
+    organizer: { ...input.organizer, name: paramValue(input.organizer.name) },
     attendees: [
       {
-        name: input.attendee.name,
+        name: paramValue(input.attendee.name),
         email: input.attendee.email,
         rsvp: false,
         role: "REQ-PARTICIPANT",

@@ -57,13 +57,37 @@ function outboxRow(email: OutgoingEmail) {
   };
 }
 
-/** Cancels an interview's unsent emails of the given kinds (e.g. reminders on reschedule). */
+/**
+ * Cancels an interview's unsent emails of the given kinds (e.g. reminders on reschedule). One that
+ * carries a key is scrubbed as it is cancelled: a withdrawn invitation keeps no copy of its link.
+ */
 export async function cancelPendingEmails(tx: Tx, interviewId: string, kinds: EmailKind[], reason: string): Promise<number> {
-  const { count } = await tx.outboxEmail.updateMany({
-    where: { interviewId, kind: { in: kinds }, status: EmailStatus.PENDING },
-    data: { status: EmailStatus.CANCELLED, lastError: reason, secret: null },
+  const pending = { interviewId, kind: { in: kinds }, status: EmailStatus.PENDING };
+  const { count } = await tx.outboxEmail.updateMany({ where: { ...pending, secret: null }, data: { status: EmailStatus.CANCELLED, lastError: reason } });
+  const withSecrets = await tx.outboxEmail.findMany({
+    where: { ...pending, secret: { not: null } },
+    select: { id: true, html: true, text: true, attachments: true, secret: true },
   });
-  return count;
+  let scrubbed = 0;
+  for (const email of withSecrets) {
+    // Still PENDING: a dispatcher that claimed it meanwhile scrubs it itself when it is done with it.
+    const updated = await tx.outboxEmail.updateMany({
+      where: { id: email.id, status: EmailStatus.PENDING },
+      data: { status: EmailStatus.CANCELLED, lastError: reason, ...withoutSecret(email) },
+    });
+    scrubbed += updated.count;
+  }
+  return count + scrubbed;
+}
+
+/**
+ * The update that retires an email's key: its parts scrubbed of the secret and the secret column
+ * cleared (nothing for an email without one). Every path that finishes with an email applies it.
+ */
+export function withoutSecret(email: { html: string; text: string; attachments: unknown; secret: string | null }) {
+  if (!email.secret) return {};
+  const scrubbed = scrubSecret(email, email.secret);
+  return { html: scrubbed.html, text: scrubbed.text, attachments: scrubbed.attachments as unknown as Prisma.InputJsonValue, secret: null };
 }
 
 /** Replaces every occurrence of a secret in an email's stored parts, attachments included. */

@@ -2,6 +2,7 @@ import "server-only";
 import { Resend } from "resend";
 import { emailFrom, emailTransportName } from "@/lib/config";
 import { db } from "@/lib/db";
+import { testHooksEnabled } from "@/lib/testing";
 import type { Attachment } from "./outbox";
 
 export interface SendRequest {
@@ -83,6 +84,13 @@ export function resendTransport(apiKey = process.env.RESEND_API_KEY ?? "", rateP
   };
 }
 
+/**
+ * Test hooks only (KAIROS_TEST_HOOKS=1): the dev mailbox takes email to this domain but answers as
+ * if the provider's reply were lost, so the outbox keeps it PENDING with its key and retries it —
+ * as with Resend when an answer times out. e2e uses it to supersede an invitation still pending.
+ */
+export const LOST_ANSWER_TEST_DOMAIN = "lost-answer.kairos.test";
+
 /** Development: "delivers" into a local inbox at /dev/mailbox, links intact. */
 export function devMailboxTransport(): Transport {
   return {
@@ -101,6 +109,9 @@ export function devMailboxTransport(): Transport {
         },
         update: {},
       });
+      if (testHooksEnabled() && request.to.toLowerCase().endsWith(`@${LOST_ANSWER_TEST_DOMAIN}`)) {
+        return { ok: false, retryable: true, error: "network: the dev mailbox took the email and lost the answer (test address)" };
+      }
       return { ok: true, providerMessageId: null, delivered: true };
     },
   };

@@ -51,19 +51,28 @@ export async function handleResendWebhook(
 ): Promise<WebhookOutcome> {
   if (!secret) return { status: 500, body: "webhook secret not configured" };
   const id = headers.get("svix-id") ?? "";
-  let payload: unknown;
   try {
-    payload = new Webhook(secret.startsWith("whsec_") ? secret : Buffer.from(secret).toString("base64")).verify(rawBody, {
-      "webhook-id": id,
-      "webhook-timestamp": headers.get("svix-timestamp") ?? "",
-      "webhook-signature": headers.get("svix-signature") ?? "",
-    });
+    // Only the signature here: a body that is signed but not JSON is malformed, not forged.
+    new Webhook(secret.startsWith("whsec_") ? secret : Buffer.from(secret).toString("base64")).verify(
+      rawBody,
+      { "webhook-id": id, "webhook-timestamp": headers.get("svix-timestamp") ?? "", "webhook-signature": headers.get("svix-signature") ?? "" },
+      { jsonParse: false },
+    );
   } catch {
     return { status: 400, body: "invalid signature" };
   }
   if (!id || id.length > 200) return { status: 400, body: "missing id" };
+  let payload: unknown;
+  try {
+    payload = JSON.parse(rawBody);
+  } catch {
+    // The body is never quoted: it names recipients.
+    console.warn("resend webhook: ignored a signed event that is not JSON", { id, bytes: Buffer.byteLength(rawBody) });
+    return { status: 200, body: "ignored" };
+  }
   const parsed = resendEvent.safeParse(payload);
   if (!parsed.success) {
+    // zod's messages name paths and types, never the values received.
     console.warn("resend webhook: ignored a signed event of unexpected shape", { id, issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) });
     return { status: 200, body: "ignored" };
   }

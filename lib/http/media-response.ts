@@ -1,6 +1,7 @@
 import "server-only";
 import { storage } from "@/lib/storage";
 import { chunkKey, type PlayableRecording } from "@/lib/interviews/media";
+import { DECLARED_LENGTH_HEADER } from "./content-length";
 
 type Range = { start: number; end: number };
 
@@ -72,7 +73,10 @@ export function mediaResponse(request: Request, recording: PlayableRecording): R
     return new Response(null, { status: 416, headers });
   }
   const span = range ?? { start: 0, end: size - 1 };
-  headers.set("Content-Length", String(size === 0 ? 0 : span.end - span.start + 1));
+  const length = String(size === 0 ? 0 : span.end - span.start + 1);
+  headers.set("Content-Length", length);
+  // Next drops Content-Length from a route's response; this one reaches the wire (content-length.ts).
+  headers.set(DECLARED_LENGTH_HEADER, length);
   if (range) headers.set("Content-Range", `bytes ${span.start}-${span.end}/${size}`);
   const body = request.method === "HEAD" || size === 0 ? null : concatenated(recording, span);
   return new Response(body, { status: range ? 206 : 200, headers });

@@ -39,6 +39,19 @@ export function linkKeyOf(email: { html: string; text: string; attachments: unkn
   return key!;
 }
 
+/**
+ * A stored email that no longer carries `key` anywhere — HTML, text or calendar file (unfolded) —
+ * with its secret column empty and "[redacted]" where the key was.
+ */
+export function expectScrubbed(email: { html: string; text: string; attachments: unknown; secret: string | null }, key: string) {
+  expect(email.secret).toBeNull();
+  const parts = { html: email.html, text: email.text, ...Object.fromEntries((email.attachments as Attachment[]).map((a, i) => [`attachment ${i}`, icsText(a)])) };
+  for (const [where, part] of Object.entries(parts)) {
+    expect(part.includes(key), `the key in the ${where}`).toBe(false);
+    expect(part, where).toContain("[redacted]");
+  }
+}
+
 /** Everything stored for one interview, in a stable order. */
 export async function interviewSnapshot(interviewId: string) {
   const prisma = await db();

@@ -3,21 +3,24 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { LocalDate } from "@/components/local-date";
+import { requireMember } from "@/lib/auth";
 import { devToolsEnabled } from "@/lib/config";
 import { listMailbox } from "@/lib/email/mailbox";
+import { NotForProduction } from "./not-for-production";
 
 export const metadata: Metadata = { title: "Dev mailbox", robots: { index: false } };
 
 export default async function MailboxPage() {
   await connection();
   if (!devToolsEnabled()) notFound();
-  const messages = await listMailbox();
+  // The email holds live keys: members only, and each sees their own organisation's.
+  const member = await requireMember();
+  const messages = await listMailbox(member.organizationId);
   return (
     <main className="mx-auto max-w-4xl px-4 py-10">
+      <NotForProduction />
       <h1 className="text-2xl font-semibold text-ink-900">Dev mailbox</h1>
-      <p className="mt-1 text-sm text-ink-600">
-        Without <code>RESEND_API_KEY</code>, Kairos delivers email here instead. This page does not exist in production.
-      </p>
+      <p className="mt-1 text-sm text-ink-600">Email {member.organizationName} sent, newest first.</p>
       {messages.length === 0 ? (
         <p className="mt-8 rounded-lg border border-dashed border-ink-300 bg-white p-8 text-center text-ink-600">No email yet. Schedule an interview to get one.</p>
       ) : (

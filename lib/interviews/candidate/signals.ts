@@ -20,10 +20,11 @@ export type SignalInput =
  * Notes what the candidate's page reported during an answer (left the page, pasted text), at the
  * server's time. Only while the interview is in progress and about one of its own questions;
  * anything else is ignored rather than refused — a signal never gets in the candidate's way.
- * Under the interview's lock, so concurrent reports cannot pass the cap together.
+ * Under the interview's lock, so concurrent reports cannot pass the cap together (and queued per
+ * interview in this process, see oneAtATime).
  */
 export async function recordSignal({ interviewId, sessionId }: CandidateSession, input: SignalInput, at?: Date): Promise<boolean> {
-  return withInterviewLock(interviewId, { sessionId }, anyStatus, async (tx, interview, at) => {
+  return oneAtATime(interviewId, () => withInterviewLock(interviewId, { sessionId }, anyStatus, async (tx, interview, at) => {
     if (interview.status !== InterviewStatus.IN_PROGRESS) return false;
     if ((await tx.integritySignal.count({ where: { interviewId } })) >= SIGNALS_PER_INTERVIEW) return false;
     const answer = await tx.interviewAnswer.findFirst({ where: { id: input.answerId, interviewId }, select: { position: true } });
@@ -31,7 +32,7 @@ export async function recordSignal({ interviewId, sessionId }: CandidateSession,
     const detail = input.kind === IntegritySignalKind.LEFT_PAGE ? { seconds: input.seconds } : { characters: input.characters };
     await tx.integritySignal.create({ data: { interviewId, kind: input.kind, position: answer.position + 1, at, detail } });
     return true;
-  }, at).catch((error: unknown) => {
+  }, at)).catch((error: unknown) => {
     if (error instanceof NotFoundError) return false;
     throw error;
   });
@@ -44,7 +45,7 @@ export async function recordSignal({ interviewId, sessionId }: CandidateSession,
  */
 export async function deviceHeartbeat({ interviewId, sessionId }: CandidateSession, deviceId: string, at?: Date): Promise<{ otherDevice: boolean }> {
   const running = statusIn([InterviewStatus.IN_PROGRESS], () => new NotRunning());
-  return withInterviewLock(interviewId, { sessionId }, running, async (tx, _interview, at) => {
+  return oneAtATime(interviewId, () => withInterviewLock(interviewId, { sessionId }, running, async (tx, _interview, at) => {
     const interview = await tx.interview.findUniqueOrThrow({ where: { id: interviewId }, select: { deviceId: true, deviceSeenAt: true } });
     const otherDevice = Boolean(interview.deviceId && interview.deviceId !== deviceId && interview.deviceSeenAt && interview.deviceSeenAt > subSeconds(at, DEVICE_ACTIVE_SECONDS));
     if (otherDevice) {
@@ -58,11 +59,33 @@ export async function deviceHeartbeat({ interviewId, sessionId }: CandidateSessi
     }
     await tx.interview.update({ where: { id: interviewId }, data: { deviceId, deviceSeenAt: at } });
     return { otherDevice };
-  }, at).catch((error: unknown) => {
+  }, at)).catch((error: unknown) => {
     // An interview no longer running (or gone) has no devices to compare: never an error for the candidate.
     if (error instanceof NotRunning || error instanceof NotFoundError) return { otherDevice: false };
     throw error;
   });
+}
+
+const pending = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs one interview's signals one after another within this process. Each takes the interview's
+ * row lock in a transaction; a burst from one page (a paste loop, a flood of beacons) would
+ * otherwise hold every pooled connection waiting on that one lock — starving every other request —
+ * and give up on the rest after Prisma's 2 s wait for a connection. Queued here, a burst costs one
+ * connection per process, and each signal still decides under the lock.
+ */
+function oneAtATime<T>(interviewId: string, fn: () => Promise<T>): Promise<T> {
+  const run = (pending.get(interviewId) ?? Promise.resolve()).then(fn);
+  const settled = run.then(
+    () => {},
+    () => {},
+  );
+  pending.set(interviewId, settled);
+  void settled.then(() => {
+    if (pending.get(interviewId) === settled) pending.delete(interviewId);
+  });
+  return run;
 }
 
 /** Refuses a heartbeat for an interview not in progress (answered as "no other device"). */

@@ -2,18 +2,22 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { requireMember } from "@/lib/auth";
 import { devToolsEnabled } from "@/lib/config";
 import { findMailboxMessage } from "@/lib/email/mailbox";
+import { NotForProduction } from "../not-for-production";
 
 export const metadata: Metadata = { title: "Dev mailbox", robots: { index: false } };
 
 export default async function MailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
   await connection();
   if (!devToolsEnabled()) notFound();
-  const message = await findMailboxMessage((await params).id);
+  const member = await requireMember();
+  const message = await findMailboxMessage(member.organizationId, (await params).id);
   if (!message) notFound();
   return (
     <main className="mx-auto max-w-4xl space-y-6 px-4 py-10">
+      <NotForProduction />
       <Link href="/dev/mailbox" className="text-sm text-ink-600 hover:text-ink-900">
         ← Dev mailbox
       </Link>
