@@ -11,8 +11,8 @@ import { pruneRateLimits } from "@/lib/rate-limit";
 // Where the background work is put together: the outbox (lib/email) with the interview domain's
 // delivery policy, the interview clock, retention and old rate-limit windows.
 
-/** Rate-limit windows are at most 15 minutes long; an hour-old one counts for nothing. */
-const RATE_LIMIT_HISTORY_HOURS = 1;
+/** The longest rate-limit window is a day (one alert per account per day): a day-old one counts for nothing. */
+const RATE_LIMIT_HISTORY_HOURS = 24;
 /** Retention is counted in days: a look every 10 minutes (per process) is plenty. */
 const RETENTION_EVERY_MS = 10 * 60_000;
 let nextRetentionSweep = 0;
