@@ -5,7 +5,8 @@ import { now } from "@/lib/clock";
 import { appUrl } from "@/lib/config";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { renderEmail } from "@/lib/email/templates";
-import { EmailKind } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { EmailKind, type Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { DuplicateError, isUniqueViolation, NotFoundError } from "@/lib/errors";
 import { hashToken, isTokenShaped, newSecretToken } from "@/lib/tokens";
@@ -43,16 +44,45 @@ export async function verifyCredentials(email: string, password: string) {
   return user && ok ? { id: user.id, email: user.email, name: user.name } : null;
 }
 
-/** The signed-in user with their organisation, or null if the account is gone. */
-export async function findMember(userId: string) {
+const memberFields = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  emailVerifiedAt: true,
+  organization: { select: { id: true, name: true } },
+} satisfies Prisma.UserSelect;
+
+/** A user as every signed-in page and action sees them: who, their role, whether their address is verified, their organisation. */
+export interface Member {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  emailVerified: boolean;
+  organizationId: string;
+  organizationName: string;
+}
+
+function asMember({ organization, emailVerifiedAt, ...user }: Prisma.UserGetPayload<{ select: typeof memberFields }>): Member {
+  return { ...user, emailVerified: emailVerifiedAt !== null, organizationId: organization.id, organizationName: organization.name };
+}
+
+/** A user with their organisation, or null if the account is gone. */
+export async function findMember(userId: string): Promise<Member | null> {
   const prisma = await db();
-  const user = await prisma.user.findUnique({
-    where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, organization: { select: { id: true, name: true } } },
-  });
-  if (!user) return null;
-  const { organization, ...rest } = user;
-  return { ...rest, organizationId: organization.id, organizationName: organization.name };
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: memberFields });
+  return user && asMember(user);
+}
+
+/**
+ * The user of a session that is still on (not ended by a sign-out or a password change, not
+ * expired) with their organisation, in one query; null otherwise. Every signed-in request asks this.
+ */
+export async function findSessionMember(userId: string, sessionId: string): Promise<(Member & { sessionId: string }) | null> {
+  const prisma = await db();
+  const session = await prisma.userSession.findFirst({ where: { id: sessionId, userId, expiresAt: { gt: now() } }, select: { user: { select: memberFields } } });
+  return session && { ...asMember(session.user), sessionId };
 }
 
 /** Teammates and open invitations of an organisation. */
