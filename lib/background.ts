@@ -9,6 +9,7 @@ import { sweepRetention } from "@/lib/interviews/lifecycle/retention";
 import { pruneAccountTokens } from "@/lib/account-tokens";
 import { pruneRateLimits } from "@/lib/rate-limit";
 import { pruneSessions } from "@/lib/sessions";
+import { pruneSignUpRequests } from "@/lib/sign-up";
 
 // Where the background work is put together: the outbox (lib/email) with the interview domain's
 // delivery policy, the interview clock, retention and old rate-limit windows.
@@ -26,13 +27,13 @@ export function sendDueEmail({ budgetMs, transport }: { budgetMs?: number; trans
 
 /**
  * One round of background work: the clock's changes to interviews, old rate-limit windows,
- * expired sessions and links, due email, then (every RETENTION_EVERY_MS) content past its
+ * expired sessions, links and sign-ups, due email, then (every RETENTION_EVERY_MS) content past its
  * organisation's retention.
  */
 export async function runBackgroundWork({ budgetMs = 20_000 }: { budgetMs?: number } = {}) {
   const swept = await sweepInterviews();
   await pruneRateLimits(subHours(now(), RATE_LIMIT_HISTORY_HOURS));
-  await Promise.all([pruneSessions(), pruneAccountTokens()]);
+  await Promise.all([pruneSessions(), pruneAccountTokens(), pruneSignUpRequests()]);
   const sent = await sendDueEmail({ budgetMs });
   let retention = { purged: 0, purgeFailed: 0 };
   if (Date.now() >= nextRetentionSweep) {

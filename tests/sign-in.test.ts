@@ -1,14 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { signUpSchema } from "@/app/(auth)/schema";
-import { signUpOwner } from "@/lib/accounts";
 import { authOptions } from "@/lib/auth";
 import { setClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { EmailKind } from "@/lib/generated/prisma/enums";
 import * as signIn from "@/lib/sign-in";
 import { authenticate, SIGN_IN_FAILURES_PER_CLIENT, SIGN_IN_FAILURES_PER_EMAIL_AND_CLIENT, SIGN_IN_SLOW_AFTER, SIGN_IN_WINDOW_SECONDS, signInDelayMs } from "@/lib/sign-in";
-import { uniqueEmail } from "./support/factories";
+import { makeOrg, uniqueEmail } from "./support/factories";
 
 const PASSWORD = "correct horse battery";
 const GUESS = "guess-Zq7-not-it";
@@ -32,8 +30,7 @@ afterEach(() => {
 });
 
 async function account() {
-  const email = uniqueEmail("signin");
-  const { userId } = await signUpOwner(signUpSchema.parse({ name: "Ada", email, password: PASSWORD, organizationName: `Org ${randomUUID()}` }));
+  const { ownerEmail: email, ownerId: userId } = await makeOrg("Sign-in", { password: PASSWORD });
   return { email, userId };
 }
 

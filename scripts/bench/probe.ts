@@ -5,7 +5,7 @@
 import pg from "pg";
 import { encode } from "next-auth/jwt";
 import { startServer } from "./http";
-import { checkDatabaseUrl, keyHash } from "./setup";
+import { checkDatabaseUrl, keyHash, sessionIdOf } from "./setup";
 
 const AUTH_SECRET = "kairos-bench-secret-0123456789abcdef0123456789";
 const url = checkDatabaseUrl(process.env.DATABASE_URL);
@@ -33,7 +33,7 @@ async function main() {
   await client.query(`UPDATE "InterviewSession" SET "keyHash" = $1 WHERE id = 'bench_open_s'`, [keyHash(openKey)]);
   await client.query(`UPDATE "InterviewSession" SET "keyHash" = $1 WHERE id = 'bench_early_s'`, [keyHash(earlyKey)]);
   await client.query(`UPDATE "Interview" SET "scheduledAt" = now() + interval '10 minutes', status = 'SCHEDULED' WHERE id = 'bench_open'`);
-  const session = async (userId: string) => `next-auth.session-token=${await encode({ token: { sub: userId, uid: userId }, secret: AUTH_SECRET })}`;
+  const session = async (userId: string) => `next-auth.session-token=${await encode({ token: { sub: userId, uid: userId, sid: sessionIdOf(userId) }, secret: AUTH_SECRET })}`;
   const targets = [
     { name: "/sign-in", path: "/sign-in", headers: {} as Record<string, string> },
     { name: "lobby", path: "/interview", headers: { cookie: `kairos_interview=${openKey}` } },

@@ -56,8 +56,9 @@ export function candidateInput(overrides: Partial<CandidateInput> = {}): Candida
   return { name: "Ada Lovelace", email: uniqueEmail("candidate"), phone: null, timeZone: "Europe/London", notes: "", ...overrides };
 }
 
-/** The token of an invite link. */
-export function inviteToken(url: string): string {
+/** The token of an invite link (createTeamInvite's url; null when the address had an account elsewhere). */
+export function inviteToken(url: string | null): string {
+  if (!url) throw new Error("The invitation carries no link");
   const token = new URL(url).searchParams.get("token");
   if (!token) throw new Error(`No token in ${url}`);
   return token;
