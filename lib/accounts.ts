@@ -8,7 +8,7 @@ import { renderEmail } from "@/lib/email/templates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { EmailKind, type Role } from "@/lib/generated/prisma/enums";
 import { db, type Tx } from "@/lib/db";
-import { DuplicateError, isUniqueViolation, NotFoundError } from "@/lib/errors";
+import { DuplicateError, ExpectedError, isUniqueViolation, NotFoundError } from "@/lib/errors";
 import { queueAccountEmail, renderAccountEmail } from "@/lib/account-emails";
 import { assertMayEmailOutsiders } from "@/lib/sending-limits";
 import { hashToken, isTokenShaped, newSecretToken } from "@/lib/tokens";
@@ -179,7 +179,8 @@ export async function acceptTeamInvite(token: string, input: { name: string; pas
       return user;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new DuplicateError("email", EMAIL_TAKEN);
+    // The invitation's form has no email field to show it on: the message is the form's.
+    if (isUniqueViolation(error)) throw new ExpectedError(EMAIL_TAKEN, "duplicate");
     throw error;
   }
 }

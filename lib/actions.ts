@@ -113,8 +113,7 @@ export function defineAction<const C extends Caller, const S extends readonly z.
       return await run(context as Context<C>, ...(args as Outputs<S>));
     } catch (error) {
       unstable_rethrow(error);
-      const form = raw.find((value): value is FormData => value instanceof FormData);
-      const refusal = expectedRefusal(error, notFound, form);
+      const refusal = expectedRefusal(error, notFound);
       if (refusal) return spec.refuse(refusal);
       console.error(`action "${spec.name}" failed`, { ...logContext(context, spec.args, args), error });
       return spec.refuse({ reason: "failed", message: spec.failed ?? FAILED });
@@ -146,13 +145,9 @@ async function authorise<C extends Caller>(spec: ActionSpec<C, readonly z.ZodTyp
 }
 
 /** The words for an error lib/ throws on purpose; null for anything else (a bug, an outage). */
-function expectedRefusal(error: unknown, notFound: Refusal, form: FormData | undefined): Refusal | null {
+function expectedRefusal(error: unknown, notFound: Refusal): Refusal | null {
   if (error instanceof NotFoundError) return notFound;
-  if (error instanceof FieldError) {
-    // A field the form does not have (the account behind an invitation, say) cannot show a message: the form does.
-    if (form && !form.has(error.field)) return { reason: error.reason, message: error.message };
-    return { reason: error.reason, message: FIX_FIELDS, fieldErrors: { [error.field]: [error.message] } };
-  }
+  if (error instanceof FieldError) return { reason: error.reason, message: FIX_FIELDS, fieldErrors: { [error.field]: [error.message] } };
   if (error instanceof ExpectedError) return { reason: error.reason, message: error.message };
   return null;
 }
