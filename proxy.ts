@@ -5,6 +5,7 @@ import { authSecret } from "@/lib/config";
 import { lookUpCandidateKey } from "@/lib/http/candidate";
 import { ACCESS_HEADER, PORTAL_COOKIE, PORTAL_HEADERS } from "@/lib/http/portal";
 import { encodeAccess } from "@/lib/interviews/candidate/access";
+import { isSessionActive } from "@/lib/sessions";
 import { BASE_HEADERS, contentSecurityPolicy, HSTS, isHttps, newNonce, REFERRER_POLICY } from "@/lib/security-headers";
 import { statePage } from "@/app/interview/_states/state-pages";
 
@@ -35,9 +36,16 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
   } else if (inPortal) {
     response = await portal(request, next, requestHeaders);
   } else if (DASHBOARD.test(pathname)) {
-    // A first gate for the dashboard: signed-out visitors go to sign-in before any page renders.
-    // Pages and actions still check the session and organisation themselves (lib/auth.ts).
-    const dashboard = withAuth(() => next(), { secret: authSecret(), pages: { signIn: "/sign-in" } });
+    // A first gate for the dashboard: signed-out visitors go to sign-in before any page renders,
+    // and so does a cookie whose session was ended (a sign-out, a password change) or expired.
+    // Pages and actions still check the session and organisation themselves (lib/auth.ts): a
+    // server action (a POST) with a well-signed cookie goes on to its own requireMember(), which
+    // asks the same question, so the gate asks the database only for what renders.
+    const dashboard = withAuth(() => next(), {
+      secret: authSecret(),
+      pages: { signIn: "/sign-in" },
+      callbacks: { authorized: async ({ req, token }) => Boolean(token) && (req.method === "POST" || (await isSessionActive(token))) },
+    });
     response = (await dashboard(request as NextRequestWithAuth, event)) ?? next();
   } else {
     response = next();

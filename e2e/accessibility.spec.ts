@@ -1,7 +1,7 @@
 import { axeViolations, expect, test } from "./fixtures";
 
-test("sign-in and sign-up have no WCAG 2.1 A/AA violations", async ({ page }) => {
-  for (const path of ["/sign-in", "/sign-up"]) {
+test("sign-in, sign-up and the password pages have no WCAG 2.1 A/AA violations", async ({ page }) => {
+  for (const path of ["/sign-in", "/sign-up", "/forgot-password", "/reset-password?token=nothing", "/sign-up/confirm?token=nothing", "/verify-email?token=nothing"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     expect(await axeViolations(page), path).toEqual([]);
@@ -17,6 +17,7 @@ test("dashboard pages have no WCAG 2.1 A/AA violations, empty and filled", async
   await check("/jobs");
   await check("/candidates");
   await check("/team");
+  await check("/settings");
   await check("/jobs/new");
   await check("/candidates/new");
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import fc from "fast-check";
-import { expect, sessionToken, signIn, test } from "./fixtures";
+import { expect, sessionToken, signIn, signUp, test } from "./fixtures";
 import { buildWorld, type Answered, type Interview, type World } from "./refusal-world";
 import { actionIds, exportedActions, form, INITIAL, invoke, NO_RESULT, type ActionRef, type Outcome } from "./server-actions";
 
@@ -31,6 +31,8 @@ type Tools = {
   candidate: (key: string) => Promise<APIRequestContext>;
   /** A fresh HTTP client without cookies (e.g. to open a link without touching `anonymous`). */
   api: () => Promise<APIRequestContext>;
+  /** A fresh HTTP client with this browser state's cookies (a throwaway organisation's). */
+  apiWithState: (state: string) => Promise<APIRequestContext>;
   /** A fresh browser page without cookies. */
   newPage: () => Promise<Page>;
   a: Page;
@@ -57,7 +59,10 @@ const JOB_NOT_FOUND = "This job was not found. It may have been deleted.";
 const CANDIDATE_NOT_FOUND = "This candidate was not found. They may have been deleted.";
 const INTERVIEW_NOT_FOUND = "This interview was not found.";
 const INVITE_INVALID = "This invitation is no longer valid. Ask for a new one.";
-const TAKEN = "An account with this email already exists. Sign in instead.";
+const LINK_NO_LONGER_CREATES = "This link no longer creates an account: it has expired or been used, or the address has an account now. Sign in, or sign up again.";
+const RESET_LINK_INVALID = "This link is no longer valid. Ask for a new one.";
+const VERIFY_LINK_INVALID = "This link is no longer valid. Send yourself a new one from the top of any page once you are signed in.";
+const NOT_CURRENT_PASSWORD = "This is not your current password.";
 const LINK_INVALID = "Your link no longer works. Check your latest email from the recruiter.";
 const FIX_FIELDS = "Please correct the highlighted fields.";
 
@@ -170,6 +175,26 @@ async function expectNoAccommodations(t: Tools) {
   await expect(t.a.getByLabel("Extra retakes")).toHaveValue("0");
 }
 
+/** Org A still has its one owner, and no organisation was made with A's address. */
+async function expectOwnerAlone(t: Tools) {
+  await t.a.goto("/team");
+  const members = t.a.getByRole("region", { name: "Members" }).getByRole("listitem");
+  await expect(members).toHaveCount(1);
+  await expect(members).toContainText(t.w.a.owner.email);
+}
+
+/** A's owner still signs in with their own password (and nobody's MARK became it). */
+async function expectPasswordUnchanged(t: Tools) {
+  await signIn(await t.newPage(), t.w.a.owner.email, t.w.a.owner.password);
+  await expectStillSignedIn(t);
+}
+
+/** A's signed-in browser (the world's session) still opens the dashboard. */
+async function expectStillSignedIn(t: Tools) {
+  await t.a.goto("/settings");
+  await expect(t.a.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+}
+
 /** Org A still keeps answers for the default 180 days. */
 async function expectRetentionUntouched(t: Tools) {
   await t.a.goto("/settings");
@@ -188,18 +213,88 @@ async function expectNoCandidateRequests(page: Page, interview: Interview) {
 const CASES: Record<ActionRef, Case> = {
   "app/(auth)/sign-up/actions.ts#signUpAction": {
     rightful: { as: "anonymous", page: "/sign-up", args: () => [INITIAL, form({ name: MARK, organizationName: MARK, email: `${MARK}@example.test`, password: "wrong-types-password" })], untouched: markAbsent },
-    // Public by design (it creates a new organisation): what it must refuse is an existing account.
+    // Public by design (it starts a new organisation): an existing account's address gets the same
+    // answer as a new one, and nothing of the account changes.
     async unauthenticated(t) {
       const { owner } = t.w.a;
-      const outcome = await t.call(t.anonymous, "/sign-up", [INITIAL, form({ name: "Mallory", organizationName: "Takeover Ltd", email: owner.email, password: "mallory-password" })]);
-      expect(outcome.result).toEqual({ ok: false, message: FIX_FIELDS, fieldErrors: { email: [TAKEN] } });
+      const fresh = `fresh-${uid()}@example.test`;
+      const answers = [];
+      for (const email of [fresh, owner.email]) {
+        const outcome = await t.call(t.anonymous, "/sign-up", [INITIAL, form({ name: "Mallory", organizationName: "Takeover Ltd", email, password: "mallory-password" })]);
+        answers.push(JSON.stringify(outcome.result).replace(email, "ADDRESS"));
+      }
+      expect(answers[1]).toBe(answers[0]);
+      expect(JSON.parse(answers[0]!)).toMatchObject({ ok: true });
       await signIn(await t.newPage(), owner.email, owner.password);
+      await expectOwnerAlone(t);
     },
     async otherOrg(t) {
       const { owner } = t.w.a;
       const outcome = await t.call(t.orgB, "/sign-up", [INITIAL, form({ name: "Mallory", organizationName: owner.organizationName, email: owner.email.toUpperCase(), password: "mallory-password" })]);
-      expect(outcome.result).toEqual({ ok: false, message: FIX_FIELDS, fieldErrors: { email: [TAKEN] } });
+      expect(outcome.result).toMatchObject({ ok: true, message: expect.stringContaining(owner.email) });
       await signIn(await t.newPage(), owner.email, owner.password);
+      await expectOwnerAlone(t);
+    },
+  },
+  "app/(auth)/sign-up/confirm/actions.ts#confirmSignUpAction": {
+    rightful: { as: "anonymous", page: "/sign-up/confirm", args: (w) => [INITIAL, form({ token: w.a.invite.id, password: MARK })], untouched: markAbsent },
+    // Public (the emailed link's token is the credential): another link's id, or a made-up token, creates nothing.
+    async unauthenticated(t) {
+      for (const token of [t.w.a.invite.id, "t".repeat(43)]) {
+        expect((await t.call(t.anonymous, "/sign-up/confirm", [INITIAL, form({ token, password: "mallory-password" })])).result).toEqual({ ok: false, message: LINK_NO_LONGER_CREATES });
+      }
+      await expectOwnerAlone(t);
+    },
+    async otherOrg(t) {
+      expect((await t.call(t.orgB, "/sign-up/confirm", [INITIAL, form({ token: t.w.a.invite.id, password: t.w.a.owner.password })])).result).toEqual({ ok: false, message: LINK_NO_LONGER_CREATES });
+      await expectOwnerAlone(t);
+    },
+  },
+  "app/(auth)/forgot-password/actions.ts#requestPasswordResetAction": {
+    rightful: { as: "anonymous", page: "/forgot-password", args: () => [INITIAL, form({ email: `${MARK}@example.test` })], untouched: markAbsent },
+    // Public by design: asking for an account's reset link says no more than asking for a stranger's, and changes nothing.
+    async unauthenticated(t) {
+      const { owner } = t.w.a;
+      const answers = [];
+      for (const email of [`nobody-${uid()}@example.test`, owner.email]) {
+        const outcome = await t.call(t.anonymous, "/forgot-password", [INITIAL, form({ email })]);
+        answers.push(JSON.stringify(outcome.result).replace(email, "ADDRESS"));
+      }
+      expect(answers[1]).toBe(answers[0]);
+      await signIn(await t.newPage(), owner.email, owner.password);
+    },
+    async otherOrg(t) {
+      const { owner } = t.w.a;
+      const outcome = await t.call(t.orgB, "/forgot-password", [INITIAL, form({ email: owner.email })]);
+      expect(outcome.result).toMatchObject({ ok: true });
+      await signIn(await t.newPage(), owner.email, owner.password);
+    },
+  },
+  "app/(auth)/reset-password/actions.ts#resetPasswordAction": {
+    rightful: { as: "anonymous", page: "/reset-password", args: (w) => [INITIAL, form({ token: w.a.invite.id, password: "wrong-types-password" })], untouched: expectPasswordUnchanged },
+    // Public (the emailed link's token is the credential): another link's id, or a made-up token, changes no password.
+    async unauthenticated(t) {
+      for (const token of [t.w.a.invite.id, "t".repeat(43)]) {
+        expect((await t.call(t.anonymous, "/reset-password", [INITIAL, form({ token, password: "mallory-password" })])).result).toEqual({ ok: false, message: RESET_LINK_INVALID });
+      }
+      await expectPasswordUnchanged(t);
+    },
+    async otherOrg(t) {
+      expect((await t.call(t.orgB, "/reset-password", [INITIAL, form({ token: t.w.a.invite.id, password: "mallory-password" })])).result).toEqual({ ok: false, message: RESET_LINK_INVALID });
+      await expectPasswordUnchanged(t);
+    },
+  },
+  "app/(auth)/verify-email/actions.ts#verifyEmailAction": {
+    rightful: { as: "anonymous", page: "/verify-email", args: (w) => [INITIAL, form({ token: w.a.invite.id })], untouched: expectInviteOpen },
+    async unauthenticated(t) {
+      for (const token of [t.w.a.invite.id, "t".repeat(43)]) {
+        expect((await t.call(t.anonymous, "/verify-email", [INITIAL, form({ token })])).result).toEqual({ ok: false, message: VERIFY_LINK_INVALID });
+      }
+      await expectInviteOpen(t);
+    },
+    async otherOrg(t) {
+      expect((await t.call(t.orgB, "/verify-email", [INITIAL, form({ token: t.w.a.invite.id })])).result).toEqual({ ok: false, message: VERIFY_LINK_INVALID });
+      await expectInviteOpen(t);
     },
   },
   "app/(auth)/invite/actions.ts#acceptInviteAction": {
@@ -428,6 +523,52 @@ const CASES: Record<ActionRef, Case> = {
       await expectRetentionUntouched(t);
     },
   },
+  "app/(dashboard)/settings/actions.ts#changePasswordAction": {
+    rightful: { as: "orgA", page: "/settings", args: (w) => [INITIAL, form({ currentPassword: w.a.owner.password, newPassword: MARK })], untouched: expectPasswordUnchanged },
+    async unauthenticated(t) {
+      await t.signedOut("/settings", [INITIAL, form({ currentPassword: t.w.a.owner.password, newPassword: "hijacked-password" })]);
+      await expectPasswordUnchanged(t);
+    },
+    // No id to pass: the session decides whose password changes. B, naming A in the form, changes
+    // only B's own (every recruiter the fixture makes has the same password, so it is also B's
+    // current one), and only with B's current password.
+    async otherOrg(t) {
+      const wrong = await t.call(t.orgB, "/settings", [INITIAL, form({ currentPassword: "not anyone's password", newPassword: "hijacked-password", userId: t.w.a.owner.email })]);
+      expect(wrong.result).toEqual({ ok: false, message: FIX_FIELDS, fieldErrors: { currentPassword: [NOT_CURRENT_PASSWORD] } });
+      const own = await t.call(t.orgB, "/settings", [INITIAL, form({ currentPassword: t.w.a.owner.password, newPassword: "b-changed-its-own", userId: t.w.a.owner.email })]);
+      expect(own.result).toMatchObject({ ok: true });
+      await expectPasswordUnchanged(t);
+    },
+  },
+  "app/(dashboard)/settings/actions.ts#signOutEverywhereAction": {
+    rightful: { as: "orgA", page: "/settings", args: () => [], untouched: expectStillSignedIn },
+    async unauthenticated(t) {
+      await t.signedOut("/settings", []);
+      await expectStillSignedIn(t);
+    },
+    // A throwaway organisation (B's session is needed by later tests) signs itself out everywhere: only its own sessions end.
+    async otherOrg(t) {
+      const c = await t.newPage();
+      await signUp(c, "Charlie");
+      const charlie = await t.apiWithState(JSON.stringify(await c.context().storageState()));
+      expect((await t.call(charlie, "/settings", [])).result).toBeUndefined();
+      await c.goto("/settings");
+      await expect(c.getByRole("heading", { name: "Sign in to Kairos" })).toBeVisible();
+      await expectStillSignedIn(t);
+    },
+  },
+  "app/(dashboard)/actions.ts#sendVerificationEmailAction": {
+    rightful: { as: "orgA", page: "/interviews", args: () => [], untouched: expectStillSignedIn },
+    async unauthenticated(t) {
+      await t.signedOut("/interviews", []);
+      await expectStillSignedIn(t);
+    },
+    // No id to pass: B asks for B's own address (already confirmed), never A's.
+    async otherOrg(t) {
+      expect((await t.call(t.orgB, "/interviews", [])).result).toBe("Your email address is already confirmed.");
+      await expectStillSignedIn(t);
+    },
+  },
   "app/interview/request-actions.ts#requestAccommodationAction": {
     rightful: { as: "candidateA", page: "/interview", args: () => [INITIAL, form({ message: MARK })], untouched: markAbsent },
     async unauthenticated(t) {
@@ -593,6 +734,7 @@ test.describe("each server action refuses", () => {
           orgA: await api({ storageState: JSON.parse(world.a.state) }),
           candidate: (key) => api({ extraHTTPHeaders: { ...client, cookie: `kairos_interview=${key}` } }),
           api: () => api(),
+          apiWithState: (state) => api({ storageState: JSON.parse(state) }),
           newPage: () => page(),
           a: await page(world.a.state),
           b: await page(world.b.state),

@@ -1,4 +1,4 @@
-import { DEMO, expect, sessionToken, signIn, signUp, test } from "./fixtures";
+import { DEMO, expect, openEmail, ownClientAddress, sessionToken, signIn, signUp, test } from "./fixtures";
 
 test("the demo recruiter signs in and sees the seeded jobs", async ({ page }) => {
   await page.goto("/");
@@ -48,6 +48,23 @@ test("signed-out visitors are sent to sign-in, and sign-out ends the session", a
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
 });
 
+test("a copy of the session cookie opens nothing once its browser has signed out", async ({ page, browser, baseURL, recruiter: _ }) => {
+  const copied = (await page.context().cookies()).filter((c) => c.name.includes("next-auth.session-token"));
+  expect(copied).toHaveLength(1);
+  await page.getByRole("button", { name: /account menu/ }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  const thief = await browser.newContext();
+  await thief.addCookies(copied.map(({ name, value }) => ({ name, value, url: baseURL! })));
+  const stolen = await thief.newPage();
+  for (const path of ["/interviews", "/settings"]) {
+    await stolen.goto(path);
+    await expect(stolen.getByRole("heading", { name: "Sign in to Kairos" }), path).toBeVisible();
+  }
+  await thief.close();
+});
+
 test("sign-up refuses bad input next to each field and keeps what was typed", async ({ page }) => {
   await page.goto("/sign-up");
   await page.getByLabel("Your name").fill("Sam Example");
@@ -63,18 +80,94 @@ test("sign-up refuses bad input next to each field and keeps what was typed", as
   await expect(page).toHaveURL(/\/sign-up$/);
 });
 
-test("signing up twice with one email is refused on the email field", async ({ page, browser }) => {
-  await page.goto("/sign-up");
-  await page.getByLabel("Your name").fill("Demo Twin");
-  await page.getByLabel("Company").fill("Twin Co");
-  await page.getByLabel("Work email").fill(DEMO.email.toUpperCase());
-  await page.getByLabel("Password").fill("another-long-password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByLabel("Work email")).toHaveAccessibleDescription("An account with this email already exists. Sign in instead.");
+test("signing up with an address that has an account looks exactly like a new one; its owner is emailed and still signs in", async ({ page, browser }) => {
+  const answers: string[] = [];
+  for (const email of [`fresh-${Date.now()}@example.test`, DEMO.email.toUpperCase()]) {
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": ownClientAddress() });
+    await page.goto("/sign-up");
+    await page.getByLabel("Your name").fill("Demo Twin");
+    await page.getByLabel("Company").fill("Twin Co");
+    await page.getByLabel("Work email").fill(email);
+    await page.getByLabel("Password").fill("another-long-password");
+    await page.getByRole("button", { name: "Create account" }).click();
+    const status = page.getByRole("status").filter({ hasText: "Check your email" });
+    await expect(status).toBeVisible();
+    answers.push(((await status.textContent()) ?? "").replace(email.toLowerCase(), "ADDRESS"));
+  }
+  expect(answers[1]).toBe(answers[0]);
+  // The owner of the address hears about it, with no link that would create anything.
+  expect(await openEmail(page, DEMO.email, /^You already have a Kairos account/)).toBeNull();
+  await expect(page.locator("pre")).toContainText("Someone tried to create a new Kairos account with this address.");
   // The demo account still works with its own password.
   const other = await browser.newPage();
   await signIn(other, DEMO.email, DEMO.password);
   await other.close();
+});
+
+test("a forgotten password: the emailed link sets a new one, once, and signs every browser out", async ({ page, browser, recruiter }) => {
+  const elsewhere = await browser.newContext();
+  const reset = await elsewhere.newPage();
+  await reset.setExtraHTTPHeaders({ "x-forwarded-for": ownClientAddress() });
+  await reset.goto("/sign-in");
+  await reset.getByRole("link", { name: "Forgot your password?" }).click();
+  await reset.getByLabel("Email").fill(recruiter.email);
+  await reset.getByRole("button", { name: "Send reset link" }).click();
+  await expect(reset.getByRole("status")).toContainText(`If ${recruiter.email} belongs to a Kairos account, we have sent it a link`);
+
+  const link = await openEmail(reset, recruiter.email, /^Reset your Kairos password/);
+  expect(link).toMatch(/\/reset-password\?token=[\w-]{43}$/);
+  await reset.goto(link!);
+  await reset.getByLabel("New password").fill("a brand new passphrase");
+  await reset.getByRole("button", { name: "Set new password" }).click();
+  await expect(reset).toHaveURL(/\/sign-in\?reset=1$/);
+  await expect(reset.getByRole("status")).toContainText("Your password was changed");
+
+  // The recruiter's own browser was signed out by the reset.
+  await page.goto("/interviews");
+  await expect(page.getByRole("heading", { name: "Sign in to Kairos" })).toBeVisible();
+  await signIn(reset, recruiter.email, "a brand new passphrase");
+  // The link works once.
+  await reset.goto(link!);
+  await expect(reset.getByRole("heading", { name: "This link is not valid" })).toBeVisible();
+  await elsewhere.close();
+});
+
+test("changing the password in settings signs out every other browser, not this one; sign out everywhere signs out this one too", async ({ page, browser, baseURL, recruiter }) => {
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await otherPage.setExtraHTTPHeaders({ "x-forwarded-for": ownClientAddress() });
+  await signIn(otherPage, recruiter.email, recruiter.password);
+
+  await page.goto("/settings");
+  const account = page.getByRole("region", { name: "Your account" });
+  await account.getByLabel("Current password").fill("not my password at all");
+  await account.getByLabel("New password").fill("a changed passphrase");
+  await account.getByRole("button", { name: "Change password" }).click();
+  await expect(account.getByLabel("Current password")).toHaveAccessibleDescription("This is not your current password.");
+  await account.getByLabel("Current password").fill(recruiter.password);
+  await account.getByRole("button", { name: "Change password" }).click();
+  await expect(account.getByRole("status")).toContainText("Password changed.");
+
+  await otherPage.goto("/interviews");
+  await expect(otherPage.getByRole("heading", { name: "Sign in to Kairos" })).toBeVisible();
+  await page.goto("/interviews");
+  await expect(page.getByRole("heading", { name: "Interviews", exact: true })).toBeVisible();
+
+  // Sign in elsewhere with the new password, then sign out everywhere from here.
+  await signIn(otherPage, recruiter.email, "a changed passphrase");
+  const copied = (await page.context().cookies()).filter((c) => c.name.includes("next-auth.session-token"));
+  await page.goto("/settings");
+  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await otherPage.goto("/interviews");
+  await expect(otherPage.getByRole("heading", { name: "Sign in to Kairos" })).toBeVisible();
+  const thief = await browser.newContext();
+  await thief.addCookies(copied.map(({ name, value }) => ({ name, value, url: baseURL! })));
+  const stolen = await thief.newPage();
+  await stolen.goto("/settings");
+  await expect(stolen.getByRole("heading", { name: "Sign in to Kairos" })).toBeVisible();
+  await Promise.all([other.close(), thief.close()]);
 });
 
 test("a session whose account no longer exists is signed out, not bounced between pages", async ({ browser, baseURL }) => {

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import { encode } from "next-auth/jwt";
@@ -8,7 +8,22 @@ export const DEMO = { email: "recruiter@kairos.test", password: "kairos-demo" };
 
 export type Recruiter = { name: string; email: string; password: string; organizationName: string };
 
-/** Signs up a brand-new organisation through the UI and leaves `page` signed in as its owner. */
+/**
+ * A client address of a browser's own. The server counts sign-ups and failed sign-ins per client,
+ * taken from the right-most X-Forwarded-For entry (README, Security): without a proxy in front, as
+ * here, that is what the browser sends. Each test's recruiter then signs up from a network of their
+ * own, as real recruiters do, instead of every test sharing 127.0.0.1's hourly sign-up budget.
+ */
+export function ownClientAddress(): string {
+  const [a, b, c] = randomBytes(3);
+  return `10.${a}.${b}.${c}`;
+}
+
+/**
+ * Signs up a brand-new organisation through the UI, as a new recruiter does: the sign-up form, the
+ * confirmation email in the dev mailbox, its link, and the password again. Leaves `page` signed in
+ * as the owner (with its own client address, see ownClientAddress).
+ */
 export async function signUp(page: Page, label = "Org"): Promise<Recruiter> {
   const id = randomUUID().slice(0, 8);
   const recruiter = {
@@ -17,12 +32,19 @@ export async function signUp(page: Page, label = "Org"): Promise<Recruiter> {
     password: "correct horse battery",
     organizationName: `${label} ${id}`,
   };
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": ownClientAddress() });
   await page.goto("/sign-up");
   await page.getByLabel("Your name").fill(recruiter.name);
   await page.getByLabel("Company").fill(recruiter.organizationName);
   await page.getByLabel("Work email").fill(recruiter.email);
   await page.getByLabel("Password").fill(recruiter.password);
   await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Check your email" })).toBeVisible();
+  const link = await openEmail(page, recruiter.email, /^Confirm your email address for Kairos/);
+  if (!link) throw new Error("the confirmation email has no link");
+  await page.goto(link);
+  await page.getByLabel("Password").fill(recruiter.password);
+  await page.getByRole("button", { name: "Create my account" }).click();
   await expect(page).toHaveURL(/\/interviews$/);
   return recruiter;
 }
@@ -77,7 +99,8 @@ export async function createJob(
 
 /**
  * Opens the newest dev-mailbox message to `to` whose subject matches, waiting for the outbox to
- * deliver it. Returns the first interview or invite link found in the message's plain text.
+ * deliver it. Returns the first link with a secret (an interview, an invitation, a sign-up
+ * confirmation, a password reset, an address verification) found in the message's plain text.
  */
 export async function openEmail(page: Page, to: string, subject: RegExp): Promise<string | null> {
   const message = page.getByRole("listitem").filter({ hasText: `To ${to}` }).filter({ hasText: subject }).first();
@@ -89,7 +112,7 @@ export async function openEmail(page: Page, to: string, subject: RegExp): Promis
   await message.getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(subject);
   const text = (await page.locator("pre").textContent()) ?? "";
-  return /https?:\/\/\S+\/(?:interview\?session_key|invite\?token)=[\w-]{43}/.exec(text)?.[0] ?? null;
+  return /https?:\/\/\S+\/(?:interview\?session_key|invite\?token|sign-up\/confirm\?token|reset-password\?token|verify-email\?token)=[\w-]{43}/.exec(text)?.[0] ?? null;
 }
 
 /**

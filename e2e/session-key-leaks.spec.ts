@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext, BrowserContext } from "@playwright/test";
 import { E2E_SERVER_LOG } from "./env";
-import { createJob, expect, localDateTime, openEmail, scheduleAndGetLink, test } from "./fixtures";
+import { createJob, expect, localDateTime, openEmail, ownClientAddress, scheduleAndGetLink, test } from "./fixtures";
 
 // The raw session key never appears in logs, in the database after hand-off, or in any
 // response other than the email.
@@ -13,6 +13,9 @@ import { createJob, expect, localDateTime, openEmail, scheduleAndGetLink, test }
 // and /dev/mailbox which shows it, are the only places allowed to hold the key — and the test
 // checks that they do, so the search is known to work. Everything else — the outbox row, the audit
 // trail, every other table, the server's log, every other response — must not.
+//
+// The same holds for the secrets in account emails: a sign-up's confirmation link (how a new
+// account proves its address) and a password-reset link. The database keeps only their SHA-256.
 
 type Seen = {
   url: string;
@@ -188,4 +191,36 @@ test("an invitation replaced while still pending keeps no copy of its key: resen
   const log = readFileSync(E2E_SERVER_LOG, "utf8");
   for (const key of [first, second, third]) expect(log.includes(key), "a key in the server log").toBe(false);
   expect(log.includes(candidate.email), "the address in the server log").toBe(false);
+});
+
+test("the secrets of account emails (a sign-up's confirmation, a password reset) are only in the emails: not in the database in raw form, nor in the server log", async ({ page, browser, request, recruiter }) => {
+  test.setTimeout(120_000);
+  // The fixture signed up through the confirmation link; it is still in the (dev) inbox.
+  const confirmation = await openEmail(page, recruiter.email, /^Confirm your email address for Kairos/);
+  const confirmToken = new URL(confirmation!).searchParams.get("token")!;
+
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  await other.setExtraHTTPHeaders({ "x-forwarded-for": ownClientAddress() });
+  await other.goto("/forgot-password");
+  await other.getByLabel("Email").fill(recruiter.email);
+  await other.getByRole("button", { name: "Send reset link" }).click();
+  await expect(other.getByRole("status")).toContainText("we have sent it a link");
+  const reset = await openEmail(other, recruiter.email, /^Reset your Kairos password/);
+  const resetToken = new URL(reset!).searchParams.get("token")!;
+  await other.goto(reset!);
+  await other.getByLabel("New password").fill("another secret passphrase");
+  await other.getByRole("button", { name: "Set new password" }).click();
+  await expect(other).toHaveURL(/\/sign-in\?reset=1$/);
+  await context.close();
+
+  for (const [what, token] of [["confirmation", confirmToken], ["reset", resetToken]] as const) {
+    expect(token, what).toMatch(/^[\w-]{43}$/);
+    // Once the provider has an email, the outbox scrubs its copy; then only the delivered email holds the token.
+    await expect
+      .poll(async () => (await databaseMatches(request, token)).filter((m) => m.table !== "DevMailboxMessage"), { timeout: 20_000, message: what })
+      .toEqual([]);
+    expect((await databaseMatches(request, token)).map((m) => `${m.table}.${m.column}`).sort(), what).toEqual(["DevMailboxMessage.html", "DevMailboxMessage.text"]);
+    expect(readFileSync(E2E_SERVER_LOG, "utf8").includes(token), `the server log holds the ${what} token`).toBe(false);
+  }
 });

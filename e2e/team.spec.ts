@@ -1,4 +1,4 @@
-import { expect, openEmail, test } from "./fixtures";
+import { DEMO, expect, openEmail, test } from "./fixtures";
 
 test("an owner invites a teammate who joins the same organisation", async ({ page, browser, recruiter }) => {
   await page.getByRole("link", { name: "Team" }).click();
@@ -31,4 +31,15 @@ test("an owner invites a teammate who joins the same organisation", async ({ pag
   await again.goto(inviteUrl!);
   await expect(again.getByRole("heading", { name: "This invitation is not valid" })).toBeVisible();
   await context.close();
+});
+
+test("inviting an address that has an account elsewhere answers as any invitation; the address is told instead of given a link", async ({ page, recruiter }) => {
+  await page.goto("/team");
+  await page.getByLabel("Email").fill(DEMO.email);
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Invitation sent to ${DEMO.email}. The link works once and expires in 7 days.` })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Open invitations" })).toContainText(DEMO.email);
+
+  expect(await openEmail(page, DEMO.email, new RegExp(`Join ${recruiter.organizationName} on Kairos`))).toBeNull();
+  await expect(page.locator("pre")).toContainText("already belongs to a Kairos account in another organisation");
 });

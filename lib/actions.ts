@@ -88,6 +88,8 @@ export function defineAction<const C extends Caller, const S extends readonly z.
     const context = await authorise(spec);
     if ("refusal" in context) return spec.refuse(context.refusal);
 
+    // An argument no schema speaks for was never sent by our pages: refuse it rather than ignore it.
+    if (raw.length > spec.args.length) return spec.refuse({ reason: "invalid", message: NOT_UNDERSTOOD });
     const args: unknown[] = [];
     for (const [i, schema] of spec.args.entries()) {
       const parsed = schema.safeParse(clean(raw[i]));

@@ -1,22 +1,27 @@
 import "server-only";
 import { getServerSession, type NextAuthOptions } from "next-auth";
+import type { JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
-import { findMember } from "@/lib/accounts";
+import { findSessionMember, type Member as AccountMember } from "@/lib/accounts";
 import { authSecret } from "@/lib/config";
 import { clientAddress } from "@/lib/http/client-address";
+import { endSession, SESSION_DAYS, sessionIds, startSession } from "@/lib/sessions";
 import { authenticate } from "@/lib/sign-in";
 
 declare module "next-auth" {
   interface Session {
     userId?: string;
+    sessionId?: string;
   }
 }
 declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
+    /** The UserSession row this cookie belongs to (lib/sessions.ts): signing out deletes it. */
+    sid?: string;
   }
 }
 
@@ -24,7 +29,7 @@ const credentialsSchema = z.object({ email: z.string().trim().max(320), password
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_DAYS * 24 * 60 * 60 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
     CredentialsProvider({
@@ -40,37 +45,64 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) token.uid = user.id;
+    async jwt({ token, user }) {
+      // Only at sign-in does next-auth pass the user: each sign-in is a session of its own.
+      if (user) {
+        token.uid = user.id;
+        token.sid = await startSession(user.id);
+      }
       return token;
     },
     session({ session, token }) {
       session.userId = token.uid;
+      session.sessionId = token.sid;
       return session;
+    },
+  },
+  events: {
+    // Signing out ends the session itself, not just this browser's cookie: a copy of the cookie
+    // opens nothing afterwards.
+    async signOut({ token }) {
+      const ids = sessionIds(token);
+      if (ids) await endSession(ids.sessionId);
     },
   },
 };
 
-export type Member = NonNullable<Awaited<ReturnType<typeof findMember>>>;
+/** The signed-in member of a request: a user of an organisation, and the session they are signed in with. */
+export type Member = AccountMember & { sessionId: string };
+
+/**
+ * The member a session cookie's token stands for, or null — for a token naming no session, a
+ * session that was ended (signed out, a password changed or reset) or expired, or a removed user.
+ */
+export async function memberOfToken(token: Pick<JWT, "uid" | "sid"> | null | undefined): Promise<Member | null> {
+  const ids = sessionIds(token);
+  return ids && findSessionMember(ids.userId, ids.sessionId);
+}
+
+/** The signed-in member of this request, or null (the recordings route; pages through requireMember). */
+export async function currentMember(): Promise<Member | null> {
+  const session = await getServerSession(authOptions);
+  return memberOfToken(session && { uid: session.userId, sid: session.sessionId });
+}
 
 /**
  * The signed-in recruiter and their organisation, or a redirect to sign-in. Every dashboard page
  * and every server action calls this itself; the organisation it returns scopes every query.
  */
 export const requireMember = cache(async (): Promise<Member> => {
-  const session = await getServerSession(authOptions);
-  const member = session?.userId ? await findMember(session.userId) : null;
+  const member = await currentMember();
   if (!member) redirect("/sign-in");
   return member;
 });
 
 /**
  * The signed-in user's id, or null (pages that only need to know whether someone is signed in).
- * Null too when the session outlived its account (a removed user, a reset database): sign-in would
- * otherwise send it on to the dashboard, whose requireMember() sends it back — a redirect loop.
+ * Null too when the session was ended or outlived its account (a removed user, a reset database):
+ * sign-in would otherwise send it on to the dashboard, whose requireMember() sends it back — a
+ * redirect loop.
  */
 export async function currentUserId(): Promise<string | null> {
-  const session = await getServerSession(authOptions);
-  if (!session?.userId) return null;
-  return (await findMember(session.userId))?.id ?? null;
+  return (await currentMember())?.id ?? null;
 }

@@ -6,13 +6,16 @@ import type { Transport } from "@/lib/email/transports";
 import { interviewDelivery } from "@/lib/interviews/delivery";
 import { sweepInterviews } from "@/lib/interviews/lifecycle/sweep";
 import { sweepRetention } from "@/lib/interviews/lifecycle/retention";
+import { pruneAccountTokens } from "@/lib/account-tokens";
 import { pruneRateLimits } from "@/lib/rate-limit";
+import { pruneSessions } from "@/lib/sessions";
+import { pruneSignUpRequests } from "@/lib/sign-up";
 
 // Where the background work is put together: the outbox (lib/email) with the interview domain's
 // delivery policy, the interview clock, retention and old rate-limit windows.
 
-/** Rate-limit windows are at most 15 minutes long; an hour-old one counts for nothing. */
-const RATE_LIMIT_HISTORY_HOURS = 1;
+/** The longest rate-limit window is a day (one alert per account per day): a day-old one counts for nothing. */
+const RATE_LIMIT_HISTORY_HOURS = 24;
 /** Retention is counted in days: a look every 10 minutes (per process) is plenty. */
 const RETENTION_EVERY_MS = 10 * 60_000;
 let nextRetentionSweep = 0;
@@ -23,12 +26,14 @@ export function sendDueEmail({ budgetMs, transport }: { budgetMs?: number; trans
 }
 
 /**
- * One round of background work: the clock's changes to interviews, old rate-limit windows, due
- * email, then (every RETENTION_EVERY_MS) content past its organisation's retention.
+ * One round of background work: the clock's changes to interviews, old rate-limit windows,
+ * expired sessions, links and sign-ups, due email, then (every RETENTION_EVERY_MS) content past its
+ * organisation's retention.
  */
 export async function runBackgroundWork({ budgetMs = 20_000 }: { budgetMs?: number } = {}) {
   const swept = await sweepInterviews();
   await pruneRateLimits(subHours(now(), RATE_LIMIT_HISTORY_HOURS));
+  await Promise.all([pruneSessions(), pruneAccountTokens(), pruneSignUpRequests()]);
   const sent = await sendDueEmail({ budgetMs });
   let retention = { purged: 0, purgeFailed: 0 };
   if (Date.now() >= nextRetentionSweep) {

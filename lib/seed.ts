@@ -13,7 +13,8 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ created: boolean
   await prisma.$transaction(async (tx) => {
     const org = await tx.organization.create({ data: { name: "Acme Robotics" } });
     await tx.user.create({
-      data: { email: DEMO_EMAIL, name: "Riley Recruiter", passwordHash, role: "OWNER", organizationId: org.id },
+      // Verified, as a confirmed sign-up is: the demo schedules interviews (it emails the dev mailbox).
+      data: { email: DEMO_EMAIL, name: "Riley Recruiter", passwordHash, role: "OWNER", organizationId: org.id, emailVerifiedAt: new Date() },
     });
     await tx.job.create({
       data: {

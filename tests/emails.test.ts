@@ -23,6 +23,13 @@ const SUBJECTS: Record<TemplateName, string> = {
   "reschedule-requested": "Hana Sato asks for a new interview time",
   "accommodation-requested": "Hana Sato asks for an accommodation for their interview",
   "deletion-requested": "Hana Sato asks you to delete their interview answers",
+  "team-invite-existing-account": "Join Acme Robotics on Kairos",
+  "sign-up-confirmation": "Confirm your email address for Kairos",
+  "sign-up-existing-account": "You already have a Kairos account",
+  "email-verification": "Confirm your email address for Kairos",
+  "password-reset": "Reset your Kairos password",
+  "password-changed": "Your Kairos password was changed",
+  "sign-in-alert": "Someone is trying to sign in to your Kairos account",
 };
 
 /** The link each link-carrying template must show, read from its preview props. */
@@ -35,6 +42,12 @@ const LINKS: Partial<Record<TemplateName, (m: EmailMessage) => string>> = {
   "reschedule-requested": (m) => (m.template === "reschedule-requested" ? m.props.interviewUrl : ""),
   "accommodation-requested": (m) => (m.template === "accommodation-requested" ? m.props.interviewUrl : ""),
   "deletion-requested": (m) => (m.template === "deletion-requested" ? m.props.interviewUrl : ""),
+  "sign-up-confirmation": (m) => (m.template === "sign-up-confirmation" ? m.props.confirmUrl : ""),
+  "sign-up-existing-account": (m) => (m.template === "sign-up-existing-account" ? m.props.signInUrl : ""),
+  "email-verification": (m) => (m.template === "email-verification" ? m.props.verifyUrl : ""),
+  "password-reset": (m) => (m.template === "password-reset" ? m.props.resetUrl : ""),
+  "password-changed": (m) => (m.template === "password-changed" ? m.props.resetUrl : ""),
+  "sign-in-alert": (m) => (m.template === "sign-in-alert" ? m.props.resetUrl : ""),
 };
 
 describe("email templates", () => {

@@ -3,7 +3,9 @@ import type { ReactNode } from "react";
 import { Logo } from "@/components/logo";
 import { NavLink } from "@/components/nav-link";
 import { UserMenu } from "@/components/user-menu";
+import { VerifyEmailBanner } from "@/components/verify-email-banner";
 import { requireMember } from "@/lib/auth";
+import { sendVerificationEmailAction } from "./actions";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const member = await requireMember();
@@ -27,6 +29,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <UserMenu name={member.name} email={member.email} organizationName={member.organizationName} />
         </div>
       </header>
+      {!member.emailVerified && <VerifyEmailBanner email={member.email} send={sendVerificationEmailAction} />}
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>

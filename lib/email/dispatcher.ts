@@ -18,7 +18,8 @@ const BACKOFF_CAP_MS = 10 * 60_000;
 /** What the dispatcher tells the domain about a claimed email. */
 export interface ClaimedEmail {
   id: string;
-  organizationId: string;
+  /** Null only for a sign-up's confirmation (no organisation exists yet). */
+  organizationId: string | null;
   interviewId: string | null;
   kind: EmailKind;
   toEmail: string;

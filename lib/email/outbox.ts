@@ -11,7 +11,8 @@ export interface Attachment {
 }
 
 export interface OutgoingEmail {
-  organizationId: string;
+  /** The organisation whose action caused it; null only for a sign-up's confirmation (none exists yet). */
+  organizationId: string | null;
   interviewId?: string | null;
   kind: EmailKind;
   toEmail: string;

@@ -34,7 +34,20 @@ import RescheduleRequested, {
   PreviewProps as rescheduleRequestedPreview,
   type RescheduleRequestedProps,
 } from "@/emails/reschedule-requested";
+import EmailVerification, { PreviewProps as emailVerificationPreview, type EmailVerificationProps } from "@/emails/email-verification";
+import PasswordChanged, { PreviewProps as passwordChangedPreview, type PasswordChangedProps } from "@/emails/password-changed";
+import PasswordReset, { PreviewProps as passwordResetPreview, type PasswordResetProps } from "@/emails/password-reset";
+import SignInAlert, { PreviewProps as signInAlertPreview, type SignInAlertProps } from "@/emails/sign-in-alert";
+import SignUpConfirmation, { PreviewProps as signUpConfirmationPreview, type SignUpConfirmationProps } from "@/emails/sign-up-confirmation";
+import SignUpExistingAccount, {
+  PreviewProps as signUpExistingAccountPreview,
+  type SignUpExistingAccountProps,
+} from "@/emails/sign-up-existing-account";
 import TeamInvitation, { PreviewProps as teamInvitationPreview, type TeamInvitationProps } from "@/emails/team-invitation";
+import TeamInviteExistingAccount, {
+  PreviewProps as teamInviteExistingAccountPreview,
+  type TeamInviteExistingAccountProps,
+} from "@/emails/team-invite-existing-account";
 
 /** Each template's props, keyed by its file name in emails/. */
 export type TemplateProps = {
@@ -48,6 +61,13 @@ export type TemplateProps = {
   "reschedule-requested": RescheduleRequestedProps;
   "accommodation-requested": AccommodationRequestedProps;
   "deletion-requested": DeletionRequestedProps;
+  "team-invite-existing-account": TeamInviteExistingAccountProps;
+  "sign-up-confirmation": SignUpConfirmationProps;
+  "sign-up-existing-account": SignUpExistingAccountProps;
+  "email-verification": EmailVerificationProps;
+  "password-reset": PasswordResetProps;
+  "password-changed": PasswordChangedProps;
+  "sign-in-alert": SignInAlertProps;
 };
 
 export type TemplateName = keyof TemplateProps;
@@ -111,6 +131,41 @@ const templates: { [K in TemplateName]: Entry<TemplateProps[K]> } = {
     component: DeletionRequested,
     subject: (p) => `${p.candidateName} asks you to delete their interview answers`,
     previewProps: deletionRequestedPreview,
+  },
+  "team-invite-existing-account": {
+    component: TeamInviteExistingAccount,
+    subject: (p) => `Join ${p.organizationName} on Kairos`,
+    previewProps: teamInviteExistingAccountPreview,
+  },
+  "sign-up-confirmation": {
+    component: SignUpConfirmation,
+    subject: () => "Confirm your email address for Kairos",
+    previewProps: signUpConfirmationPreview,
+  },
+  "sign-up-existing-account": {
+    component: SignUpExistingAccount,
+    subject: () => "You already have a Kairos account",
+    previewProps: signUpExistingAccountPreview,
+  },
+  "email-verification": {
+    component: EmailVerification,
+    subject: () => "Confirm your email address for Kairos",
+    previewProps: emailVerificationPreview,
+  },
+  "password-reset": {
+    component: PasswordReset,
+    subject: () => "Reset your Kairos password",
+    previewProps: passwordResetPreview,
+  },
+  "password-changed": {
+    component: PasswordChanged,
+    subject: () => "Your Kairos password was changed",
+    previewProps: passwordChangedPreview,
+  },
+  "sign-in-alert": {
+    component: SignInAlert,
+    subject: () => "Someone is trying to sign in to your Kairos account",
+    previewProps: signInAlertPreview,
   },
 };
 

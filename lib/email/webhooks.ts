@@ -28,7 +28,7 @@ const resendEvent = z.object({
 
 /** A delivery event for one of our emails, handed to the domain that queued it. */
 export interface DeliveryEvent {
-  email: { id: string; kind: EmailKind; organizationId: string; interviewId: string | null };
+  email: { id: string; kind: EmailKind; organizationId: string | null; interviewId: string | null };
   state: DeliveryState;
   /** The provider's words for a bounce. */
   reason?: string;

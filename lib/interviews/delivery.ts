@@ -30,6 +30,14 @@ export function mayEmailGoOut(kind: EmailKind, status: InterviewStatus | null): 
     case EmailKind.RESCHEDULE_REQUESTED:
     case EmailKind.ACCOMMODATION_REQUESTED:
     case EmailKind.DELETION_REQUESTED:
+    // Account emails (sign-up, verification, passwords, sign-in alerts) belong to no interview.
+    case EmailKind.SIGN_UP_CONFIRMATION:
+    case EmailKind.SIGN_UP_EXISTING_ACCOUNT:
+    case EmailKind.EMAIL_VERIFICATION:
+    case EmailKind.PASSWORD_RESET:
+    case EmailKind.PASSWORD_CHANGED:
+    case EmailKind.SIGN_IN_ALERT:
+    case EmailKind.TEAM_INVITE_EXISTING_ACCOUNT:
       return true;
   }
 }
@@ -51,7 +59,7 @@ export const interviewDelivery: DeliveryPolicy = {
     return withheld;
   },
   async settled(tx, email, outcome) {
-    if (!email.interviewId) return;
+    if (!email.interviewId || !email.organizationId) return;
     await recordEvent(tx, {
       organizationId: email.organizationId,
       interviewId: email.interviewId,
@@ -77,7 +85,7 @@ const EVENT_TYPES = {
  * many bounces arrive.
  */
 export const onInterviewDeliveryEvent: DeliveryEventHook = async (tx, { email, state, reason, at }) => {
-  if (!email.interviewId) return;
+  if (!email.interviewId || !email.organizationId) return;
   await recordEvent(tx, {
     organizationId: email.organizationId,
     interviewId: email.interviewId,

@@ -140,6 +140,19 @@ export async function cancellationEmail(ctx: InterviewEmailContext): Promise<Out
 }
 
 export const REMINDER_KINDS = [EmailKind.REMINDER_24H, EmailKind.REMINDER_1H];
+
+/** The reminders still ahead for an interview starting at `scheduledAt`. */
+function reminderPlans(scheduledAt: Date, now: Date) {
+  return [
+    { kind: EmailKind.REMINDER_24H, hoursBefore: 24 as const },
+    { kind: EmailKind.REMINDER_1H, hoursBefore: 1 as const },
+  ].filter(({ hoursBefore }) => addHours(scheduledAt, -hoursBefore) > now);
+}
+
+/** How many emails a link email for a start at `scheduledAt` brings with it: itself and the reminders still ahead. */
+export function linkEmailCount(scheduledAt: Date, now: Date): number {
+  return 1 + reminderPlans(scheduledAt, now).length;
+}
 /** The emails that carry the candidate's link (a fresh key each). */
 export const LINK_KINDS = [EmailKind.INVITATION, EmailKind.RESCHEDULED];
 
@@ -149,10 +162,7 @@ export const LINK_KINDS = [EmailKind.INVITATION, EmailKind.RESCHEDULED];
  * so planning them never creates or stores a key.
  */
 export async function reminderEmails(ctx: InterviewEmailContext, now: Date): Promise<OutgoingEmail[]> {
-  const plans = [
-    { kind: EmailKind.REMINDER_24H, hoursBefore: 24 as const },
-    { kind: EmailKind.REMINDER_1H, hoursBefore: 1 as const },
-  ].filter(({ hoursBefore }) => addHours(ctx.scheduledAt, -hoursBefore) > now);
+  const plans = reminderPlans(ctx.scheduledAt, now);
   return Promise.all(
     plans.map(async ({ kind, hoursBefore }) => ({
       organizationId: ctx.organizationId,

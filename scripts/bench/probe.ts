@@ -4,7 +4,7 @@
 // Usage, after a bench run: DATABASE_URL=… NODE_ENV=production node --import ./scripts/server-only-hook.mjs --import tsx scripts/bench/probe.ts
 import pg from "pg";
 import { encode } from "next-auth/jwt";
-import { AUTH_SECRET, BENCH_DATABASE, keyHash } from "./setup";
+import { AUTH_SECRET, BENCH_DATABASE, keyHash, sessionIdOf } from "./setup";
 import { checkDatabaseUrl } from "../support/database";
 import { sleep } from "../support/harness";
 import { startServer } from "../support/processes";
@@ -36,7 +36,7 @@ async function main() {
   await client.query(`UPDATE "InterviewSession" SET "keyHash" = $1 WHERE id = 'bench_open_s'`, [keyHash(openKey)]);
   await client.query(`UPDATE "InterviewSession" SET "keyHash" = $1 WHERE id = 'bench_early_s'`, [keyHash(earlyKey)]);
   await client.query(`UPDATE "Interview" SET "scheduledAt" = now() + interval '10 minutes', status = 'SCHEDULED' WHERE id = 'bench_open'`);
-  const session = async (userId: string) => `next-auth.session-token=${await encode({ token: { sub: userId, uid: userId }, secret: AUTH_SECRET })}`;
+  const session = async (userId: string) => `next-auth.session-token=${await encode({ token: { sub: userId, uid: userId, sid: sessionIdOf(userId) }, secret: AUTH_SECRET })}`;
   const targets = [
     { name: "/sign-in", path: "/sign-in", headers: {} as Record<string, string> },
     { name: "lobby", path: "/interview", headers: { cookie: `kairos_interview=${openKey}` } },

@@ -19,6 +19,8 @@ export const BENCH_DATABASE: WipeableDatabase = {
 export const AUTH_SECRET = "kairos-bench-secret-0123456789abcdef0123456789";
 
 export const keyHash = (key: string) => createHash("sha256").update(key).digest("hex");
+/** The session row seeded for a bench user: its signed cookie must name it (lib/sessions.ts). */
+export const sessionIdOf = (userId: string) => `session_${userId}`;
 const newKey = () => randomBytes(32).toString("base64url");
 
 export interface Seeded {
@@ -43,8 +45,10 @@ export async function seed(url: string, bigCount = 100_000, smallCount = 100): P
       const email = `recruiter@${name}.bench`;
       const jobId = `job_${name}`;
       await q(`INSERT INTO "Organization" (id, name) VALUES ($1, $2)`, [id, `Bench ${name}`]);
-      // The password is never used: the benchmark signs a session cookie itself.
-      await q(`INSERT INTO "User" (id, email, name, "passwordHash", role, "organizationId") VALUES ($1, $2, 'Rita Recruiter', 'x', 'OWNER', $3)`, [userId, email, id]);
+      // The password is never used: the benchmark signs a session cookie itself, for the session
+      // row below. Verified, as every account made through sign-up is, so it may schedule.
+      await q(`INSERT INTO "User" (id, email, name, "passwordHash", role, "organizationId", "emailVerifiedAt") VALUES ($1, $2, 'Rita Recruiter', 'x', 'OWNER', $3, now())`, [userId, email, id]);
+      await q(`INSERT INTO "UserSession" (id, "userId", "expiresAt") VALUES ($1, $2, now() + interval '30 days')`, [sessionIdOf(userId), userId]);
       await q(`INSERT INTO "Job" (id, "organizationId", title, description, "updatedAt") VALUES ($1, $2, 'Staff Engineer', 'Build the platform.', now())`, [jobId, id]);
       await q(
         `INSERT INTO "Question" (id, "jobId", position, prompt) SELECT $1 || '_q' || g, $1, g, 'Question ' || (g + 1) || ': tell us about a hard problem you solved.' FROM generate_series(0, 4) g`,

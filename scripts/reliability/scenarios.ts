@@ -46,6 +46,9 @@ function serverEnv(ctx: Context, extra: Record<string, string> = {}): Record<str
     EMAIL_FROM: "Kairos <interviews@reliability.test>",
     EMAIL_RATE_PER_SECOND: String(ctx.providerRate),
     KAIROS_TEST_HOOKS: "1",
+    // One organisation schedules 710 interviews, three emails each (invitation, two reminders):
+    // past the default daily cap on emails to outsiders (1,000), which is not what these runs test.
+    KAIROS_ORG_EMAILS_PER_DAY: "100000",
     // As README's multi-instance advice: workers send in the background, servers only on after().
     OUTBOX_POLL_MS: "0",
     ...extra,

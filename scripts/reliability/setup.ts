@@ -1,8 +1,9 @@
 // The reliability runs' database: a local PostgreSQL only, wiped and migrated (../support/database.ts),
 // seeded with one organisation (owner, open job) and a batch of candidates per scenario.
-import { signUpOwner } from "@/lib/accounts";
+import { createOwnerAccount } from "@/lib/accounts";
 import { db } from "@/lib/db";
 import { createJob } from "@/lib/jobs";
+import { hashPassword } from "@/lib/password";
 import type { WipeableDatabase } from "../support/database";
 
 /** npm run reliability wipes its database: a local one whose name says it is for these runs ("reliability", or "ci" as a word). */
@@ -31,12 +32,12 @@ export interface Seeded {
 
 /** One organisation with its owner and an open job, and `counts[scenario]` candidates for each scenario. */
 export async function seed(counts: Record<string, number>): Promise<Seeded> {
-  const { organizationId, userId } = await signUpOwner({
-    name: "Rita Recruiter",
-    email: "recruiter@reliability.test",
-    password: "reliability-not-used",
-    organizationName: "Reliability Runs",
-  });
+  const prisma = await db();
+  // Verified, as a confirmed sign-up is: an unverified account may not email candidates.
+  const passwordHash = await hashPassword("reliability-not-used");
+  const { organizationId, userId } = await prisma.$transaction((tx) =>
+    createOwnerAccount(tx, { name: "Rita Recruiter", email: "recruiter@reliability.test", passwordHash, organizationName: "Reliability Runs", emailVerifiedAt: new Date() }),
+  );
   const question = (prompt: string) => ({ prompt, answerType: "TEXT" as const, prepSeconds: 30, answerSeconds: 120, retakes: 0 });
   const { id: jobId } = await createJob(organizationId, {
     title: "Site Reliability Engineer",
@@ -45,7 +46,6 @@ export async function seed(counts: Record<string, number>): Promise<Seeded> {
     workplaceType: "REMOTE",
     questions: [question("Tell us about an outage you handled."), question("How do you make a retry safe?")],
   });
-  const prisma = await db();
   const candidates: Record<string, Candidate[]> = {};
   for (const [scenario, count] of Object.entries(counts)) {
     const rows = Array.from({ length: count }, (_, i) => ({

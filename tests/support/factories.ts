@@ -3,17 +3,29 @@ import { db } from "@/lib/db";
 import type { CandidateInput } from "@/lib/candidates";
 import { InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
 import { newSessionKey } from "@/lib/interviews/model/session-keys";
+import { hashPassword } from "@/lib/password";
 import type { ScheduleInput } from "@/lib/interviews/recruiter/schedule";
 import type { JobInput, QuestionInput } from "@/lib/jobs";
 
-/** A fresh organisation with an owner, unique to the calling test. */
-export async function makeOrg(name = "Test Org") {
+/**
+ * A fresh organisation with an owner, unique to the calling test. The owner's address is verified
+ * (as every account made since sign-up confirmation is) unless `verified: false` makes one from
+ * before it; `password` gives them one that signs in.
+ */
+export async function makeOrg(name = "Test Org", { verified = true, password }: { verified?: boolean; password?: string } = {}) {
   const prisma = await db();
   const suffix = randomUUID().slice(0, 8);
   const org = await prisma.organization.create({ data: { name: `${name} ${suffix}` } });
   const ownerEmail = `owner-${suffix}@example.test`;
   const owner = await prisma.user.create({
-    data: { email: ownerEmail, name: "Owner", passwordHash: "scrypt$unused", role: "OWNER", organizationId: org.id },
+    data: {
+      email: ownerEmail,
+      name: "Owner",
+      passwordHash: password ? await hashPassword(password) : "scrypt$unused",
+      role: "OWNER",
+      organizationId: org.id,
+      emailVerifiedAt: verified ? new Date() : null,
+    },
   });
   return { organizationId: org.id, ownerId: owner.id, ownerEmail, suffix };
 }
@@ -45,8 +57,9 @@ export function candidateInput(overrides: Partial<CandidateInput> = {}): Candida
   return { name: "Ada Lovelace", email: uniqueEmail("candidate"), phone: null, timeZone: "Europe/London", notes: "", ...overrides };
 }
 
-/** The token of an invite link. */
-export function inviteToken(url: string): string {
+/** The token of an invite link (createTeamInvite's url; null when the address had an account elsewhere). */
+export function inviteToken(url: string | null): string {
+  if (!url) throw new Error("The invitation carries no link");
   const token = new URL(url).searchParams.get("token");
   if (!token) throw new Error(`No token in ${url}`);
   return token;

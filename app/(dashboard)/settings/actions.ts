@@ -1,9 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { asFormState, defineAction, formInput, previousState } from "@/lib/actions";
+import { after } from "next/server";
+import { asFormState, asMessage, defineAction, formInput, previousState } from "@/lib/actions";
+import { wakeDispatcher } from "@/lib/background";
+import { changePassword } from "@/lib/change-password";
 import { setRetentionDays } from "@/lib/interviews/lifecycle/retention";
-import { retentionSchema } from "./schema";
+import { endAllSessions } from "@/lib/sessions";
+import { changePasswordSchema, retentionSchema } from "./schema";
 
 /** Sets how many days after an interview its answers and recordings are deleted (owners only). */
 export const setRetentionAction = defineAction(
@@ -18,5 +22,24 @@ export const setRetentionAction = defineAction(
     await setRetentionDays({ userId: member.id, organizationId: member.organizationId }, retentionDays);
     revalidatePath("/settings");
     return { ok: true, message: `Saved. Answers and recordings are now kept for ${retentionDays} days after an interview ends.` };
+  },
+);
+
+/** Changes the signed-in user's own password; every other browser signed in to the account is signed out. */
+export const changePasswordAction = defineAction(
+  { caller: "member", refuse: asFormState, failed: "We could not change your password. Please try again.", name: "change password", args: [previousState, formInput(changePasswordSchema)] },
+  async ({ member }, _prev, input) => {
+    await changePassword(member, input);
+    after(wakeDispatcher);
+    return { ok: true, message: "Password changed. Every other browser signed in to your account was signed out." };
+  },
+);
+
+/** Ends every session of the signed-in user, this one included (the page then clears its cookie). */
+export const signOutEverywhereAction = defineAction(
+  { caller: "member", refuse: asMessage, failed: "We could not sign you out everywhere. Please try again.", name: "sign out everywhere", args: [] },
+  async ({ member }) => {
+    await endAllSessions(member.id);
+    return undefined;
   },
 );

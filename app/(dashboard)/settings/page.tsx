@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { requireMember } from "@/lib/auth";
 import { findRetentionSetting } from "@/lib/interviews/lifecycle/retention";
+import { ChangePasswordForm } from "./change-password-form";
 import { RetentionForm } from "./retention-form";
+import { SignOutEverywhereButton } from "./sign-out-everywhere-button";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -13,6 +15,24 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeader title="Settings" description={`How ${member.organizationName} works in Kairos.`} />
+      <section aria-labelledby="account-heading" className="mb-8 max-w-3xl rounded-lg bg-white p-6 ring-1 ring-ink-200">
+        <h2 id="account-heading" className="text-base font-semibold text-ink-900">
+          Your account
+        </h2>
+        <p className="mt-2 text-sm text-ink-700">
+          Signed in as <strong className="font-medium text-ink-900">{member.email}</strong>.
+        </p>
+        <div className="mt-5">
+          <ChangePasswordForm email={member.email} />
+        </div>
+        <div className="mt-8 border-t border-ink-200 pt-5">
+          <h3 className="text-sm font-semibold text-ink-900">Sign out everywhere</h3>
+          <p className="mt-1 mb-3 text-sm text-ink-700">
+            Signs out every browser signed in to your account, this one too — for a lost laptop, or a computer you used once.
+          </p>
+          <SignOutEverywhereButton />
+        </div>
+      </section>
       <section aria-labelledby="retention-heading" className="max-w-3xl rounded-lg bg-white p-6 ring-1 ring-ink-200">
         <h2 id="retention-heading" className="text-base font-semibold text-ink-900">
           Data retention

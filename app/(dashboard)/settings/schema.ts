@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { RETENTION_DAYS } from "@/lib/limits";
+import { passwordField } from "@/lib/fields";
+import { PASSWORD_MAX, RETENTION_DAYS } from "@/lib/limits";
 
 const DAYS_MESSAGE = `Enter a whole number of days from ${RETENTION_DAYS.min} to ${RETENTION_DAYS.max}.`;
 
@@ -9,4 +10,10 @@ export const retentionSchema = z.object({
     (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
     z.coerce.number({ error: DAYS_MESSAGE }).int(DAYS_MESSAGE).min(RETENTION_DAYS.min, DAYS_MESSAGE).max(RETENTION_DAYS.max, DAYS_MESSAGE),
   ),
+});
+
+/** Changing one's own password: the current one (checked by lib/change-password.ts) and a new one. */
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1, "Enter your current password.").max(PASSWORD_MAX, "This is not your current password."),
+  newPassword: passwordField,
 });

@@ -1,12 +1,14 @@
 import "server-only";
 import { addSeconds } from "date-fns";
+import { now } from "@/lib/clock";
 import { cancelPendingEmails, enqueueEmail } from "@/lib/email/outbox";
 import { FieldError, StateError } from "@/lib/errors";
 import { EmailKind, InterviewStatus } from "@/lib/generated/prisma/enums";
+import { assertMayEmailOutsiders } from "@/lib/sending-limits";
 import { member, recordEvent } from "../audit";
 import { statusIn, withInterviewLock } from "../model/guard";
 import { statusInSentence } from "../model/status";
-import { cancellationEmail, LINK_KINDS, linkEmail, loadEmailContext, REMINDER_KINDS, reminderEmails } from "../notify";
+import { cancellationEmail, LINK_KINDS, linkEmail, linkEmailCount, loadEmailContext, REMINDER_KINDS, reminderEmails } from "../notify";
 import type { Manager } from "./manager";
 import { PAST_START_TOLERANCE_SECONDS } from "./schedule";
 import { revokeActiveSession, rotateSession } from "./sessions";
@@ -25,6 +27,7 @@ const changeableWhen = (...allowed: InterviewStatus[]) =>
  * time too, and is scheduled again.
  */
 export async function rescheduleInterview(by: Manager, interviewId: string, input: { scheduledAt: Date; durationMinutes: number }) {
+  await assertMayEmailOutsiders(by, linkEmailCount(input.scheduledAt, now()));
   const check = changeableWhen(InterviewStatus.SCHEDULED, InterviewStatus.EXPIRED);
   return withInterviewLock(interviewId, { organizationId: by.organizationId }, check, async (tx, interview, at) => {
     if (input.scheduledAt < addSeconds(at, -PAST_START_TOLERANCE_SECONDS)) {
@@ -61,6 +64,7 @@ export async function rescheduleInterview(by: Manager, interviewId: string, inpu
 
 /** Sends the invitation again with a fresh key; the previous link stops working. */
 export async function resendInvitation(by: Manager, interviewId: string) {
+  await assertMayEmailOutsiders(by, 1);
   return withInterviewLock(interviewId, { organizationId: by.organizationId }, changeableWhen(InterviewStatus.SCHEDULED), async (tx, _interview, at) => {
     await cancelPendingEmails(tx, interviewId, LINK_KINDS, "superseded by a newer invitation");
     await tx.interview.update({ where: { id: interviewId }, data: { bouncedAt: null } });

@@ -7,10 +7,11 @@ import type { Tx } from "@/lib/db";
 import { enqueueEmails } from "@/lib/email/outbox";
 import { DuplicateError, FieldError, isUniqueViolation, NotFoundError } from "@/lib/errors";
 import { EmailKind, InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
+import { assertMayEmailOutsiders } from "@/lib/sending-limits";
 import { member, recordEvent } from "../audit";
 import { summariseQuestions } from "../model/questions";
 import { newSessionKey } from "../model/session-keys";
-import { linkEmail, reminderEmails, type InterviewEmailContext } from "../notify";
+import { linkEmail, linkEmailCount, reminderEmails, type InterviewEmailContext } from "../notify";
 import type { Manager } from "./manager";
 
 export interface ScheduleInput {
@@ -53,7 +54,9 @@ export async function scheduleInterview(by: Manager, input: ScheduleInput, hooks
     throw new FieldError("scheduledAt", "Choose a start time in the future.");
   }
 
-  const [organization, recruiter, job, existingCandidate] = await Promise.all([
+  const [, organization, recruiter, job, existingCandidate] = await Promise.all([
+    // Nothing is written unless the scheduler's address is proven and the day's cap has room.
+    assertMayEmailOutsiders(by, linkEmailCount(scheduledAt, at)),
     prisma.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } }),
     prisma.user.findFirst({ where: { id: by.userId, organizationId }, select: { name: true, email: true } }),
     prisma.job.findFirst({

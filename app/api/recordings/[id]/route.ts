@@ -1,17 +1,14 @@
-import { getServerSession } from "next-auth";
-import { findMember } from "@/lib/accounts";
-import { authOptions } from "@/lib/auth";
+import { currentMember } from "@/lib/auth";
 import { mediaResponse } from "@/lib/http/media-response";
 import { findRecordingForMember } from "@/lib/interviews/media";
 
 /**
  * A recorded answer for the recruiter's player, streamed (with Range) from storage. Only members
- * of the interview's organisation; anyone else — signed out or another organisation — gets the
- * same 404.
+ * of the interview's organisation, signed in with a session that is still on; anyone else —
+ * signed out, a copied cookie of an ended session, another organisation — gets the same 404.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const session = await getServerSession(authOptions);
-  const member = session?.userId ? await findMember(session.userId) : null;
+  const member = await currentMember();
   const recording = member ? await findRecordingForMember(member.organizationId, (await params).id) : null;
   if (!recording) return new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
   return mediaResponse(request, recording);
