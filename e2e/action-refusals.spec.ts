@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import fc from "fast-check";
 import { expect, sessionToken, signIn, signUp, test } from "./fixtures";
 import { buildWorld, type Answered, type Interview, type World } from "./refusal-world";
