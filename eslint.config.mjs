@@ -121,14 +121,6 @@ const config = [
     files: ["e2e/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
-  {
-    // TEMPORARY, until app/interview/ (being reorganised on another branch) is merged: its
-    // existing findings of these two React Compiler rules are reported as warnings, not errors.
-    // After the merge, fix them (see the list in the commit adding this file) and delete this block.
-    name: "kairos/app-interview-pending",
-    files: ["app/interview/**"],
-    rules: { "react-hooks/refs": "warn", "react-hooks/set-state-in-effect": "warn" },
-  },
   // One block per area. A rule set again by a later block replaces the earlier options, so
   // lib/email/ (inside lib/) has a block of its own that repeats lib/'s boundary.
   boundary("lib", ["lib/**"], [rules.libNotUi], ["lib/email/**"]),

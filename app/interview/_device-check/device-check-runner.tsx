@@ -26,8 +26,9 @@ export function DeviceCheckRunner({
   onStatus: (status: string) => void;
   section: RefObject<HTMLElement | null>;
 }) {
-  const check = useDeviceCheck(needs, onResult);
-  const { phase, choice, start } = check;
+  // Destructured: with `videoRef` passed on from the hook's object, the React Compiler takes every
+  // other read of that object during render for a read of the ref (react-hooks/refs).
+  const { phase, stream, level, signals, cameras, microphones, choice, videoRef, start } = useDeviceCheck(needs, onResult);
   const words = WORDS[needs];
   const result = useRef<HTMLHeadingElement>(null);
 
@@ -58,13 +59,13 @@ export function DeviceCheckRunner({
         <CheckArea
           needs={needs}
           preview={
-            check.stream ? (
+            stream ? (
               // Mirrored like a mirror, muted so the candidate never hears themselves echo.
-              <video ref={check.videoRef} muted playsInline autoPlay aria-label="Your camera preview" className="h-full w-full -scale-x-100 object-cover" />
+              <video ref={videoRef} muted playsInline autoPlay aria-label="Your camera preview" className="h-full w-full -scale-x-100 object-cover" />
             ) : undefined
           }
         >
-          <LiveStatus needs={needs} level={check.level} picture={check.signals.picture} sound={check.signals.sound} starting={phase.name !== "live"} />
+          <LiveStatus needs={needs} level={level} picture={signals.picture} sound={signals.sound} starting={phase.name !== "live"} />
         </CheckArea>
       )}
       {phase.name === "passed" && phase.heard && (
@@ -92,7 +93,7 @@ export function DeviceCheckRunner({
       {phase.name === "failed" && (
         <HelpPanel tone="danger" help={deviceHelp(phase.variant, needs)} needs={needs} headingRef={result} retryLabel="Try again" onRetry={() => void start(choice)} />
       )}
-      {phase.name !== "idle" && <DevicePickers needs={needs} cameras={check.cameras} microphones={check.microphones} choice={choice} choose={(next) => void start({ ...choice, ...next })} />}
+      {phase.name !== "idle" && <DevicePickers needs={needs} cameras={cameras} microphones={microphones} choice={choice} choose={(next) => void start({ ...choice, ...next })} />}
     </>
   );
 }

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { formatDuration, spokenDuration, useServerClock } from "@/components/use-server-clock";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { LiveAnnouncement } from "../_components/live-announcement";
 import { OnDemand, onDemand } from "../_components/on-demand";
 import type { RecordingState } from "../_recorded-answer/use-recorder";
 import { skipPreparationAction, submitAnswerAction } from "../actions";
@@ -49,7 +50,6 @@ export function QuestionRunner({ serverNow, question, recording }: { serverNow: 
   const { text, setText, saved, setSaved, latest } = useAnswerDraft(question.id, question);
   const [submitting, startSubmit] = useTransition();
   const submitted = useRef(false);
-  const [announcement, setAnnouncement] = useState("");
   const textarea = useRef<HTMLTextAreaElement>(null);
 
   const submit = useCallback(() => {
@@ -76,19 +76,21 @@ export function QuestionRunner({ serverNow, question, recording }: { serverNow: 
   });
 
   // Phase changes and a few thresholds are announced; the visible timer is not read every second.
+  // The phase is said when it starts (with the time it has then), a threshold when it is crossed
+  // (over the phase if both come at once); what was said last stays until the next. The phase and
+  // threshold last said are kept in state and compared while rendering.
+  const threshold = preparing ? null : (ANNOUNCE_AT_SECONDS.find((s) => remaining <= s && remaining > s - 1) ?? null);
+  const phaseText = () =>
+    preparing ? `Question ${question.number} of ${question.total}. Preparation time: ${spokenDuration(remaining)}.` : `Answer now. You have ${spokenDuration(answerSeconds)}.`;
+  const [said, setSaid] = useState(() => ({ preparing, threshold, text: threshold ? `${spokenDuration(threshold)} left.` : phaseText() }));
+  if (said.preparing !== preparing || said.threshold !== threshold) {
+    const text = threshold && threshold !== said.threshold ? `${spokenDuration(threshold)} left.` : preparing !== said.preparing ? phaseText() : said.text;
+    setSaid({ preparing, threshold, text });
+  }
+  // Answering a written question starts in its field.
   useEffect(() => {
-    setAnnouncement(
-      preparing
-        ? `Question ${question.number} of ${question.total}. Preparation time: ${spokenDuration(remaining)}.`
-        : `Answer now. You have ${spokenDuration(answerSeconds)}.`,
-    );
     if (!preparing && !recorded) textarea.current?.focus();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [preparing]);
-  const threshold = preparing ? null : ANNOUNCE_AT_SECONDS.find((s) => remaining <= s && remaining > s - 1);
-  useEffect(() => {
-    if (threshold) setAnnouncement(`${spokenDuration(threshold)} left.`);
-  }, [threshold]);
+  }, [preparing, recorded]);
 
   const last = question.number === question.total;
   return (
@@ -107,9 +109,7 @@ export function QuestionRunner({ serverNow, question, recording }: { serverNow: 
       <h1 id="question-title" className="text-xl font-semibold text-ink-900">
         {question.prompt}
       </h1>
-      <p aria-live="polite" className="sr-only">
-        {announcement}
-      </p>
+      <LiveAnnouncement text={said.text} />
       {otherDevice && <Alert tone="info">This interview is also open on another device. Please carry on with one device only.</Alert>}
       {recorded ? (
         <OnDemand what="The recorder" fallback={<p className="text-ink-700">Getting your camera and microphone ready…</p>}>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from "react";
 import { ChunkUploader, UploadError, type UploadProgress } from "./chunk-uploader";
 
 export type RecordingState = {
@@ -29,6 +29,29 @@ const mediaErrorMessage = (error: unknown) =>
   (error as DOMException)?.name === "NotAllowedError"
     ? "Your browser is blocking the camera or microphone. Allow them for this site (the icon in the address bar), then reload this page — your time keeps running."
     : "We could not use your camera or microphone. Close other apps that may be using them, then reload this page — your time keeps running.";
+
+/** A take being opened: its MediaRecorder and the recording the server opened for it, or why not. */
+type OpenedTake =
+  | { ok: true; media: MediaRecorder; contentType: string; recordingId: string; take: number; deadline: string }
+  | { ok: false; message: string };
+
+/** A MediaRecorder on the stream, then the recording on the server (which says the take's number and the new deadline). */
+async function openTake(stream: MediaStream, kind: "VIDEO" | "AUDIO", answerId: string): Promise<OpenedTake> {
+  const mimeType = TYPES[kind].find((t) => MediaRecorder.isTypeSupported(t)) ?? "";
+  let media: MediaRecorder;
+  try {
+    media = new MediaRecorder(stream, { mimeType, videoBitsPerSecond: 1_000_000, audioBitsPerSecond: 64_000 });
+  } catch {
+    return { ok: false, message: "This browser cannot record here. Please use a current Chrome, Edge, Firefox or Safari." };
+  }
+  const contentType = media.mimeType || mimeType;
+  const response = await fetch("/interview/recordings", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ answerId, contentType }) }).catch(() => null);
+  const body = (await response?.json().catch(() => null)) as { recordingId: string; take: number; deadline: string; error?: { message: string } } | null;
+  if (!response?.ok || !body) {
+    return { ok: false, message: body?.error?.message ?? "Recording could not start. Check your connection and try again." };
+  }
+  return { ok: true, media, contentType, recordingId: body.recordingId, take: body.take, deadline: body.deadline };
+}
 
 /**
  * A recorded answer's camera/microphone, MediaRecorder and upload: holds the devices for the whole
@@ -92,26 +115,19 @@ export function useRecorder({
     if (preview.current && stream && preview.current.srcObject !== stream) preview.current.srcObject = stream;
   });
 
-  const start = useCallback(async () => {
-    if (!stream) return;
-    setPhase({ name: "starting" });
-    const mimeType = TYPES[kind].find((t) => MediaRecorder.isTypeSupported(t)) ?? "";
-    let media: MediaRecorder;
-    try {
-      media = new MediaRecorder(stream, { mimeType, videoBitsPerSecond: 1_000_000, audioBitsPerSecond: 64_000 });
-    } catch {
-      return setPhase({ name: "failed", message: "This browser cannot record here. Please use a current Chrome, Edge, Firefox or Safari." });
-    }
-    const contentType = media.mimeType || mimeType;
-    const response = await fetch("/interview/recordings", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ answerId, contentType }) }).catch(() => null);
-    const body = (await response?.json().catch(() => null)) as { recordingId: string; take: number; deadline: string; error?: { message: string } } | null;
-    if (!response?.ok || !body) {
-      return setPhase({ name: "failed", message: body?.error?.message ?? "Recording could not start. Check your connection and try again." });
-    }
-    onStarted(body.deadline);
-    setTakesUsed(body.take);
+  // A take starts in the "starting" phase: set by a button here, or by the clock below.
+  const start = useCallback(() => {
+    if (stream) setPhase({ name: "starting" });
+  }, [stream]);
+
+  // The server has opened the take's recording: record, uploading the chunks as they come.
+  const recordTake = useEffectEvent((opened: OpenedTake) => {
+    if (!opened.ok) return setPhase({ name: "failed", message: opened.message });
+    const { media } = opened;
+    onStarted(opened.deadline);
+    setTakesUsed(opened.take);
     setProgress(null);
-    const upload = new ChunkUploader(body.recordingId, contentType, setProgress);
+    const upload = new ChunkUploader(opened.recordingId, opened.contentType, setProgress);
     uploader.current = upload;
     recorder.current = media;
     let done: () => void;
@@ -121,7 +137,13 @@ export function useRecorder({
     media.onerror = () => done(); // a device unplugged mid-take: keep what was uploaded
     media.start(CHUNK_MS);
     setPhase({ name: "recording", startedAt: Date.now() });
-  }, [stream, kind, answerId, onStarted]);
+  });
+
+  // Each "starting" phase opens one take (the phase object changes only when the phase does).
+  useEffect(() => {
+    if (phase.name !== "starting" || !stream) return;
+    void openTake(stream, kind, answerId).then((opened) => recordTake(opened));
+  }, [phase, stream, kind, answerId]);
 
   const stop = useCallback(async () => {
     const media = recorder.current;
@@ -140,11 +162,10 @@ export function useRecorder({
     }
   }, []);
 
-  // The clock decides: preparation over → record; time up → stop, save, submit.
+  // The clock decides: preparation over → record (once the devices are ready: a phase adjusted
+  // while rendering, so "starting" shows in the same render); time up → stop, save, submit.
+  if (!preparing && phase.name === "preparing" && stream) setPhase({ name: "starting" });
   const timeUp = !preparing && remaining <= 0;
-  useEffect(() => {
-    if (!preparing && phase.name === "preparing" && stream) void start();
-  }, [preparing, phase.name, stream, start]);
   useEffect(() => {
     if (!timeUp) return;
     if (phase.name === "recording") void stop().then(onSubmit);

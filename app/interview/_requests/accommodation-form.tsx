@@ -18,10 +18,15 @@ export function AccommodationForm({ companyName, requestedAt }: { companyName: s
   const [length, setLength] = useState(0);
   const form = useRef<HTMLFormElement>(null);
   const { state, formAction, onSubmit, pending } = useFormAction(requestAccommodationAction);
+  // A request sent empties the field: the count goes back to 0 in the render that shows the
+  // answer (state adjusted while rendering, once per answer), and the effect clears the DOM field.
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    setAnswered(state);
+    if (state.ok) setLength(0);
+  }
   useEffect(() => {
-    if (!state.ok) return;
-    form.current?.reset();
-    setLength(0);
+    if (state.ok) form.current?.reset();
   }, [state]);
 
   return (

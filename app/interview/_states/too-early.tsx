@@ -4,14 +4,17 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { LocalDate } from "@/components/local-date";
 import { formatDuration, spokenDuration, useServerClock } from "@/components/use-server-clock";
+import { LiveAnnouncement } from "../_components/live-announcement";
 import { StateCard } from "./state-card";
+
+const inMinutes = (mark: number) => `The interview opens in about ${mark} ${mark === 1 ? "minute" : "minutes"}.`;
+const IN_30_SECONDS = "The interview opens in 30 seconds.";
 
 /** Before the window opens: when it opens, a live countdown, and the page moves on by itself. */
 export function TooEarly({ opensAt, startsAt, serverNow }: { opensAt: string; startsAt: string; serverNow: string }) {
   const router = useRouter();
   const now = useServerClock(serverNow, 1000);
   const remaining = (new Date(opensAt).getTime() - now) / 1000;
-  const [announcement, setAnnouncement] = useState("");
   const refreshed = useRef(false);
 
   useEffect(() => {
@@ -22,14 +25,15 @@ export function TooEarly({ opensAt, startsAt, serverNow }: { opensAt: string; st
   }, [remaining, router]);
 
   // Announce at sensible moments, not every second: each minute in the last ten, then at 30 s.
+  // A mark is said when the countdown reaches it (30 s over a new minute), and stays said until
+  // the next one: the marks last said are kept in state and compared while rendering.
   const minuteMark = remaining > 0 && remaining <= 600 ? Math.ceil(remaining / 60) : null;
-  useEffect(() => {
-    if (minuteMark) setAnnouncement(`The interview opens in about ${minuteMark} ${minuteMark === 1 ? "minute" : "minutes"}.`);
-  }, [minuteMark]);
   const thirty = remaining > 0 && remaining <= 30;
-  useEffect(() => {
-    if (thirty) setAnnouncement("The interview opens in 30 seconds.");
-  }, [thirty]);
+  const [said, setSaid] = useState(() => ({ minuteMark, thirty, text: thirty ? IN_30_SECONDS : minuteMark ? inMinutes(minuteMark) : "" }));
+  if (said.minuteMark !== minuteMark || said.thirty !== thirty) {
+    const text = thirty && !said.thirty ? IN_30_SECONDS : minuteMark && minuteMark !== said.minuteMark ? inMinutes(minuteMark) : said.text;
+    setSaid({ minuteMark, thirty, text });
+  }
 
   return (
     <StateCard title="Your interview opens soon">
@@ -41,9 +45,7 @@ export function TooEarly({ opensAt, startsAt, serverNow }: { opensAt: string; st
         {remaining > 24 * 3600 ? `${Math.floor(remaining / 86400)} d ${formatDuration(remaining % 86400)}` : formatDuration(remaining)}
       </p>
       <p className="text-sm text-ink-600">Keep this page open: it moves on by itself when the interview opens.</p>
-      <p aria-live="polite" className="sr-only">
-        {announcement}
-      </p>
+      <LiveAnnouncement text={said.text} />
     </StateCard>
   );
 }
