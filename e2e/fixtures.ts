@@ -107,6 +107,8 @@ export async function openEmail(page: Page, to: string, subject: RegExp): Promis
   // (an empty `to` matches any recipient)
   await expect(async () => {
     await page.goto("/dev/mailbox");
+    // Signed out (a sign-up, a reset): account email is listed by its address.
+    if (new URL(page.url()).pathname === "/sign-in") await page.goto(`/dev/mailbox/account?to=${encodeURIComponent(to)}`);
     await expect(message).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
   await message.getByRole("link").click();

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { devToolsEnabled, emailTransportName, productionConfigProblems } from "@/lib/config";
-import { findMailboxMessage, listMailbox } from "@/lib/email/mailbox";
+import { findMailboxMessage, listAccountMail, listMailbox } from "@/lib/email/mailbox";
 import { devMailboxTransport, LOST_ANSWER_TEST_DOMAIN } from "@/lib/email/transports";
 import { EmailKind, EmailStatus } from "@/lib/generated/prisma/enums";
 import { makeOrg, uniqueEmail } from "./support/factories";
@@ -83,12 +83,29 @@ describe("the dev mailbox shows one organisation's email", () => {
     const ofA = await delivered(a.organizationId, `For A ${a.suffix}`);
     const ofB = await delivered(b.organizationId, `For B ${b.suffix}`);
 
-    expect((await listMailbox(a.organizationId)).map((m) => m.id)).toEqual([ofA.id]);
-    expect((await listMailbox(b.organizationId)).map((m) => m.id)).toEqual([ofB.id]);
-    expect((await findMailboxMessage(a.organizationId, ofA.id))?.subject).toBe(`For A ${a.suffix}`);
-    // Another organisation's message is "not found", like one that does not exist.
-    expect(await findMailboxMessage(b.organizationId, ofA.id)).toBeNull();
-    expect(await findMailboxMessage(b.organizationId, "no-such-message")).toBeNull();
+    const readerA = { organizationId: a.organizationId, email: a.ownerEmail };
+    const readerB = { organizationId: b.organizationId, email: b.ownerEmail };
+    expect((await listMailbox(readerA)).map((m) => m.id)).toEqual([ofA.id]);
+    expect((await listMailbox(readerB)).map((m) => m.id)).toEqual([ofB.id]);
+    expect((await findMailboxMessage(readerA, ofA.id))?.subject).toBe(`For A ${a.suffix}`);
+    // Another organisation's message is "not found", like one that does not exist; so for nobody signed in.
+    expect(await findMailboxMessage(readerB, ofA.id)).toBeNull();
+    expect(await findMailboxMessage(null, ofA.id)).toBeNull();
+    expect(await findMailboxMessage(readerB, "no-such-message")).toBeNull();
+  });
+
+  it("account email (no organisation) is read by the member it was sent to, or by whoever names the address", async () => {
+    const prisma = await db();
+    const to = uniqueEmail("signing-up");
+    const email = await prisma.outboxEmail.create({
+      data: { organizationId: null, kind: EmailKind.SIGN_UP_CONFIRMATION, toEmail: to, subject: "Confirm", html: "<p>x</p>", text: "x", status: EmailStatus.SENT },
+    });
+    const message = await prisma.devMailboxMessage.create({ data: { outboxEmailId: email.id, toEmail: to, subject: "Confirm", html: "<p>x</p>", text: "x" } });
+    expect((await listAccountMail(to)).map((m) => m.id)).toEqual([message.id]);
+    expect((await listAccountMail(uniqueEmail("someone-else"))).map((m) => m.id)).toEqual([]);
+    expect((await findMailboxMessage(null, message.id))?.subject).toBe("Confirm");
+    expect((await listMailbox({ organizationId: a.organizationId, email: a.ownerEmail })).map((m) => m.id)).not.toContain(message.id);
+    expect((await listMailbox({ organizationId: a.organizationId, email: to })).map((m) => m.id)).toContain(message.id);
   });
 });
 

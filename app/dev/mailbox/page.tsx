@@ -15,12 +15,12 @@ export default async function MailboxPage() {
   if (!devToolsEnabled()) notFound();
   // The email holds live keys: members only, and each sees their own organisation's.
   const member = await requireMember();
-  const messages = await listMailbox(member.organizationId);
+  const messages = await listMailbox({ organizationId: member.organizationId, email: member.email });
   return (
     <main className="mx-auto max-w-4xl px-4 py-10">
       <NotForProduction />
       <h1 className="text-2xl font-semibold text-ink-900">Dev mailbox</h1>
-      <p className="mt-1 text-sm text-ink-600">Email {member.organizationName} sent, newest first.</p>
+      <p className="mt-1 text-sm text-ink-600">Email {member.organizationName} sent, and account email to you, newest first.</p>
       {messages.length === 0 ? (
         <p className="mt-8 rounded-lg border border-dashed border-ink-300 bg-white p-8 text-center text-ink-600">No email yet. Schedule an interview to get one.</p>
       ) : (

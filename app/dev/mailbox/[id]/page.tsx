@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
-import { requireMember } from "@/lib/auth";
+import { currentMember } from "@/lib/auth";
 import { devToolsEnabled } from "@/lib/config";
 import { findMailboxMessage } from "@/lib/email/mailbox";
 import { NotForProduction } from "../not-for-production";
@@ -12,9 +12,13 @@ export const metadata: Metadata = { title: "Dev mailbox", robots: { index: false
 export default async function MailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
   await connection();
   if (!devToolsEnabled()) notFound();
-  const member = await requireMember();
-  const message = await findMailboxMessage(member.organizationId, (await params).id);
-  if (!message) notFound();
+  const member = await currentMember();
+  const message = await findMailboxMessage(member && { organizationId: member.organizationId, email: member.email }, (await params).id);
+  if (!message) {
+    // An organisation's email asks the signed-out to sign in, as the list does.
+    if (!member) redirect("/sign-in");
+    notFound();
+  }
   return (
     <main className="mx-auto max-w-4xl space-y-6 px-4 py-10">
       <NotForProduction />

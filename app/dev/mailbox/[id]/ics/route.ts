@@ -1,15 +1,12 @@
-import { getServerSession } from "next-auth";
-import { findMember } from "@/lib/accounts";
-import { authOptions } from "@/lib/auth";
+import { currentMember } from "@/lib/auth";
 import { devToolsEnabled } from "@/lib/config";
 import { findMailboxMessage } from "@/lib/email/mailbox";
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   if (!devToolsEnabled()) return new Response("Not found", { status: 404 });
-  // Members only, their own organisation's: anyone else gets the same 404 as for a missing message.
-  const session = await getServerSession(authOptions);
-  const member = session?.userId ? await findMember(session.userId) : null;
-  const message = member ? await findMailboxMessage(member.organizationId, (await params).id) : null;
+  // Readable as the message page is; anyone else gets the same 404 as for a missing message.
+  const member = await currentMember();
+  const message = await findMailboxMessage(member && { organizationId: member.organizationId, email: member.email }, (await params).id);
   const index = Number(new URL(request.url).searchParams.get("index") ?? 0);
   const attachment = message?.attachments[index];
   if (!attachment) return new Response("Not found", { status: 404 });
