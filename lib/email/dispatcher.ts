@@ -142,7 +142,8 @@ const TOKEN = /[A-Za-z0-9_-]{32,}/g;
 function redactForLog(error: string, row: ClaimedRow): string {
   let text = error;
   if (row.secret) text = text.replaceAll(row.secret, "[redacted]");
-  return text.replaceAll(row.toEmail, "[address]").replace(EMAIL_ADDRESS, "[address]").replace(TOKEN, "[redacted]").slice(0, 300);
+  if (row.toEmail) text = text.replaceAll(row.toEmail, "[address]");
+  return text.replace(EMAIL_ADDRESS, "[address]").replace(TOKEN, "[redacted]").slice(0, 300);
 }
 
 /** Returns claimed rows to the queue as if never attempted. */
