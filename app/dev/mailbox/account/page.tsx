@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { LocalDate } from "@/components/local-date";
 import { controlClass } from "@/components/ui/control-class";
 import { devToolsEnabled } from "@/lib/config";
 import { listAccountMail } from "@/lib/email/mailbox";
+import { MailList } from "../mail-list";
 import { NotForProduction } from "../not-for-production";
 
 export const metadata: Metadata = { title: "Dev mailbox: account email", robots: { index: false } };
@@ -36,24 +36,7 @@ export default async function AccountMailPage({ searchParams }: { searchParams: 
           Show
         </button>
       </form>
-      {to && messages.length === 0 ? (
-        <p className="mt-8 rounded-lg border border-dashed border-ink-300 bg-white p-8 text-center text-ink-600">No account email to {to} yet.</p>
-      ) : (
-        messages.length > 0 && (
-          <ul className="mt-6 divide-y divide-ink-200 rounded-lg bg-white ring-1 ring-ink-200">
-            {messages.map((m) => (
-              <li key={m.id} className="relative px-5 py-3 hover:bg-ink-50">
-                <Link href={`/dev/mailbox/${m.id}`} className="font-medium text-ink-900 after:absolute after:inset-0">
-                  {m.subject}
-                </Link>
-                <p className="text-sm text-ink-600">
-                  To {m.toEmail} · <LocalDate value={m.deliveredAt.toISOString()} />
-                </p>
-              </li>
-            ))}
-          </ul>
-        )
-      )}
+      {to && <MailList messages={messages} empty={`No account email to ${to} yet.`} />}
     </main>
   );
 }
