@@ -36,9 +36,9 @@ function serverOnlyModules(dir = "lib") {
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 // What components/ may not import: the server layers as a whole (lib/interviews/model/ is pure) …
-const serverLayers = into("lib/", ["db", "auth", "actions", "background", "email", "storage", "http", "interviews(?!/model/)"]);
+const serverLayers = into("lib/", ["db", "accounts", "actions", "background", "email", "storage", "http", "interviews(?!/model/)"]);
 // … and every other lib/ module that starts with `import "server-only"`, found when ESLint loads
-// this file (today lib/accounts, candidates, jobs, poller, rate-limit, sign-in, testing, interviews/model/guard).
+// this file (today candidates, jobs, poller, rate-limit, testing, interviews/model/guard).
 const serverOnlyElsewhere = into(
   "lib/",
   serverOnlyModules()
@@ -73,7 +73,7 @@ const rules = {
   componentsNotServer: {
     regex: [serverLayers, serverOnlyElsewhere, "^server-only$"].join("|"),
     allowTypeImports: true,
-    message: "components/ may run in the browser: no server modules (lib/db, auth, actions, background, email, interviews except model/, storage, http, anything importing server-only). `import type` is fine.",
+    message: "components/ may run in the browser: no server modules (lib/db, accounts, actions, background, email, interviews except model/, storage, http, anything importing server-only). `import type` is fine.",
   },
   scriptsNotTests: {
     regex: into("", ["tests"]),

@@ -5,7 +5,7 @@ import { authSecret } from "@/lib/config";
 import { lookUpCandidateKey } from "@/lib/http/candidate";
 import { ACCESS_HEADER, PORTAL_COOKIE, PORTAL_HEADERS } from "@/lib/http/portal";
 import { encodeAccess } from "@/lib/interviews/candidate/access";
-import { isSessionActive } from "@/lib/sessions";
+import { isSessionActive } from "@/lib/accounts/sessions";
 import { BASE_HEADERS, contentSecurityPolicy, HSTS, isHttps, newNonce, REFERRER_POLICY } from "@/lib/security-headers";
 import { statePage } from "@/app/interview/_states/state-pages";
 
@@ -38,7 +38,7 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
   } else if (DASHBOARD.test(pathname)) {
     // A first gate for the dashboard: signed-out visitors go to sign-in before any page renders,
     // and so does a cookie whose session was ended (a sign-out, a password change) or expired.
-    // Pages and actions still check the session and organisation themselves (lib/auth.ts): a
+    // Pages and actions still check the session and organisation themselves (lib/accounts/auth.ts): a
     // server action (a POST) with a well-signed cookie goes on to its own requireMember(), which
     // asks the same question, so the gate asks the database only for what renders.
     const dashboard = withAuth(() => next(), {

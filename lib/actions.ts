@@ -1,7 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { requireMember, type Member } from "@/lib/auth";
+import { requireMember, type Member } from "@/lib/accounts/auth";
 import { ExpectedError, FieldError, NotFoundError } from "@/lib/errors";
 import { recordId, withoutNul } from "@/lib/fields";
 import { fieldErrorsFrom, type FormState } from "@/lib/form-state";

@@ -6,10 +6,10 @@ import type { Transport } from "@/lib/email/transports";
 import { interviewDelivery } from "@/lib/interviews/delivery";
 import { sweepInterviews } from "@/lib/interviews/lifecycle/sweep";
 import { sweepRetention } from "@/lib/interviews/lifecycle/retention";
-import { pruneAccountTokens } from "@/lib/account-tokens";
+import { pruneAccountTokens } from "@/lib/accounts/tokens";
 import { pruneRateLimits } from "@/lib/rate-limit";
-import { pruneSessions } from "@/lib/sessions";
-import { pruneSignUpRequests } from "@/lib/sign-up";
+import { pruneSessions } from "@/lib/accounts/sessions";
+import { pruneSignUpRequests } from "@/lib/accounts/sign-up";
 
 // Where the background work is put together: the outbox (lib/email) with the interview domain's
 // delivery policy, the interview clock, retention and old rate-limit windows.

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { hashPassword } from "@/lib/password";
+import { hashPassword } from "@/lib/accounts/passwords";
 
 export const DEMO_EMAIL = "recruiter@kairos.test";
 export const DEMO_PASSWORD = "kairos-demo";

@@ -10,13 +10,13 @@ import {
   listTeam,
   revokeTeamInvite,
   verifyCredentials,
-} from "@/lib/accounts";
+} from "@/lib/accounts/members";
 import { setClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { DuplicateError, NotFoundError } from "@/lib/errors";
 import { EmailKind } from "@/lib/generated/prisma/enums";
-import { verifyPassword } from "@/lib/password";
-import { confirmSignUp, findOpenSignUp, requestSignUp } from "@/lib/sign-up";
+import { verifyPassword } from "@/lib/accounts/passwords";
+import { confirmSignUp, findOpenSignUp, requestSignUp } from "@/lib/accounts/sign-up";
 import { inviteToken, makeOrg, uniqueEmail } from "./support/factories";
 
 const PASSWORD = "correct horse battery";
@@ -176,7 +176,7 @@ describe("team invites", () => {
 
 describe("password hashing under a flood", () => {
   it("runs at most half the cores' worth of hashes at once; the rest wait their turn and all finish", async () => {
-    const { hashPassword, passwordHashing, verifyPassword } = await import("@/lib/password");
+    const { hashPassword, passwordHashing, verifyPassword } = await import("@/lib/accounts/passwords");
     const { limit } = passwordHashing();
     let most = 0;
     const watch = setInterval(() => (most = Math.max(most, passwordHashing().running)), 1);

@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { addMinutes, addSeconds } from "date-fns";
 import type { JWT } from "next-auth/jwt";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { verifyCredentials } from "@/lib/accounts";
-import { authOptions, memberOfToken } from "@/lib/auth";
-import { changePassword, CHANGE_PASSWORD_FAILURES, CHANGE_PASSWORD_WINDOW_SECONDS } from "@/lib/change-password";
+import { verifyCredentials } from "@/lib/accounts/members";
+import { authOptions, memberOfToken } from "@/lib/accounts/auth";
+import { changePassword, CHANGE_PASSWORD_FAILURES, CHANGE_PASSWORD_WINDOW_SECONDS } from "@/lib/accounts/change-password";
 import { setClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { ExpectedError, FieldError, NotFoundError } from "@/lib/errors";
@@ -16,7 +16,7 @@ import {
   RESET_REQUESTS_PER_CLIENT,
   RESET_VALID_MINUTES,
   resetPassword,
-} from "@/lib/password-reset";
+} from "@/lib/accounts/password-reset";
 import { hashToken } from "@/lib/tokens";
 import { makeOrg, uniqueEmail } from "./support/factories";
 

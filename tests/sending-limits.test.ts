@@ -1,21 +1,21 @@
 import { randomBytes } from "node:crypto";
 import { addHours, addSeconds } from "date-fns";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTeamInvite, findMember, listTeam } from "@/lib/accounts";
+import { createTeamInvite, findMember, listTeam } from "@/lib/accounts/members";
 import { setClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { ExpectedError, NotFoundError } from "@/lib/errors";
-import { findOpenVerification, sendVerificationEmail, VERIFY_VALID_HOURS, verifyEmail } from "@/lib/email-verification";
+import { findOpenVerification, sendVerificationEmail, VERIFY_VALID_HOURS, verifyEmail } from "@/lib/accounts/email-verification";
 import { EmailKind } from "@/lib/generated/prisma/enums";
 import { resendInvitation, rescheduleInterview } from "@/lib/interviews/recruiter/manage";
 import { scheduleInterview } from "@/lib/interviews/recruiter/schedule";
-import { DAILY_EMAIL_CAP_ENV, orgDailyEmailCap } from "@/lib/sending-limits";
+import { DAILY_EMAIL_CAP_ENV, orgDailyEmailCap } from "@/lib/accounts/sending-limits";
 import { makeCandidate, makeOrg, makeSchedulingOrg, scheduleInput, uniqueEmail } from "./support/factories";
 
 // Kairos emails people on an account's behalf (candidates, future teammates), so it must know the
 // account's address is its owner's before it does, and it sends at most a day's cap of such email
 // per organisation: never a relay for strangers' messages. One lib function decides both
-// (lib/sending-limits.ts), and scheduling and invitations both ask it.
+// (lib/accounts/sending-limits.ts), and scheduling and invitations both ask it.
 
 let T: Date;
 beforeEach(() => {

@@ -1,9 +1,9 @@
 import { addDays, addSeconds } from "date-fns";
 import type { JWT } from "next-auth/jwt";
 import { afterEach, describe, expect, it } from "vitest";
-import { authOptions, memberOfToken } from "@/lib/auth";
+import { authOptions, memberOfToken } from "@/lib/accounts/auth";
 import { setClock } from "@/lib/clock";
-import { endAllSessions, isSessionActive, SESSION_DAYS } from "@/lib/sessions";
+import { endAllSessions, isSessionActive, SESSION_DAYS } from "@/lib/accounts/sessions";
 import { makeOrg } from "./support/factories";
 
 // A session cookie is a signed JWT: copying it copies the session. Each sign-in therefore starts a

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { authOptions } from "@/lib/auth";
+import { authOptions } from "@/lib/accounts/auth";
 import { setClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { EmailKind } from "@/lib/generated/prisma/enums";
-import * as signIn from "@/lib/sign-in";
-import { authenticate, SIGN_IN_FAILURES_PER_CLIENT, SIGN_IN_FAILURES_PER_EMAIL_AND_CLIENT, SIGN_IN_SLOW_AFTER, SIGN_IN_WINDOW_SECONDS, signInDelayMs } from "@/lib/sign-in";
+import * as signIn from "@/lib/accounts/sign-in";
+import { authenticate, SIGN_IN_FAILURES_PER_CLIENT, SIGN_IN_FAILURES_PER_EMAIL_AND_CLIENT, SIGN_IN_SLOW_AFTER, SIGN_IN_WINDOW_SECONDS, signInDelayMs } from "@/lib/accounts/sign-in";
 import { makeOrg, uniqueEmail } from "./support/factories";
 
 const PASSWORD = "correct horse battery";

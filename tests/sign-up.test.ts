@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { addHours, addSeconds } from "date-fns";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { signUpSchema } from "@/app/(auth)/schema";
-import { acceptTeamInvite, createTeamInvite, findMember, verifyCredentials } from "@/lib/accounts";
+import { acceptTeamInvite, createTeamInvite, findMember, verifyCredentials } from "@/lib/accounts/members";
 import { setClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { FieldError, NotFoundError } from "@/lib/errors";
@@ -14,7 +14,7 @@ import {
   SIGN_UP_EMAILS_PER_ADDRESS,
   SIGN_UP_VALID_HOURS,
   SIGN_UPS_PER_CLIENT,
-} from "@/lib/sign-up";
+} from "@/lib/accounts/sign-up";
 import { hashToken } from "@/lib/tokens";
 import { inviteToken, makeOrg, uniqueEmail } from "./support/factories";
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTeamInvite, findOpenInvite, listTeam, revokeTeamInvite } from "@/lib/accounts";
+import { createTeamInvite, findOpenInvite, listTeam, revokeTeamInvite } from "@/lib/accounts/members";
 import { createCandidate, deleteCandidate, findCandidate, listCandidates, updateCandidate } from "@/lib/candidates";
 import { NotFoundError } from "@/lib/errors";
 import { createJob, findJob, listJobs, setJobStatus, updateJob } from "@/lib/jobs";

@@ -3,7 +3,7 @@
 import { after } from "next/server";
 import { asMessage, defineAction } from "@/lib/actions";
 import { wakeDispatcher } from "@/lib/background";
-import { sendVerificationEmail } from "@/lib/email-verification";
+import { sendVerificationEmail } from "@/lib/accounts/email-verification";
 
 /** Emails the signed-in user a link that confirms their address (accounts made before sign-ups were confirmed). */
 export const sendVerificationEmailAction = defineAction(

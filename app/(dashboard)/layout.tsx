@@ -4,7 +4,7 @@ import { Logo } from "@/components/logo";
 import { NavLink } from "@/components/nav-link";
 import { UserMenu } from "@/components/user-menu";
 import { VerifyEmailBanner } from "@/components/verify-email-banner";
-import { requireMember } from "@/lib/auth";
+import { requireMember } from "@/lib/accounts/auth";
 import { sendVerificationEmailAction } from "./actions";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {

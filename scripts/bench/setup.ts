@@ -19,7 +19,7 @@ export const BENCH_DATABASE: WipeableDatabase = {
 export const AUTH_SECRET = "kairos-bench-secret-0123456789abcdef0123456789";
 
 export const keyHash = (key: string) => createHash("sha256").update(key).digest("hex");
-/** The session row seeded for a bench user: its signed cookie must name it (lib/sessions.ts). */
+/** The session row seeded for a bench user: its signed cookie must name it (lib/accounts/sessions.ts). */
 export const sessionIdOf = (userId: string) => `session_${userId}`;
 const newKey = () => randomBytes(32).toString("base64url");
 

@@ -1,9 +1,9 @@
 // The reliability runs' database: a local PostgreSQL only, wiped and migrated (../support/database.ts),
 // seeded with one organisation (owner, open job) and a batch of candidates per scenario.
-import { createOwnerAccount } from "@/lib/accounts";
+import { createOwnerAccount } from "@/lib/accounts/members";
 import { db } from "@/lib/db";
 import { createJob } from "@/lib/jobs";
-import { hashPassword } from "@/lib/password";
+import { hashPassword } from "@/lib/accounts/passwords";
 import type { WipeableDatabase } from "../support/database";
 
 /** npm run reliability wipes its database: a local one whose name says it is for these runs ("reliability", or "ci" as a word). */

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { CandidateInput } from "@/lib/candidates";
 import { InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
 import { newSessionKey } from "@/lib/interviews/model/session-keys";
-import { hashPassword } from "@/lib/password";
+import { hashPassword } from "@/lib/accounts/passwords";
 import type { ScheduleInput } from "@/lib/interviews/recruiter/schedule";
 import type { JobInput, QuestionInput } from "@/lib/jobs";
 

@@ -5,7 +5,7 @@ import { after } from "next/server";
 import { asFormState, defineAction, formInput, previousState } from "@/lib/actions";
 import { wakeDispatcher } from "@/lib/background";
 import { clientAddress } from "@/lib/http/client-address";
-import { requestPasswordReset } from "@/lib/password-reset";
+import { requestPasswordReset } from "@/lib/accounts/password-reset";
 import { forgotPasswordSchema } from "../schema";
 
 /** Emails a reset link if the address has an account; the answer is the same either way. */

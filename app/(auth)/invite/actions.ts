@@ -1,7 +1,7 @@
 "use server";
 
 import { asFormState, defineAction, formInput, previousState } from "@/lib/actions";
-import { acceptTeamInvite } from "@/lib/accounts";
+import { acceptTeamInvite } from "@/lib/accounts/members";
 import { acceptInviteSchema } from "../schema";
 
 /** Creates a teammate's account from an invitation link. */

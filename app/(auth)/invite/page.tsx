@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { findOpenInvite } from "@/lib/accounts";
+import { findOpenInvite } from "@/lib/accounts/members";
 import { AcceptInviteForm } from "./accept-invite-form";
 
 export const metadata: Metadata = { title: "Join your team", referrer: "no-referrer" };

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { asFormState, defineAction, formInput, previousState } from "@/lib/actions";
 import { wakeDispatcher } from "@/lib/background";
-import { resetPassword } from "@/lib/password-reset";
+import { resetPassword } from "@/lib/accounts/password-reset";
 import { resetPasswordSchema } from "../schema";
 
 /** Sets a new password with a reset link (once), signing the account out everywhere. */

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { findOpenPasswordReset } from "@/lib/password-reset";
+import { findOpenPasswordReset } from "@/lib/accounts/password-reset";
 import { ResetPasswordForm } from "./reset-password-form";
 
 export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };

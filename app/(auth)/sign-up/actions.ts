@@ -5,7 +5,7 @@ import { after } from "next/server";
 import { asFormState, defineAction, formInput, previousState } from "@/lib/actions";
 import { wakeDispatcher } from "@/lib/background";
 import { clientAddress } from "@/lib/http/client-address";
-import { requestSignUp, SIGN_UP_VALID_HOURS } from "@/lib/sign-up";
+import { requestSignUp, SIGN_UP_VALID_HOURS } from "@/lib/accounts/sign-up";
 import { signUpSchema } from "../schema";
 
 /**

@@ -1,7 +1,7 @@
 "use server";
 
 import { asFormState, defineAction, formInput, previousState } from "@/lib/actions";
-import { verifyEmail } from "@/lib/email-verification";
+import { verifyEmail } from "@/lib/accounts/email-verification";
 import { verifyEmailSchema } from "../schema";
 
 /** Marks an account's address as proven from the link emailed to it. */

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { findOpenVerification } from "@/lib/email-verification";
+import { findOpenVerification } from "@/lib/accounts/email-verification";
 import { VerifyEmailForm } from "./verify-email-form";
 
 export const metadata: Metadata = { title: "Confirm your email address", referrer: "no-referrer" };

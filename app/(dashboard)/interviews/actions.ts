@@ -6,7 +6,7 @@ import { after } from "next/server";
 import { asFormState, asMessage, defineAction, formInput, previousState } from "@/lib/actions";
 import { recordId } from "@/lib/fields";
 import { wakeDispatcher } from "@/lib/background";
-import type { Member } from "@/lib/auth";
+import type { Member } from "@/lib/accounts/auth";
 import { setAccommodations } from "@/lib/interviews/recruiter/accommodations";
 import { deleteInterviewContent } from "@/lib/interviews/recruiter/content";
 import { cancelInterview, rescheduleInterview, resendInvitation } from "@/lib/interviews/recruiter/manage";

@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { after } from "next/server";
 import { asFormState, asMessage, defineAction, formInput, previousState } from "@/lib/actions";
 import { wakeDispatcher } from "@/lib/background";
-import { changePassword } from "@/lib/change-password";
+import { changePassword } from "@/lib/accounts/change-password";
 import { setRetentionDays } from "@/lib/interviews/lifecycle/retention";
-import { endAllSessions } from "@/lib/sessions";
+import { endAllSessions } from "@/lib/accounts/sessions";
 import { changePasswordSchema, retentionSchema } from "./schema";
 
 /** Sets how many days after an interview its answers and recordings are deleted (owners only). */

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
-import { requireMember } from "@/lib/auth";
+import { requireMember } from "@/lib/accounts/auth";
 import { findRetentionSetting } from "@/lib/interviews/lifecycle/retention";
 import { ChangePasswordForm } from "./change-password-form";
 import { RetentionForm } from "./retention-form";

@@ -12,7 +12,7 @@ export const retentionSchema = z.object({
   ),
 });
 
-/** Changing one's own password: the current one (checked by lib/change-password.ts) and a new one. */
+/** Changing one's own password: the current one (checked by lib/accounts/change-password.ts) and a new one. */
 export const changePasswordSchema = z.object({
   currentPassword: z.string().min(1, "Enter your current password.").max(PASSWORD_MAX, "This is not your current password."),
   newPassword: passwordField,

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { after } from "next/server";
 import { asFormState, asMessage, defineAction, formInput, previousState } from "@/lib/actions";
 import { recordId } from "@/lib/fields";
-import { createTeamInvite, revokeTeamInvite } from "@/lib/accounts";
+import { createTeamInvite, revokeTeamInvite } from "@/lib/accounts/members";
 import { wakeDispatcher } from "@/lib/background";
 import { inviteSchema } from "./schema";
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { Badge } from "@/components/ui/badge";
 import { LocalDate } from "@/components/local-date";
-import { listTeam } from "@/lib/accounts";
-import { requireMember } from "@/lib/auth";
+import { listTeam } from "@/lib/accounts/members";
+import { requireMember } from "@/lib/accounts/auth";
 import { InviteForm } from "./invite-form";
 import { RevokeInviteButton } from "./revoke-invite-button";
 

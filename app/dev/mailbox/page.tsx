@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { requireMember } from "@/lib/auth";
+import { requireMember } from "@/lib/accounts/auth";
 import { devToolsEnabled } from "@/lib/config";
 import { listMailbox } from "@/lib/email/mailbox";
 import { MailList } from "./mail-list";

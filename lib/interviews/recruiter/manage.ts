@@ -4,7 +4,7 @@ import { now } from "@/lib/clock";
 import { cancelPendingEmails, enqueueEmail } from "@/lib/email/outbox";
 import { FieldError, StateError } from "@/lib/errors";
 import { EmailKind, InterviewStatus } from "@/lib/generated/prisma/enums";
-import { assertMayEmailOutsiders } from "@/lib/sending-limits";
+import { assertMayEmailOutsiders } from "@/lib/accounts/sending-limits";
 import { member, recordEvent } from "../audit";
 import { statusIn, withInterviewLock } from "../model/guard";
 import { statusInSentence } from "../model/status";

@@ -7,7 +7,7 @@ import type { Tx } from "@/lib/db";
 import { enqueueEmails } from "@/lib/email/outbox";
 import { DuplicateError, FieldError, isUniqueViolation, NotFoundError } from "@/lib/errors";
 import { EmailKind, InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
-import { assertMayEmailOutsiders } from "@/lib/sending-limits";
+import { assertMayEmailOutsiders } from "@/lib/accounts/sending-limits";
 import { member, recordEvent } from "../audit";
 import { summariseQuestions } from "../model/questions";
 import { newSessionKey } from "../model/session-keys";

@@ -1,7 +1,7 @@
 "use server";
 
 import { asFormState, defineAction, formInput, previousState } from "@/lib/actions";
-import { confirmSignUp } from "@/lib/sign-up";
+import { confirmSignUp } from "@/lib/accounts/sign-up";
 import { confirmSignUpSchema } from "../../schema";
 
 /** Creates the organisation and its owner from a sign-up's emailed link. The form then signs in with the same password. */

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { findOpenSignUp } from "@/lib/sign-up";
+import { findOpenSignUp } from "@/lib/accounts/sign-up";
 import { ConfirmSignUpForm } from "./confirm-sign-up-form";
 
 export const metadata: Metadata = { title: "Finish creating your account", referrer: "no-referrer" };

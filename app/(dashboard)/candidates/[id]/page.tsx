@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
-import { requireMember } from "@/lib/auth";
+import { requireMember } from "@/lib/accounts/auth";
 import { findCandidate } from "@/lib/candidates";
 import { now } from "@/lib/clock";
 import { timeZones } from "@/lib/time-zones";

@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/page-header";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { controlClass } from "@/components/ui/field";
-import { requireMember } from "@/lib/auth";
+import { requireMember } from "@/lib/accounts/auth";
 import { listJobs } from "@/lib/jobs";
 import { deliveryLabel, listInterviews } from "@/lib/interviews/recruiter/queries";
 import { STATUS_LABELS } from "@/lib/interviews/model/status";

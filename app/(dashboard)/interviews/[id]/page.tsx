@@ -5,7 +5,7 @@ import { DeliveryBadge, InterviewStatusBadge } from "@/components/interview-stat
 import { LocalDate } from "@/components/local-date";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
-import { requireMember } from "@/lib/auth";
+import { requireMember } from "@/lib/accounts/auth";
 import { findAccommodations } from "@/lib/interviews/recruiter/accommodations";
 import { findContentState } from "@/lib/interviews/recruiter/content";
 import { deliveryLabel, findInterview } from "@/lib/interviews/recruiter/queries";

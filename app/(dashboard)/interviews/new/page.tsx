@@ -4,7 +4,7 @@ import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { Button } from "@/components/ui/button";
-import { requireMember } from "@/lib/auth";
+import { requireMember } from "@/lib/accounts/auth";
 import { schedulingOptions } from "@/lib/interviews/recruiter/queries";
 import { timeZones } from "@/lib/time-zones";
 import { ScheduleForm } from "./schedule-form";

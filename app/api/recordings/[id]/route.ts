@@ -1,4 +1,4 @@
-import { currentMember } from "@/lib/auth";
+import { currentMember } from "@/lib/accounts/auth";
 import { mediaResponse } from "@/lib/http/media-response";
 import { findRecordingForMember } from "@/lib/interviews/media";
 

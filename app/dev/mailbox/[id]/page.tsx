@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
-import { currentMember } from "@/lib/auth";
+import { currentMember } from "@/lib/accounts/auth";
 import { devToolsEnabled } from "@/lib/config";
 import { findMailboxMessage } from "@/lib/email/mailbox";
 import { NotForProduction } from "../not-for-production";

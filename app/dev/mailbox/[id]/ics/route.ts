@@ -1,4 +1,4 @@
-import { currentMember } from "@/lib/auth";
+import { currentMember } from "@/lib/accounts/auth";
 import { devToolsEnabled } from "@/lib/config";
 import { findMailboxMessage } from "@/lib/email/mailbox";
 

@@ -5,11 +5,11 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
-import { findSessionMember, type Member as AccountMember } from "@/lib/accounts";
+import { findSessionMember, type Member as AccountMember } from "@/lib/accounts/members";
 import { authSecret } from "@/lib/config";
 import { clientAddress } from "@/lib/http/client-address";
-import { endSession, SESSION_DAYS, sessionIds, startSession } from "@/lib/sessions";
-import { authenticate } from "@/lib/sign-in";
+import { endSession, SESSION_DAYS, sessionIds, startSession } from "@/lib/accounts/sessions";
+import { authenticate } from "@/lib/accounts/sign-in";
 
 declare module "next-auth" {
   interface Session {
@@ -20,7 +20,7 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
-    /** The UserSession row this cookie belongs to (lib/sessions.ts): signing out deletes it. */
+    /** The UserSession row this cookie belongs to (lib/accounts/sessions.ts): signing out deletes it. */
     sid?: string;
   }
 }
@@ -38,7 +38,7 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        // Locked out or wrong, the form shows the same "do not match" message (lib/sign-in.ts).
+        // Locked out or wrong, the form shows the same "do not match" message (lib/accounts/sign-in.ts).
         const client = clientAddress(new Headers(req.headers as Record<string, string> | undefined));
         return authenticate(parsed.data.email, parsed.data.password, client);
       },

@@ -1,12 +1,12 @@
 import "server-only";
-import { forgotPasswordUrl, queueAccountEmail, renderAccountEmail } from "@/lib/account-emails";
+import { forgotPasswordUrl, queueAccountEmail, renderAccountEmail } from "@/lib/accounts/emails";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { ExpectedError, FieldError, NotFoundError } from "@/lib/errors";
 import { AccountTokenPurpose } from "@/lib/generated/prisma/enums";
-import { hashPassword, verifyPassword } from "@/lib/password";
+import { hashPassword, verifyPassword } from "@/lib/accounts/passwords";
 import { countInWindow, hit } from "@/lib/rate-limit";
-import { endAllSessions } from "@/lib/sessions";
+import { endAllSessions } from "@/lib/accounts/sessions";
 
 /** Wrong current passwords a signed-in user may give in a window (a borrowed session must not guess it). */
 export const CHANGE_PASSWORD_FAILURES = 10;

@@ -1,14 +1,14 @@
 import "server-only";
-import { findOpenAccountToken, newAccountToken, saveAccountToken, useAccountTokens } from "@/lib/account-tokens";
-import { forgotPasswordUrl, queueAccountEmail, renderAccountEmail } from "@/lib/account-emails";
+import { findOpenAccountToken, newAccountToken, saveAccountToken, useAccountTokens } from "@/lib/accounts/tokens";
+import { forgotPasswordUrl, queueAccountEmail, renderAccountEmail } from "@/lib/accounts/emails";
 import { now } from "@/lib/clock";
 import { appUrl } from "@/lib/config";
 import { db } from "@/lib/db";
 import { ExpectedError, NotFoundError } from "@/lib/errors";
 import { AccountTokenPurpose } from "@/lib/generated/prisma/enums";
-import { hashPassword } from "@/lib/password";
+import { hashPassword } from "@/lib/accounts/passwords";
 import { hit } from "@/lib/rate-limit";
-import { endAllSessions } from "@/lib/sessions";
+import { endAllSessions } from "@/lib/accounts/sessions";
 import { hashToken } from "@/lib/tokens";
 
 /** How long a reset link works. */

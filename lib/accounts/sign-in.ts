@@ -1,6 +1,6 @@
 import "server-only";
-import { forgotPasswordUrl, queueAccountEmail, renderAccountEmail } from "@/lib/account-emails";
-import { verifyCredentials } from "@/lib/accounts";
+import { forgotPasswordUrl, queueAccountEmail, renderAccountEmail } from "@/lib/accounts/emails";
+import { verifyCredentials } from "@/lib/accounts/members";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { countInWindow, hit } from "@/lib/rate-limit";

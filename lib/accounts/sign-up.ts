@@ -1,12 +1,12 @@
 import "server-only";
 import { addHours } from "date-fns";
-import { forgotPasswordUrl, queueAccountEmail, renderAccountEmail, signInUrl } from "@/lib/account-emails";
-import { createOwnerAccount } from "@/lib/accounts";
+import { forgotPasswordUrl, queueAccountEmail, renderAccountEmail, signInUrl } from "@/lib/accounts/emails";
+import { createOwnerAccount } from "@/lib/accounts/members";
 import { now } from "@/lib/clock";
 import { appUrl } from "@/lib/config";
 import { db } from "@/lib/db";
 import { ExpectedError, FieldError, isUniqueViolation, NotFoundError } from "@/lib/errors";
-import { hashPassword, verifyPassword } from "@/lib/password";
+import { hashPassword, verifyPassword } from "@/lib/accounts/passwords";
 import { hit } from "@/lib/rate-limit";
 import { hashToken, isTokenShaped, newSecretToken } from "@/lib/tokens";
 

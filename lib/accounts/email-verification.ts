@@ -1,6 +1,6 @@
 import "server-only";
-import { findOpenAccountToken, newAccountToken, saveAccountToken, useAccountTokens } from "@/lib/account-tokens";
-import { queueAccountEmail, renderAccountEmail } from "@/lib/account-emails";
+import { findOpenAccountToken, newAccountToken, saveAccountToken, useAccountTokens } from "@/lib/accounts/tokens";
+import { queueAccountEmail, renderAccountEmail } from "@/lib/accounts/emails";
 import { now } from "@/lib/clock";
 import { appUrl } from "@/lib/config";
 import { db } from "@/lib/db";

@@ -1,6 +1,6 @@
 import "server-only";
 import { addDays } from "date-fns";
-import { decoyHash, hashPassword, verifyPassword } from "@/lib/password";
+import { decoyHash, hashPassword, verifyPassword } from "@/lib/accounts/passwords";
 import { now } from "@/lib/clock";
 import { appUrl } from "@/lib/config";
 import { enqueueEmail } from "@/lib/email/outbox";
@@ -9,8 +9,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { EmailKind, type Role } from "@/lib/generated/prisma/enums";
 import { db, type Tx } from "@/lib/db";
 import { DuplicateError, ExpectedError, isUniqueViolation, NotFoundError } from "@/lib/errors";
-import { queueAccountEmail, renderAccountEmail } from "@/lib/account-emails";
-import { assertMayEmailOutsiders } from "@/lib/sending-limits";
+import { queueAccountEmail, renderAccountEmail } from "@/lib/accounts/emails";
+import { assertMayEmailOutsiders } from "@/lib/accounts/sending-limits";
 import { hashToken, isTokenShaped, newSecretToken } from "@/lib/tokens";
 
 const EMAIL_TAKEN = "An account with this email already exists. Sign in instead.";
