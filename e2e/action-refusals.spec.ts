@@ -799,7 +799,8 @@ async function arbitrary(t: Tools, rightful: RightfulCall) {
   const client = rightful.as === "orgA" ? t.orgA : rightful.as === "anonymous" ? t.anonymous : await t.candidate(t.w.a.inProgress.key);
   const page = typeof rightful.page === "string" ? rightful.page : rightful.page(t.w);
   await fc.assert(
-    fc.asyncProperty(fc.array(anyArgument, { maxLength: Math.max(1, rightful.args(t.w).length + 1) }), async (args) => {
+    // At least one argument: an action that takes none would otherwise be called rightfully, and act.
+    fc.asyncProperty(fc.array(anyArgument, { minLength: 1, maxLength: Math.max(1, rightful.args(t.w).length + 1) }), async (args) => {
       const outcome = await t.call(client, page, args);
       expect(outcome.status).toBe(200);
       expect(outcome.redirect).toBeNull();

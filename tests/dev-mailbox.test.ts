@@ -94,7 +94,7 @@ describe("the dev mailbox shows one organisation's email", () => {
     expect(await findMailboxMessage(readerB, "no-such-message")).toBeNull();
   });
 
-  it("account email (no organisation) is read by the member it was sent to, or by whoever names the address", async () => {
+  it("account email is read by the member it was sent to, or by whoever names the address", async () => {
     const prisma = await db();
     const to = uniqueEmail("signing-up");
     const email = await prisma.outboxEmail.create({
