@@ -110,6 +110,8 @@ test("a forgotten password: the emailed link sets a new one, once, and signs eve
   await reset.setExtraHTTPHeaders({ "x-forwarded-for": ownClientAddress() });
   await reset.goto("/sign-in");
   await reset.getByRole("link", { name: "Forgot your password?" }).click();
+  // The sign-in page has an Email field too: fill the reset page's, once it is there.
+  await expect(reset.getByRole("heading", { name: "Reset your password" })).toBeVisible();
   await reset.getByLabel("Email").fill(recruiter.email);
   await reset.getByRole("button", { name: "Send reset link" }).click();
   await expect(reset.getByRole("status")).toContainText(`If ${recruiter.email} belongs to a Kairos account, we have sent it a link`);
