@@ -122,7 +122,7 @@ export async function storeChunk(candidate: CandidateSession, recordingId: strin
   try {
     await storage().put(key, body, claimed.contentType);
   } catch (error) {
-    await releaseChunk(recordingId, seq, body.byteLength);
+    await releaseChunk(interviewId, recordingId, seq, body.byteLength);
     throw error;
   }
   // A retake may have discarded this recording while the bytes were on their way: they go too.
@@ -132,10 +132,9 @@ export async function storeChunk(candidate: CandidateSession, recordingId: strin
   }
 }
 
-/** Gives back a chunk's claim whose bytes could not be stored. */
-async function releaseChunk(recordingId: string, seq: number, sizeBytes: number) {
-  const prisma = await db();
-  await prisma.$transaction(async (tx) => {
+/** Gives back a chunk's claim whose bytes could not be stored (under the interview's lock, like the claim). */
+async function releaseChunk(interviewId: string, recordingId: string, seq: number, sizeBytes: number) {
+  await withInterviewLock(interviewId, "unscoped", anyStatus, async (tx) => {
     const { count } = await tx.recordingChunk.deleteMany({ where: { recordingId, seq } });
     if (count) await tx.recording.update({ where: { id: recordingId }, data: { sizeBytes: { decrement: sizeBytes }, chunkCount: { decrement: 1 } } });
   });
