@@ -6,6 +6,7 @@ import { formatDuration, spokenDuration, useServerClock } from "@/components/use
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { LiveAnnouncement } from "../_components/live-announcement";
+import { releaseHeldStream } from "../_device-check/held-stream";
 import { OnDemand, onDemand } from "../_components/on-demand";
 import type { RecordingState } from "../_recorded-answer/use-recorder";
 import { skipPreparationAction, submitAnswerAction } from "../actions";
@@ -87,9 +88,19 @@ export function QuestionRunner({ serverNow, question, recording }: { serverNow: 
     const text = threshold && threshold !== said.threshold ? `${spokenDuration(threshold)} left.` : preparing !== said.preparing ? phaseText() : said.text;
     setSaid({ preparing, threshold, text });
   }
-  // Answering a written question starts in its field.
+  // The lobby's camera, kept on for a recorded first question, is not wanted by a written one.
   useEffect(() => {
-    if (!preparing && !recorded) textarea.current?.focus();
+    if (!recorded) releaseHeldStream();
+  }, [recorded]);
+
+  // Answering a written question starts in its field, with the caret after what is already
+  // there (a reload brings the saved text back): focus() alone leaves it at the start, and what is
+  // typed next would go before the saved text.
+  useEffect(() => {
+    const field = textarea.current;
+    if (preparing || recorded || !field) return;
+    field.focus();
+    field.setSelectionRange(field.value.length, field.value.length);
   }, [preparing, recorded]);
 
   const last = question.number === question.total;
