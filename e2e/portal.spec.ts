@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Page, Response } from "@playwright/test";
-import { axeViolations, createJob, expect, localDateTime, moveInterview, openEmail, scheduleAndGetLink, test } from "./fixtures";
+import { axeViolations, createJob, expect, localDateTime, moveInterview, openEmail, openLobby, scheduleAndGetLink, test } from "./fixtures";
 import { earlyInAMinute } from "./rate-windows";
 
 const QUESTIONS = [
@@ -94,6 +94,11 @@ test("the full candidate journey: clean URL, too early, lobby, timed answers wit
   await expect(candidate.getByText(/^Saved at /)).toBeVisible();
   await candidate.getByRole("button", { name: "Finish interview" }).click();
   await expect(candidate.getByRole("heading", { name: "Thank you, Maya Portal" })).toBeVisible();
+  // What happens next: the confirmation email, the review, who gets in touch.
+  const next = candidate.getByRole("region", { name: "What happens next" });
+  await expect(next).toContainText("A confirmation email is on its way");
+  await expect(next).toContainText("The hiring team reviews your answers.");
+  await expect(next).toContainText(/Portal|contacts you about the next step/);
   expect(await axeViolations(candidate), "thank you").toEqual([]);
 
   // Every portal document carried the headers, and nothing was fetched from another origin.
@@ -301,5 +306,58 @@ test("a client cannot speak for the key: a forged access verdict header changes 
   const anonymous = await browser.newContext({ extraHTTPHeaders: { "x-kairos-access": forged } });
   expect((await anonymous.request.get(new URL("/interview", link).toString())).status()).toBe(404);
   await anonymous.close();
+  await context.close();
+});
+
+/** The tables and columns where the server has stored `needle` (test hook). */
+async function storedIn(page: Page, needle: string): Promise<string[]> {
+  const response = await page.request.post("/api/test/database/search", { data: { needle } });
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { matches: Array<{ table: string; column: string }> }).matches.map((m) => `${m.table}.${m.column}`);
+}
+
+test("a written answer continued after a reload is saved in the order it was typed", async ({ page, browser, recruiter: _ }) => {
+  test.setTimeout(120_000);
+  const { candidate, context } = await openLobby(page, browser, [{ prompt: "Tell us about a hard bug.", prep: 0, answer: 300 }]);
+  await candidate.getByRole("checkbox", { name: /I understand what is recorded/ }).check();
+  await candidate.getByRole("button", { name: "Start interview" }).click();
+  const answer = candidate.getByLabel("Your answer");
+  await expect(answer).toBeFocused();
+  await candidate.keyboard.type("First part.");
+  await expect(candidate.getByText(/^Saved at /)).toBeVisible();
+  await expect.poll(() => storedIn(page, "First part.")).toContain("InterviewAnswer.text");
+
+  // Back after a reload, the field has the focus again and typing carries on where the text ends.
+  await candidate.reload();
+  await expect(answer).toHaveValue("First part.");
+  await expect(answer).toBeFocused();
+  await candidate.keyboard.type(" Second part.");
+  // What the server keeps (and the recruiter reads) is the text in the order it was typed.
+  await expect.poll(() => storedIn(page, "First part. Second part."), { timeout: 15_000 }).toContain("InterviewAnswer.text");
+  await expect(answer).toHaveValue("First part. Second part.");
+  await context.close();
+});
+
+test("the invitation, the recruiter's page and the lobby plan the same length", async ({ page, browser, recruiter: _ }) => {
+  test.setTimeout(120_000);
+  // 4 minutes of questions: with the lobby, the device check and the practice, plan for 10.
+  await createJob(page, `Length ${randomUUID().slice(0, 6)}`, [
+    { prompt: "What brought you here?", prep: 30, answer: 120 },
+    { prompt: "What would you change first?", prep: 30, answer: 60 },
+  ]);
+  const { interviewId, link } = await scheduleAndGetLink(page, { name: "Len Estimate", email: `estimate-${randomUUID().slice(0, 8)}@example.test` });
+  const email = (await page.locator("pre").textContent()) ?? "";
+  const planned = Number(/plan for about (\d+) minutes/.exec(email)?.[1]);
+  expect(planned).toBe(10);
+
+  await page.goto(`/interviews/${interviewId}`);
+  await expect(page.getByText(`2 questions · ${planned} minutes`)).toBeVisible();
+
+  await moveInterview(page, interviewId, { seconds: 3600 });
+  const context = await browser.newContext();
+  const candidate = await context.newPage();
+  await candidate.goto(link);
+  const estimated = candidate.getByRole("definition").filter({ hasText: /^About \d+ minutes$/ });
+  await expect(estimated).toHaveText(`About ${planned} minutes`);
   await context.close();
 });

@@ -300,13 +300,14 @@ describe("loadCandidateView", () => {
       jobDescription: job.description,
       questionCount: 2,
       answerTypes: ["TEXT", "VIDEO"],
-      totalSeconds: 30 + 120 + 20 + 90,
       questionTotal: 0,
       current: null,
       finished: false,
       rescheduleRequested: false,
       accommodationRequestedAt: null,
     });
+    // 30 + 120 + 20 + 90 s of questions: 5 minutes, and 5 to settle in; what was scheduled when longer.
+    expect(view.plannedMinutes).toBe(Math.max(10, view.durationMinutes));
     expect(view.scheduledAt).toBeInstanceOf(Date);
     expect(view.scheduledAt.getTime()).toBe(START.getTime());
     expect(view.interviewerName).not.toBe(organization.name);

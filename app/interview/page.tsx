@@ -34,7 +34,7 @@ export default async function InterviewPortalPage() {
         jobDescription={view.jobDescription}
         interviewerName={view.interviewerName}
         startsAt={view.scheduledAt.toISOString()}
-        totalMinutes={Math.max(1, Math.ceil(view.totalSeconds / 60))}
+        totalMinutes={view.plannedMinutes}
         questionCount={view.questionCount}
         answerTypes={view.answerTypes}
         retentionDays={view.retentionDays}
@@ -62,7 +62,7 @@ export default async function InterviewPortalPage() {
       recording={{
         takesAllowed: c.retakes + 1,
         takesUsed: c.recordings[0]?.take ?? 0,
-        latest: c.recordings[0] && c.recordings[0].status !== "DISCARDED" ? { id: c.recordings[0].id, take: c.recordings[0].take, status: c.recordings[0].status } : null,
+        latest: c.recordings[0] && c.recordings[0].status !== "DISCARDED" ? { id: c.recordings[0].id, take: c.recordings[0].take, status: c.recordings[0].status, durationMs: c.recordings[0].durationMs } : null,
       }}
     />
   );

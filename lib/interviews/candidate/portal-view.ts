@@ -5,6 +5,7 @@ import { NotFoundError } from "@/lib/errors";
 import { Prisma, type InterviewAnswer } from "@/lib/generated/prisma/client";
 import type { AnswerType, InterviewStatus, RecordingStatus } from "@/lib/generated/prisma/enums";
 import { answerFields } from "../lifecycle/settle";
+import { plannedMinutes } from "../model/estimate";
 import { answerTimes, phaseAt, project } from "../model/progress";
 import { summariseQuestions } from "../model/questions";
 
@@ -24,9 +25,9 @@ export async function loadCandidateView(interviewId: string, at = clockNow()) {
     interviewerName: interview.interviewerName ?? interview.companyName,
     scheduledAt: interview.scheduledAt,
     durationMinutes: interview.durationMinutes,
+    plannedMinutes: plannedMinutes(interview.durationMinutes, interview.questions, interview.extraTimePercent),
     rescheduleRequested: Boolean(interview.rescheduleRequestedAt),
     ...summariseQuestions(interview.questions),
-    totalSeconds: interview.questions.reduce((sum, q) => sum + q.prepSeconds + q.answerSeconds, 0),
     questionTotal: answers.length,
     current,
     finished: !projection.current && projection.answers.length > 0,
@@ -43,6 +44,7 @@ interface CandidateInterviewRow {
   status: InterviewStatus;
   scheduledAt: Date;
   durationMinutes: number;
+  extraTimePercent: number;
   rescheduleRequestedAt: Date | null;
   accommodationRequestedAt: Date | null;
   companyName: string;
@@ -57,7 +59,7 @@ interface CandidateInterviewRow {
 async function readInterviewForCandidate(interviewId: string): Promise<CandidateInterviewRow> {
   const prisma = await db();
   const [row] = await prisma.$queryRaw<CandidateInterviewRow[]>`
-    SELECT i.status, i."scheduledAt", i."durationMinutes", i."rescheduleRequestedAt", i."accommodationRequestedAt",
+    SELECT i.status, i."scheduledAt", i."durationMinutes", i."extraTimePercent", i."rescheduleRequestedAt", i."accommodationRequestedAt",
       o.name AS "companyName", o."retentionDays", c.name AS "candidateName", u.name AS "interviewerName",
       j.title AS "jobTitle", j.description AS "jobDescription",
       (SELECT COALESCE(json_agg(json_build_object('answerType', q."answerType", 'prepSeconds', q."prepSeconds", 'answerSeconds', q."answerSeconds")), '[]'::json)
@@ -72,7 +74,7 @@ async function readInterviewForCandidate(interviewId: string): Promise<Candidate
   return row;
 }
 
-type CandidateAnswerRow = Pick<InterviewAnswer, keyof typeof answerFields> & { recordings: Array<{ id: string; take: number; status: RecordingStatus }> };
+type CandidateAnswerRow = Pick<InterviewAnswer, keyof typeof answerFields> & { recordings: Array<{ id: string; take: number; status: RecordingStatus; durationMs: number | null }> };
 
 /** answerFields as SQL columns: the raw read returns exactly the fields its type claims. */
 const ANSWER_COLUMNS = Prisma.raw(Object.keys(answerFields).map((field) => `a."${field}"`).join(", "));
@@ -80,18 +82,18 @@ const ANSWER_COLUMNS = Prisma.raw(Object.keys(answerFields).map((field) => `a."$
 /** Every answer in order, each with the latest segment of its current take (whether a reload interrupted it, and which take it is). */
 async function readAnswersForCandidate(interviewId: string): Promise<CandidateAnswerRow[]> {
   const prisma = await db();
-  const rows = await prisma.$queryRaw<Array<Omit<CandidateAnswerRow, "recordings"> & { recordingId: string | null; recordingTake: number | null; recordingStatus: RecordingStatus | null }>>`
-    SELECT ${ANSWER_COLUMNS}, r.id AS "recordingId", r.take AS "recordingTake", r.status AS "recordingStatus"
+  const rows = await prisma.$queryRaw<Array<Omit<CandidateAnswerRow, "recordings"> & { recordingId: string | null; recordingTake: number | null; recordingStatus: RecordingStatus | null; recordingDurationMs: number | null }>>`
+    SELECT ${ANSWER_COLUMNS}, r.id AS "recordingId", r.take AS "recordingTake", r.status AS "recordingStatus", r."durationMs" AS "recordingDurationMs"
     FROM "InterviewAnswer" a
       LEFT JOIN LATERAL (
-        SELECT id, take, status FROM "Recording"
+        SELECT id, take, status, "durationMs" FROM "Recording"
         WHERE "answerId" = a.id AND status <> 'DISCARDED'
         ORDER BY take DESC, segment DESC LIMIT 1
       ) r ON true
     WHERE a."interviewId" = ${interviewId}
     ORDER BY a.position`;
-  return rows.map(({ recordingId, recordingTake, recordingStatus, ...answer }) => ({
+  return rows.map(({ recordingId, recordingTake, recordingStatus, recordingDurationMs, ...answer }) => ({
     ...answer,
-    recordings: recordingId ? [{ id: recordingId, take: recordingTake!, status: recordingStatus! }] : [],
+    recordings: recordingId ? [{ id: recordingId, take: recordingTake!, status: recordingStatus!, durationMs: recordingDurationMs }] : [],
   }));
 }

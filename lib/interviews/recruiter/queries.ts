@@ -3,6 +3,7 @@ import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import type { DeliveryState, EmailStatus, Prisma } from "@/lib/generated/prisma/client";
 import { InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
+import { estimateMinutes } from "../model/estimate";
 import { LINK_KINDS } from "../notify";
 
 export const INTERVIEW_PAGE_SIZE = 25;
@@ -133,8 +134,7 @@ export async function schedulingOptions(organizationId: string) {
   return {
     jobs: jobs.map(({ questions, ...job }) => ({
       ...job,
-      // A sensible default length: every question's time, rounded up to 5 minutes, plus 5 to settle in.
-      suggestedMinutes: Math.ceil(questions.reduce((sum, q) => sum + q.prepSeconds + q.answerSeconds, 0) / 300) * 5 + 5,
+      suggestedMinutes: estimateMinutes(questions),
     })),
     candidates,
   };

@@ -9,6 +9,7 @@ import { DuplicateError, FieldError, isUniqueViolation, NotFoundError } from "@/
 import { EmailKind, InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
 import { assertMayEmailOutsiders } from "@/lib/accounts/sending-limits";
 import { member, recordEvent } from "../audit";
+import { estimateMinutes } from "../model/estimate";
 import { summariseQuestions } from "../model/questions";
 import { newSessionKey } from "../model/session-keys";
 import { linkEmail, linkEmailCount, reminderEmails, type InterviewEmailContext } from "../notify";
@@ -61,7 +62,7 @@ export async function scheduleInterview(by: Manager, input: ScheduleInput, hooks
     prisma.user.findFirst({ where: { id: by.userId, organizationId }, select: { name: true, email: true } }),
     prisma.job.findFirst({
       where: { id: input.jobId, organizationId },
-      select: { title: true, status: true, questions: { select: { answerType: true } } },
+      select: { title: true, status: true, questions: { select: { answerType: true, prepSeconds: true, answerSeconds: true } } },
     }),
     "id" in input.candidate
       ? prisma.candidate.findFirst({ where: { id: input.candidate.id, organizationId }, select: { id: true, name: true, email: true, timeZone: true } })
@@ -73,6 +74,8 @@ export async function scheduleInterview(by: Manager, input: ScheduleInput, hooks
   if (job.questions.length === 0) throw new FieldError("jobId", "This job has no questions yet.");
   if ("id" in input.candidate && !existingCandidate) throw new FieldError("candidateId", "Choose a candidate from the list.");
   const candidate = existingCandidate ?? (input.candidate as { name: string; email: string; timeZone: string });
+  // Never shorter than the questions take: the invitation and the lobby say the same length.
+  const durationMinutes = Math.max(input.durationMinutes, estimateMinutes(job.questions));
 
   const interviewId = randomUUID();
   const { key, keyHash } = newSessionKey();
@@ -81,7 +84,7 @@ export async function scheduleInterview(by: Manager, input: ScheduleInput, hooks
     organizationId,
     organizationName: organization.name,
     scheduledAt,
-    durationMinutes: input.durationMinutes,
+    durationMinutes,
     opensMinutesBefore: 15,
     candidateTimeZone: candidate.timeZone,
     icsSequence: 0,
@@ -111,7 +114,7 @@ export async function scheduleInterview(by: Manager, input: ScheduleInput, hooks
           createdById: by.userId,
           status: InterviewStatus.SCHEDULED,
           scheduledAt,
-          durationMinutes: input.durationMinutes,
+          durationMinutes,
           candidateTimeZone: candidate.timeZone,
           notes: input.notes,
           requestToken: input.requestToken,
