@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { Browser, Page, Response as PwResponse } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import type { Browser, Locator, Page, Response as PwResponse } from "@playwright/test";
 import { axeViolations, createJob, expect, moveInterview, openEmail, scheduleAndGetLink, test } from "./fixtures";
 
 // Recorded answers in real Chromium, with its synthetic camera and microphone
@@ -259,4 +261,85 @@ test("recorded media carries its Content-Length on the wire: whole, by range and
   await context.close();
   await expectLengths(page.request, `/api/recordings/${recordingId}`);
   expect(interviewId).toBeTruthy();
+});
+
+/**
+ * A real 60-second WebM as MediaRecorder writes one: VP8 and Opus, no Duration and no Cues (a live
+ * stream's muxing). Debian's ffmpeg makes it (CI installs it).
+ */
+function sixtySecondWebm(path: string): Buffer {
+  execFileSync("ffmpeg", [
+    ...["-y", "-loglevel", "error"],
+    ...["-f", "lavfi", "-i", "testsrc=size=320x240:rate=15", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "60"],
+    ...["-c:v", "libvpx", "-b:v", "150k", "-deadline", "realtime", "-cpu-used", "8", "-c:a", "libopus", "-b:a", "32k"],
+    ...["-live", "1", "-f", "webm", path],
+  ]);
+  return readFileSync(path);
+}
+
+/** Waits for a media element's metadata and returns its duration (Infinity when the file does not say). */
+async function metadataDuration(media: Locator): Promise<number> {
+  await expect.poll(() => media.evaluate((el: HTMLMediaElement) => el.readyState), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+  return media.evaluate((el: HTMLMediaElement) => el.duration);
+}
+
+test("a 60-second recording carries its length before it plays, to the candidate and the recruiter, and seeks to its middle", async ({ page, browser, recruiter: _ }, testInfo) => {
+  test.setTimeout(180_000);
+  const webm = sixtySecondWebm(testInfo.outputPath("sixty.webm"));
+  await createJob(page, `Sixty ${randomUUID().slice(0, 6)}`, [{ prompt: "Walk us through a design.", answerType: "VIDEO", prep: 120, answer: 120, retakes: 0 }]);
+  const { interviewId, link } = await scheduleAndGetLink(page, { name: "Sixty Seconds", email: `sixty-${randomUUID().slice(0, 8)}@example.test` }, "now");
+  const { context, candidate } = await candidateInLobby(browser, link);
+  await startInterview(candidate);
+  await expect(candidate.getByText("Question 1 of 1", { exact: true })).toBeVisible();
+
+  // The page's own take is held back (its answer id noted); the 60 s file goes up through the same routes instead.
+  let answerId = "";
+  await candidate.route("**/interview/recordings", async (route) => {
+    answerId = (route.request().postDataJSON() as { answerId: string }).answerId;
+    await route.abort("connectionreset");
+  });
+  await candidate.getByRole("button", { name: "Start recording now" }).click();
+  await expect(candidate.getByText(/Recording could not start/)).toBeVisible();
+  await candidate.unroute("**/interview/recordings");
+  const contentType = "video/webm;codecs=vp8,opus";
+  const opened = await candidate.request.post("/interview/recordings", { data: { answerId, contentType } });
+  expect(opened.status()).toBe(201);
+  const { recordingId } = (await opened.json()) as { recordingId: string };
+  const CHUNK = 256 * 1024;
+  const chunks = Math.ceil(webm.length / CHUNK);
+  for (let seq = 0; seq < chunks; seq++) {
+    const put = await candidate.request.put(`/interview/recordings/${recordingId}/chunks/${seq}`, { data: webm.subarray(seq * CHUNK, (seq + 1) * CHUNK), headers: { "content-type": contentType } });
+    expect(put.status()).toBe(204);
+  }
+  // A minute and more has passed since the take started (rows moved back), and the page measured 60 s.
+  await moveInterview(page, interviewId, { seconds: 70 });
+  const finished = await candidate.request.post(`/interview/recordings/${recordingId}/finish`, { data: { chunks, durationMs: 60_000 } });
+  expect(await finished.json()).toMatchObject({ finished: true, missing: [] });
+
+  // The candidate's review (after a reload: played from the server) knows the length.
+  await candidate.reload();
+  expect(await metadataDuration(candidate.getByLabel("Your recorded answer"))).toBeCloseTo(60, 0);
+  await expect(candidate.getByText("Length 1:00")).toBeVisible();
+  await candidate.getByRole("button", { name: "Submit and finish" }).click();
+  await expect(candidate.getByRole("heading", { name: "Thank you, Sixty Seconds" })).toBeVisible();
+  await context.close();
+
+  // The recruiter sees the length before playing, the player knows it from the metadata alone,
+  // and a seek to the middle plays on from there.
+  await page.goto(`/interviews/${interviewId}`);
+  await expect(page.getByText("Length 1:00")).toBeVisible();
+  const player = page.getByLabel("Question 1, video answer");
+  await player.scrollIntoViewIfNeeded();
+  expect(await metadataDuration(player)).toBeCloseTo(60, 0);
+  const seeked = await player.evaluate(async (el: HTMLVideoElement) => {
+    el.muted = true;
+    const done = new Promise((resolve) => el.addEventListener("seeked", resolve, { once: true }));
+    el.currentTime = 30;
+    await done;
+    return el.currentTime;
+  });
+  expect(seeked).toBeCloseTo(30, 0);
+  await player.evaluate((el: HTMLVideoElement) => el.play());
+  await expect.poll(() => player.evaluate((el: HTMLVideoElement) => el.currentTime), { timeout: 15_000 }).toBeGreaterThan(30.5);
+  expect(await player.evaluate((el: HTMLVideoElement) => el.error)).toBeNull();
 });

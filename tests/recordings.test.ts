@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { addSeconds } from "date-fns";
@@ -82,10 +83,10 @@ describe("a take", () => {
 
     await storeChunk(await asCandidate(interviewId), take.recordingId, 0, bytes(4, 1), WEBM, s(6));
     await storeChunk(await asCandidate(interviewId), take.recordingId, 2, bytes(3, 3), WEBM, s(8)); // out of order is fine
-    expect(await finishRecording(await asCandidate(interviewId), take.recordingId, 3, s(9))).toEqual({ finished: false, missing: [1] });
+    expect(await finishRecording(await asCandidate(interviewId), take.recordingId, { chunks: 3 }, s(9))).toEqual({ finished: false, missing: [1] });
     await storeChunk(await asCandidate(interviewId), take.recordingId, 1, bytes(5, 2), WEBM, s(9));
-    expect(await finishRecording(await asCandidate(interviewId), take.recordingId, 3, s(10))).toEqual({ finished: true, missing: [] });
-    expect(await finishRecording(await asCandidate(interviewId), take.recordingId, 3, s(11))).toEqual({ finished: true, missing: [] });
+    expect(await finishRecording(await asCandidate(interviewId), take.recordingId, { chunks: 3 }, s(10))).toEqual({ finished: true, missing: [] });
+    expect(await finishRecording(await asCandidate(interviewId), take.recordingId, { chunks: 3 }, s(11))).toEqual({ finished: true, missing: [] });
 
     const recording = (await findRecordingForMember(org.organizationId, take.recordingId))!;
     const whole = await mediaResponse(new Request("http://x/"), recording);
@@ -114,6 +115,71 @@ describe("a take", () => {
     const prisma = await db();
     expect(await prisma.recording.findUniqueOrThrow({ where: { id: recordingId }, select: { sizeBytes: true, chunkCount: true } })).toEqual({ sizeBytes: 10, chunkCount: 1 });
     expect(storedFiles(interviewId, recordingId)).toEqual(["00000"]);
+  });
+});
+
+describe("a take's length", () => {
+  it("is kept as the page measured it, bounded by how long the take was open and by the answer time, and set once", async () => {
+    const prisma = await db();
+    const length = async (id: string) => (await prisma.recording.findUniqueOrThrow({ where: { id }, select: { durationMs: true } })).durationMs;
+
+    const a = await started();
+    const first = await startRecording(await asCandidate(a.interviewId), a.video, WEBM, s(5));
+    await storeChunk(await asCandidate(a.interviewId), first.recordingId, 0, bytes(4, 1), WEBM, s(6));
+    await finishRecording(await asCandidate(a.interviewId), first.recordingId, { chunks: 1, durationMs: 12_345.6 }, s(20));
+    expect(await length(first.recordingId)).toBe(12_346);
+    // Finishing again (a retry) does not change it.
+    await finishRecording(await asCandidate(a.interviewId), first.recordingId, { chunks: 1, durationMs: 9_000 }, s(21));
+    expect(await length(first.recordingId)).toBe(12_346);
+
+    // Longer than the take was open on the server: the server's span.
+    const b = await started();
+    const open = await startRecording(await asCandidate(b.interviewId), b.video, WEBM, s(5));
+    await storeChunk(await asCandidate(b.interviewId), open.recordingId, 0, bytes(4, 1), WEBM, s(6));
+    await finishRecording(await asCandidate(b.interviewId), open.recordingId, { chunks: 1, durationMs: 600_000 }, s(35));
+    expect(await length(open.recordingId)).toBe(30_000);
+
+    // Longer than the question's answer time (60 s): the answer time, and a moment for the recorder to stop.
+    const c = await started();
+    const long = await startRecording(await asCandidate(c.interviewId), c.video, WEBM, s(5));
+    await storeChunk(await asCandidate(c.interviewId), long.recordingId, 0, bytes(4, 1), WEBM, s(6));
+    await finishRecording(await asCandidate(c.interviewId), long.recordingId, { chunks: 1, durationMs: 600_000 }, s(110));
+    expect(await length(long.recordingId)).toBe(62_000);
+
+    // None reported (an older page): none stored, and the media is played as stored.
+    const d = await started();
+    const none = await startRecording(await asCandidate(d.interviewId), d.video, WEBM, s(5));
+    await storeChunk(await asCandidate(d.interviewId), none.recordingId, 0, bytes(4, 1), WEBM, s(6));
+    await finishRecording(await asCandidate(d.interviewId), none.recordingId, { chunks: 1 }, s(9));
+    expect(await length(none.recordingId)).toBeNull();
+  });
+
+  it("reaches the player inside a live WebM: the head is patched as it is streamed, whole and by range", async () => {
+    const file = path.join(uploads, "live.webm");
+    execFileSync("ffmpeg", [
+      ...["-y", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc=size=160x120:rate=10", "-f", "lavfi", "-i", "sine=sample_rate=48000", "-t", "4"],
+      ...["-c:v", "libvpx", "-deadline", "realtime", "-c:a", "libopus", "-live", "1", "-f", "webm", file],
+    ]);
+    const webm = new Uint8Array(readFileSync(file));
+    const { interviewId, video } = await started();
+    const { recordingId } = await startRecording(await asCandidate(interviewId), video, WEBM, s(1));
+    // Chunks cut anywhere, the first shorter than the header read, as MediaRecorder's may be.
+    const cuts = [0, 200, 9000, webm.length];
+    for (let seq = 0; seq < cuts.length - 1; seq++) await storeChunk(await asCandidate(interviewId), recordingId, seq, webm.subarray(cuts[seq], cuts[seq + 1]), WEBM, s(2));
+    await finishRecording(await asCandidate(interviewId), recordingId, { chunks: 3, durationMs: 4_000 }, s(10));
+
+    const recording = (await findRecordingForCandidate(interviewId, recordingId))!;
+    const whole = await body(await mediaResponse(new Request("http://x/"), recording));
+    expect(whole.length).toBe(webm.length + 11);
+    writeFileSync(path.join(uploads, "played.webm"), whole);
+    const seconds = execFileSync("ffprobe", ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", path.join(uploads, "played.webm")]).toString().trim();
+    expect(Number(seconds)).toBeCloseTo(4, 3);
+    // Any range is the same bytes as the whole: across the patched head, and after it.
+    for (const [from, to] of [[0, 99], [150, 250], [5000, 5099], [whole.length - 10, whole.length - 1]] as const) {
+      const part = await mediaResponse(new Request("http://x/", { headers: { range: `bytes=${from}-${to}` } }), recording);
+      expect(part.headers.get("content-range")).toBe(`bytes ${from}-${to}/${whole.length}`);
+      expect(Buffer.from(await body(part)).equals(Buffer.from(whole.subarray(from, to + 1)))).toBe(true);
+    }
   });
 });
 
@@ -188,7 +254,7 @@ describe("refused uploads store nothing", () => {
     const { interviewId, video, audio } = await started();
     // Move to the audio question: 30 s of answer → (30 + 60) s × 64 kB/s = 5.76 MB for the take.
     const first = await startRecording(await asCandidate(interviewId), video, WEBM, s(1));
-    await finishRecording(await asCandidate(interviewId), first.recordingId, 0, s(2));
+    await finishRecording(await asCandidate(interviewId), first.recordingId, { chunks: 0 }, s(2));
     const { submitAnswer } = await import("@/lib/interviews/candidate/answering");
     await submitAnswer(await asCandidate(interviewId), video, "", s(3));
     const { recordingId } = await startRecording(await asCandidate(interviewId), audio, "audio/webm;codecs=opus", s(4));
@@ -204,7 +270,7 @@ describe("refused uploads store nothing", () => {
     const theirs = await started();
     const { recordingId } = await startRecording(await asCandidate(theirs.interviewId), theirs.video, WEBM, s(1));
     await expectRefused(storeChunk(await asCandidate(mine.interviewId), recordingId, 0, bytes(10, 1), WEBM, s(2)), "not_found");
-    await expectRefused(finishRecording(await asCandidate(mine.interviewId), recordingId, 0, s(2)), "not_found");
+    await expectRefused(finishRecording(await asCandidate(mine.interviewId), recordingId, { chunks: 0 }, s(2)), "not_found");
     expect(storedFiles(mine.interviewId, recordingId)).toEqual([]);
     expect(storedFiles(theirs.interviewId, recordingId)).toEqual([]);
     expect(await findRecordingForCandidate(mine.interviewId, recordingId)).toBeNull();
@@ -239,7 +305,7 @@ describe("retakes and interruptions", () => {
     const { interviewId, video } = await started();
     const first = await startRecording(await asCandidate(interviewId), video, WEBM, s(20));
     await storeChunk(await asCandidate(interviewId), first.recordingId, 0, bytes(10, 1), WEBM, s(21));
-    await finishRecording(await asCandidate(interviewId), first.recordingId, 1, s(30));
+    await finishRecording(await asCandidate(interviewId), first.recordingId, { chunks: 1 }, s(30));
     expect(storedFiles(interviewId, first.recordingId)).toEqual(["00000"]);
 
     const retake = await startRecording(await asCandidate(interviewId), video, WEBM, s(40));
@@ -250,7 +316,7 @@ describe("retakes and interruptions", () => {
     expect(storedFiles(interviewId, first.recordingId)).toEqual([]);
     expect(await findRecordingForMember(org.organizationId, first.recordingId)).toBeNull();
 
-    await finishRecording(await asCandidate(interviewId), retake.recordingId, 0, s(50));
+    await finishRecording(await asCandidate(interviewId), retake.recordingId, { chunks: 0 }, s(50));
     await expectRefused(startRecording(await asCandidate(interviewId), video, WEBM, s(55)), "no_retakes");
   });
 

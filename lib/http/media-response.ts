@@ -1,6 +1,8 @@
 import "server-only";
 import { storage } from "@/lib/storage";
 import { chunkKey, type PlayableRecording } from "@/lib/interviews/media";
+import { baseContentType } from "@/lib/interviews/model/recording-rules";
+import { WEBM_HEADER_BYTES, webmDurationPatch } from "@/lib/webm-duration";
 import { DECLARED_LENGTH_HEADER } from "./content-length";
 
 type Range = { start: number; end: number };
@@ -24,14 +26,41 @@ export function parseRange(header: string | null, size: number): Range | null | 
   return { start, end };
 }
 
-/** The recording's bytes from `start` to `end` (inclusive), read chunk by chunk as the player pulls. */
-function concatenated(recording: PlayableRecording, { start, end }: Range): ReadableStream<Uint8Array> {
-  const parts: Array<{ seq: number; from: number; to: number }> = [];
+/** Where the played bytes come from: the patched head in memory, then stored chunks (or parts of them). */
+type Source = { bytes: Uint8Array } | { seq: number; from: number; size: number };
+
+/**
+ * The recording as played: its chunks in order, with a WebM's head patched to carry the length
+ * stored when the take finished (lib/webm-duration.ts), so players know it from the first bytes.
+ */
+async function playedSources(recording: PlayableRecording): Promise<Source[]> {
+  const sources: Source[] = recording.chunks.map((c) => ({ seq: c.seq, from: 0, size: c.sizeBytes }));
+  const size = sources.reduce((sum, s) => sum + sourceSize(s), 0);
+  if (size === 0 || !recording.durationMs || !/^(video|audio)\/webm$/i.test(baseContentType(recording.contentType))) return sources;
+  const first = new Uint8Array(await new Response(concatenated(recording, sources, { start: 0, end: Math.min(size, WEBM_HEADER_BYTES) - 1 })).arrayBuffer());
+  const patch = webmDurationPatch(first, recording.durationMs);
+  if (!patch) return sources;
+  // The patched head, then everything after the bytes it replaces (which may span chunks).
+  const rest: Source[] = [];
   let offset = 0;
-  for (const chunk of recording.chunks) {
-    const chunkEnd = offset + chunk.sizeBytes - 1;
-    if (chunkEnd >= start && offset <= end) parts.push({ seq: chunk.seq, from: Math.max(start, offset) - offset, to: Math.min(end, chunkEnd) - offset });
-    offset += chunk.sizeBytes;
+  for (const source of sources) {
+    const skip = Math.min(sourceSize(source), Math.max(0, patch.replaces - offset));
+    offset += sourceSize(source);
+    if (skip < sourceSize(source) && !("bytes" in source)) rest.push({ seq: source.seq, from: source.from + skip, size: source.size - skip });
+  }
+  return [{ bytes: patch.head }, ...rest];
+}
+
+const sourceSize = (source: Source) => ("bytes" in source ? source.bytes.length : source.size);
+
+/** The played bytes from `start` to `end` (inclusive), read chunk by chunk as the player pulls. */
+function concatenated(recording: PlayableRecording, sources: Source[], { start, end }: Range): ReadableStream<Uint8Array> {
+  const parts: Array<{ source: Source; from: number; to: number }> = [];
+  let offset = 0;
+  for (const source of sources) {
+    const sourceEnd = offset + sourceSize(source) - 1;
+    if (sourceEnd >= start && offset <= end) parts.push({ source, from: Math.max(start, offset) - offset, to: Math.min(end, sourceEnd) - offset });
+    offset += sourceSize(source);
   }
   let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
   return new ReadableStream<Uint8Array>({
@@ -40,8 +69,10 @@ function concatenated(recording: PlayableRecording, { start, end }: Range): Read
         if (!reader) {
           const part = parts.shift();
           if (!part) return controller.close();
-          const stream = await storage().get(chunkKey(recording.interviewId, recording.id, part.seq), { start: part.from, end: part.to });
-          if (!stream) return controller.error(new Error(`recording ${recording.id}: chunk ${part.seq} is missing from storage`));
+          const { source } = part;
+          if ("bytes" in source) return controller.enqueue(source.bytes.slice(part.from, part.to + 1));
+          const stream = await storage().get(chunkKey(recording.interviewId, recording.id, source.seq), { start: source.from + part.from, end: source.from + part.to });
+          if (!stream) return controller.error(new Error(`recording ${recording.id}: chunk ${source.seq} is missing from storage`));
           reader = stream.getReader();
         }
         const { done, value } = await reader.read();
@@ -59,8 +90,9 @@ function concatenated(recording: PlayableRecording, { start, end }: Range): Read
 }
 
 /** An HTTP response playing the recording, with Range support (players seek and probe with it). */
-export function mediaResponse(request: Request, recording: PlayableRecording): Response {
-  const size = recording.chunks.reduce((sum, c) => sum + c.sizeBytes, 0);
+export async function mediaResponse(request: Request, recording: PlayableRecording): Promise<Response> {
+  const sources = await playedSources(recording);
+  const size = sources.reduce((sum, s) => sum + sourceSize(s), 0);
   const headers = new Headers({
     "Content-Type": recording.contentType.split(";")[0]!,
     "Accept-Ranges": "bytes",
@@ -78,6 +110,6 @@ export function mediaResponse(request: Request, recording: PlayableRecording): R
   // Next drops Content-Length from a route's response; this one reaches the wire (content-length.ts).
   headers.set(DECLARED_LENGTH_HEADER, length);
   if (range) headers.set("Content-Range", `bytes ${span.start}-${span.end}/${size}`);
-  const body = request.method === "HEAD" || size === 0 ? null : concatenated(recording, span);
+  const body = request.method === "HEAD" || size === 0 ? null : concatenated(recording, sources, span);
   return new Response(body, { status: range ? 206 : 200, headers });
 }

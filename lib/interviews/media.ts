@@ -39,7 +39,7 @@ async function findPlayable(where: { id: string; interviewId?: string; interview
   return prisma.recording.findFirst({
     relationLoadStrategy: "join",
     where: { ...where, status: { not: RecordingStatus.DISCARDED } },
-    select: { id: true, interviewId: true, contentType: true, chunks: { select: { seq: true, sizeBytes: true }, orderBy: { seq: "asc" } } },
+    select: { id: true, interviewId: true, contentType: true, durationMs: true, chunks: { select: { seq: true, sizeBytes: true }, orderBy: { seq: "asc" } } },
   });
 }
 

@@ -37,15 +37,15 @@ export class ChunkUploader {
     return new Blob(this.chunks, { type: this.contentType });
   }
 
-  /** Waits for every chunk, tells the server how many there are, and sends again whatever it lacks. */
-  async finish(): Promise<void> {
+  /** Waits for every chunk, tells the server how many there are (and how long the take was), and sends again whatever it lacks. */
+  async finish(durationMs: number): Promise<void> {
     for (let round = 0; round < 3; round++) {
       await this.idle();
       if (this.failure) throw this.failure;
       const response = await this.request(`/interview/recordings/${this.recordingId}/finish`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ chunks: this.chunks.length }),
+        body: JSON.stringify({ chunks: this.chunks.length, durationMs: Math.round(durationMs) }),
       });
       const { finished, missing } = (await response.json()) as { finished: boolean; missing: number[] };
       // Finished with parts missing: the answer was submitted meanwhile, and nothing more is taken.

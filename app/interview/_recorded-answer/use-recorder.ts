@@ -2,12 +2,14 @@
 
 import { useCallback, useEffect, useEffectEvent, useRef, useState } from "react";
 import { ChunkUploader, UploadError, type UploadProgress } from "./chunk-uploader";
+import { takeHeldStream } from "../_device-check/held-stream";
+import { playableTake } from "./local-take";
 
 export type RecordingState = {
   takesAllowed: number;
   takesUsed: number;
   /** The latest segment of the current take, if any: RECORDING means it was interrupted (a reload). */
-  latest: { id: string; status: "RECORDING" | "FINISHED"; take: number } | null;
+  latest: { id: string; status: "RECORDING" | "FINISHED"; take: number; durationMs: number | null } | null;
 };
 
 export type RecorderPhase =
@@ -15,7 +17,7 @@ export type RecorderPhase =
   | { name: "starting" }
   | { name: "recording"; startedAt: number }
   | { name: "saving" }
-  | { name: "review"; src: string }
+  | { name: "review"; src: string; durationMs: number | null }
   | { name: "interrupted" }
   | { name: "failed"; message: string };
 
@@ -80,7 +82,7 @@ export function useRecorder({
   const [phase, setPhase] = useState<RecorderPhase>(() => {
     const { latest } = recording;
     if (latest?.status === "RECORDING") return { name: "interrupted" };
-    if (latest?.status === "FINISHED") return { name: "review", src: `/interview/recordings/${latest.id}` };
+    if (latest?.status === "FINISHED") return { name: "review", src: `/interview/recordings/${latest.id}`, durationMs: latest.durationMs };
     return { name: "preparing" };
   });
   const [takesUsed, setTakesUsed] = useState(recording.takesUsed);
@@ -90,15 +92,18 @@ export function useRecorder({
   const recorder = useRef<MediaRecorder | null>(null);
   const uploader = useRef<ChunkUploader | null>(null);
   const stopped = useRef<Promise<void> | null>(null);
+  // When the recorder really started and stopped: the take's length, which WebM does not carry.
+  const span = useRef({ startedAt: 0, stoppedAt: 0 });
   const localUrl = useRef<string | null>(null);
 
-  // The camera/microphone for the whole question (the lobby's device check already asked).
+  // The camera/microphone for the whole question: the lobby's, still on from the device check on
+  // the first question, or asked for again (the browser remembers the permission).
   useEffect(() => {
     let live: MediaStream | null = null;
     let cancelled = false;
-    navigator.mediaDevices
-      ?.getUserMedia({ audio: true, video: kind === "VIDEO" ? { width: { ideal: 640 }, height: { ideal: 480 } } : false })
-      .then((s) => {
+    const held = takeHeldStream(kind);
+    (held ? Promise.resolve(held) : navigator.mediaDevices?.getUserMedia({ audio: true, video: kind === "VIDEO" ? { width: { ideal: 640 }, height: { ideal: 480 } } : false }))
+      ?.then((s) => {
         if (cancelled) return s.getTracks().forEach((t) => t.stop());
         live = s;
         setStream(s);
@@ -133,8 +138,14 @@ export function useRecorder({
     let done: () => void;
     stopped.current = new Promise((resolve) => (done = resolve));
     media.ondataavailable = (event) => upload.push(event.data);
-    media.onstop = () => done();
-    media.onerror = () => done(); // a device unplugged mid-take: keep what was uploaded
+    span.current = { startedAt: performance.now(), stoppedAt: 0 };
+    media.onstart = () => (span.current.startedAt = performance.now());
+    const ended = () => {
+      span.current.stoppedAt = performance.now();
+      done();
+    };
+    media.onstop = ended;
+    media.onerror = ended; // a device unplugged mid-take: keep what was uploaded
     media.start(CHUNK_MS);
     setPhase({ name: "recording", startedAt: Date.now() });
   });
@@ -152,11 +163,12 @@ export function useRecorder({
     setPhase({ name: "saving" });
     media.stop();
     await stopped.current;
+    const durationMs = Math.max(0, span.current.stoppedAt - span.current.startedAt);
     try {
-      await upload.finish();
+      await upload.finish(durationMs);
       if (localUrl.current) URL.revokeObjectURL(localUrl.current);
-      localUrl.current = URL.createObjectURL(upload.blob());
-      setPhase({ name: "review", src: localUrl.current });
+      localUrl.current = URL.createObjectURL(await playableTake(upload.blob(), durationMs));
+      setPhase({ name: "review", src: localUrl.current, durationMs });
     } catch (error) {
       setPhase({ name: "failed", message: error instanceof UploadError ? error.message : "Your recording could not be saved." });
     }

@@ -142,25 +142,44 @@ async function releaseChunk(interviewId: string, recordingId: string, seq: numbe
 
 /**
  * The candidate stopped recording: the segment is finished once chunks 0…count-1 are all stored.
- * Otherwise the missing ones are listed for the browser to send again. Repeating it is harmless,
+ * Otherwise the missing ones are listed for the browser to send again. The length the page measured
+ * is kept, bounded (see takeLength). Repeating it is harmless,
  * and so is finishing a segment its answer's submission already closed.
  */
-export async function finishRecording(candidate: CandidateSession, recordingId: string, chunkCount: number, at?: Date) {
+export async function finishRecording(candidate: CandidateSession, recordingId: string, { chunks: chunkCount, durationMs = null }: { chunks: number; durationMs?: number | null }, at?: Date) {
   const { interviewId, sessionId } = candidate;
   return withInterviewLock(interviewId, { sessionId }, anyStatus, async (tx, _interview, at) => {
-    const recording = await tx.recording.findFirst({ where: { id: recordingId, interviewId }, select: { status: true } });
+    const recording = await tx.recording.findFirst({
+      where: { id: recordingId, interviewId },
+      select: { status: true, startedAt: true, durationMs: true, answer: { select: { answerSeconds: true } } },
+    });
     if (!recording) throw new RecordingError("not_found", "This recording does not exist.");
     if (recording.status === RecordingStatus.DISCARDED) throw new RecordingError("closed", "This recording was replaced by a retake.");
     const stored = new Set((await tx.recordingChunk.findMany({ where: { recordingId }, select: { seq: true } })).map((c) => c.seq));
     const missing = Array.from({ length: Math.min(chunkCount, MAX_CHUNK_SEQ + 1) }, (_, seq) => seq).filter((seq) => !stored.has(seq));
+    // The length the page measured, once, within what the server saw: the take cannot be longer
+    // than it was open here, nor than the question's answer time.
+    const length = recording.durationMs === null ? takeLength(durationMs, at.getTime() - recording.startedAt.getTime(), recording.answer.answerSeconds) : undefined;
     // A segment its answer's submission already closed is finished whatever is missing: nothing more can arrive.
-    if (recording.status !== RecordingStatus.RECORDING) return { finished: true, missing };
+    if (recording.status !== RecordingStatus.RECORDING) {
+      if (length !== undefined) await tx.recording.update({ where: { id: recordingId }, data: { durationMs: length } });
+      return { finished: true, missing };
+    }
     if (missing.length > 0) return { finished: false, missing };
-    await tx.recording.update({ where: { id: recordingId }, data: { status: RecordingStatus.FINISHED, finishedAt: at } });
+    await tx.recording.update({ where: { id: recordingId }, data: { status: RecordingStatus.FINISHED, finishedAt: at, durationMs: length } });
     return { finished: true, missing };
   }, at).catch((error: unknown) => {
     throw fromCandidateError(error);
   });
+}
+
+/** A recorder stops a moment after the clock says time is up. */
+const STOP_SLACK_MS = 2000;
+
+/** A reported take length in whole ms, bounded by how long the take was open and by the answer time; null when none was reported. */
+function takeLength(reportedMs: number | null, openMs: number, answerSeconds: number): number | null {
+  if (reportedMs === null || !Number.isFinite(reportedMs) || reportedMs <= 0) return null;
+  return Math.round(Math.min(reportedMs, Math.max(0, openMs), answerSeconds * 1000 + STOP_SLACK_MS));
 }
 
 /**

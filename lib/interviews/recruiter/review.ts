@@ -96,7 +96,7 @@ export async function findReview(organizationId: string, interviewId: string) {
           recordings: {
             where: { status: { not: RecordingStatus.DISCARDED } },
             orderBy: [{ take: "asc" }, { segment: "asc" }],
-            select: { id: true, take: true, segment: true, status: true, sizeBytes: true, startedAt: true, finishedAt: true },
+            select: { id: true, take: true, segment: true, status: true, sizeBytes: true, startedAt: true, finishedAt: true, durationMs: true },
           },
         },
       },
