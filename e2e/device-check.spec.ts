@@ -81,9 +81,11 @@ test("video answers: Start waits for a device check with a live preview and a mo
   await expect(check.getByRole("heading", { name: "Your camera and microphone work" })).toBeVisible();
   await expect(start).toBeEnabled();
   await expect(start).toHaveAccessibleDescription("");
-  // The camera is released as soon as the check has passed, not held while the candidate reads on.
-  await expect(check.locator("video")).toHaveCount(0);
-  await expect.poll(async () => (await tracks(candidate)).map((t) => `${t.kind}:${t.state}`).sort()).toEqual(["audio:ended", "video:ended"]);
+  // After the pass the meter stops, and the camera and microphone stay on (one stream, still
+  // previewed) for the practice take and the first question (lobby-practice.spec.ts).
+  await expect(check.locator("video")).toHaveCount(1);
+  await expect(check.getByRole("meter")).toHaveCount(0);
+  await expect.poll(async () => (await tracks(candidate)).map((t) => `${t.kind}:${t.state}`).sort()).toEqual(["audio:live", "video:live"]);
   // Three fake microphones, one fake camera: a picker only where there is a choice.
   await expect(check.getByRole("combobox", { name: "Microphone" })).toBeVisible();
   await expect(check.getByRole("combobox", { name: "Camera" })).toHaveCount(0);
@@ -106,7 +108,7 @@ test("audio answers: the check asks for the microphone only", async ({ page, bro
   await expect(check.locator("video")).toHaveCount(0);
   await expect(check.getByRole("heading", { name: "Your microphone works" })).toBeVisible();
   await expect(start).toBeEnabled();
-  expect((await tracks(candidate)).map((t) => `${t.kind}:${t.state}`)).toEqual(["audio:ended"]);
+  expect((await tracks(candidate)).map((t) => `${t.kind}:${t.state}`)).toEqual(["audio:live"]);
   await context.close();
 });
 
@@ -125,8 +127,8 @@ test("the check works with the keyboard alone, including choosing another microp
   await watchStreams(context, candidate);
   const check = candidate.getByRole("region", { name: "Check your camera and microphone" });
 
-  // The check follows the practice question in the tab order.
-  await candidate.getByRole("button", { name: "Start practice" }).focus();
+  // The check follows the accommodation request in the tab order (the practice take comes after it).
+  await candidate.getByRole("button", { name: "Need an accommodation?" }).focus();
   await candidate.keyboard.press("Tab");
   await expect(check.getByRole("button", { name: "Check my camera and microphone" })).toBeFocused();
   await candidate.keyboard.press("Enter");

@@ -53,9 +53,11 @@ export function DeviceCheckRunner({
 
   // "idle" lasts only until the effect above has started the check.
   const live = phase.name === "idle" || phase.name === "starting" || phase.name === "live";
+  // After a pass the camera stays on (held-stream.ts): the same preview element keeps playing.
+  const kept = phase.name === "passed" && needs === "video" && stream !== null;
   return (
     <>
-      {live && (
+      {(live || kept) && (
         <CheckArea
           needs={needs}
           preview={
@@ -65,7 +67,11 @@ export function DeviceCheckRunner({
             ) : undefined
           }
         >
-          <LiveStatus needs={needs} level={level} picture={signals.picture} sound={signals.sound} starting={phase.name !== "live"} />
+          {live ? (
+            <LiveStatus needs={needs} level={level} picture={signals.picture} sound={signals.sound} starting={phase.name !== "live"} />
+          ) : (
+            <p className="text-sm text-ink-700">This is how you will appear. Your camera stays on until your first question; nothing leaves this browser before you start.</p>
+          )}
         </CheckArea>
       )}
       {phase.name === "passed" && phase.heard && (
@@ -77,7 +83,7 @@ export function DeviceCheckRunner({
                 {words.works}
               </h3>
               <p className="mt-1 text-sm text-success-800">
-                We turned your {needs === "video" ? "camera" : "microphone"} off again until the interview starts.
+                {needs === "video" ? "They stay" : "It stays"} on for the practice and your first question, so there is nothing more to set up.
               </p>
             </div>
           </div>

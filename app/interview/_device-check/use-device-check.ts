@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { HEARD_RMS, helpVariantFor, levelFromRms, recordingSupported, type HelpVariant } from "./device-help";
 import type { DeviceNeeds } from "./device-needs";
+import { holdStream, releaseHeldStream, releaseHeldStreamSoon } from "./held-stream";
 
 export type CheckPhase =
   | { name: "idle" }
@@ -40,9 +41,10 @@ function errorName(error: unknown): string | undefined {
 }
 
 /**
- * Runs one camera/microphone check at a time: asks for the devices only when `start` is called,
- * watches for a video frame and for sound, and releases every track as soon as it has an answer
- * (and on unmount). `onResult` hears whether the devices are ready for recording.
+ * Runs one camera/microphone check at a time: asks for the devices only when `start` is called and
+ * watches for a video frame and for sound. A failed check releases every track at once; a passed
+ * one keeps them on (held-stream.ts) for the practice take and the first question. `onResult`
+ * hears whether the devices are ready for recording.
  */
 export function useDeviceCheck(needs: DeviceNeeds, onResult: (passed: boolean) => void) {
   const [phase, setPhase] = useState<CheckPhase>({ name: "idle" });
@@ -55,6 +57,9 @@ export function useDeviceCheck(needs: DeviceNeeds, onResult: (passed: boolean) =
   const videoRef = useRef<HTMLVideoElement>(null);
   const run = useRef(0);
   const release = useRef<() => void>(() => {});
+  // After a pass: turns the meter off and keeps the devices on (held-stream.ts).
+  const keep = useRef<() => void>(() => {});
+  const kept = useRef(false);
   const report = useRef(onResult);
   useEffect(() => {
     report.current = onResult;
@@ -63,16 +68,19 @@ export function useDeviceCheck(needs: DeviceNeeds, onResult: (passed: boolean) =
   const stop = useCallback(() => {
     release.current();
     release.current = () => {};
+    kept.current = false;
     setStream(null);
     setLevel(0);
     setSignals({ picture: false, sound: false });
   }, []);
 
-  // Leaving the lobby (starting the interview, navigating away) lets go of the camera at once.
+  // Leaving the lobby: devices kept after a pass wait a moment for the first question; a check
+  // still running lets go of them at once.
   useEffect(
     () => () => {
       run.current++;
-      release.current();
+      if (kept.current) releaseHeldStreamSoon();
+      else release.current();
     },
     [],
   );
@@ -90,7 +98,8 @@ export function useDeviceCheck(needs: DeviceNeeds, onResult: (passed: boolean) =
       };
       const finish = (heard: boolean) => {
         if (!current()) return;
-        stop();
+        keep.current();
+        setLevel(0);
         setPhase({ name: "passed", heard });
         report.current(true);
       };
@@ -146,10 +155,19 @@ export function useDeviceCheck(needs: DeviceNeeds, onResult: (passed: boolean) =
           else fail("no-picture");
         }
       }, TICK_MS);
-      release.current = () => {
+      const stopMeter = () => {
         clearInterval(timer);
-        for (const track of captured.getTracks()) track.stop();
         void audio.close().catch(() => {});
+      };
+      release.current = () => {
+        stopMeter();
+        for (const track of captured.getTracks()) track.stop();
+      };
+      keep.current = () => {
+        stopMeter();
+        holdStream(captured);
+        kept.current = true;
+        release.current = releaseHeldStream;
       };
 
       setStream(captured);

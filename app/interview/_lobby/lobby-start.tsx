@@ -9,11 +9,11 @@ import type { DeviceNeeds } from "../_device-check/device-needs";
 import { startInterviewAction } from "../actions";
 
 /**
- * The lobby's interactive end: the device check (interviews with recorded answers), then the
- * consent form, whose Start waits for the check. `children` is what the candidate consents to,
- * rendered on the server.
+ * The lobby's interactive end: the device check and the practice recording (interviews with
+ * recorded answers), then the consent form, whose Start waits for the check. `children` is what
+ * the candidate consents to, rendered on the server. In a recruiter's preview nothing starts.
  */
-export function LobbyStart({ needs, children }: { needs: DeviceNeeds | null; children: ReactNode }) {
+export function LobbyStart({ needs, practice, preview = false, children }: { needs: DeviceNeeds | null; practice?: ReactNode; preview?: boolean; children: ReactNode }) {
   const [state, action, pending] = useActionState(startInterviewAction, initialFormState);
   const [agreed, setAgreed] = useState(false);
   const consentError = useId();
@@ -25,8 +25,9 @@ export function LobbyStart({ needs, children }: { needs: DeviceNeeds | null; chi
   return (
     <>
       {needs && <DeviceCheck needs={needs} onResult={setDevicesReady} />}
+      {practice}
 
-      <form action={action} aria-labelledby="consent-title" className="space-y-4 rounded-xl bg-white p-6 ring-1 ring-ink-200 sm:p-8">
+      <form action={preview ? undefined : action} aria-labelledby="consent-title" className="space-y-4 rounded-xl bg-white p-6 ring-1 ring-ink-200 sm:p-8">
         <h2 id="consent-title" className="text-lg font-semibold text-ink-900">
           Your consent
         </h2>
@@ -51,16 +52,22 @@ export function LobbyStart({ needs, children }: { needs: DeviceNeeds | null; chi
         <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
           <Button
             type="submit"
-            disabled={pending || blockedByDevices}
-            aria-describedby={blockedByDevices ? startHint : undefined}
+            disabled={pending || blockedByDevices || preview}
+            aria-describedby={blockedByDevices || preview ? startHint : undefined}
             className="w-full justify-center sm:w-auto"
           >
             {pending ? "Starting…" : "Start interview"}
           </Button>
-          {blockedByDevices && (
+          {preview ? (
             <p id={startHint} className="text-sm text-ink-600">
-              Check your {needs === "video" ? "camera and microphone" : "microphone"} above before you start.
+              Candidates start here. A preview cannot start an interview.
             </p>
+          ) : (
+            blockedByDevices && (
+              <p id={startHint} className="text-sm text-ink-600">
+                Check your {needs === "video" ? "camera and microphone" : "microphone"} above before you start.
+              </p>
+            )
           )}
         </div>
       </form>

@@ -3,6 +3,7 @@ import { deviceNeeds } from "../_device-check/device-needs";
 import { AccommodationRequest } from "../_requests/accommodation-request";
 import { LobbyStart } from "./lobby-start";
 import { PracticeQuestion } from "./practice-question";
+import { PracticeRecording } from "./practice-recording";
 
 const TYPE_WORDS = { TEXT: "written", VIDEO: "video", AUDIO: "audio" } as const;
 
@@ -23,6 +24,8 @@ export function Lobby(props: {
   answerTypes: Array<keyof typeof TYPE_WORDS>;
   retentionDays: number;
   accommodationRequestedAt: string | null;
+  /** A recruiter's preview of the job (dashboard): nothing can be requested or started. */
+  preview?: boolean;
 }) {
   const needs = deviceNeeds(props.answerTypes);
   const records = needs !== null;
@@ -78,11 +81,12 @@ export function Lobby(props: {
         </ul>
       </section>
 
-      <AccommodationRequest companyName={props.companyName} requestedAt={props.accommodationRequestedAt} />
+      {!props.preview && <AccommodationRequest companyName={props.companyName} requestedAt={props.accommodationRequestedAt} />}
 
-      <PracticeQuestion />
+      {/* With recorded answers the practice is a recording, on the devices the check turns on: it comes after the check. */}
+      {!needs && <PracticeQuestion />}
 
-      <LobbyStart needs={needs}>
+      <LobbyStart needs={needs} practice={needs && <PracticeRecording needs={needs} />} preview={props.preview}>
         <div className="space-y-2 text-sm text-ink-700">
           <p>
             <strong>What is recorded:</strong> your answers ({records ? "text, and the audio or video you record" : "the text you write"}) and when you
@@ -93,7 +97,7 @@ export function Lobby(props: {
             on more than one device. These are shown to the hiring team as notes with times, never as a verdict, and never stop your interview.
           </p>
           <p>
-            <strong>Who sees it:</strong> the hiring team at {props.companyName}. The practice question is never saved or shared.
+            <strong>Who sees it:</strong> the hiring team at {props.companyName}. The practice {records ? "recording" : "question"} is never saved or shared.
           </p>
           <p>
             <strong>How long it is kept:</strong> {props.companyName} deletes your answers and recordings {props.retentionDays} days after the
