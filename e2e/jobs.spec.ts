@@ -1,5 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { axeViolations, createJob, expect, signUp, test } from "./fixtures";
 
 const question = (page: Page, n: number) => page.getByRole("listitem", { name: `Question ${n}`, exact: true });
 
@@ -79,4 +80,41 @@ test("archive a job and reopen it", async ({ page, recruiter: _ }) => {
   await page.getByRole("link", { name: "Seasonal Picker" }).click();
   await page.getByRole("button", { name: "Reopen job" }).click();
   await expect(page.getByRole("button", { name: "Archive job" })).toBeVisible();
+});
+
+test("Preview as candidate shows a job's interview as candidates see it, creates nothing, and is not found for another organisation", async ({ page, browser, recruiter: _ }) => {
+  test.setTimeout(120_000);
+  const title = await createJob(page, `Preview ${randomUUID().slice(0, 6)}`, [
+    { prompt: "Why support engineering?", prep: 30, answer: 120 },
+    { prompt: "Show us how you would explain a bug to a customer.", answerType: "VIDEO", prep: 20, answer: 90, retakes: 1 },
+  ]);
+  const jobId = new URL(page.url()).pathname.split("/")[2]!;
+  const counts = async () => (await page.request.get(`/api/test/jobs/${jobId}/counts`)).json();
+  const before = await counts();
+
+  await page.getByRole("link", { name: "Preview as candidate" }).click();
+  await expect(page).toHaveURL(new RegExp(`/jobs/${jobId}/preview$`));
+  await expect(page.getByText(/This is a preview: what a candidate sees/)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText("Estimated length")).toBeVisible();
+  const questions = page.getByRole("list", { name: "The questions" }).getByRole("listitem");
+  await expect(questions).toHaveCount(2);
+  await expect(questions.nth(0)).toContainText("Why support engineering?");
+  await expect(questions.nth(0)).toContainText("Written answer · 30 s to prepare · 2 min to answer");
+  await expect(questions.nth(1)).toContainText("Video answer · 20 s to prepare · 1 min 30 s to answer · 1 retake");
+  // The lobby's parts are the portal's own: the device check and the practice work here too; starting does not.
+  await expect(page.getByRole("region", { name: "Check your camera and microphone" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Practice recording" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Start interview" })).toBeDisabled();
+  await expect(page.getByText("Need an accommodation?")).toHaveCount(0);
+  expect(await axeViolations(page), "preview").toEqual([]);
+  expect(await counts()).toEqual(before);
+
+  // Another organisation's recruiter gets the same "not found" as for a job that does not exist.
+  const elsewhere = await browser.newContext();
+  const other = await elsewhere.newPage();
+  await signUp(other, "Elsewhere");
+  expect((await other.goto(`/jobs/${jobId}/preview`))?.status()).toBe(404);
+  expect((await other.goto(`/jobs/cm0000000000000000000000/preview`))?.status()).toBe(404);
+  await elsewhere.close();
 });

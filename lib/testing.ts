@@ -105,3 +105,18 @@ export async function findInDatabase(needle: string): Promise<DatabaseMatch[]> {
   }
   return matches;
 }
+
+/** Test hooks only: how many interviews, candidates, keys and emails the organisation of a job has (null: no such job). */
+export async function countJobOrganizationRows(jobId: string) {
+  const prisma = await db();
+  const job = await prisma.job.findUnique({ where: { id: jobId }, select: { organizationId: true } });
+  if (!job) return null;
+  const organizationId = job.organizationId;
+  const [interviews, candidates, sessions, emails] = await Promise.all([
+    prisma.interview.count({ where: { organizationId } }),
+    prisma.candidate.count({ where: { organizationId } }),
+    prisma.interviewSession.count({ where: { interview: { organizationId } } }),
+    prisma.outboxEmail.count({ where: { organizationId } }),
+  ]);
+  return { interviews, candidates, sessions, emails };
+}

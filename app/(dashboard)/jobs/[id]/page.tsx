@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { requireMember } from "@/lib/accounts/auth";
 import { findJob } from "@/lib/jobs";
 import { updateJobAction } from "../actions";
@@ -29,7 +30,15 @@ export default async function JobPage({ params, searchParams }: { params: Promis
             {job.title} {archived && <Badge>Archived</Badge>}
           </span>
         }
-        actions={<ArchiveJobButton id={job.id} archived={archived} title={job.title} />}
+        actions={
+          <>
+            {/* What candidates will see, without scheduling anyone (preview/page.tsx). */}
+            <Button asChild variant="secondary">
+              <Link href={`/jobs/${job.id}/preview`}>Preview as candidate</Link>
+            </Button>
+            <ArchiveJobButton id={job.id} archived={archived} title={job.title} />
+          </>
+        }
       />
       {(await searchParams).saved === "1" && (
         <Alert tone="success" className="mb-6">
