@@ -19,6 +19,19 @@ if [ ! -x "$chromium" ]; then
   fi
 fi
 
+# The recordings tests make real WebM files (a 60 s one among them) with Debian's ffmpeg.
+if ! command -v ffmpeg >/dev/null; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "==> ffmpeg is missing; installing Debian's ffmpeg package for the recordings tests"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ffmpeg >/dev/null
+  else
+    echo "The recordings tests need ffmpeg. Install it with:" >&2
+    echo "    sudo apt-get install -y ffmpeg" >&2
+    exit 1
+  fi
+fi
+
 if [ -n "${DATABASE_URL:-}" ]; then
   host=$(node -e 'console.log(new URL(process.env.DATABASE_URL).hostname)')
   case "$host" in

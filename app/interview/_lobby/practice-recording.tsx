@@ -96,7 +96,7 @@ export function PracticeRecording({ needs }: { needs: DeviceNeeds }) {
           ) : (
             <audio src={phase.src} controls aria-label="Your practice answer" className="w-full" />
           )}
-          <p className="text-sm text-ink-600">Length {formatDuration(Math.round(phase.seconds))}. Played from this browser only.</p>
+          <p className="text-sm text-ink-600">Length {formatDuration(Math.floor(phase.seconds))}. Played from this browser only.</p>
         </div>
       )}
       {phase.name === "failed" && (

@@ -79,7 +79,7 @@ export function RecordedAnswer(props: {
             <audio src={phase.src} controls aria-label="Your recorded answer" className="w-full" />
           )}
           <p className="text-sm text-ink-600">
-            {phase.durationMs !== null && <>Length {formatDuration(Math.round(phase.durationMs / 1000))}. </>}
+            {phase.durationMs !== null && <>Length {formatDuration(Math.floor(phase.durationMs / 1000))}. </>}
             Take {takesUsed} of {props.recording.takesAllowed}.{" "}
             {retakesLeft > 0 ? `You can record again ${retakesLeft === 1 ? "once more" : `${retakesLeft} more times`}; a retake replaces this one.` : "No retakes left."}
           </p>

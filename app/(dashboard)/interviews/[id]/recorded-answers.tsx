@@ -28,7 +28,7 @@ export function RecordedAnswerPlayers({ answer, question }: { answer: ReviewAnsw
             {(parts > 1 || recording.durationMs !== null) && (
               <figcaption className="text-xs text-ink-600">
                 {/* Known before the player loads anything: MediaRecorder's WebM does not say. */}
-                {recording.durationMs !== null && `Length ${formatSeconds(Math.round(recording.durationMs / 1000))}`}
+                {recording.durationMs !== null && `Length ${formatSeconds(Math.floor(recording.durationMs / 1000))}`}
                 {recording.durationMs !== null && parts > 1 && " · "}
                 {parts > 1 && `Part ${recording.segment} of ${parts}`}
                 {parts > 1 && recording.segment < parts && " — the candidate's page was reloaded here and they carried on"}
