@@ -59,7 +59,7 @@ export async function listInterviews(organizationId: string, filters: InterviewF
       job: { select: { title: true } },
       emails: {
         where: { kind: { in: LINK_KINDS } },
-        orderBy: { createdAt: "desc" },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         take: 1,
         select: { status: true, deliveryState: true, attempts: true },
       },
@@ -92,7 +92,9 @@ export async function findInterview(organizationId: string, id: string) {
       job: { select: { id: true, title: true, _count: { select: { questions: true } } } },
       createdBy: { select: { name: true } },
       emails: {
-        orderBy: { createdAt: "asc" },
+        // Emails queued in one statement share createdAt: the link email (no send-after) first, then
+        // reminders by when they go out, and the id last so that no two loads differ.
+        orderBy: [{ createdAt: "asc" }, { sendAfter: { sort: "asc", nulls: "first" } }, { id: "asc" }],
         select: {
           id: true,
           kind: true,
