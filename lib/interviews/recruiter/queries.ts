@@ -1,9 +1,9 @@
 import "server-only";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
-import type { DeliveryState, EmailStatus, Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
-import { LINK_KINDS } from "../notify";
+import { BADGE_EMAIL_KINDS } from "../model/email-labels";
 
 export const INTERVIEW_PAGE_SIZE = 25;
 
@@ -57,16 +57,17 @@ export async function listInterviews(organizationId: string, filters: InterviewF
       recommendation: true,
       candidate: { select: { name: true, email: true } },
       job: { select: { title: true } },
+      // The email the row's badge describes (emailBadge): the newest link email or cancellation.
       emails: {
-        where: { kind: { in: LINK_KINDS } },
+        where: { kind: { in: BADGE_EMAIL_KINDS } },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         take: 1,
-        select: { status: true, deliveryState: true, attempts: true },
+        select: { kind: true, status: true, deliveryState: true, attempts: true },
       },
     },
   });
   return {
-    rows: rows.slice(0, INTERVIEW_PAGE_SIZE).map(({ emails, ...row }) => ({ ...row, invitation: emails[0] ?? null })),
+    rows: rows.slice(0, INTERVIEW_PAGE_SIZE).map(({ emails, ...row }) => ({ ...row, email: emails[0] ?? null })),
     hasNext: rows.length > INTERVIEW_PAGE_SIZE,
   };
 }
@@ -140,22 +141,4 @@ export async function schedulingOptions(organizationId: string) {
     })),
     candidates,
   };
-}
-
-/** The recruiter-facing state of an invitation email. */
-export function deliveryLabel(email: { status: EmailStatus; deliveryState: DeliveryState | null; attempts: number } | null): string {
-  if (!email) return "no invitation";
-  if (email.deliveryState) return { DELIVERED: "delivered", DELAYED: "delayed", BOUNCED: "bounced", COMPLAINED: "marked as spam" }[email.deliveryState];
-  switch (email.status) {
-    case "PENDING":
-      return email.attempts > 0 ? "retrying" : "queued";
-    case "SENDING":
-      return "sending";
-    case "SENT":
-      return "sent";
-    case "FAILED":
-      return "failed";
-    case "CANCELLED":
-      return "withdrawn";
-  }
 }
