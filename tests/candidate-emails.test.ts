@@ -5,6 +5,7 @@ import { setClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { EmailKind, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { startInterview, submitAnswer } from "@/lib/interviews/candidate/answering";
+import { loadCandidateView } from "@/lib/interviews/candidate/portal-view";
 import { sweepInterviews } from "@/lib/interviews/lifecycle/sweep";
 import { cancelInterview } from "@/lib/interviews/recruiter/manage";
 import { makeJob, makeSchedulingOrg } from "./support/factories";
@@ -111,5 +112,18 @@ describe("the cancellation", () => {
     const [event] = await prisma.auditEvent.findMany({ where: { interviewId, type: "interview.cancelled" } });
     // The reason went to the candidate; the audit trail, which outlives the interview, keeps only that there was one.
     expect(event!.data).toEqual({ withReason: true });
+  });
+});
+
+describe("the portal's contact", () => {
+  it("is the recruiter who scheduled, by name and address, else the organisation's first owner", async () => {
+    const { interviewId } = await scheduleAt(org, START, { jobId });
+    expect(await loadCandidateView(interviewId)).toMatchObject({ interviewerName: "Owner", interviewerEmail: org.ownerEmail });
+    const prisma = await db();
+    await prisma.interview.update({ where: { id: interviewId }, data: { createdById: null } });
+    await prisma.user.create({
+      data: { email: `later-owner-${org.suffix}@example.test`, name: "Later Owner", passwordHash: "scrypt$unused", role: "OWNER", organizationId: org.organizationId },
+    });
+    expect(await loadCandidateView(interviewId)).toMatchObject({ interviewerName: "Owner", interviewerEmail: org.ownerEmail });
   });
 });

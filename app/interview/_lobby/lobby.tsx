@@ -1,6 +1,7 @@
 import { LocalDate } from "@/components/local-date";
 import { deviceNeeds } from "../_device-check/device-needs";
 import { AccommodationRequest } from "../_requests/accommodation-request";
+import { RecruiterContact } from "../_components/recruiter-contact";
 import { LobbyStart } from "./lobby-start";
 import { PracticeQuestion } from "./practice-question";
 
@@ -17,6 +18,7 @@ export function Lobby(props: {
   jobTitle: string;
   jobDescription: string;
   interviewerName: string;
+  interviewerEmail: string | null;
   startsAt: string;
   totalMinutes: number;
   questionCount: number;
@@ -38,7 +40,17 @@ export function Lobby(props: {
         <dl className="mt-6 grid gap-4 text-sm sm:grid-cols-2">
           <div>
             <dt className="text-ink-500">Interviewer</dt>
-            <dd className="mt-1 text-ink-900">{props.interviewerName}</dd>
+            <dd className="mt-1 text-ink-900">
+              {props.interviewerName}
+              {props.interviewerEmail && (
+                <>
+                  <br />
+                  <a href={`mailto:${props.interviewerEmail}`} className="break-all text-accent-700 underline underline-offset-4">
+                    {props.interviewerEmail}
+                  </a>
+                </>
+              )}
+            </dd>
           </div>
           <div>
             <dt className="text-ink-500">Scheduled start</dt>
@@ -58,6 +70,7 @@ export function Lobby(props: {
           </div>
         </dl>
         {props.jobDescription && <p className="mt-6 text-sm whitespace-pre-wrap text-ink-700">{props.jobDescription}</p>}
+        <RecruiterContact name={props.interviewerName} email={props.interviewerEmail} companyName={props.companyName} className="mt-6 text-sm text-ink-700" />
       </section>
 
       <section aria-labelledby="how-title" className="rounded-xl bg-white p-6 ring-1 ring-ink-200 sm:p-8">
