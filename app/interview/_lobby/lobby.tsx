@@ -40,17 +40,7 @@ export function Lobby(props: {
         <dl className="mt-6 grid gap-4 text-sm sm:grid-cols-2">
           <div>
             <dt className="text-ink-500">Interviewer</dt>
-            <dd className="mt-1 text-ink-900">
-              {props.interviewerName}
-              {props.interviewerEmail && (
-                <>
-                  <br />
-                  <a href={`mailto:${props.interviewerEmail}`} className="break-all text-accent-700 underline underline-offset-4">
-                    {props.interviewerEmail}
-                  </a>
-                </>
-              )}
-            </dd>
+            <dd className="mt-1 text-ink-900">{props.interviewerName}</dd>
           </div>
           <div>
             <dt className="text-ink-500">Scheduled start</dt>
