@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { InterviewStatus } from "@/lib/generated/prisma/enums";
+import type { BadgeTone } from "@/lib/interviews/model/email-labels";
 
 const TONES: Record<InterviewStatus, "neutral" | "accent" | "success" | "warning" | "danger"> = {
   SCHEDULED: "accent",
@@ -20,20 +21,7 @@ export function InterviewStatusBadge({ status }: { status: InterviewStatus }) {
   return <Badge tone={TONES[status]}>{LABELS[status]}</Badge>;
 }
 
-const DELIVERY_TONES: Record<string, "neutral" | "accent" | "success" | "warning" | "danger"> = {
-  queued: "neutral",
-  sending: "neutral",
-  retrying: "warning",
-  sent: "accent",
-  delivered: "success",
-  delayed: "warning",
-  bounced: "danger",
-  "marked as spam": "danger",
-  failed: "danger",
-  withdrawn: "neutral",
-  "no invitation": "neutral",
-};
-
-export function DeliveryBadge({ label }: { label: string }) {
-  return <Badge tone={DELIVERY_TONES[label] ?? "neutral"}>Invitation {label}</Badge>;
+/** The interview's email badge (lib/interviews/model/email-labels.ts decides what it says), if it has one. */
+export function EmailBadge({ badge }: { badge: { text: string; tone: BadgeTone } | null }) {
+  return badge ? <Badge tone={badge.tone}>{badge.text}</Badge> : null;
 }

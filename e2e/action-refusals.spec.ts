@@ -195,6 +195,16 @@ async function expectStillSignedIn(t: Tools) {
   await expect(t.a.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
 }
 
+/** A zone nobody in the world uses: finding it on A's settings means a refused call changed A's time zone. */
+const FOREIGN_ZONE = "Pacific/Chatham";
+
+/** A's owner's time zone is still not FOREIGN_ZONE. */
+async function expectTimeZoneUntouched(t: Tools) {
+  await t.a.goto("/settings");
+  await expect(t.a.getByLabel("Time zone", { exact: true })).toBeVisible();
+  await expect(t.a.getByLabel("Time zone", { exact: true })).not.toHaveValue(FOREIGN_ZONE);
+}
+
 /** Org A still keeps answers for the default 180 days. */
 async function expectRetentionUntouched(t: Tools) {
   await t.a.goto("/settings");
@@ -449,13 +459,19 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/interviews/actions.ts#cancelInterviewAction": {
-    rightful: { as: "orgA", page: (w) => `/interviews/${w.a.scheduled.id}`, args: (w) => [w.a.scheduled.id], untouched: expectScheduledUntouched },
+    rightful: {
+      as: "orgA",
+      page: (w) => `/interviews/${w.a.scheduled.id}`,
+      args: (w) => [w.a.scheduled.id, INITIAL, form({ reason: MARK })],
+      untouched: async (t) => (await markAbsent(t), expectScheduledUntouched(t)),
+    },
     async unauthenticated(t) {
-      await t.signedOut(`/interviews/${t.w.a.scheduled.id}`, [t.w.a.scheduled.id]);
+      await t.signedOut(`/interviews/${t.w.a.scheduled.id}`, [t.w.a.scheduled.id, INITIAL, form({ reason: "Cancelled by nobody" })]);
       await expectScheduledUntouched(t);
     },
     async otherOrg(t) {
-      expect((await t.call(t.orgB, `/interviews/${t.w.a.scheduled.id}`, [t.w.a.scheduled.id])).result).toBe(INTERVIEW_NOT_FOUND);
+      const outcome = await t.call(t.orgB, `/interviews/${t.w.a.scheduled.id}`, [t.w.a.scheduled.id, INITIAL, form({ reason: "Cancelled by someone else" })]);
+      expect(outcome.result).toEqual({ ok: false, message: INTERVIEW_NOT_FOUND });
       await expectScheduledUntouched(t);
     },
   },
@@ -521,6 +537,19 @@ const CASES: Record<ActionRef, Case> = {
       const outcome = await t.call(t.orgB, "/settings", [INITIAL, form({ retentionDays: "31", organizationId: "ignored" })]);
       expect(outcome.result).toMatchObject({ ok: true });
       await expectRetentionUntouched(t);
+    },
+  },
+  "app/(dashboard)/settings/actions.ts#setTimeZoneAction": {
+    rightful: { as: "orgA", page: "/settings", args: () => [INITIAL, form({ timeZone: FOREIGN_ZONE })], untouched: expectTimeZoneUntouched },
+    async unauthenticated(t) {
+      await t.signedOut("/settings", [INITIAL, form({ timeZone: FOREIGN_ZONE })]);
+      await expectTimeZoneUntouched(t);
+    },
+    // No id to pass: the session decides whose zone changes. B, naming A in the form, changes only its own.
+    async otherOrg(t) {
+      const outcome = await t.call(t.orgB, "/settings", [INITIAL, form({ timeZone: FOREIGN_ZONE, userId: t.w.a.owner.email })]);
+      expect(outcome.result).toMatchObject({ ok: true });
+      await expectTimeZoneUntouched(t);
     },
   },
   "app/(dashboard)/settings/actions.ts#changePasswordAction": {

@@ -1,5 +1,6 @@
 import { Heading, Text } from "@react-email/components";
-import { Details } from "./_components/details";
+import { RecruiterContact } from "./_components/contact";
+import { Details, Notice } from "./_components/details";
 import { EmailLayout } from "./_components/layout";
 import { heading, text } from "./_components/styles";
 import { formatDateTime } from "./_components/time";
@@ -9,6 +10,10 @@ export type InterviewCancelledProps = {
   jobTitle: string;
   candidateName: string;
   recruiterName: string;
+  /** Where the candidate reaches the recruiter (replies go there too); null: nobody to name. */
+  recruiterEmail: string | null;
+  /** What the recruiter wrote when cancelling, if anything. */
+  reason: string | null;
   /** ISO 8601, UTC: the time that was cancelled. */
   startsAt: string;
   /** The candidate's IANA zone. */
@@ -21,6 +26,8 @@ export default function InterviewCancelled({
   jobTitle,
   candidateName,
   recruiterName,
+  recruiterEmail,
+  reason,
   startsAt,
   timeZone,
 }: InterviewCancelledProps) {
@@ -43,6 +50,11 @@ export default function InterviewCancelled({
         {recruiterName} at {companyName} has cancelled your interview for the {jobTitle} role. You don&apos;t need to
         do anything, and links in earlier emails no longer work.
       </Text>
+      {reason && (
+        <Notice>
+          <strong>{recruiterName} wrote:</strong> <span style={{ whiteSpace: "pre-wrap" }}>{reason}</span>
+        </Notice>
+      )}
       <Details
         items={[
           { label: "Company", value: companyName },
@@ -51,7 +63,9 @@ export default function InterviewCancelled({
         ]}
       />
       <Text style={text}>
-        If you have questions, or would like to find another time, contact {recruiterName} at {companyName}.
+        If you have questions, or would like to find another time, contact{" "}
+        <RecruiterContact recruiterName={recruiterName} recruiterEmail={recruiterEmail} companyName={companyName} />, or reply to this
+        email.
       </Text>
     </EmailLayout>
   );
@@ -62,6 +76,8 @@ export const PreviewProps: InterviewCancelledProps = {
   jobTitle: "Robotics Software Engineer",
   candidateName: "Hana Sato",
   recruiterName: "Daniel Okafor",
+  recruiterEmail: "daniel.okafor@acme-robotics.example",
+  reason: "The role has been filled. Thank you for your time, and we will keep your details for future openings.",
   startsAt: "2026-12-01T06:00:00.000Z",
   timeZone: "Asia/Tokyo",
 };

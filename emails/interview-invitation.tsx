@@ -2,6 +2,7 @@ import { Heading, Text } from "@react-email/components";
 import { InterviewDetails, WhatToExpect, type InterviewEmailProps } from "./_components/interview";
 import { EmailLayout } from "./_components/layout";
 import { LinkButton } from "./_components/link-button";
+import { RecruiterContact } from "./_components/contact";
 import { Notice } from "./_components/details";
 import { heading, text } from "./_components/styles";
 import { formatDate, formatTime, formatZone } from "./_components/time";
@@ -10,7 +11,7 @@ export type InterviewInvitationProps = InterviewEmailProps;
 
 /** To the candidate: their interview, when it is, what to expect, and their personal link. */
 export default function InterviewInvitation(props: InterviewInvitationProps) {
-  const { companyName, jobTitle, candidateName, recruiterName, startsAt, timeZone, interviewUrl } = props;
+  const { companyName, jobTitle, candidateName, recruiterName, recruiterEmail, startsAt, timeZone, interviewUrl } = props;
   return (
     <EmailLayout
       preview={`${companyName} invited you to interview for ${jobTitle} on ${formatDate(startsAt, timeZone)} at ${formatTime(startsAt, timeZone)} ${formatZone(startsAt, timeZone)}.`}
@@ -36,7 +37,9 @@ export default function InterviewInvitation(props: InterviewInvitationProps) {
       <LinkButton href={interviewUrl}>Open your interview</LinkButton>
       <Notice>
         This link is personal: it is your key to the interview, so please don&apos;t forward it. If you need a
-        different time, contact {recruiterName} at {companyName}.
+        different time, or have a question, contact{" "}
+        <RecruiterContact recruiterName={recruiterName} recruiterEmail={recruiterEmail} companyName={companyName} />, or reply to this
+        email.
       </Notice>
     </EmailLayout>
   );
@@ -47,6 +50,7 @@ export const PreviewProps: InterviewInvitationProps = {
   jobTitle: "Robotics Software Engineer",
   candidateName: "Hana Sato",
   recruiterName: "Daniel Okafor",
+  recruiterEmail: "daniel.okafor@acme-robotics.example",
   startsAt: "2026-12-01T06:00:00.000Z",
   timeZone: "Asia/Tokyo",
   durationMinutes: 45,

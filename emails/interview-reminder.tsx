@@ -1,4 +1,5 @@
 import { Heading, Text } from "@react-email/components";
+import { RecruiterContact } from "./_components/contact";
 import { Details, Notice } from "./_components/details";
 import { EmailLayout } from "./_components/layout";
 import { heading, text } from "./_components/styles";
@@ -8,6 +9,9 @@ export type InterviewReminderProps = {
   companyName: string;
   jobTitle: string;
   candidateName: string;
+  recruiterName: string;
+  /** Where the candidate reaches the recruiter (replies go there too); null: nobody to name. */
+  recruiterEmail: string | null;
   /** ISO 8601, UTC. */
   startsAt: string;
   /** The candidate's IANA zone. */
@@ -24,6 +28,8 @@ export default function InterviewReminder({
   companyName,
   jobTitle,
   candidateName,
+  recruiterName,
+  recruiterEmail,
   startsAt,
   timeZone,
   durationMinutes,
@@ -61,7 +67,11 @@ export default function InterviewReminder({
         security, reminders don&apos;t include the link. If the interview was moved, only the newest email&apos;s link
         works.
       </Notice>
-      <Text style={text}>Can&apos;t find the email? Check your spam folder, or contact {companyName}.</Text>
+      <Text style={text}>
+        Can&apos;t find the email? Check your spam folder, or contact{" "}
+        <RecruiterContact recruiterName={recruiterName} recruiterEmail={recruiterEmail} companyName={companyName} /> by replying to this
+        email.
+      </Text>
     </EmailLayout>
   );
 }
@@ -70,6 +80,8 @@ export const PreviewProps: InterviewReminderProps = {
   companyName: "Acme Robotics",
   jobTitle: "Robotics Software Engineer",
   candidateName: "Hana Sato",
+  recruiterName: "Daniel Okafor",
+  recruiterEmail: "daniel.okafor@acme-robotics.example",
   startsAt: "2026-12-01T06:00:00.000Z",
   timeZone: "Asia/Tokyo",
   durationMinutes: 45,

@@ -1,4 +1,5 @@
 import { Heading, Text } from "@react-email/components";
+import { RecruiterContact } from "./_components/contact";
 import { Notice } from "./_components/details";
 import { InterviewDetails, WhatToExpect, type InterviewEmailProps } from "./_components/interview";
 import { EmailLayout } from "./_components/layout";
@@ -14,8 +15,7 @@ export type InterviewRescheduledProps = InterviewEmailProps & {
 
 /** To the candidate: the interview moved; the old time and every earlier link no longer apply. */
 export default function InterviewRescheduled(props: InterviewRescheduledProps) {
-  const { companyName, jobTitle, candidateName, recruiterName, startsAt, previousStartsAt, timeZone, interviewUrl } =
-    props;
+  const { companyName, jobTitle, candidateName, recruiterName, recruiterEmail, startsAt, previousStartsAt, timeZone, interviewUrl } = props;
   return (
     <EmailLayout
       preview={`New time: ${formatDate(startsAt, timeZone)} at ${formatTime(startsAt, timeZone)} ${formatZone(startsAt, timeZone)}. Your earlier link no longer works.`}
@@ -43,7 +43,8 @@ export default function InterviewRescheduled(props: InterviewRescheduledProps) {
       <LinkButton href={interviewUrl}>Open your interview</LinkButton>
       <Text style={text}>
         This link is personal: please don&apos;t forward it. If the new time doesn&apos;t suit you, contact{" "}
-        {recruiterName} at {companyName}.
+        <RecruiterContact recruiterName={recruiterName} recruiterEmail={recruiterEmail} companyName={companyName} />, or reply to this
+        email.
       </Text>
     </EmailLayout>
   );

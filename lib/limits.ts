@@ -21,6 +21,8 @@ export const ANSWER_SECONDS = { min: 10, max: 3600 } as const;
 export const RETAKES_MAX = 10;
 
 export const INTERVIEW_MINUTES = { min: 5, max: 240 } as const;
+/** The reason a recruiter may give when cancelling (the candidate's email carries it). */
+export const CANCEL_REASON_MAX = 1000;
 export const RATING = { min: 1, max: 5 } as const;
 /** A written answer. */
 export const ANSWER_TEXT_MAX = 20_000;

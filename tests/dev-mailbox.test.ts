@@ -117,7 +117,7 @@ describe("the test address whose answer is lost", () => {
       const email = await prisma.outboxEmail.create({
         data: { organizationId: org.organizationId, kind: EmailKind.TEAM_INVITE, toEmail: `pat@${LOST_ANSWER_TEST_DOMAIN}`, subject: "s", html: "h", text: "t" },
       });
-      const result = await devMailboxTransport().send({ id: email.id, kind: email.kind, to: email.toEmail, toName: "", subject: "s", html: "h", text: "t", attachments: [] });
+      const result = await devMailboxTransport().send({ id: email.id, kind: email.kind, to: email.toEmail, toName: "", replyTo: null, subject: "s", html: "h", text: "t", attachments: [] });
       return { result, delivered: await prisma.devMailboxMessage.count({ where: { outboxEmailId: email.id } }) };
     };
 

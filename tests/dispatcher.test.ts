@@ -83,6 +83,19 @@ describe("dispatching through Resend", () => {
     expect(events.map((e) => e.data)).toEqual([{ emailId: id, kind: "INVITATION", to: candidate.email, attempts: 1 }]);
   });
 
+  it("gives a candidate's email the scheduling recruiter's address as Reply-To, and other email none", async () => {
+    const at = nextWindow();
+    const invitation = await queueInvitation(at, (await makeInterviewRow(org)).interviewId);
+    const cancellation = await queueCancellation(at, (await makeInterviewRow(org, InterviewStatus.CANCELLED)).interviewId);
+    const other = await queueEmail(at, { organizationId: org.organizationId });
+
+    await dispatchAt(at, resend);
+
+    expect(stub.requestsFor(invitation.id)[0]!.body.reply_to).toBe(org.ownerEmail);
+    expect(stub.requestsFor(cancellation)[0]!.body.reply_to).toBe(org.ownerEmail);
+    expect(stub.requestsFor(other)[0]!.body).not.toHaveProperty("reply_to");
+  });
+
   it("retries a 500 after its backoff, and the provider accepts the email once", async () => {
     const at = nextWindow();
     const id = await queueEmail(at, { organizationId: org.organizationId });

@@ -18,6 +18,7 @@ const SUBJECTS: Record<TemplateName, string> = {
   "interview-cancelled": "Cancelled: your interview with Acme Robotics: Robotics Software Engineer",
   "interview-reminder": "Reminder: your interview with Acme Robotics tomorrow",
   "candidate-completed": "Hana Sato completed their interview for Robotics Software Engineer",
+  "answers-received": "We received your answers: Robotics Software Engineer at Acme Robotics",
   "invitation-bounced": "Invitation to Hana Sato bounced",
   "team-invitation": "Join Acme Robotics on Kairos",
   "reschedule-requested": "Hana Sato asks for a new interview time",

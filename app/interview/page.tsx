@@ -24,7 +24,7 @@ export default async function InterviewPortalPage() {
       return <TooEarly opensAt={access.opensAt.toISOString()} startsAt={access.startsAt.toISOString()} serverNow={at.toISOString()} />;
   }
   const view = await loadCandidateView(access.interviewId, at);
-  if (access.state === "completed" || view.finished) return <ThankYou candidateName={view.candidateName} companyName={view.companyName} />;
+  if (access.state === "completed" || view.finished) return <ThankYou candidateName={view.candidateName} companyName={view.companyName} contact={{ name: view.interviewerName, email: view.interviewerEmail }} />;
   if (access.state === "open") {
     return (
       <Lobby
@@ -33,6 +33,7 @@ export default async function InterviewPortalPage() {
         jobTitle={view.jobTitle}
         jobDescription={view.jobDescription}
         interviewerName={view.interviewerName}
+        interviewerEmail={view.interviewerEmail}
         startsAt={view.scheduledAt.toISOString()}
         totalMinutes={view.plannedMinutes}
         questionCount={view.questionCount}
@@ -42,7 +43,7 @@ export default async function InterviewPortalPage() {
       />
     );
   }
-  if (!view.current) return <ThankYou candidateName={view.candidateName} companyName={view.companyName} />;
+  if (!view.current) return <ThankYou candidateName={view.candidateName} companyName={view.companyName} contact={{ name: view.interviewerName, email: view.interviewerEmail }} />;
   const c = view.current;
   return (
     <QuestionRunner

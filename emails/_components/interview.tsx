@@ -11,6 +11,8 @@ export type InterviewEmailProps = {
   jobTitle: string;
   candidateName: string;
   recruiterName: string;
+  /** Where the candidate reaches the recruiter (replies to the email go there too); null: nobody to name. */
+  recruiterEmail: string | null;
   /** ISO 8601, UTC. */
   startsAt: string;
   /** The candidate's IANA zone. */

@@ -20,10 +20,21 @@ export const INVITE_VALID_DAYS = 7;
  * Creates an organisation and its owner together, inside the caller's transaction: neither exists
  * without the other. Only for an address already proven (a confirmed sign-up, a seeded account).
  */
-export async function createOwnerAccount(tx: Tx, input: { name: string; email: string; passwordHash: string; organizationName: string; emailVerifiedAt: Date }) {
+export async function createOwnerAccount(
+  tx: Tx,
+  input: { name: string; email: string; passwordHash: string; organizationName: string; emailVerifiedAt: Date; timeZone?: string | null },
+) {
   const org = await tx.organization.create({ data: { name: input.organizationName }, select: { id: true } });
   const user = await tx.user.create({
-    data: { email: input.email, name: input.name, passwordHash: input.passwordHash, role: "OWNER", organizationId: org.id, emailVerifiedAt: input.emailVerifiedAt },
+    data: {
+      email: input.email,
+      name: input.name,
+      passwordHash: input.passwordHash,
+      role: "OWNER",
+      organizationId: org.id,
+      emailVerifiedAt: input.emailVerifiedAt,
+      timeZone: input.timeZone ?? null,
+    },
     select: { id: true },
   });
   return { userId: user.id, organizationId: org.id };
@@ -110,7 +121,7 @@ export async function createTeamInvite(organizationId: string, invitedById: stri
   const prisma = await db();
   const [holder, inviter] = await Promise.all([
     prisma.user.findUnique({ where: { email }, select: { organizationId: true } }),
-    prisma.user.findFirst({ where: { id: invitedById, organizationId }, select: { name: true, organization: { select: { name: true } } } }),
+    prisma.user.findFirst({ where: { id: invitedById, organizationId }, select: { name: true, timeZone: true, organization: { select: { name: true } } } }),
   ]);
   if (!inviter) throw new NotFoundError("User");
   // The inviter sees their own team on the page anyway.
@@ -122,7 +133,7 @@ export async function createTeamInvite(organizationId: string, invitedById: stri
   const organizationName = inviter.organization.name;
   const rendered = holder
     ? await renderAccountEmail("team-invite-existing-account", { organizationName, inviterName: inviter.name })
-    : await renderEmail({ template: "team-invitation", props: { organizationName, inviterName: inviter.name, acceptUrl: url, expiresAt: expiresAt.toISOString(), timeZone: "UTC" } });
+    : await renderEmail({ template: "team-invitation", props: { organizationName, inviterName: inviter.name, acceptUrl: url, expiresAt: expiresAt.toISOString(), timeZone: inviter.timeZone ?? "UTC" } });
   await prisma.$transaction(async (tx) => {
     await tx.teamInvite.updateMany({
       where: { organizationId, email, acceptedAt: null, revokedAt: null },
@@ -157,8 +168,8 @@ export async function findOpenInvite(token: unknown) {
   return { id: invite.id, email: invite.email, organizationName: invite.organization.name };
 }
 
-/** Turns an invitation into a member account, once. */
-export async function acceptTeamInvite(token: string, input: { name: string; password: string }) {
+/** Turns an invitation into a member account, once (with the browser's time zone for their emails, when known). */
+export async function acceptTeamInvite(token: string, input: { name: string; password: string; timeZone?: string | null }) {
   const invite = await findOpenInvite(token);
   if (!invite) throw new NotFoundError("Invitation");
   const prisma = await db();
@@ -173,7 +184,7 @@ export async function acceptTeamInvite(token: string, input: { name: string; pas
       const { organizationId } = await tx.teamInvite.findUniqueOrThrow({ where: { id: invite.id }, select: { organizationId: true } });
       // The link reached the invited address: it is proven.
       const user = await tx.user.create({
-        data: { email: invite.email, name: input.name, passwordHash, role: "MEMBER", organizationId, emailVerifiedAt: now() },
+        data: { email: invite.email, name: input.name, passwordHash, role: "MEMBER", organizationId, emailVerifiedAt: now(), timeZone: input.timeZone ?? null },
         select: { id: true, email: true },
       });
       return user;

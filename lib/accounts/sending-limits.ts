@@ -21,6 +21,7 @@ export const OUTSIDE_EMAIL_KINDS = [
   EmailKind.CANCELLED,
   EmailKind.REMINDER_24H,
   EmailKind.REMINDER_1H,
+  EmailKind.ANSWERS_RECEIVED,
   EmailKind.TEAM_INVITE,
   EmailKind.TEAM_INVITE_EXISTING_ACCOUNT,
 ];

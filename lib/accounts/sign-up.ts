@@ -81,7 +81,7 @@ export async function findOpenSignUp(token: unknown): Promise<{ email: string } 
  * at sign-up (so the link alone — a mail scanner that follows it — creates nothing). The address is
  * verified: the link reached it. Every other request for the address dies.
  */
-export async function confirmSignUp(token: string, password: string): Promise<{ userId: string; organizationId: string; email: string }> {
+export async function confirmSignUp(token: string, password: string, timeZone: string | null = null): Promise<{ userId: string; organizationId: string; email: string }> {
   const request = await findOpenRequest(token);
   if (!request) throw new NotFoundError("Sign-up");
   if (!(await verifyPassword(password, request.passwordHash))) throw new FieldError("password", "This is not the password you chose when you signed up.");
@@ -92,7 +92,7 @@ export async function confirmSignUp(token: string, password: string): Promise<{ 
       const claimed = await tx.signUpRequest.updateMany({ where: { id: request.id, usedAt: null, expiresAt: { gt: at } }, data: { usedAt: at } });
       if (claimed.count === 0) throw new NotFoundError("Sign-up");
       await tx.signUpRequest.updateMany({ where: { email: request.email, usedAt: null }, data: { usedAt: at } });
-      const created = await createOwnerAccount(tx, { ...request, emailVerifiedAt: at });
+      const created = await createOwnerAccount(tx, { ...request, emailVerifiedAt: at, timeZone });
       return { ...created, email: request.email };
     });
   } catch (error) {

@@ -33,11 +33,16 @@ export interface ClaimedEmail {
  */
 export interface DeliveryPolicy {
   withheld(emails: readonly ClaimedEmail[]): Promise<Map<string, string>>;
-  settled(tx: Tx, email: ClaimedEmail, outcome: { status: "sent"; at: Date } | { status: "failed"; reason: string; at: Date }): Promise<void>;
+  settled(
+    tx: Tx,
+    email: ClaimedEmail,
+    outcome: { status: "sent"; at: Date; /** The transport delivered as it accepted (the dev mailbox). */ delivered: boolean } | { status: "failed"; reason: string; at: Date },
+  ): Promise<void>;
 }
 
 interface ClaimedRow extends ClaimedEmail {
   toName: string;
+  replyTo: string | null;
   subject: string;
   html: string;
   text: string;
@@ -73,7 +78,7 @@ export async function dispatchDue({ policy, limit = 20, transport = defaultTrans
       FOR UPDATE SKIP LOCKED
     ) AS due
     WHERE o.id = due.id
-    RETURNING o.id, o."organizationId", o."interviewId", o.kind, o."toEmail", o."toName", o.subject, o.html, o.text,
+    RETURNING o.id, o."organizationId", o."interviewId", o.kind, o."toEmail", o."toName", o."replyTo", o.subject, o.html, o.text,
       o.attachments, o.secret, o.attempts, COALESCE(o."sendAfter", o."createdAt") AS "dueSince"`;
   const stats: DispatchStats = { claimed: rows.length, sent: 0, retried: 0, failed: 0, skipped: 0 };
   if (rows.length === 0) return stats;
@@ -182,6 +187,7 @@ async function deliver(
       kind: row.kind,
       to: row.toEmail,
       toName: row.toName,
+      replyTo: row.replyTo,
       subject: row.subject,
       html: row.html,
       text: row.text,
@@ -205,7 +211,7 @@ async function deliver(
           ...forget,
         },
       });
-      if (count) await policy.settled(tx, row, { status: "sent", at });
+      if (count) await policy.settled(tx, row, { status: "sent", at, delivered: result.delivered === true });
     });
     // A retry got through: the provider is back. Emails still waiting out their own backoff from the
     // same outage (up to 10 minutes each) are due now; pacing keeps the catch-up within the limit.

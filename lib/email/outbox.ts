@@ -17,6 +17,8 @@ export interface OutgoingEmail {
   kind: EmailKind;
   toEmail: string;
   toName?: string;
+  /** Where replies go (an address); unset, they go to EMAIL_FROM. */
+  replyTo?: string | null;
   subject: string;
   html: string;
   text: string;
@@ -48,6 +50,7 @@ function outboxRow(email: OutgoingEmail) {
     kind: email.kind,
     toEmail: email.toEmail,
     toName: email.toName ?? "",
+    replyTo: email.replyTo ?? null,
     subject: email.subject,
     html: email.html,
     text: email.text,

@@ -5,6 +5,7 @@ import AccommodationRequested, {
   PreviewProps as accommodationRequestedPreview,
   type AccommodationRequestedProps,
 } from "@/emails/accommodation-requested";
+import AnswersReceived, { PreviewProps as answersReceivedPreview, type AnswersReceivedProps } from "@/emails/answers-received";
 import CandidateCompleted, {
   PreviewProps as candidateCompletedPreview,
   type CandidateCompletedProps,
@@ -56,6 +57,7 @@ export type TemplateProps = {
   "interview-cancelled": InterviewCancelledProps;
   "interview-reminder": InterviewReminderProps;
   "candidate-completed": CandidateCompletedProps;
+  "answers-received": AnswersReceivedProps;
   "invitation-bounced": InvitationBouncedProps;
   "team-invitation": TeamInvitationProps;
   "reschedule-requested": RescheduleRequestedProps;
@@ -106,6 +108,11 @@ const templates: { [K in TemplateName]: Entry<TemplateProps[K]> } = {
     component: CandidateCompleted,
     subject: (p) => `${p.candidateName} completed their interview for ${p.jobTitle}`,
     previewProps: candidateCompletedPreview,
+  },
+  "answers-received": {
+    component: AnswersReceived,
+    subject: (p) => `We received your answers: ${p.jobTitle} at ${p.companyName}`,
+    previewProps: answersReceivedPreview,
   },
   "invitation-bounced": {
     component: InvitationBounced,

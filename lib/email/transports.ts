@@ -11,6 +11,8 @@ export interface SendRequest {
   kind: string;
   to: string;
   toName: string;
+  /** Where replies go; null: the From address. */
+  replyTo: string | null;
   subject: string;
   html: string;
   text: string;
@@ -60,6 +62,7 @@ export function resendTransport(apiKey = process.env.RESEND_API_KEY ?? "", rateP
         {
           from: emailFrom(),
           to: [recipient(request.toName, request.to)],
+          ...(request.replyTo && { replyTo: request.replyTo }),
           subject: request.subject,
           html: request.html,
           text: request.text,
@@ -102,6 +105,7 @@ export function devMailboxTransport(): Transport {
         create: {
           outboxEmailId: request.id,
           toEmail: request.to,
+          replyTo: request.replyTo,
           subject: request.subject,
           html: request.html,
           text: request.text,

@@ -24,6 +24,7 @@ export function mayEmailGoOut(kind: EmailKind, status: InterviewStatus | null): 
     case EmailKind.CANCELLED:
       return status === InterviewStatus.CANCELLED;
     case EmailKind.CANDIDATE_COMPLETED:
+    case EmailKind.ANSWERS_RECEIVED:
       return status === InterviewStatus.COMPLETED;
     case EmailKind.INVITATION_BOUNCED:
     case EmailKind.TEAM_INVITE:
@@ -65,7 +66,7 @@ export const interviewDelivery: DeliveryPolicy = {
       interviewId: email.interviewId,
       actor: SYSTEM,
       ...(outcome.status === "sent"
-        ? { type: "email.sent", data: { emailId: email.id, kind: email.kind, to: email.toEmail, attempts: email.attempts } }
+        ? { type: "email.sent", data: { emailId: email.id, kind: email.kind, to: email.toEmail, attempts: email.attempts, ...(outcome.delivered && { delivered: true }) } }
         : { type: "email.failed", data: { emailId: email.id, kind: email.kind, reason: outcome.reason } }),
       at: outcome.at,
     });

@@ -25,7 +25,24 @@ export interface InterviewEmailContext {
   icsSequence: number;
   job: { title: string; questionCount: number; answerTypes: AnswerType[] };
   candidate: { name: string; email: string };
+  /** Whom the candidate reaches (named in their emails, and their Reply-To): see candidateContact. */
   recruiter: { name: string; email: string } | null;
+}
+
+/**
+ * Whom a candidate reaches about an interview: the recruiter who scheduled it or — when that account
+ * is gone — the organisation's first owner, the same rule recruiter notices follow.
+ */
+export async function candidateContact(tx: Tx, organizationId: string, scheduler: { name: string; email: string } | null) {
+  return (
+    scheduler ??
+    (await tx.user.findFirst({ where: { organizationId, role: Role.OWNER }, orderBy: { createdAt: "asc" }, select: { name: true, email: true } }))
+  );
+}
+
+/** The recruiter as a candidate's email names them, and where its replies go. */
+function contactProps(ctx: InterviewEmailContext) {
+  return { recruiterName: ctx.recruiter?.name ?? ctx.organizationName, recruiterEmail: ctx.recruiter?.email ?? null };
 }
 
 /** Loads the context for an interview already in the database (inside the caller's transaction). */
@@ -57,7 +74,7 @@ export async function loadEmailContext(tx: Tx, interviewId: string): Promise<Int
     icsSequence: i.icsSequence,
     job: { title: i.job.title, ...summariseQuestions(i.job.questions) },
     candidate: i.candidate,
-    recruiter: i.createdBy,
+    recruiter: await candidateContact(tx, i.organizationId, i.createdBy),
   };
 }
 
@@ -90,7 +107,7 @@ export async function linkEmail(
     companyName: ctx.organizationName,
     jobTitle: ctx.job.title,
     candidateName: ctx.candidate.name,
-    recruiterName: ctx.recruiter?.name ?? ctx.organizationName,
+    ...contactProps(ctx),
     startsAt: ctx.scheduledAt.toISOString(),
     timeZone: ctx.candidateTimeZone,
     durationMinutes: ctx.durationMinutes,
@@ -109,21 +126,23 @@ export async function linkEmail(
     kind,
     toEmail: ctx.candidate.email,
     toName: ctx.candidate.name,
+    replyTo: ctx.recruiter?.email ?? null,
     ...rendered,
     attachments: [calendar(ctx, "REQUEST", url)],
     secret: key,
   };
 }
 
-/** The cancellation, with a calendar CANCEL so the event leaves the candidate's calendar. */
-export async function cancellationEmail(ctx: InterviewEmailContext): Promise<OutgoingEmail> {
+/** The cancellation, with the recruiter's reason if they gave one, and a calendar CANCEL so the event leaves the candidate's calendar. */
+export async function cancellationEmail(ctx: InterviewEmailContext, reason: string | null = null): Promise<OutgoingEmail> {
   const rendered = await renderEmail({
     template: "interview-cancelled",
     props: {
       companyName: ctx.organizationName,
       jobTitle: ctx.job.title,
       candidateName: ctx.candidate.name,
-      recruiterName: ctx.recruiter?.name ?? ctx.organizationName,
+      ...contactProps(ctx),
+      reason,
       startsAt: ctx.scheduledAt.toISOString(),
       timeZone: ctx.candidateTimeZone,
     },
@@ -134,6 +153,7 @@ export async function cancellationEmail(ctx: InterviewEmailContext): Promise<Out
     kind: EmailKind.CANCELLED,
     toEmail: ctx.candidate.email,
     toName: ctx.candidate.name,
+    replyTo: ctx.recruiter?.email ?? null,
     ...rendered,
     attachments: [calendar(ctx, "CANCEL", null)],
   };
@@ -170,6 +190,7 @@ export async function reminderEmails(ctx: InterviewEmailContext, now: Date): Pro
       kind,
       toEmail: ctx.candidate.email,
       toName: ctx.candidate.name,
+      replyTo: ctx.recruiter?.email ?? null,
       sendAfter: addHours(ctx.scheduledAt, -hoursBefore),
       ...(await renderEmail({
         template: "interview-reminder",
@@ -177,6 +198,7 @@ export async function reminderEmails(ctx: InterviewEmailContext, now: Date): Pro
           companyName: ctx.organizationName,
           jobTitle: ctx.job.title,
           candidateName: ctx.candidate.name,
+          ...contactProps(ctx),
           startsAt: ctx.scheduledAt.toISOString(),
           timeZone: ctx.candidateTimeZone,
           durationMinutes: ctx.durationMinutes,
@@ -185,6 +207,33 @@ export async function reminderEmails(ctx: InterviewEmailContext, now: Date): Pro
       })),
     })),
   );
+}
+
+/**
+ * To the candidate once they finish: their answers arrived, what happens next, whom to ask. Carries
+ * no link, so it holds no key. Queued in the transaction that completes the interview.
+ */
+export async function answersReceivedEmail(ctx: InterviewEmailContext, completedAt: Date, retentionDays: number): Promise<OutgoingEmail> {
+  return {
+    organizationId: ctx.organizationId,
+    interviewId: ctx.interviewId,
+    kind: EmailKind.ANSWERS_RECEIVED,
+    toEmail: ctx.candidate.email,
+    toName: ctx.candidate.name,
+    replyTo: ctx.recruiter?.email ?? null,
+    ...(await renderEmail({
+      template: "answers-received",
+      props: {
+        companyName: ctx.organizationName,
+        jobTitle: ctx.job.title,
+        candidateName: ctx.candidate.name,
+        ...contactProps(ctx),
+        completedAt: completedAt.toISOString(),
+        timeZone: ctx.candidateTimeZone,
+        retentionDays,
+      },
+    })),
+  };
 }
 
 /** The recruiter's page for an interview. */
@@ -196,6 +245,8 @@ export interface Recipient {
   name: string;
   email: string;
   role: "scheduler" | "owner";
+  /** The zone their emails show times in (their profile's; UTC until they have one). */
+  timeZone: string;
 }
 
 /**
@@ -203,17 +254,20 @@ export interface Recipient {
  * account is gone — the organisation's owners, so a notice never goes unread.
  */
 export async function recruiterRecipients(tx: Tx, interviewId: string): Promise<{ organizationId: string; recipients: Recipient[] }> {
+  const person = { name: true, email: true, timeZone: true } as const;
   const { organizationId, createdBy } = await tx.interview.findUniqueOrThrow({
     where: { id: interviewId },
-    select: { organizationId: true, createdBy: { select: { name: true, email: true } } },
+    select: { organizationId: true, createdBy: { select: person } },
   });
-  if (createdBy) return { organizationId, recipients: [{ ...createdBy, role: "scheduler" }] };
-  const owners = await tx.user.findMany({
-    where: { organizationId, role: Role.OWNER },
-    orderBy: { createdAt: "asc" },
-    select: { name: true, email: true },
+  const recipient = (user: { name: string; email: string; timeZone: string | null }, role: Recipient["role"]): Recipient => ({
+    name: user.name,
+    email: user.email,
+    role,
+    timeZone: user.timeZone ?? "UTC",
   });
-  return { organizationId, recipients: owners.map((owner) => ({ ...owner, role: "owner" as const })) };
+  if (createdBy) return { organizationId, recipients: [recipient(createdBy, "scheduler")] };
+  const owners = await tx.user.findMany({ where: { organizationId, role: Role.OWNER }, orderBy: { createdAt: "asc" }, select: person });
+  return { organizationId, recipients: owners.map((owner) => recipient(owner, "owner")) };
 }
 
 /** The notices recruiters get about an interview, and the outbox kind each is queued as. */
@@ -228,18 +282,19 @@ const NOTICE_KINDS = {
 export type RecruiterNotice = keyof typeof NOTICE_KINDS;
 
 /**
- * Queues a notice about an interview to everyone the recipient rule picks, each greeted by name,
- * in the caller's transaction.
+ * Queues a notice about an interview to everyone the recipient rule picks, each greeted by name and
+ * shown times in their own zone, in the caller's transaction.
  */
 export async function notifyRecruiters<K extends RecruiterNotice>(
   tx: Tx,
   interviewId: string,
   template: K,
-  props: Omit<TemplateProps[K], "recruiterName" | "recipientRole">,
+  props: Omit<TemplateProps[K], "recruiterName" | "recipientRole" | "timeZone">,
 ): Promise<void> {
   const { organizationId, recipients } = await recruiterRecipients(tx, interviewId);
   for (const recipient of recipients) {
-    const rendered = await renderEmail({ template, props: { ...props, recruiterName: recipient.name, recipientRole: recipient.role } } as EmailMessage<K>);
+    const personal = { recruiterName: recipient.name, recipientRole: recipient.role, timeZone: recipient.timeZone };
+    const rendered = await renderEmail({ template, props: { ...props, ...personal } } as EmailMessage<K>);
     await enqueueEmail(tx, { organizationId, interviewId, kind: NOTICE_KINDS[template], toEmail: recipient.email, toName: recipient.name, ...rendered });
   }
 }

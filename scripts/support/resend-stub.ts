@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 export interface ResendEmailBody {
   from: string;
   to: string[];
+  reply_to?: string | string[];
   subject: string;
   html: string;
   text: string;

@@ -1,5 +1,6 @@
 "use client";
 
+import { BrowserTimeZoneInput } from "@/components/browser-time-zone-input";
 import { CredentialsForm } from "@/components/credentials-form";
 import { Button } from "@/components/ui/button";
 import { Field, controlClass } from "@/components/ui/field";
@@ -11,6 +12,8 @@ export function AcceptInviteForm({ token, email }: { token: string; email: strin
       {(state, pending) => (
         <>
           <input type="hidden" name="token" value={token} />
+          {/* The new account's time zone for the emails it gets, until changed in Settings. */}
+          <BrowserTimeZoneInput name="timeZone" />
           <Field label="Your name" errors={state.fieldErrors?.name}>
             {(props) => <input {...props} name="name" autoComplete="name" className={controlClass} />}
           </Field>

@@ -12,7 +12,7 @@ import { deleteInterviewContent } from "@/lib/interviews/recruiter/content";
 import { cancelInterview, rescheduleInterview, resendInvitation } from "@/lib/interviews/recruiter/manage";
 import { rateAnswer, recommend } from "@/lib/interviews/recruiter/review";
 import { scheduleInterview } from "@/lib/interviews/recruiter/schedule";
-import { accommodationsSchema, ratingSchema, recommendationSchema, rescheduleSchema, scheduleSchema } from "./schema";
+import { accommodationsSchema, cancelSchema, ratingSchema, recommendationSchema, rescheduleSchema, scheduleSchema } from "./schema";
 
 const NOT_FOUND = "This interview was not found.";
 const manager = (member: Member) => ({ userId: member.id, organizationId: member.organizationId });
@@ -48,13 +48,17 @@ export const resendInvitationAction = defineAction({ ...dialog, name: "resend in
   return undefined;
 });
 
-export const cancelInterviewAction = defineAction({ ...dialog, name: "cancel interview", args: [recordId] }, async ({ member }, id) => {
-  await cancelInterview(manager(member), id);
-  after(wakeDispatcher);
-  revalidatePath(`/interviews/${id}`);
-  revalidatePath("/interviews");
-  return undefined;
-});
+/** Cancels an interview, with an optional reason for the candidate's email. */
+export const cancelInterviewAction = defineAction(
+  { ...form, name: "cancel interview", args: [recordId, previousState, formInput(cancelSchema)] },
+  async ({ member }, id, _prev, input) => {
+    await cancelInterview(manager(member), id, input);
+    after(wakeDispatcher);
+    revalidatePath(`/interviews/${id}`);
+    revalidatePath("/interviews");
+    return { ok: true, message: "Interview cancelled. The candidate is getting a cancellation email." };
+  },
+);
 
 export const rateAnswerAction = defineAction(
   { ...form, name: "rate answer", args: [recordId, recordId, previousState, formInput(ratingSchema)] },

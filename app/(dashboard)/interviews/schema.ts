@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { atMost, emailField, recordId, textField, timeZoneField } from "@/lib/fields";
 import { Recommendation } from "@/lib/generated/prisma/enums";
-import { EMAIL_MAX, EXTRA_RETAKES_MAX, EXTRA_TIME_PERCENT_MAX, INTERVIEW_MINUTES, NAME_MAX, RATING, TIME_ZONE_MAX } from "@/lib/limits";
+import { CANCEL_REASON_MAX, EMAIL_MAX, EXTRA_RETAKES_MAX, EXTRA_TIME_PERCENT_MAX, INTERVIEW_MINUTES, NAME_MAX, RATING, TIME_ZONE_MAX } from "@/lib/limits";
 import { zonedLocalToUtc } from "@/lib/time-zones";
 
 export const DURATION_OPTIONS = [15, 20, 30, 45, 60, 90, 120] as const;
@@ -103,3 +103,6 @@ export const accommodationsSchema = z.object({
   extraTimePercent: boundedCount(EXTRA_TIME_PERCENT_MAX, `Enter a whole percentage from 0 to ${EXTRA_TIME_PERCENT_MAX}.`),
   extraRetakes: boundedCount(EXTRA_RETAKES_MAX, `Enter a number of retakes from 0 to ${EXTRA_RETAKES_MAX}.`),
 });
+
+/** Cancelling: an optional reason, which the candidate's cancellation email carries. */
+export const cancelSchema = z.object({ reason: textField(CANCEL_REASON_MAX).default("") });

@@ -7,7 +7,8 @@ import { wakeDispatcher } from "@/lib/background";
 import { changePassword } from "@/lib/accounts/change-password";
 import { setRetentionDays } from "@/lib/interviews/lifecycle/retention";
 import { endAllSessions } from "@/lib/accounts/sessions";
-import { changePasswordSchema, retentionSchema } from "./schema";
+import { setTimeZone } from "@/lib/accounts/time-zone";
+import { changePasswordSchema, retentionSchema, timeZoneSchema } from "./schema";
 
 /** Sets how many days after an interview its answers and recordings are deleted (owners only). */
 export const setRetentionAction = defineAction(
@@ -41,5 +42,15 @@ export const signOutEverywhereAction = defineAction(
   async ({ member }) => {
     await endAllSessions(member.id);
     return undefined;
+  },
+);
+
+/** Sets the signed-in recruiter's own time zone, which the emails they get use. */
+export const setTimeZoneAction = defineAction(
+  { caller: "member", refuse: asFormState, name: "set time zone", args: [previousState, formInput(timeZoneSchema)] },
+  async ({ member }, _prev, { timeZone }) => {
+    await setTimeZone(member.id, timeZone);
+    revalidatePath("/settings");
+    return { ok: true, message: `Saved. Emails to you now show times in ${timeZone.replaceAll("_", " ")}.` };
   },
 );

@@ -2,15 +2,18 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { requireMember } from "@/lib/accounts/auth";
 import { findRetentionSetting } from "@/lib/interviews/lifecycle/retention";
+import { findTimeZone } from "@/lib/accounts/time-zone";
+import { timeZones } from "@/lib/time-zones";
 import { ChangePasswordForm } from "./change-password-form";
 import { RetentionForm } from "./retention-form";
 import { SignOutEverywhereButton } from "./sign-out-everywhere-button";
+import { TimeZoneForm } from "./time-zone-form";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const member = await requireMember();
-  const { retentionDays } = await findRetentionSetting(member.organizationId);
+  const [{ retentionDays }, timeZone] = await Promise.all([findRetentionSetting(member.organizationId), findTimeZone(member.id)]);
   const isOwner = member.role === "OWNER";
   return (
     <>
@@ -23,6 +26,9 @@ export default async function SettingsPage() {
           Signed in as <strong className="font-medium text-ink-900">{member.email}</strong>.
         </p>
         <div className="mt-5">
+          <TimeZoneForm timeZone={timeZone} zones={timeZones()} />
+        </div>
+        <div className="mt-8 border-t border-ink-200 pt-5">
           <ChangePasswordForm email={member.email} />
         </div>
         <div className="mt-8 border-t border-ink-200 pt-5">

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { passwordField } from "@/lib/fields";
+import { passwordField, timeZoneField } from "@/lib/fields";
 import { PASSWORD_MAX, RETENTION_DAYS } from "@/lib/limits";
 
 const DAYS_MESSAGE = `Enter a whole number of days from ${RETENTION_DAYS.min} to ${RETENTION_DAYS.max}.`;
@@ -17,3 +17,6 @@ export const changePasswordSchema = z.object({
   currentPassword: z.string().min(1, "Enter your current password.").max(PASSWORD_MAX, "This is not your current password."),
   newPassword: passwordField,
 });
+
+/** The signed-in recruiter's own time zone (their emails use it). */
+export const timeZoneSchema = z.object({ timeZone: timeZoneField });

@@ -1,6 +1,7 @@
 import { LocalDate } from "@/components/local-date";
 import { deviceNeeds } from "../_device-check/device-needs";
 import { AccommodationRequest } from "../_requests/accommodation-request";
+import { RecruiterContact } from "../_components/recruiter-contact";
 import { LobbyStart } from "./lobby-start";
 import { PracticeQuestion } from "./practice-question";
 import { PracticeRecording } from "./practice-recording";
@@ -18,6 +19,7 @@ export function Lobby(props: {
   jobTitle: string;
   jobDescription: string;
   interviewerName: string;
+  interviewerEmail: string | null;
   startsAt: string;
   totalMinutes: number;
   questionCount: number;
@@ -61,6 +63,7 @@ export function Lobby(props: {
           </div>
         </dl>
         {props.jobDescription && <p className="mt-6 text-sm whitespace-pre-wrap text-ink-700">{props.jobDescription}</p>}
+        <RecruiterContact name={props.interviewerName} email={props.interviewerEmail} companyName={props.companyName} className="mt-6 text-sm text-ink-700" />
       </section>
 
       <section aria-labelledby="how-title" className="rounded-xl bg-white p-6 ring-1 ring-ink-200 sm:p-8">

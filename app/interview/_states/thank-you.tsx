@@ -1,12 +1,14 @@
+import { RecruiterContact } from "../_components/recruiter-contact";
 import { DeletionRequestSection } from "../_requests/deletion-request-section";
 import { StateCard } from "./state-card";
 
-/** After the last answer: done, and what happens next (who reviews, which email comes, what to keep). */
-export function ThankYou({ candidateName, companyName }: { candidateName: string; companyName: string }) {
+/** After the last answer: done, what happens next (who reviews, which email comes), and whom to contact. */
+export function ThankYou({ candidateName, companyName, contact }: { candidateName: string; companyName: string; contact: { name: string; email: string | null } }) {
   return (
     <>
       <StateCard title={`Thank you, ${candidateName}`}>
         <p>Your interview is complete and your answers are with the hiring team at {companyName}.</p>
+        <RecruiterContact name={contact.name} email={contact.email} companyName={companyName} />
       </StateCard>
       <section aria-labelledby="next-title" className="mt-6 rounded-xl bg-white p-6 ring-1 ring-ink-200 sm:p-8">
         <h2 id="next-title" className="text-lg font-semibold text-ink-900">

@@ -23,6 +23,7 @@ export async function loadCandidateView(interviewId: string, at = clockNow()) {
     jobDescription: interview.jobDescription,
     candidateName: interview.candidateName,
     interviewerName: interview.interviewerName ?? interview.companyName,
+    interviewerEmail: interview.interviewerEmail,
     scheduledAt: interview.scheduledAt,
     durationMinutes: interview.durationMinutes,
     plannedMinutes: plannedMinutes(interview.durationMinutes, interview.questions, interview.extraTimePercent),
@@ -50,7 +51,9 @@ interface CandidateInterviewRow {
   companyName: string;
   retentionDays: number;
   candidateName: string;
+  /** The recruiter who scheduled it, else the organisation's first owner (as in the emails). */
   interviewerName: string | null;
+  interviewerEmail: string | null;
   jobTitle: string;
   jobDescription: string;
   questions: Array<{ answerType: AnswerType; prepSeconds: number; answerSeconds: number }>;
@@ -60,7 +63,8 @@ async function readInterviewForCandidate(interviewId: string): Promise<Candidate
   const prisma = await db();
   const [row] = await prisma.$queryRaw<CandidateInterviewRow[]>`
     SELECT i.status, i."scheduledAt", i."durationMinutes", i."extraTimePercent", i."rescheduleRequestedAt", i."accommodationRequestedAt",
-      o.name AS "companyName", o."retentionDays", c.name AS "candidateName", u.name AS "interviewerName",
+      o.name AS "companyName", o."retentionDays", c.name AS "candidateName",
+      COALESCE(u.name, owner.name) AS "interviewerName", COALESCE(u.email, owner.email) AS "interviewerEmail",
       j.title AS "jobTitle", j.description AS "jobDescription",
       (SELECT COALESCE(json_agg(json_build_object('answerType', q."answerType", 'prepSeconds', q."prepSeconds", 'answerSeconds', q."answerSeconds")), '[]'::json)
          FROM "Question" q WHERE q."jobId" = j.id) AS questions
@@ -69,6 +73,11 @@ async function readInterviewForCandidate(interviewId: string): Promise<Candidate
       JOIN "Candidate" c ON c.id = i."candidateId"
       JOIN "Job" j ON j.id = i."jobId"
       LEFT JOIN "User" u ON u.id = i."createdById"
+      -- The scheduler's account is gone: the candidate reaches the first owner (lib/interviews/notify.ts, candidateContact).
+      LEFT JOIN LATERAL (
+        SELECT name, email FROM "User" WHERE u.id IS NULL AND "organizationId" = i."organizationId" AND role = 'OWNER'
+        ORDER BY "createdAt" LIMIT 1
+      ) owner ON true
     WHERE i.id = ${interviewId}`;
   if (!row) throw new NotFoundError("Interview");
   return row;

@@ -47,7 +47,6 @@ export async function requestReschedule({ interviewId, sessionId }: CandidateSes
       candidateEmail: interview.candidate.email,
       jobTitle: interview.job.title,
       missedStartsAt: interview.scheduledAt.toISOString(),
-      timeZone: interview.candidateTimeZone,
       interviewUrl: interviewDashboardUrl(interviewId),
     });
   }, at);
@@ -91,7 +90,6 @@ export async function requestAccommodation({ interviewId, sessionId }: Candidate
       candidateEmail: interview.candidate.email,
       jobTitle: interview.job.title,
       startsAt: interview.scheduledAt.toISOString(),
-      timeZone: interview.candidateTimeZone,
       message,
       interviewUrl: interviewDashboardUrl(interviewId),
     });
@@ -132,7 +130,6 @@ export async function requestDeletion({ interviewId, sessionId }: CandidateSessi
       jobTitle: interview.job.title,
       completedAt: interview.completedAt.toISOString(),
       retentionEndsAt: addDays(interview.completedAt, interview.organization.retentionDays).toISOString(),
-      timeZone: interview.candidateTimeZone,
       interviewUrl: interviewDashboardUrl(interviewId),
     });
   }, at);

@@ -1,9 +1,10 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
+import { enqueueEmail } from "@/lib/email/outbox";
 import { InterviewStatus, RecordingStatus } from "@/lib/generated/prisma/enums";
 import { recordEvent, type Actor } from "../audit";
 import { project } from "../model/progress";
-import { interviewDashboardUrl, notifyRecruiters } from "../notify";
+import { answersReceivedEmail, interviewDashboardUrl, loadEmailContext, notifyRecruiters } from "../notify";
 
 // The interview engine's writes: what the clock decided (timed-out answers, questions shown), and
 // completion — shared by the candidate's steps, the deletion request and the background sweep.
@@ -56,21 +57,24 @@ export async function settle(tx: Tx, interview: SettleableInterview, at: Date, a
   return projection;
 }
 
-/** Completes the interview at `at` and tells the recruiters its answers are ready. */
+/**
+ * Completes the interview at `at`: the recruiters hear its answers are ready, and the candidate that
+ * their answers arrived (both queued in the caller's transaction, so exactly once per completion).
+ */
 export async function completeInterview(tx: Tx, interviewId: string, organizationId: string, at: Date, actor: Actor): Promise<void> {
   const interview = await tx.interview.update({
     where: { id: interviewId },
     data: { status: InterviewStatus.COMPLETED, completedAt: at },
-    select: { candidateTimeZone: true, candidate: { select: { name: true } }, job: { select: { title: true } } },
+    select: { organization: { select: { retentionDays: true } }, candidate: { select: { name: true } }, job: { select: { title: true } } },
   });
   await recordEvent(tx, { organizationId, interviewId, actor, type: "interview.completed", at });
   await notifyRecruiters(tx, interviewId, "candidate-completed", {
     candidateName: interview.candidate.name,
     jobTitle: interview.job.title,
     completedAt: at.toISOString(),
-    timeZone: interview.candidateTimeZone,
     reviewUrl: interviewDashboardUrl(interviewId),
   });
+  await enqueueEmail(tx, await answersReceivedEmail(await loadEmailContext(tx, interviewId), at, interview.organization.retentionDays));
 }
 
 /** A submitted (or timed-out) answer's recording takes no more chunks: what it has is the answer. */

@@ -5,6 +5,7 @@ import { cancelPendingEmails, enqueueEmail } from "@/lib/email/outbox";
 import { FieldError, StateError } from "@/lib/errors";
 import { EmailKind, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { assertMayEmailOutsiders } from "@/lib/accounts/sending-limits";
+import { CANCEL_REASON_MAX } from "@/lib/limits";
 import { member, recordEvent } from "../audit";
 import { statusIn, withInterviewLock } from "../model/guard";
 import { statusInSentence } from "../model/status";
@@ -77,15 +78,18 @@ export async function resendInvitation(by: Manager, interviewId: string) {
 
 /**
  * Cancels an interview — also one in progress: its key stops working (the candidate's next action
- * lands on the cancelled page), unsent emails are withdrawn, the candidate gets a cancellation.
+ * lands on the cancelled page), unsent emails are withdrawn, the candidate gets a cancellation
+ * carrying the recruiter's reason, if they gave one (the timeline notes only that they did).
  */
-export async function cancelInterview(by: Manager, interviewId: string) {
+export async function cancelInterview(by: Manager, interviewId: string, { reason = "" }: { reason?: string } = {}) {
+  const given = reason.trim();
+  if (given.length > CANCEL_REASON_MAX) throw new FieldError("reason", `Use at most ${CANCEL_REASON_MAX.toLocaleString("en-US")} characters.`);
   const check = changeableWhen(InterviewStatus.SCHEDULED, InterviewStatus.IN_PROGRESS);
   return withInterviewLock(interviewId, { organizationId: by.organizationId }, check, async (tx, _interview, at) => {
     await tx.interview.update({ where: { id: interviewId }, data: { status: InterviewStatus.CANCELLED, icsSequence: { increment: 1 } } });
     await revokeActiveSession(tx, interviewId, at);
     await cancelPendingEmails(tx, interviewId, [...LINK_KINDS, ...REMINDER_KINDS], "interview cancelled");
-    await enqueueEmail(tx, await cancellationEmail(await loadEmailContext(tx, interviewId)));
-    await recordEvent(tx, { organizationId: by.organizationId, interviewId, actor: member(by.userId), type: "interview.cancelled", at });
+    await enqueueEmail(tx, await cancellationEmail(await loadEmailContext(tx, interviewId), given || null));
+    await recordEvent(tx, { organizationId: by.organizationId, interviewId, actor: member(by.userId), type: "interview.cancelled", data: { withReason: given.length > 0 }, at });
   });
 }

@@ -1,10 +1,10 @@
 import "server-only";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
-import type { DeliveryState, EmailStatus, Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
 import { estimateMinutes } from "../model/estimate";
-import { LINK_KINDS } from "../notify";
+import { BADGE_EMAIL_KINDS } from "../model/email-labels";
 
 export const INTERVIEW_PAGE_SIZE = 25;
 
@@ -58,16 +58,17 @@ export async function listInterviews(organizationId: string, filters: InterviewF
       recommendation: true,
       candidate: { select: { name: true, email: true } },
       job: { select: { title: true } },
+      // The email the row's badge describes (emailBadge): the newest link email or cancellation.
       emails: {
-        where: { kind: { in: LINK_KINDS } },
-        orderBy: { createdAt: "desc" },
+        where: { kind: { in: BADGE_EMAIL_KINDS } },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         take: 1,
-        select: { status: true, deliveryState: true, attempts: true },
+        select: { kind: true, status: true, deliveryState: true, attempts: true },
       },
     },
   });
   return {
-    rows: rows.slice(0, INTERVIEW_PAGE_SIZE).map(({ emails, ...row }) => ({ ...row, invitation: emails[0] ?? null })),
+    rows: rows.slice(0, INTERVIEW_PAGE_SIZE).map(({ emails, ...row }) => ({ ...row, email: emails[0] ?? null })),
     hasNext: rows.length > INTERVIEW_PAGE_SIZE,
   };
 }
@@ -93,7 +94,9 @@ export async function findInterview(organizationId: string, id: string) {
       job: { select: { id: true, title: true, _count: { select: { questions: true } } } },
       createdBy: { select: { name: true } },
       emails: {
-        orderBy: { createdAt: "asc" },
+        // Emails queued in one statement share createdAt: the link email (no send-after) first, then
+        // reminders by when they go out, and the id last so that no two loads differ.
+        orderBy: [{ createdAt: "asc" }, { sendAfter: { sort: "asc", nulls: "first" } }, { id: "asc" }],
         select: {
           id: true,
           kind: true,
@@ -138,22 +141,4 @@ export async function schedulingOptions(organizationId: string) {
     })),
     candidates,
   };
-}
-
-/** The recruiter-facing state of an invitation email. */
-export function deliveryLabel(email: { status: EmailStatus; deliveryState: DeliveryState | null; attempts: number } | null): string {
-  if (!email) return "no invitation";
-  if (email.deliveryState) return { DELIVERED: "delivered", DELAYED: "delayed", BOUNCED: "bounced", COMPLAINED: "marked as spam" }[email.deliveryState];
-  switch (email.status) {
-    case "PENDING":
-      return email.attempts > 0 ? "retrying" : "queued";
-    case "SENDING":
-      return "sending";
-    case "SENT":
-      return "sent";
-    case "FAILED":
-      return "failed";
-    case "CANCELLED":
-      return "withdrawn";
-  }
 }

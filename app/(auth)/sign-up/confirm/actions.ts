@@ -14,8 +14,8 @@ export const confirmSignUpAction = defineAction(
     name: "confirm sign-up",
     args: [previousState, formInput(confirmSignUpSchema)],
   },
-  async (_context, _prev, { token, password }) => {
-    await confirmSignUp(token, password);
+  async (_context, _prev, { token, password, timeZone }) => {
+    await confirmSignUp(token, password, timeZone);
     return { ok: true };
   },
 );

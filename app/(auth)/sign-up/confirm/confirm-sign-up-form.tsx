@@ -1,5 +1,6 @@
 "use client";
 
+import { BrowserTimeZoneInput } from "@/components/browser-time-zone-input";
 import { CredentialsForm } from "@/components/credentials-form";
 import { Button } from "@/components/ui/button";
 import { Field, controlClass } from "@/components/ui/field";
@@ -11,6 +12,8 @@ export function ConfirmSignUpForm({ token, email }: { token: string; email: stri
       {(state, pending) => (
         <>
           <input type="hidden" name="token" value={token} />
+          {/* The new account's time zone for the emails it gets, until changed in Settings. */}
+          <BrowserTimeZoneInput name="timeZone" />
           {/* For password managers: which account the password is for. */}
           <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
           <Field label="Password" hint="The one you chose when you signed up." errors={state.fieldErrors?.password}>

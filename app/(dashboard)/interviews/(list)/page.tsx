@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DeliveryBadge, InterviewStatusBadge } from "@/components/interview-status-badge";
+import { EmailBadge, InterviewStatusBadge } from "@/components/interview-status-badge";
 import { EmptyState } from "@/components/empty-state";
 import { FilterTabs } from "@/components/filter-tabs";
 import { Badge } from "@/components/ui/badge";
@@ -11,7 +11,8 @@ import { cn } from "@/components/ui/cn";
 import { controlClass } from "@/components/ui/field";
 import { requireMember } from "@/lib/accounts/auth";
 import { listJobs } from "@/lib/jobs";
-import { deliveryLabel, listInterviews } from "@/lib/interviews/recruiter/queries";
+import { emailBadge } from "@/lib/interviews/model/email-labels";
+import { listInterviews } from "@/lib/interviews/recruiter/queries";
 import { STATUS_LABELS } from "@/lib/interviews/model/status";
 import { RECOMMENDATION_LABELS, RECOMMENDATION_TONES } from "../labels";
 import { listFiltersSchema } from "../schema";
@@ -142,7 +143,7 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
               <div className="flex flex-wrap gap-2">
                 <InterviewStatusBadge status={row.status} />
                 {row.recommendation && <Badge tone={RECOMMENDATION_TONES[row.recommendation]}>Reviewed: {RECOMMENDATION_LABELS[row.recommendation]}</Badge>}
-                <DeliveryBadge label={row.bouncedAt ? "bounced" : deliveryLabel(row.invitation)} />
+                <EmailBadge badge={emailBadge(row)} />
               </div>
             </li>
           ))}

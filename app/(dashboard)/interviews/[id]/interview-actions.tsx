@@ -8,7 +8,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, controlClass } from "@/components/ui/field";
-import { cancelInterviewAction, rescheduleInterviewAction, resendInvitationAction } from "../actions";
+import { rescheduleInterviewAction, resendInvitationAction } from "../actions";
+import { CancelInterviewDialog } from "./cancel-interview-dialog";
 import { INTERVIEW_MINUTES } from "@/lib/limits";
 
 export function InterviewActions({
@@ -24,19 +25,7 @@ export function InterviewActions({
   status: "SCHEDULED" | "EXPIRED" | "IN_PROGRESS";
 }) {
   if (status === "EXPIRED") return <RescheduleDialog id={id} durationMinutes={durationMinutes} />;
-  const cancel = (
-    <ConfirmDialog
-      trigger={<Button variant="secondary">Cancel interview</Button>}
-      title="Cancel this interview?"
-      description={
-        status === "IN_PROGRESS"
-          ? `${candidateName} is taking the interview right now. Cancelling stops it at once; their answers so far are kept.`
-          : `${candidateName} gets a cancellation email, their link stops working and the event leaves their calendar. This cannot be undone.`
-      }
-      confirmLabel="Cancel interview"
-      onConfirm={() => cancelInterviewAction(id)}
-    />
-  );
+  const cancel = <CancelInterviewDialog id={id} candidateName={candidateName} inProgress={status === "IN_PROGRESS"} />;
   if (status === "IN_PROGRESS") return cancel;
   return (
     <div className="flex flex-wrap gap-2">

@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DeliveryBadge, InterviewStatusBadge } from "@/components/interview-status-badge";
+import { EmailBadge, InterviewStatusBadge } from "@/components/interview-status-badge";
 import { LocalDate } from "@/components/local-date";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
 import { requireMember } from "@/lib/accounts/auth";
 import { findAccommodations } from "@/lib/interviews/recruiter/accommodations";
 import { findContentState } from "@/lib/interviews/recruiter/content";
-import { deliveryLabel, findInterview } from "@/lib/interviews/recruiter/queries";
+import { BADGE_EMAIL_KINDS, deliveryLabel, EMAIL_KIND_LABELS, emailBadge } from "@/lib/interviews/model/email-labels";
+import { findInterview } from "@/lib/interviews/recruiter/queries";
 import { joinWindow } from "@/lib/interviews/model/window";
 import { formatInZone } from "@/lib/time-zones";
 import { AccommodationsCard } from "./accommodations-card";
@@ -19,19 +20,6 @@ import { describeEvent } from "./timeline";
 
 export const metadata: Metadata = { title: "Interview" };
 
-const KIND_LABELS: Record<string, string> = {
-  INVITATION: "Invitation",
-  RESCHEDULED: "New time",
-  CANCELLED: "Cancellation",
-  REMINDER_24H: "Reminder (24 h)",
-  REMINDER_1H: "Reminder (1 h)",
-  CANDIDATE_COMPLETED: "Completed (to you)",
-  INVITATION_BOUNCED: "Bounce notice (to you)",
-  TEAM_INVITE: "Team invitation",
-  RESCHEDULE_REQUESTED: "New time request (to you)",
-  ACCOMMODATION_REQUESTED: "Accommodation request (to you)",
-  DELETION_REQUESTED: "Deletion request (to you)",
-};
 
 export default async function InterviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ scheduled?: string }> }) {
   const member = await requireMember();
@@ -41,7 +29,7 @@ export default async function InterviewPage({ params, searchParams }: { params: 
   const [accommodations, content] = await Promise.all([findAccommodations(member.organizationId, id), findContentState(member.organizationId, id)]);
   if (!accommodations || !content) notFound();
   const window = joinWindow(interview);
-  const invitation = [...interview.emails].reverse().find((e) => e.kind === "INVITATION" || e.kind === "RESCHEDULED") ?? null;
+  const badge = emailBadge({ ...interview, email: interview.emails.findLast((e) => BADGE_EMAIL_KINDS.includes(e.kind)) ?? null });
 
   return (
     <>
@@ -122,12 +110,14 @@ export default async function InterviewPage({ params, searchParams }: { params: 
                 <span className="text-ink-600">· {interview.candidate.email}</span>
               </dd>
             </div>
-            <div>
-              <dt className="text-ink-500">Invitation</dt>
-              <dd className="mt-1">
-                <DeliveryBadge label={interview.bouncedAt ? "bounced" : deliveryLabel(invitation)} />
-              </dd>
-            </div>
+            {badge && (
+              <div>
+                <dt className="text-ink-500">Email to the candidate</dt>
+                <dd className="mt-1">
+                  <EmailBadge badge={badge} />
+                </dd>
+              </div>
+            )}
             {interview.notes && (
               <div className="sm:col-span-2">
                 <dt className="text-ink-500">Notes</dt>
@@ -173,7 +163,7 @@ export default async function InterviewPage({ params, searchParams }: { params: 
           <tbody className="divide-y divide-ink-200">
             {interview.emails.map((email) => (
               <tr key={email.id}>
-                <td className="px-6 py-3 text-ink-900">{KIND_LABELS[email.kind] ?? email.kind}</td>
+                <td className="px-6 py-3 text-ink-900">{EMAIL_KIND_LABELS[email.kind]}</td>
                 <td className="px-6 py-3 text-ink-700">{email.toEmail}</td>
                 <td className="px-6 py-3 text-ink-700">
                   {deliveryLabel(email)}

@@ -1,6 +1,9 @@
-/** Words for the audit trail; unknown types fall back to their raw name. */
+import { describeEmailEvent } from "@/lib/interviews/model/email-labels";
+
+/** Words for the audit trail (emails in the Emails table's words); unknown types fall back to their raw name. */
 export function describeEvent(type: string, data: Record<string, unknown>): string {
-  const kind = typeof data.kind === "string" ? data.kind.toLowerCase().replaceAll("_", " ") : "email";
+  const email = describeEmailEvent(type, data);
+  if (email) return email;
   switch (type) {
     case "interview.scheduled":
       return "Interview scheduled; invitation queued";
@@ -17,7 +20,7 @@ export function describeEvent(type: string, data: Record<string, unknown>): stri
     case "reschedule.requested":
       return "The candidate asked for a new time";
     case "interview.cancelled":
-      return "Interview cancelled";
+      return data.withReason === true ? "Interview cancelled, with a reason for the candidate" : "Interview cancelled";
     case "answer.rated":
       return `Question ${Number(data.position) + 1} ${typeof data.rating === "number" ? `rated ${data.rating} of 5` : "rating cleared"}`;
     case "interview.reviewed":
@@ -32,18 +35,6 @@ export function describeEvent(type: string, data: Record<string, unknown>): stri
       return "The candidate asked for their answers to be deleted";
     case "content.deleted":
       return `Answers and recordings deleted${data.reason === "retention" ? " (retention policy)" : data.reason === "candidate request" ? " at the candidate's request" : ""}`;
-    case "email.sent":
-      return `${capitalise(kind)} email accepted by the provider${Number(data.attempts) > 1 ? ` after ${data.attempts} attempts` : ""}`;
-    case "email.failed":
-      return `${capitalise(kind)} email failed: ${String(data.reason ?? "unknown reason")}`;
-    case "email.delivered":
-      return `${capitalise(kind)} email delivered`;
-    case "email.delayed":
-      return `${capitalise(kind)} email delayed`;
-    case "email.bounced":
-      return `${capitalise(kind)} email bounced${data.reason ? `: ${String(data.reason)}` : ""}`;
-    case "email.complained":
-      return `${capitalise(kind)} email marked as spam`;
     default:
       return type;
   }

@@ -28,6 +28,7 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
       <div>
         <h1 className="text-2xl font-semibold text-ink-900">{message.subject}</h1>
         <p className="mt-1 text-sm text-ink-600">To {message.toEmail}</p>
+        {message.replyTo && <p className="mt-1 text-sm text-ink-600">Reply-To {message.replyTo}</p>}
       </div>
       {message.attachments.length > 0 && (
         <ul className="flex flex-wrap gap-3 text-sm">

@@ -53,6 +53,7 @@ export default async function JobPreviewPage({ params }: { params: Promise<{ id:
             jobTitle={job.title}
             jobDescription={job.description}
             interviewerName={member.name}
+            interviewerEmail={member.email}
             startsAt={new Date().toISOString()}
             totalMinutes={estimateMinutes(job.questions)}
             questionCount={questionCount}
