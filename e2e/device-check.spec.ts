@@ -159,6 +159,9 @@ test("the check works with the keyboard alone, including choosing another microp
   await candidate.keyboard.press("Tab");
   await candidate.keyboard.press("Tab");
   await candidate.keyboard.press("Tab");
+  // The practice take, on the devices just checked, comes next; then the consent.
+  await expect(candidate.getByRole("button", { name: "Record a practice answer" })).toBeFocused();
+  await candidate.keyboard.press("Tab");
   await expect(candidate.getByRole("checkbox", { name: /I understand what is recorded/ })).toBeFocused();
   await candidate.keyboard.press("Space");
   await candidate.keyboard.press("Tab");
