@@ -312,9 +312,16 @@ describe("loadCandidateView", () => {
     expect(view.scheduledAt.getTime()).toBe(START.getTime());
     expect(view.interviewerName).not.toBe(organization.name);
 
-    // The recruiter's account is gone: the organisation is the interviewer.
+    // The recruiter's account is gone: the candidate reaches the first owner, as their emails say.
     await prisma.interview.update({ where: { id: interviewId }, data: { createdById: null } });
-    expect((await loadCandidateView(interviewId, START)).interviewerName).toBe(organization.name);
+    expect(await loadCandidateView(interviewId, START)).toMatchObject({ interviewerName: "Owner", interviewerEmail: org.ownerEmail });
+    // With no owner left either (nobody to name), the organisation stands in.
+    await prisma.user.update({ where: { id: org.ownerId }, data: { role: "MEMBER" } });
+    try {
+      expect(await loadCandidateView(interviewId, START)).toMatchObject({ interviewerName: organization.name, interviewerEmail: null });
+    } finally {
+      await prisma.user.update({ where: { id: org.ownerId }, data: { role: "OWNER" } });
+    }
   });
 
   it("says not found for an interview that does not exist", async () => {

@@ -8,9 +8,8 @@ export function RecruiterContact({ name, email, companyName, className }: { name
       Questions about your interview? Contact {name === companyName ? companyName : `${name} at ${companyName}`}
       {email && (
         <>
-          {" "}
-          at{" "}
-          <a href={`mailto:${email}`} className="font-medium break-all text-accent-700 underline underline-offset-4">
+          :{" "}
+          <a href={`mailto:${email}`} className="font-medium wrap-anywhere text-accent-700 underline underline-offset-4">
             {email}
           </a>
         </>
