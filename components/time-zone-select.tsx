@@ -1,7 +1,6 @@
 "use client";
 
 import { useId, useMemo, useRef, useState, type ComponentProps } from "react";
-import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
 import { useBrowserTimeZone } from "@/components/use-browser-time-zone";
 import { timeZoneLabel, timeZoneOptions, zoneCity, zoneFromPickerText } from "@/lib/time-zones";
@@ -50,10 +49,9 @@ export function TimeZoneSelect({
         ))}
       </datalist>
       {offerBrowserZone && (
-        <Button
-          variant="ghost"
-          size="sm"
-          className="-ml-2.5"
+        <button
+          type="button"
+          className="text-sm font-medium text-accent-700 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-600"
           onClick={() => {
             setTyped(browserLabel);
             // The button goes away once used: keep the keyboard where the choice was made.
@@ -61,7 +59,7 @@ export function TimeZoneSelect({
           }}
         >
           Use my time zone ({zoneCity(browserZone)})
-        </Button>
+        </button>
       )}
     </div>
   );
