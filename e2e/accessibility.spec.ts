@@ -23,6 +23,7 @@ test("dashboard pages have no WCAG 2.1 A/AA violations, empty and filled", async
 
   await page.getByLabel("Name").fill("Axe Candidate");
   await page.getByLabel("Email").fill("axe@example.com");
+  await page.getByLabel("Time zone").fill("Europe/Berlin");
   await page.getByRole("button", { name: "Add candidate" }).click();
   await expect(page.getByRole("heading", { name: "Axe Candidate" })).toBeVisible();
   expect(await axeViolations(page), "candidate page").toEqual([]);

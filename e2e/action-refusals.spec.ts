@@ -78,6 +78,7 @@ const scheduleForm = (fields: { jobId: string; candidateId?: string; requestToke
     newCandidateEmail: fields.candidateId ? "" : `pat-${uid()}@example.test`,
     newCandidateTimeZone: "Europe/Berlin",
     jobId: fields.jobId,
+    startMode: "now",
     scheduledAtLocal: "",
     recruiterTimeZone: "UTC",
     durationMinutes: "30",
@@ -107,8 +108,9 @@ async function markAbsent(t: Tools) {
 async function expectJobUntouched(t: Tools) {
   const { job } = t.w.a;
   expect((await t.a.goto(`/jobs/${job.id}`))?.status()).toBe(200);
+  await expect(t.a.getByRole("heading", { level: 1 })).toHaveText(job.title);
+  expect((await t.a.goto(`/jobs/${job.id}/edit`))?.status()).toBe(200);
   await expect(t.a.getByLabel("Title")).toHaveValue(job.title);
-  await expect(t.a.getByRole("heading", { level: 1 })).not.toContainText("Archived");
   await expect(t.a.locator('input[name="question.id"]')).toHaveValue(job.questionId);
   await expect(t.a.locator('textarea[name="question.prompt"]')).toHaveValue(job.prompt);
 }
@@ -341,18 +343,18 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/jobs/actions.ts#updateJobAction": {
-    rightful: { as: "orgA", page: (w) => `/jobs/${w.a.job.id}`, args: (w) => [w.a.job.id, INITIAL, jobForm(MARK, MARK, w.a.job.questionId)], untouched: async (t) => (await markAbsent(t), expectJobUntouched(t)) },
+    rightful: { as: "orgA", page: (w) => `/jobs/${w.a.job.id}/edit`, args: (w) => [w.a.job.id, INITIAL, jobForm(MARK, MARK, w.a.job.questionId)], untouched: async (t) => (await markAbsent(t), expectJobUntouched(t)) },
     async unauthenticated(t) {
       const { job } = t.w.a;
-      await t.signedOut(`/jobs/${job.id}`, [job.id, INITIAL, jobForm("Hijacked", "Hijacked?", job.questionId)]);
+      await t.signedOut(`/jobs/${job.id}/edit`, [job.id, INITIAL, jobForm("Hijacked", "Hijacked?", job.questionId)]);
       await expectJobUntouched(t);
     },
     async otherOrg(t) {
       const { job } = t.w.a;
-      const outcome = await t.call(t.orgB, `/jobs/${job.id}`, [job.id, INITIAL, jobForm("Hijacked", "Hijacked?", job.questionId)]);
+      const outcome = await t.call(t.orgB, `/jobs/${job.id}/edit`, [job.id, INITIAL, jobForm("Hijacked", "Hijacked?", job.questionId)]);
       expect(outcome.result).toEqual({ ok: false, message: JOB_NOT_FOUND });
       // B's own job, naming A's question: that id is treated as a new question, A's stays A's.
-      const own = await t.call(t.orgB, `/jobs/${t.w.b.job.id}`, [t.w.b.job.id, INITIAL, jobForm(t.w.b.job.title, "Hijacked?", job.questionId)]);
+      const own = await t.call(t.orgB, `/jobs/${t.w.b.job.id}/edit`, [t.w.b.job.id, INITIAL, jobForm(t.w.b.job.title, "Hijacked?", job.questionId)]);
       expect(own.redirect).toBe(`/jobs/${t.w.b.job.id}?saved=1`);
       await expectJobUntouched(t);
     },

@@ -84,17 +84,46 @@ export async function createJob(
     await row.getByLabel("Prompt").fill(q.prompt);
     await row.getByLabel("Preparation (s)").fill(String(q.prep));
     await row.getByLabel("Answer time (s)").fill(String(q.answer));
-    if (q.retakes !== undefined) await row.getByLabel("Retakes allowed").fill(String(q.retakes));
     if (q.answerType && q.answerType !== "TEXT") {
       const select = row.getByRole("combobox", { name: "Answer type" });
       await select.click();
       await page.getByRole("option", { name: ANSWER_TYPE_OPTION[q.answerType], exact: true }).click();
       await expect(select).toHaveText(new RegExp(ANSWER_TYPE_OPTION[q.answerType]));
     }
+    // Only recorded answers have retakes: the field shows once the answer type is video or audio.
+    if (q.retakes !== undefined) await row.getByLabel("Retakes allowed").fill(String(q.retakes));
   }
   await page.getByRole("button", { name: "Create job" }).click();
+  // Saving lands on the job's own page (/jobs/:id), which confirms it.
   await expect(page.getByRole("status").filter({ hasText: "Job saved." })).toBeVisible();
   return title;
+}
+
+/**
+ * Fills the schedule form's start: "now" chooses Now (the link opens straight away); a
+ * datetime-local value, or nothing for an hour from now, picks a date and time.
+ */
+export async function chooseStart(page: Page, local = "") {
+  if (local === "now") {
+    await page.getByRole("radio", { name: "Now" }).check();
+    return;
+  }
+  await page.getByRole("radio", { name: "Pick a time" }).check();
+  const at =
+    local ||
+    (await page.evaluate(() => {
+      const inAnHour = new Date(Date.now() + 3_600_000);
+      const pad = (n: number) => String(n).padStart(2, "0");
+      return `${inAnHour.getFullYear()}-${pad(inAnHour.getMonth() + 1)}-${pad(inAnHour.getDate())}T${pad(inAnHour.getHours())}:${pad(inAnHour.getMinutes())}`;
+    }));
+  await page.getByLabel("Date and time").fill(at);
+}
+
+/** Chooses the schedule form's job: the one titled `title`, or the first on the list. */
+export async function chooseJob(page: Page, title?: string) {
+  await page.getByRole("combobox", { name: "Job" }).click();
+  const options = page.getByRole("option");
+  await (title ? options.filter({ hasText: title }).first() : options.first()).click();
 }
 
 /**
@@ -118,17 +147,18 @@ export async function openEmail(page: Page, to: string, subject: RegExp): Promis
 }
 
 /**
- * Schedules an interview for a new candidate through the UI (start: `local`, "now" for the
- * form's Now button, or empty for one hour from now) and returns the interview's id and the link
+ * Schedules an interview of the first job for a new candidate through the UI (start: `local`, "now"
+ * for the form's Now, or empty for one hour from now) and returns the interview's id and the link
  * from the invitation email.
  */
-export async function scheduleAndGetLink(page: Page, candidate: { name: string; email: string }, local = "") {
+export async function scheduleAndGetLink(page: Page, candidate: { name: string; email: string; timeZone?: string }, local = "") {
   await page.goto("/interviews/new");
   await page.getByRole("radio", { name: "New candidate" }).check();
   await page.getByLabel("Name").fill(candidate.name);
   await page.getByLabel("Email").fill(candidate.email);
-  if (local === "now") await page.getByRole("button", { name: "Now", exact: true }).click();
-  else if (local) await page.getByLabel("Date and time").fill(local);
+  await page.getByLabel("Their time zone").fill(candidate.timeZone ?? "America/New_York");
+  await chooseJob(page);
+  await chooseStart(page, local);
   await page.getByRole("button", { name: "Schedule and send invitation" }).click();
   await expect(page).toHaveURL(/\/interviews\/[^/?]+\?scheduled=1$/);
   const interviewId = new URL(page.url()).pathname.split("/").pop()!;

@@ -27,18 +27,18 @@ test("create a job with two questions and reorder them with the keyboard", async
   await expect(page.getByRole("status").filter({ hasText: "Job saved." })).toBeVisible();
 
   // What was saved, not what the form remembers.
-  await page.reload();
+  await page.getByRole("link", { name: "Edit" }).click();
   await expect(question(page, 1).getByLabel("Prompt")).toHaveValue("Tell us about a hard customer problem you solved.");
   await expect(question(page, 1).getByLabel("Answer type")).toHaveText(/Video/);
   await expect(question(page, 1).getByLabel("Answer time (s)")).toHaveValue("180");
   await expect(question(page, 2).getByLabel("Prompt")).toHaveValue("Why support engineering?");
 
-  // Reorder an existing job back and save (from the plain URL, so "Job saved." is this save's).
-  await page.goto(new URL(page.url()).pathname);
+  // Reorder an existing job back and save: the job's page shows the new order.
   await page.getByRole("button", { name: "Move question 2 up" }).click();
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Job saved." })).toBeVisible();
-  await page.reload();
+  await expect(page.getByRole("region", { name: "Interview questions" }).getByRole("listitem").first()).toContainText("Why support engineering?");
+  await page.getByRole("link", { name: "Edit" }).click();
   await expect(question(page, 1).getByLabel("Prompt")).toHaveValue("Why support engineering?");
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" }).click();
@@ -117,4 +117,41 @@ test("Preview as candidate shows a job's interview as candidates see it, creates
   expect((await other.goto(`/jobs/${jobId}/preview`))?.status()).toBe(404);
   expect((await other.goto(`/jobs/cm0000000000000000000000/preview`))?.status()).toBe(404);
   await elsewhere.close();
+});
+
+test("retakes are asked for recorded questions only, and disabled move buttons look disabled", async ({ page, recruiter: _ }) => {
+  await page.goto("/jobs/new");
+  // A text answer has no retakes.
+  await expect(question(page, 1).getByLabel("Retakes allowed")).toHaveCount(0);
+  await question(page, 1).getByLabel("Answer type").click();
+  await page.getByRole("option", { name: "Audio" }).click();
+  await expect(question(page, 1).getByLabel("Retakes allowed")).toBeVisible();
+  await question(page, 1).getByLabel("Answer type").click();
+  await page.getByRole("option", { name: "Text" }).click();
+  await expect(question(page, 1).getByLabel("Retakes allowed")).toHaveCount(0);
+
+  await page.getByRole("button", { name: "+ Add question" }).click();
+  const up = page.getByRole("button", { name: "Move question 1 up" });
+  const down = page.getByRole("button", { name: "Move question 1 down" });
+  await expect(up).toBeDisabled();
+  await expect(down).toBeEnabled();
+  const look = (el: Element) => {
+    const style = getComputedStyle(el);
+    return `${style.color} ${style.opacity} ${style.backgroundColor}`;
+  };
+  // The same kind of button, one disabled and one not: they must not look the same.
+  expect(await up.evaluate(look)).not.toBe(await down.evaluate(look));
+
+  // A text question saves with no retakes; the recorded one keeps its own.
+  await page.getByLabel("Title").fill("Retakes");
+  await question(page, 1).getByLabel("Prompt").fill("In writing, please.");
+  await question(page, 2).getByLabel("Prompt").fill("On camera, please.");
+  await question(page, 2).getByLabel("Answer type").click();
+  await page.getByRole("option", { name: "Video" }).click();
+  await question(page, 2).getByLabel("Retakes allowed").fill("3");
+  await page.getByRole("button", { name: "Create job" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Job saved." })).toBeVisible();
+  const questions = page.getByRole("region", { name: "Interview questions" }).getByRole("listitem");
+  await expect(questions.nth(0)).not.toContainText("retake");
+  await expect(questions.nth(1)).toContainText("3 retakes");
 });

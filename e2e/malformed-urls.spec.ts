@@ -6,6 +6,7 @@ import { expect, test } from "./fixtures";
 
 const ROUTES: Array<{ path: (id: string) => string; method: "get" | "post" | "put" }> = [
   { path: (id) => `/jobs/${id}`, method: "get" },
+  { path: (id) => `/jobs/${id}/edit`, method: "get" },
   { path: (id) => `/candidates/${id}`, method: "get" },
   { path: (id) => `/interviews/${id}`, method: "get" },
   { path: (id) => `/api/recordings/${id}`, method: "get" },

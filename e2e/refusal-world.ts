@@ -80,11 +80,13 @@ export async function buildWorld(browser: Browser): Promise<World> {
   const owner = await signUp(a, "Alpha");
   const jobTitle = await createJob(a, `Alpha job ${uid()}`, [question]);
   const jobId = new URL(a.url()).pathname.split("/").pop()!;
+  await a.goto(`/jobs/${jobId}/edit`);
   const questionId = await a.locator('input[name="question.id"]').inputValue();
   const candidate = { name: `Alex Alpha ${uid()}`, email: `alex-${uid()}@example.test` };
   await a.goto("/candidates/new");
   await a.getByLabel("Name").fill(candidate.name);
   await a.getByLabel("Email").fill(candidate.email);
+  await a.getByLabel("Time zone").fill("Europe/Berlin");
   await a.getByRole("button", { name: "Add candidate" }).click();
   await expect(a.getByRole("status").filter({ hasText: "Candidate saved." })).toBeVisible();
   const candidateId = new URL(a.url()).pathname.split("/").pop()!;

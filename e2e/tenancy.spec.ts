@@ -11,6 +11,7 @@ test("another organisation gets 'not found' for this one's job and candidate", a
   await page.goto("/candidates/new");
   await page.getByLabel("Name").fill("Private Person");
   await page.getByLabel("Email").fill("private@example.com");
+  await page.getByLabel("Time zone").fill("Europe/Berlin");
   await page.getByRole("button", { name: "Add candidate" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Candidate saved." })).toBeVisible();
   const candidateUrl = new URL(page.url()).pathname;

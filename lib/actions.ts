@@ -2,7 +2,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { requireMember, type Member } from "@/lib/accounts/auth";
-import { ExpectedError, FieldError, NotFoundError } from "@/lib/errors";
+import { ConflictError, ExpectedError, FieldError, NotFoundError } from "@/lib/errors";
 import { recordId, withoutNul } from "@/lib/fields";
 import { fieldErrorsFrom, type FormState } from "@/lib/form-state";
 import { candidateAccessForAction } from "@/lib/http/candidate";
@@ -23,13 +23,15 @@ export interface Refusal {
   reason: string;
   message: string;
   fieldErrors?: Record<string, string[]>;
+  /** The record a ConflictError names. */
+  existingId?: string;
 }
 
 /** How an action's result carries a refusal (form state for forms, a message for dialogs, …). */
 export type RefusalShape<R> = (refusal: Refusal) => R;
 
 /** Form actions: `{ ok: false, message, fieldErrors }`, rendered by useActionState beside each field. */
-export const asFormState: RefusalShape<FormState> = ({ message, fieldErrors }) => ({ ok: false, message, ...(fieldErrors && { fieldErrors }) });
+export const asFormState: RefusalShape<FormState> = ({ message, fieldErrors, existingId }) => ({ ok: false, message, ...(fieldErrors && { fieldErrors }), ...(existingId && { existingId }) });
 /** Confirm dialogs: the message to show, or nothing when the action went through. */
 export const asMessage: RefusalShape<string | undefined> = ({ message }) => message;
 
@@ -161,6 +163,7 @@ async function authorise<C extends Caller>(spec: ActionSpec<C, readonly z.ZodTyp
 /** The words for an error lib/ throws on purpose; null for anything else (a bug, an outage). */
 function expectedRefusal(error: unknown, notFound: Refusal): Refusal | null {
   if (error instanceof NotFoundError) return notFound;
+  if (error instanceof ConflictError) return { reason: error.reason, message: error.message, existingId: error.existingId };
   if (error instanceof FieldError) return { reason: error.reason, message: FIX_FIELDS, fieldErrors: { [error.field]: [error.message] } };
   if (error instanceof ExpectedError) return { reason: error.reason, message: error.message };
   return null;

@@ -41,6 +41,20 @@ export class DuplicateError extends FieldError {
   }
 }
 
+/**
+ * A request that would duplicate a record still in use (a second open interview for the same
+ * candidate and job): refused, naming that record (`existingId`) so the page can link to it.
+ */
+export class ConflictError extends ExpectedError {
+  constructor(
+    message: string,
+    readonly existingId: string,
+  ) {
+    super(message, "conflict");
+    this.name = "ConflictError";
+  }
+}
+
 /** A change the record's current state does not allow (e.g. rescheduling a cancelled interview). */
 export class StateError extends ExpectedError {
   constructor(message: string) {

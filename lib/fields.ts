@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EMAIL_MAX, NAME_MAX, NOTES_MAX, PASSWORD_MAX, PASSWORD_MIN } from "@/lib/limits";
-import { isValidTimeZone } from "@/lib/time-zones";
+import { isValidTimeZone, zoneFromPickerText } from "@/lib/time-zones";
 
 // Fields more than one form asks for, defined once: every form's schema imports them.
 
@@ -24,8 +24,8 @@ export const passwordField = z.string().min(PASSWORD_MIN, `Use at least ${PASSWO
 /** A person's or an organisation's name; `missing` is what an empty one is told. */
 export const nameField = (missing: string) => z.string().trim().min(1, missing).max(NAME_MAX, atMost(NAME_MAX));
 
-/** An IANA time zone from the picker's list. */
-export const timeZoneField = z.string().trim().refine(isValidTimeZone, "Choose a time zone from the list.");
+/** An IANA time zone, as the picker sends it (its label, a zone name or a city: zoneFromPickerText). */
+export const timeZoneField = z.string().trim().transform(zoneFromPickerText).refine(isValidTimeZone, "Choose a time zone from the list.");
 
 /** The browser's zone from a hidden field (a new account's default): anything missing or unknown is simply not set. */
 export const browserTimeZoneField = z.unknown().transform((value) => (typeof value === "string" && isValidTimeZone(value.trim()) ? value.trim() : null));

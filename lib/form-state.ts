@@ -6,6 +6,8 @@ export type FormState = {
   message?: string;
   /** Keyed by field name; list fields use dotted paths such as `questions.2.prompt`. */
   fieldErrors?: Record<string, string[]>;
+  /** A refusal because this record already does what was asked (ConflictError): the form links to it. */
+  existingId?: string;
 };
 
 export const initialFormState: FormState = { ok: false };

@@ -2,9 +2,37 @@ import { TIME_ZONE_MAX } from "@/lib/limits";
 
 let zones: string[] | undefined;
 
-/** IANA zone names this runtime knows, sorted, with UTC included. */
+/**
+ * Zones ICU (Node 20, older Chromium) still lists by a name IANA has since replaced, such as
+ * "Europe/Kiev" for Europe/Kyiv: ICU keeps CLDR's first spelling for stability. Intl accepts both
+ * spellings as input; this is the list ECMA-402's canonicalization fix makes newer engines return
+ * under the current names, so the picker never offers a city by a name it no longer goes by.
+ */
+const RENAMED: Readonly<Record<string, string>> = {
+  "Africa/Asmera": "Africa/Asmara",
+  "America/Buenos_Aires": "America/Argentina/Buenos_Aires",
+  "America/Catamarca": "America/Argentina/Catamarca",
+  "America/Coral_Harbour": "America/Atikokan",
+  "America/Cordoba": "America/Argentina/Cordoba",
+  "America/Godthab": "America/Nuuk",
+  "America/Indianapolis": "America/Indiana/Indianapolis",
+  "America/Jujuy": "America/Argentina/Jujuy",
+  "America/Louisville": "America/Kentucky/Louisville",
+  "America/Mendoza": "America/Argentina/Mendoza",
+  "Asia/Calcutta": "Asia/Kolkata",
+  "Asia/Katmandu": "Asia/Kathmandu",
+  "Asia/Rangoon": "Asia/Yangon",
+  "Asia/Saigon": "Asia/Ho_Chi_Minh",
+  "Atlantic/Faeroe": "Atlantic/Faroe",
+  "Europe/Kiev": "Europe/Kyiv",
+  "Pacific/Enderbury": "Pacific/Kanton",
+  "Pacific/Ponape": "Pacific/Pohnpei",
+  "Pacific/Truk": "Pacific/Chuuk",
+};
+
+/** IANA zone names this runtime knows, by their current names, sorted, with UTC included. */
 export function timeZones(): string[] {
-  zones ??= [...new Set(["UTC", ...Intl.supportedValuesOf("timeZone")])].sort();
+  zones ??= [...new Set(["UTC", ...Intl.supportedValuesOf("timeZone").map((zone) => RENAMED[zone] ?? zone)])].filter(isValidTimeZone).sort();
   return zones;
 }
 
@@ -64,4 +92,61 @@ function offsetMinutes(instant: number, zone: string): number {
 export function formatInZone(at: Date, zone: string, options: Intl.DateTimeFormatOptions = {}): string {
   return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: zone, ...options }).format(at) +
     ` (${zone.replaceAll("_", " ")})`;
+}
+
+// The time-zone picker: each zone as "(UTC−05:00) New York — America/New_York", from Intl (the
+// offset is Intl's longOffset at the moment, so it follows daylight saving time), west to east.
+
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's offset at `at` as "UTC−05:00" / "UTC+05:30" / "UTC+00:00" (a true minus sign). */
+export function utcOffsetLabel(zone: string, at: Date): string {
+  let format = offsetFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" });
+    offsetFormats.set(zone, format);
+  }
+  // "GMT-05:00", "GMT+05:30", or plain "GMT" at zero.
+  const name = format.formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  const offset = name.replace(/^GMT/, "") || "+00:00";
+  return `UTC${offset.replace("-", "−")}`;
+}
+
+/** The place a zone is named for: "America/Argentina/Buenos_Aires" → "Buenos Aires". */
+export function zoneCity(zone: string): string {
+  if (zone === "UTC") return "Coordinated Universal Time";
+  return (zone.split("/").pop() ?? zone).replaceAll("_", " ");
+}
+
+/** How the picker shows a zone: "(UTC−05:00) New York — America/New_York". */
+export function timeZoneLabel(zone: string, at: Date): string {
+  return `(${utcOffsetLabel(zone, at)}) ${zoneCity(zone)} — ${zone}`;
+}
+
+/** The picker's options for `zones`, west to east, then by city. */
+export function timeZoneOptions(zones: readonly string[], at: Date): Array<{ zone: string; label: string }> {
+  const minutes = (label: string) => {
+    const [, sign, h, m] = /UTC([+−])(\d\d):(\d\d)/.exec(label) ?? [];
+    return (sign === "−" ? -1 : 1) * (Number(h ?? 0) * 60 + Number(m ?? 0));
+  };
+  return zones
+    .map((zone) => ({ zone, label: timeZoneLabel(zone, at), city: zoneCity(zone) }))
+    .map((o) => ({ ...o, minutes: minutes(o.label) }))
+    .sort((a, b) => a.minutes - b.minutes || a.city.localeCompare(b.city, "en") || a.zone.localeCompare(b.zone, "en"))
+    .map(({ zone, label }) => ({ zone, label }));
+}
+
+/**
+ * The zone a picker's text names: a label ("(UTC+09:00) Tokyo — Asia/Tokyo", whatever its offset),
+ * a zone name in any case ("asia/tokyo"), or a city that names one zone ("Tokyo"). Anything else
+ * comes back as typed, for isValidTimeZone to refuse.
+ */
+export function zoneFromPickerText(text: string): string {
+  const dash = text.lastIndexOf("—");
+  const named = (dash >= 0 ? text.slice(dash + 1) : text).trim();
+  const wanted = named.toLowerCase();
+  const exact = timeZones().find((zone) => zone.toLowerCase() === wanted);
+  if (exact) return exact;
+  const byCity = timeZones().filter((zone) => zoneCity(zone).toLowerCase() === wanted.replaceAll("_", " "));
+  return byCity.length === 1 ? byCity[0]! : named;
 }

@@ -7,7 +7,7 @@ import { resolveAccess } from "@/lib/interviews/candidate/access";
 import { cancelInterview } from "@/lib/interviews/recruiter/manage";
 import { scheduleInterview } from "@/lib/interviews/recruiter/schedule";
 import { newSecretToken } from "@/lib/tokens";
-import { makeSchedulingOrg, scheduleInput } from "./support/factories";
+import { anotherCandidate, makeSchedulingOrg, scheduleInput } from "./support/factories";
 import { linkKeyOf } from "./support/interviews";
 
 const T0 = new Date("2026-06-01T08:00:00.000Z");
@@ -27,7 +27,8 @@ async function scheduled(start = START) {
   setClock(T0);
   try {
     const prisma = await db();
-    const { interviewId } = await scheduleInterview(org.scheduler, scheduleInput(org.job.id, { id: org.candidate.id }, { scheduledAt: start }));
+    const { id: candidateId } = await anotherCandidate(org);
+    const { interviewId } = await scheduleInterview(org.scheduler, scheduleInput(org.job.id, { id: candidateId }, { scheduledAt: start }));
     const invitation = await prisma.outboxEmail.findFirstOrThrow({ where: { interviewId, kind: EmailKind.INVITATION } });
     const session = await prisma.interviewSession.findFirstOrThrow({ where: { interviewId } });
     return { interviewId, key: linkKeyOf(invitation), sessionId: session.id, keyHash: session.keyHash };

@@ -9,7 +9,7 @@ import { resolveAccess } from "@/lib/interviews/candidate/access";
 import { cancelInterview, rescheduleInterview, resendInvitation } from "@/lib/interviews/recruiter/manage";
 import { PAST_START_TOLERANCE_SECONDS, scheduleInterview } from "@/lib/interviews/recruiter/schedule";
 import { hashToken } from "@/lib/tokens";
-import { makeSchedulingOrg, scheduleInput } from "./support/factories";
+import { anotherCandidate, makeSchedulingOrg, scheduleInput } from "./support/factories";
 import { expectScrubbed, icsText, interviewSnapshot, linkKeyOf, linkKeys } from "./support/interviews";
 
 const T0 = new Date("2026-06-01T08:00:00.000Z");
@@ -25,13 +25,14 @@ beforeAll(async () => {
 beforeEach(() => setClock(T0));
 afterEach(() => setClock(null));
 
-/** A freshly scheduled interview of org A and the raw key its invitation carries. */
+/** A freshly scheduled interview of org A (for a candidate of its own) and the raw key its invitation carries. */
 async function scheduled(start = START) {
   const prisma = await db();
-  const { interviewId } = await scheduleInterview(org.scheduler, scheduleInput(org.job.id, { id: org.candidate.id }, { scheduledAt: start }));
+  const candidate = await anotherCandidate(org);
+  const { interviewId } = await scheduleInterview(org.scheduler, scheduleInput(org.job.id, { id: candidate.id }, { scheduledAt: start }));
   const invitation = await prisma.outboxEmail.findFirstOrThrow({ where: { interviewId, kind: EmailKind.INVITATION } });
   const session = await prisma.interviewSession.findFirstOrThrow({ where: { interviewId } });
-  return { interviewId, key: linkKeyOf(invitation), session, invitation };
+  return { interviewId, key: linkKeyOf(invitation), session, invitation, candidate };
 }
 
 async function emailsOf(interviewId: string) {
@@ -172,7 +173,7 @@ describe("cancelInterview", () => {
     const cancellations = emails.filter((e) => e.kind === EmailKind.CANCELLED);
     expect(cancellations).toHaveLength(1);
     const cancellation = cancellations[0]!;
-    expect(cancellation).toMatchObject({ status: EmailStatus.PENDING, secret: null, toEmail: org.candidate.email });
+    expect(cancellation).toMatchObject({ status: EmailStatus.PENDING, secret: null, toEmail: before.candidate.email });
     const attachments = cancellation.attachments as unknown as Attachment[];
     expect(attachments).toHaveLength(1);
     expect(attachments[0]!.contentType).toContain("method=CANCEL");

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { addHours, addMinutes, addSeconds } from "date-fns";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { setClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import type { Attachment } from "@/lib/email/outbox";
@@ -9,7 +9,7 @@ import { EmailKind, EmailStatus, InterviewStatus, JobStatus } from "@/lib/genera
 import { resendInvitation, rescheduleInterview } from "@/lib/interviews/recruiter/manage";
 import { PAST_START_TOLERANCE_SECONDS, scheduleInterview } from "@/lib/interviews/recruiter/schedule";
 import { hashToken } from "@/lib/tokens";
-import { makeCandidate, makeJob, makeSchedulingOrg, scheduleInput, uniqueEmail } from "./support/factories";
+import { anotherCandidate, makeCandidate, makeJob, makeSchedulingOrg, scheduleInput, uniqueEmail } from "./support/factories";
 import { icsText, linkKeyOf, linkKeys, organizationRows } from "./support/interviews";
 
 const T0 = new Date("2026-06-01T08:00:00.000Z");
@@ -18,15 +18,16 @@ const START = new Date("2026-06-03T14:00:00.000Z");
 let org: Awaited<ReturnType<typeof makeSchedulingOrg>>;
 let other: Awaited<ReturnType<typeof makeSchedulingOrg>>;
 
-beforeAll(async () => {
+// A fresh pair of organisations per test: org A's candidate may have one open interview per job.
+beforeEach(async () => {
   [org, other] = await Promise.all([makeSchedulingOrg("Schedule A"), makeSchedulingOrg("Schedule B")]);
+  setClock(T0);
 });
-beforeEach(() => setClock(T0));
 afterEach(() => setClock(null));
 
-/** Schedules for org A's candidate (or `candidate`) and returns the id. */
-async function schedule(overrides: Parameters<typeof scheduleInput>[2] = {}, candidate: Parameters<typeof scheduleInput>[1] = { id: org.candidate.id }) {
-  const result = await scheduleInterview(org.scheduler, scheduleInput(org.job.id, candidate, overrides));
+/** Schedules for a new candidate of org A (or `candidate`) and returns the id. */
+async function schedule(overrides: Parameters<typeof scheduleInput>[2] = {}, candidate?: Parameters<typeof scheduleInput>[1]) {
+  const result = await scheduleInterview(org.scheduler, scheduleInput(org.job.id, candidate ?? { id: (await anotherCandidate(org)).id }, overrides));
   expect(result.created).toBe(true);
   return result.interviewId;
 }

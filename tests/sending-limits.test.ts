@@ -115,7 +115,9 @@ describe("the daily cap on email to people outside the organisation", () => {
     const org = await makeSchedulingOrg("Capped");
     const prisma = await db();
     // Each starts within the hour, so it queues its invitation and no reminder: one email each.
-    for (let i = 0; i < 2; i++) await scheduleInterview(org.scheduler, scheduleInput(org.job.id, { id: org.candidate.id }));
+    // One candidate per interview: a candidate has at most one open interview per job.
+    const fresh = async () => ({ id: (await makeCandidate(org.organizationId)).id });
+    for (let i = 0; i < 2; i++) await scheduleInterview(org.scheduler, scheduleInput(org.job.id, await fresh()));
     await createTeamInvite(org.organizationId, org.ownerId, uniqueEmail("teammate"));
     expect(await outboxOf(org.organizationId)).toHaveLength(3);
 
@@ -129,8 +131,8 @@ describe("the daily cap on email to people outside the organisation", () => {
     await prisma.outboxEmail.update({ where: { id: first!.id }, data: { createdAt: addSeconds(addHours(T, -24), 1) } });
     await expect(scheduleInterview(org.scheduler, scheduleInput(org.job.id, { id: org.candidate.id }))).rejects.toMatchObject({ reason: "daily_cap" });
     await prisma.outboxEmail.update({ where: { id: first!.id }, data: { createdAt: addHours(T, -24) } });
-    await expect(scheduleInterview(org.scheduler, scheduleInput(org.job.id, { id: org.candidate.id }))).resolves.toMatchObject({ created: true });
-    await expect(scheduleInterview(org.scheduler, scheduleInput(org.job.id, { id: org.candidate.id }))).rejects.toMatchObject({ reason: "daily_cap" });
+    await expect(scheduleInterview(org.scheduler, scheduleInput(org.job.id, await fresh()))).resolves.toMatchObject({ created: true });
+    await expect(scheduleInterview(org.scheduler, scheduleInput(org.job.id, await fresh()))).rejects.toMatchObject({ reason: "daily_cap" });
     await prisma.outboxEmail.update({ where: { id: first!.id }, data: { createdAt: addSeconds(addHours(T, -24), -1) } });
     expect(await outboxOf(org.organizationId)).toHaveLength(4);
   });

@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { wakeDispatcher } from "@/lib/background";
 import { EmailKind, EmailStatus } from "@/lib/generated/prisma/enums";
-import { makeSchedulingOrg } from "./support/factories";
+import { anotherCandidate, makeSchedulingOrg } from "./support/factories";
 
 // The route hands its post-commit work to next/server's after(), which needs a request scope:
 // capture the callback instead, to check it is the dispatcher's wake.
@@ -23,18 +23,19 @@ afterEach(() => {
 });
 
 const request = (body: unknown) => new Request("http://127.0.0.1/api/test/schedule", { method: "POST", body: JSON.stringify(body) });
-const valid = () => ({
+// A candidate of its own per request: a candidate has at most one open interview per job.
+const valid = async () => ({
   organizationId: org.organizationId,
   userId: org.ownerId,
   jobId: org.job.id,
-  candidateId: org.candidate.id,
+  candidateId: (await anotherCandidate(org)).id,
   requestToken: randomUUID(),
   scheduledAt: addDays(new Date(), 2).toISOString(),
 });
 
 describe("POST /api/test/schedule", () => {
   it("does not exist without KAIROS_TEST_HOOKS=1, and schedules nothing", async () => {
-    const input = valid();
+    const input = await valid();
     const response = await POST(request(input));
     expect(response.status).toBe(404);
     const prisma = await db();
@@ -44,7 +45,7 @@ describe("POST /api/test/schedule", () => {
 
   it("schedules through scheduleInterview and wakes the dispatcher after the response, as the server action does", async () => {
     process.env.KAIROS_TEST_HOOKS = "1";
-    const input = valid();
+    const input = await valid();
     const response = await POST(request(input));
     expect(response.status).toBe(201);
     const { interviewId, created } = (await response.json()) as { interviewId: string; created: boolean };
@@ -63,7 +64,7 @@ describe("POST /api/test/schedule", () => {
   it("holds the wake back by KAIROS_TEST_WAKE_DELAY_MS, only with test hooks on", async () => {
     process.env.KAIROS_TEST_HOOKS = "1";
     process.env.KAIROS_TEST_WAKE_DELAY_MS = "60000";
-    expect((await POST(request(valid()))).status).toBe(201);
+    expect((await POST(request(await valid()))).status).toBe(201);
     expect(afterCallbacks).toHaveLength(1);
     expect(afterCallbacks[0]).not.toBe(wakeDispatcher);
   });
@@ -72,7 +73,7 @@ describe("POST /api/test/schedule", () => {
     process.env.KAIROS_TEST_HOOKS = "1";
     expect((await POST(request({ organizationId: org.organizationId }))).status).toBe(400);
     const other = await makeSchedulingOrg("Test hooks other");
-    expect((await POST(request({ ...valid(), jobId: other.job.id }))).status).toBe(422);
+    expect((await POST(request({ ...(await valid()), jobId: other.job.id }))).status).toBe(422);
     expect(afterCallbacks).toHaveLength(0);
   });
 });

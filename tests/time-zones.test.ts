@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isValidTimeZone, zonedLocalToUtc } from "@/lib/time-zones";
+import { timeZoneField } from "@/lib/fields";
+import { isValidTimeZone, timeZoneLabel, timeZoneOptions, timeZones, zonedLocalToUtc, zoneFromPickerText } from "@/lib/time-zones";
 
 /** How `at` reads on a wall clock in `zone`, as "YYYY-MM-DDTHH:mm". */
 const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
@@ -103,5 +104,49 @@ describe("isValidTimeZone", () => {
   });
   it.each(["", "Nowhere/Special", "Europe/Berlinn", "x".repeat(65)])("%j is not", (zone) => {
     expect(isValidTimeZone(zone)).toBe(false);
+  });
+});
+
+describe("the time-zone picker", () => {
+  const WINTER = new Date("2026-01-15T12:00:00Z");
+  const SUMMER = new Date("2026-07-15T12:00:00Z");
+
+  it("labels a zone with its offset at the moment (from Intl, so daylight saving time follows), its city and its name", () => {
+    expect(timeZoneLabel("America/New_York", WINTER)).toBe("(UTC−05:00) New York — America/New_York");
+    expect(timeZoneLabel("America/New_York", SUMMER)).toBe("(UTC−04:00) New York — America/New_York");
+    expect(timeZoneLabel("Asia/Kolkata", WINTER)).toBe("(UTC+05:30) Kolkata — Asia/Kolkata");
+    expect(timeZoneLabel("America/Argentina/Buenos_Aires", WINTER)).toBe("(UTC−03:00) Buenos Aires — America/Argentina/Buenos_Aires");
+    expect(timeZoneLabel("UTC", WINTER)).toBe("(UTC+00:00) Coordinated Universal Time — UTC");
+    expect(timeZoneLabel("Europe/London", WINTER)).toBe("(UTC+00:00) London — Europe/London");
+  });
+
+  it("offers every zone once, by its current name, west to east", () => {
+    const zones = timeZones();
+    expect(zones).toContain("Europe/Kyiv");
+    expect(zones).toContain("Asia/Kolkata");
+    expect(zones).not.toContain("Europe/Kiev");
+    expect(new Set(zones).size).toBe(zones.length);
+    const options = timeZoneOptions(zones, WINTER);
+    expect(options).toHaveLength(zones.length);
+    expect(options[0]!.label).toMatch(/^\(UTC−1[12]:00\)/);
+    expect(options.at(-1)!.label).toMatch(/^\(UTC\+14:00\)/);
+  });
+
+  it.each([
+    ["a label, whatever offset it shows", "(UTC+01:00) Berlin — Europe/Berlin", "Europe/Berlin"],
+    ["a label from the other half of the year", "(UTC−04:00) New York — America/New_York", "America/New_York"],
+    ["a zone name in another case", "asia/tokyo", "Asia/Tokyo"],
+    ["a city alone", "tokyo", "Asia/Tokyo"],
+    ["a city with spaces", "New York", "America/New_York"],
+    ["an old spelling Intl still accepts", "Asia/Calcutta", "Asia/Calcutta"],
+  ])("reads the zone from %s", (_what, text, zone) => {
+    expect(zoneFromPickerText(text)).toBe(zone);
+    expect(timeZoneField.parse(text)).toBe(zone);
+  });
+
+  it("refuses what names no zone", () => {
+    for (const text of ["", "Mars/Olympus_Mons", "New", "(UTC+01:00) Atlantis — Atlantis/Capital"]) {
+      expect(timeZoneField.safeParse(text).success, text).toBe(false);
+    }
   });
 });

@@ -3,9 +3,11 @@ import { cn } from "./cn";
 
 const variants = {
   primary: "bg-accent-600 text-white hover:bg-accent-700 focus-visible:outline-accent-600 disabled:bg-accent-600/60",
-  secondary: "bg-white text-ink-900 ring-1 ring-inset ring-ink-300 hover:bg-ink-50 focus-visible:outline-accent-600",
-  ghost: "text-ink-700 hover:bg-ink-100 focus-visible:outline-accent-600",
-  danger: "bg-danger-600 text-white hover:bg-danger-700 focus-visible:outline-danger-600",
+  secondary:
+    "bg-white text-ink-900 ring-1 ring-inset ring-ink-300 hover:bg-ink-50 focus-visible:outline-accent-600 disabled:bg-ink-50 disabled:text-ink-400 disabled:ring-ink-200",
+  // A disabled control must look it (the job form's Up on the first question): greyed, no hover.
+  ghost: "text-ink-700 hover:bg-ink-100 focus-visible:outline-accent-600 disabled:text-ink-400 disabled:hover:bg-transparent",
+  danger: "bg-danger-600 text-white hover:bg-danger-700 focus-visible:outline-danger-600 disabled:bg-danger-600/60",
 } as const;
 const sizes = { sm: "h-8 px-2.5 text-sm", md: "h-10 px-4 text-sm", icon: "h-8 w-8 justify-center" } as const;
 

@@ -18,6 +18,7 @@ export function Select({
   "aria-invalid": ariaInvalid,
   "aria-describedby": ariaDescribedBy,
   "aria-label": ariaLabel,
+  placeholder,
   className,
 }: {
   id?: string;
@@ -29,6 +30,8 @@ export function Select({
   "aria-invalid"?: boolean;
   "aria-describedby"?: string;
   "aria-label"?: string;
+  /** Shown while nothing is chosen (the form then submits an empty value). */
+  placeholder?: string;
   className?: string;
 }) {
   return (
@@ -39,12 +42,12 @@ export function Select({
         aria-describedby={ariaDescribedBy}
         aria-label={ariaLabel}
         className={cn(
-          "flex h-9 w-full items-center justify-between gap-2 rounded-md bg-white px-3 text-left text-sm text-ink-900",
+          "flex h-9 w-full items-center justify-between gap-2 rounded-md bg-white px-3 text-left text-sm text-ink-900 data-[placeholder]:text-ink-500",
           "ring-1 ring-inset ring-ink-300 focus:ring-2 focus:ring-accent-600 focus:outline-none aria-[invalid=true]:ring-danger-600",
           className,
         )}
       >
-        <RadixSelect.Value />
+        <RadixSelect.Value placeholder={placeholder} />
         <RadixSelect.Icon aria-hidden className="text-ink-500">
           ▾
         </RadixSelect.Icon>

@@ -22,6 +22,8 @@ export const keyHash = (key: string) => createHash("sha256").update(key).digest(
 /** The session row seeded for a bench user: its signed cookie must name it (lib/accounts/sessions.ts). */
 export const sessionIdOf = (userId: string) => `session_${userId}`;
 const newKey = () => randomBytes(32).toString("base64url");
+/** Candidates of the scheduling organisation: benchSchedule's 20 warm-up and 1,000 timed calls each take one of their own. */
+const SCHEDULE_CANDIDATES = 1_020;
 
 export interface Seeded {
   big: { orgId: string; userId: string; email: string; interviews: number };
@@ -84,7 +86,8 @@ export async function seed(url: string, bigCount = 100_000, smallCount = 100): P
     };
     const big = await org("big", bigCount, 5_000);
     const small = await org("small", smallCount, 100);
-    const sched = await org("scheduler", 0, 1_000);
+    // A candidate per scheduleInterview call (warm-up included): one open interview per candidate and job.
+    const sched = await org("scheduler", 0, SCHEDULE_CANDIDATES);
 
     // Two candidate keys in the small org: one in its join window, one far too early.
     const openKey = newKey();
@@ -98,7 +101,7 @@ export async function seed(url: string, bigCount = 100_000, smallCount = 100): P
       await q(`INSERT INTO "InterviewSession" (id, "interviewId", "keyHash") VALUES ($1, $2, $3)`, [`bench_${suffix}_s`, `bench_${suffix}`, keyHash(key)]);
     }
     await q("ANALYZE");
-    const candidateIds = Array.from({ length: 1_000 }, (_, i) => `${sched.orgId}_c${i + 1}`);
+    const candidateIds = Array.from({ length: SCHEDULE_CANDIDATES }, (_, i) => `${sched.orgId}_c${i + 1}`);
     return {
       big: { orgId: big.orgId, userId: big.userId, email: big.email, interviews: bigCount },
       small: { orgId: small.orgId, userId: small.userId, email: small.email, interviews: smallCount },

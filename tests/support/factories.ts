@@ -108,6 +108,14 @@ export async function makeSchedulingOrg(name = "Scheduling Org", candidateTimeZo
   return { ...org, scheduler: { userId: org.ownerId, organizationId: org.organizationId }, job, candidate };
 }
 
+/**
+ * Another candidate of a scheduling organisation, in its candidate's zone: a candidate has at most
+ * one open interview per job, so tests that schedule several at once schedule them for new people.
+ */
+export async function anotherCandidate(org: { organizationId: string; candidate: { timeZone: string } }) {
+  return makeCandidate(org.organizationId, org.candidate.timeZone);
+}
+
 /** A valid scheduleInterview input: `candidate` (an id or an inline new one), a fresh request token. */
 export function scheduleInput(
   jobId: string,

@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import type { Attachment } from "@/lib/email/outbox";
 import { EmailKind } from "@/lib/generated/prisma/enums";
 import { scheduleInterview } from "@/lib/interviews/recruiter/schedule";
-import { scheduleInput, type makeSchedulingOrg } from "./factories";
+import { anotherCandidate, scheduleInput, type makeSchedulingOrg } from "./factories";
 import type { CandidateSession } from "@/lib/interviews/candidate/access";
 
 const KEY_IN_LINK = /\/interview\?session_key=([A-Za-z0-9_-]+)/g;
@@ -78,7 +78,8 @@ export async function organizationRows(organizationId: string) {
 }
 
 /**
- * Schedules an interview of `org`'s candidate at `start` through scheduleInterview, booked with
+ * Schedules an interview at `start` through scheduleInterview, for a new candidate of `org` in its
+ * candidate's zone (one open interview per candidate and job), booked with
  * the clock at `bookedAt` (two days ahead by default, so both reminders are queued), and returns
  * its id and the key its invitation carries. The clock is real again afterwards.
  */
@@ -89,7 +90,8 @@ export async function scheduleAt(
 ) {
   setClock(bookedAt);
   try {
-    const { interviewId } = await scheduleInterview(org.scheduler, scheduleInput(jobId, { id: org.candidate.id }, { scheduledAt: start }));
+    const { id: candidateId } = await anotherCandidate(org);
+    const { interviewId } = await scheduleInterview(org.scheduler, scheduleInput(jobId, { id: candidateId }, { scheduledAt: start }));
     const prisma = await db();
     const invitation = await prisma.outboxEmail.findFirstOrThrow({ where: { interviewId, kind: EmailKind.INVITATION } });
     return { interviewId, key: linkKeyOf(invitation) };

@@ -29,15 +29,23 @@ export const scheduleSchema = z
     newCandidateName: z.string().trim().max(NAME_MAX, atMost(NAME_MAX)).default(""),
     newCandidateEmail: z.string().trim().max(EMAIL_MAX).default(""),
     newCandidateTimeZone: z.string().trim().max(TIME_ZONE_MAX).default(""),
-    jobId: z.string().min(1, "Choose a job.").max(60),
-    scheduledAtLocal: localTime,
+    // Checked with the rest below, so an empty job does not hide the other fields' messages.
+    jobId: z.string().max(60).default(""),
+    startMode: z.enum(["now", "at"], { error: "Choose when the interview starts." }),
+    // Absent when Now is chosen (the field is not shown).
+    scheduledAtLocal: localTime.default(""),
     recruiterTimeZone: zone.catch("UTC"),
     durationMinutes: duration,
     notes: textField(),
     requestToken: z.uuid("Reload the page and try again."),
   })
   .transform((form, ctx) => {
-    const scheduledAt = toUtc(ctx, form.scheduledAtLocal, form.recruiterTimeZone);
+    if (!form.jobId) ctx.addIssue({ code: "custom", path: ["jobId"], message: "Choose a job." });
+    let scheduledAt: Date | "now" | null = "now";
+    if (form.startMode === "at") {
+      if (!form.scheduledAtLocal) ctx.addIssue({ code: "custom", path: ["scheduledAtLocal"], message: "Choose the date and time, or Now." });
+      scheduledAt = toUtc(ctx, form.scheduledAtLocal, form.recruiterTimeZone);
+    }
     let candidate: { id: string } | { name: string; email: string; timeZone: string } = { id: form.candidateId };
     if (form.candidateMode === "existing") {
       if (!form.candidateId) ctx.addIssue({ code: "custom", path: ["candidateId"], message: "Choose a candidate." });
@@ -45,8 +53,12 @@ export const scheduleSchema = z
       if (!form.newCandidateName) ctx.addIssue({ code: "custom", path: ["newCandidateName"], message: "Enter the candidate's name." });
       const email = emailField.safeParse(form.newCandidateEmail);
       if (!email.success) ctx.addIssue({ code: "custom", path: ["newCandidateEmail"], message: email.error.issues[0]!.message });
+      // Asked, never assumed: the candidate's zone is theirs, not the recruiter's.
       const timeZone = zone.safeParse(form.newCandidateTimeZone);
-      if (!timeZone.success) ctx.addIssue({ code: "custom", path: ["newCandidateTimeZone"], message: "Choose a time zone from the list." });
+      if (!timeZone.success) {
+        const message = form.newCandidateTimeZone ? "Choose their time zone from the list." : "Choose their time zone: type their city, a zone or a UTC offset.";
+        ctx.addIssue({ code: "custom", path: ["newCandidateTimeZone"], message });
+      }
       candidate = { name: form.newCandidateName, email: email.data ?? "", timeZone: timeZone.data ?? "UTC" };
     }
     return {

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRef, useState } from "react";
 import { useFormAction } from "@/components/use-form-action";
 import { Alert } from "@/components/ui/alert";
@@ -46,10 +47,13 @@ export function JobForm({
   action,
   job,
   submitLabel,
+  cancelHref,
 }: {
   action: (prev: FormState, formData: FormData) => Promise<FormState>;
   job?: JobFormInput;
   submitLabel: string;
+  /** Where Cancel goes (the job's page when editing). */
+  cancelHref?: string;
 }) {
   const { state, formAction, onSubmit, pending } = useFormAction(action);
   const [rows, setRows] = useState<Row[]>(() => (job?.questions.length ? job.questions.map(newRow) : [newRow()]));
@@ -165,7 +169,8 @@ export function JobForm({
                     [
                       ["prepSeconds", "Preparation (s)"],
                       ["answerSeconds", "Answer time (s)"],
-                      ["retakes", "Retakes allowed"],
+                      // Retakes are for recorded answers only: a written answer is edited until it is submitted.
+                      ...(row.answerType === "TEXT" ? [] : ([["retakes", "Retakes allowed"]] as const)),
                     ] as const
                   ).map(([name, label]) => (
                     <Field key={name} label={label} errors={errors[`questions.${i}.${name}`]}>
@@ -182,6 +187,8 @@ export function JobForm({
                       )}
                     </Field>
                   ))}
+                  {/* Every row sends every column (the server reads them by position): a text answer has no retakes. */}
+                  {row.answerType === "TEXT" && <input type="hidden" name="question.retakes" value="0" />}
                 </div>
               </div>
             </li>
@@ -200,6 +207,11 @@ export function JobForm({
       </section>
 
       <div className="flex justify-end gap-3 border-t border-ink-200 pt-6">
+        {cancelHref && (
+          <Button asChild variant="ghost">
+            <Link href={cancelHref}>Cancel</Link>
+          </Button>
+        )}
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : submitLabel}
         </Button>

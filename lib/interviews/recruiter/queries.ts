@@ -118,6 +118,35 @@ export async function findInterview(organizationId: string, id: string) {
   });
 }
 
+/** How many of a record's interviews its page lists; the interviews list has the rest. */
+export const RECORD_INTERVIEWS_SHOWN = 50;
+
+/**
+ * The interviews of one job or one candidate, latest start first (at most
+ * RECORD_INTERVIEWS_SHOWN), with how many there are in all. Served by the jobId / candidateId index.
+ */
+export async function listInterviewsOf(organizationId: string, of: { jobId: string } | { candidateId: string }) {
+  const prisma = await db();
+  const where = { organizationId, ...of };
+  const [rows, total] = await Promise.all([
+    prisma.interview.findMany({
+      where,
+      orderBy: [{ scheduledAt: "desc" }, { id: "asc" }],
+      take: RECORD_INTERVIEWS_SHOWN,
+      select: {
+        id: true,
+        status: true,
+        scheduledAt: true,
+        durationMinutes: true,
+        candidate: { select: { name: true } },
+        job: { select: { title: true } },
+      },
+    }),
+    prisma.interview.count({ where }),
+  ]);
+  return { rows, total };
+}
+
 /** What the scheduling form offers: open jobs with questions, and candidates. */
 export async function schedulingOptions(organizationId: string) {
   const prisma = await db();

@@ -5,21 +5,22 @@ import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import type { Tx } from "@/lib/db";
 import { enqueueEmails } from "@/lib/email/outbox";
-import { DuplicateError, FieldError, isUniqueViolation, NotFoundError } from "@/lib/errors";
+import { ConflictError, DuplicateError, FieldError, isUniqueViolation, NotFoundError } from "@/lib/errors";
 import { EmailKind, InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
 import { assertMayEmailOutsiders } from "@/lib/accounts/sending-limits";
 import { member, recordEvent } from "../audit";
 import { estimateMinutes } from "../model/estimate";
 import { summariseQuestions } from "../model/questions";
 import { newSessionKey } from "../model/session-keys";
+import { windowPosition } from "../model/window";
 import { linkEmail, linkEmailCount, reminderEmails, type InterviewEmailContext } from "../notify";
 import type { Manager } from "./manager";
 
 export interface ScheduleInput {
   candidate: { id: string } | { name: string; email: string; timeZone: string };
   jobId: string;
-  /** UTC; null means one hour from now. */
-  scheduledAt: Date | null;
+  /** UTC; "now" opens the link at once; null means one hour from now. */
+  scheduledAt: Date | "now" | null;
   durationMinutes: number;
   notes: string;
   /** The form's one-time token: submitting the same form twice yields one interview. */
@@ -50,7 +51,7 @@ export async function scheduleInterview(by: Manager, input: ScheduleInput, hooks
   if (previous) return { interviewId: previous, created: false };
 
   const at = now();
-  const scheduledAt = input.scheduledAt ?? addHours(at, 1);
+  const scheduledAt = input.scheduledAt === "now" ? at : (input.scheduledAt ?? addHours(at, 1));
   if (scheduledAt < addSeconds(at, -PAST_START_TOLERANCE_SECONDS)) {
     throw new FieldError("scheduledAt", "Choose a start time in the future.");
   }
@@ -97,6 +98,7 @@ export async function scheduleInterview(by: Manager, input: ScheduleInput, hooks
 
   try {
     await prisma.$transaction(async (tx) => {
+      if (existingCandidate) await refuseSecondOpenInterview(tx, organizationId, existingCandidate, { id: input.jobId, title: job.title });
       const candidateId =
         existingCandidate?.id ??
         (await tx.candidate.create({ data: { organizationId, ...candidate }, select: { id: true } }).catch((error) => {
@@ -134,14 +136,42 @@ export async function scheduleInterview(by: Manager, input: ScheduleInput, hooks
     });
   } catch (error) {
     // The same form submitted twice at once: the other request created it (and, for an inline
-    // new candidate, that candidate too, so this one collides on the email first).
-    if (isUniqueViolation(error) || error instanceof DuplicateError) {
+    // new candidate, that candidate too, so this one collides on the email first; for an existing
+    // one, this one then finds the other's interview open).
+    if (isUniqueViolation(error) || error instanceof DuplicateError || error instanceof ConflictError) {
       const winner = await findByRequestToken(organizationId, input.requestToken);
       if (winner) return { interviewId: winner, created: false };
     }
     throw error;
   }
   return { interviewId, created: true };
+}
+
+/**
+ * Refuses a second open interview of one candidate for one job — scheduled and its link not yet
+ * closed, or under way — naming the open one. A second link to the same questions only confuses
+ * the candidate, and what a second interview could be for (a new time, a new link, more time) is
+ * done on the open one; a recruiter who really wants a fresh start cancels it first. Decided under
+ * the candidate's row lock, so different forms for the same pair submitted at once go one by one.
+ */
+async function refuseSecondOpenInterview(tx: Tx, organizationId: string, candidate: { id: string; name: string }, job: { id: string; title: string }) {
+  const locked = await tx.$queryRaw<Array<{ id: string }>>`
+    SELECT id FROM "Candidate" WHERE id = ${candidate.id} AND "organizationId" = ${organizationId} FOR UPDATE`;
+  if (locked.length === 0) throw new FieldError("candidateId", "Choose a candidate from the list.");
+  const at = now();
+  const open = await tx.interview.findMany({
+    where: { organizationId, candidateId: candidate.id, jobId: job.id, status: { in: [InterviewStatus.SCHEDULED, InterviewStatus.IN_PROGRESS] } },
+    orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
+    select: { id: true, status: true, scheduledAt: true, opensMinutesBefore: true, closesMinutesAfter: true },
+  });
+  // One whose window has closed is expired in all but name until the background round marks it.
+  const still = open.find((i) => i.status === InterviewStatus.IN_PROGRESS || windowPosition(i, at) !== "closed");
+  if (still) {
+    throw new ConflictError(
+      `${candidate.name} already has an open interview for ${job.title}. Open it to reschedule it or resend the invitation, or cancel it before scheduling a new one.`,
+      still.id,
+    );
+  }
 }
 
 async function findByRequestToken(organizationId: string, requestToken: string): Promise<string | null> {

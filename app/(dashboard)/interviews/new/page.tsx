@@ -11,10 +11,10 @@ import { ScheduleForm } from "./schedule-form";
 
 export const metadata: Metadata = { title: "Schedule an interview" };
 
-export default async function NewInterviewPage({ searchParams }: { searchParams: Promise<{ candidate?: string }> }) {
+export default async function NewInterviewPage({ searchParams }: { searchParams: Promise<{ candidate?: string; job?: string }> }) {
   const member = await requireMember();
   const { jobs, candidates } = await schedulingOptions(member.organizationId);
-  const { candidate } = await searchParams;
+  const { candidate, job } = await searchParams;
   return (
     <>
       <Link href="/interviews" className="text-sm text-ink-600 hover:text-ink-900">
@@ -34,7 +34,14 @@ export default async function NewInterviewPage({ searchParams }: { searchParams:
         </EmptyState>
       ) : (
         // A new token per page view: submitting this form twice still creates one interview.
-        <ScheduleForm jobs={jobs} candidates={candidates} zones={timeZones()} requestToken={randomUUID()} defaultCandidateId={candidate} />
+        <ScheduleForm
+          jobs={jobs}
+          candidates={candidates}
+          zones={timeZones()}
+          requestToken={randomUUID()}
+          defaultCandidateId={candidates.some((c) => c.id === candidate) ? candidate : undefined}
+          defaultJobId={jobs.some((j) => j.id === job) ? job : undefined}
+        />
       )}
     </>
   );

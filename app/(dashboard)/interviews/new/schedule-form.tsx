@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { BrowserTimeZoneInput } from "@/components/browser-time-zone-input";
 import { TimeZoneSelect } from "@/components/time-zone-select";
 import { useFormAction } from "@/components/use-form-action";
@@ -21,24 +21,27 @@ export function ScheduleForm({
   zones,
   requestToken,
   defaultCandidateId,
+  defaultJobId,
 }: {
   jobs: Job[];
   candidates: Candidate[];
   zones: string[];
   requestToken: string;
   defaultCandidateId?: string;
+  /** Chosen only when coming from the job's own page; otherwise the recruiter chooses. */
+  defaultJobId?: string;
 }) {
   const { state, formAction, onSubmit, pending } = useFormAction(scheduleInterviewAction);
   const errors = state.fieldErrors ?? {};
   const [mode, setMode] = useState<"existing" | "new">(candidates.length ? "existing" : "new");
-  const [duration, setDuration] = useState(String(jobs[0]?.suggestedMinutes ?? 30));
+  const [duration, setDuration] = useState(String(jobs.find((j) => j.id === defaultJobId)?.suggestedMinutes ?? 30));
   const [zone, setZone] = useState("");
-  const startInput = useRef<HTMLInputElement>(null);
+  const [start, setStart] = useState<"at" | "now">("at");
   const durations = [...new Set([...DURATION_OPTIONS, Number(duration)])].sort((a, b) => a - b);
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-6 rounded-lg bg-white p-6 ring-1 ring-ink-200">
-      {state.message && <Alert tone="error">{state.message}</Alert>}
+      {state.message && !state.existingId && <Alert tone="error">{state.message}</Alert>}
       <input type="hidden" name="requestToken" value={requestToken} />
       <BrowserTimeZoneInput onZone={setZone} />
 
@@ -68,54 +71,31 @@ export function ScheduleForm({
             )}
           </Field>
         ) : (
-          <div className="grid gap-4 sm:grid-cols-3">
+          <div className="grid gap-4 sm:grid-cols-2">
             <Field label="Name" errors={errors.newCandidateName}>
               {(p) => <input {...p} name="newCandidateName" autoComplete="off" className={controlClass} />}
             </Field>
             <Field label="Email" errors={errors.newCandidateEmail}>
               {(p) => <input {...p} name="newCandidateEmail" type="email" autoComplete="off" className={controlClass} />}
             </Field>
-            <Field label="Their time zone" errors={errors.newCandidateTimeZone}>
+            <Field label="Their time zone" hint="Their invitation and reminders show times in this zone." errors={errors.newCandidateTimeZone} className="sm:col-span-2">
               {(p) => <TimeZoneSelect {...p} name="newCandidateTimeZone" zones={zones} />}
             </Field>
           </div>
         )}
       </fieldset>
 
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Job" errors={errors.jobId}>
           {(p) => (
             <Select
               {...p}
               name="jobId"
-              defaultValue={jobs[0]?.id}
+              placeholder="Choose a job…"
+              defaultValue={defaultJobId}
               options={jobs.map((j) => ({ value: j.id, label: j.title }))}
               onValueChange={(id) => setDuration(String(jobs.find((j) => j.id === id)?.suggestedMinutes ?? duration))}
             />
-          )}
-        </Field>
-        <Field
-          label="Date and time"
-          hint={`In your time zone${zone ? ` (${zone.replaceAll("_", " ")})` : ""}. Leave empty to start in one hour; "Now" opens the link straight away.`}
-          errors={errors.scheduledAtLocal ?? errors.scheduledAt}
-        >
-          {(p) => (
-            <div className="flex gap-2">
-              <input {...p} ref={startInput} name="scheduledAtLocal" type="datetime-local" className={controlClass} />
-              <Button
-                variant="secondary"
-                onClick={() => {
-                  // The current minute in the browser's zone: the link opens straight away.
-                  const at = new Date();
-                  const pad = (n: number) => String(n).padStart(2, "0");
-                  if (startInput.current) {
-                    startInput.current.value = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
-                  }
-                }}
-              >
-                Now
-              </Button>
-            </div>
           )}
         </Field>
         <Field label="Duration" errors={errors.durationMinutes}>
@@ -125,9 +105,48 @@ export function ScheduleForm({
         </Field>
       </div>
 
+      <fieldset className="space-y-3">
+        <legend className="text-sm font-semibold text-ink-900">Start</legend>
+        <div className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
+          {(
+            [
+              ["at", "Pick a time"],
+              ["now", "Now"],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value} className="flex items-center gap-2">
+              <input type="radio" name="startMode" value={value} checked={start === value} onChange={() => setStart(value)} className="accent-accent-600" />
+              {label}
+            </label>
+          ))}
+        </div>
+        {start === "at" ? (
+          <Field
+            label="Date and time"
+            hint={`In your time zone${zone ? ` (${zone.replaceAll("_", " ")})` : ""}. The link opens 15 minutes before.`}
+            errors={errors.scheduledAtLocal ?? errors.scheduledAt}
+            className="max-w-xs"
+          >
+            {(p) => <input {...p} name="scheduledAtLocal" type="datetime-local" className={controlClass} />}
+          </Field>
+        ) : (
+          <p className="text-sm text-ink-600">The invitation goes out at once and its link opens straight away; the candidate has 15 minutes to start.</p>
+        )}
+      </fieldset>
+
       <Field label="Notes for your team (optional)" errors={errors.notes}>
         {(p) => <textarea {...p} name="notes" rows={3} className={controlClass} />}
       </Field>
+
+      {state.existingId && (
+        // Beside the button that was pressed: the open interview is where this goes on.
+        <Alert tone="error">
+          {state.message}{" "}
+          <Link href={`/interviews/${state.existingId}`} className="font-medium underline">
+            Open it
+          </Link>
+        </Alert>
+      )}
 
       <div className="flex items-center justify-end gap-3">
         <Button asChild variant="ghost">

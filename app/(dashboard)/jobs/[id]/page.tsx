@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { InterviewRows } from "@/components/interview-rows";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { requireMember } from "@/lib/accounts/auth";
+import { listInterviewsOf, RECORD_INTERVIEWS_SHOWN } from "@/lib/interviews/recruiter/queries";
 import { findJob } from "@/lib/jobs";
-import { updateJobAction } from "../actions";
-import { JobForm } from "../job-form";
+import { ANSWER_TYPE_LABELS, describeTimes, WORKPLACE_LABELS } from "../labels";
 import { ArchiveJobButton } from "./archive-job-button";
 
 export const metadata: Metadata = { title: "Job" };
@@ -18,7 +19,10 @@ export default async function JobPage({ params, searchParams }: { params: Promis
   const { id } = await params;
   const job = await findJob(member.organizationId, id);
   if (!job) notFound();
+  const { rows, total } = await listInterviewsOf(member.organizationId, { jobId: job.id });
   const archived = job.status === "ARCHIVED";
+  const schedulable = !archived && job.questions.length > 0;
+  const scheduleHref = `/interviews/new?job=${job.id}`;
   return (
     <>
       <Link href="/jobs" className="text-sm text-ink-600 hover:text-ink-900">
@@ -30,13 +34,24 @@ export default async function JobPage({ params, searchParams }: { params: Promis
             {job.title} {archived && <Badge>Archived</Badge>}
           </span>
         }
+        description={[job.location, WORKPLACE_LABELS[job.workplaceType], `${job.questions.length} ${job.questions.length === 1 ? "question" : "questions"}`]
+          .filter(Boolean)
+          .join(" · ")}
         actions={
+          // What you do next with a job. The bulk "Invite candidates" (a later issue) goes beside Schedule.
           <>
+            <Button asChild variant="secondary">
+              <Link href={`/jobs/${job.id}/edit`}>Edit</Link>
+            </Button>
             {/* What candidates will see, without scheduling anyone (preview/page.tsx). */}
             <Button asChild variant="secondary">
               <Link href={`/jobs/${job.id}/preview`}>Preview as candidate</Link>
             </Button>
-            <ArchiveJobButton id={job.id} archived={archived} title={job.title} />
+            {schedulable && (
+              <Button asChild>
+                <Link href={scheduleHref}>Schedule interview</Link>
+              </Button>
+            )}
           </>
         }
       />
@@ -45,7 +60,80 @@ export default async function JobPage({ params, searchParams }: { params: Promis
           Job saved.
         </Alert>
       )}
-      <JobForm key={job.updatedAt.toISOString()} action={updateJobAction.bind(null, job.id)} job={job} submitLabel="Save changes" />
+      {archived && (
+        <Alert className="mb-6">This job is archived: candidates cannot be scheduled for it. Reopen it to schedule interviews.</Alert>
+      )}
+
+      <div className="space-y-8">
+        {job.description && (
+          <section aria-labelledby="job-description" className="rounded-lg bg-white p-5 ring-1 ring-ink-200">
+            <h2 id="job-description" className="text-base font-semibold text-ink-900">
+              Description
+            </h2>
+            <p className="mt-2 text-sm whitespace-pre-line text-ink-700">{job.description}</p>
+          </section>
+        )}
+
+        <section aria-labelledby="job-questions">
+          <h2 id="job-questions" className="mb-3 text-base font-semibold text-ink-900">
+            Interview questions
+          </h2>
+          <ol className="divide-y divide-ink-200 overflow-hidden rounded-lg bg-white ring-1 ring-ink-200">
+            {job.questions.map((q, i) => (
+              <li key={q.id} className="flex gap-3 px-5 py-3">
+                <span className="text-sm font-semibold text-ink-500 tabular-nums">{i + 1}.</span>
+                <div className="min-w-0">
+                  <p className="text-sm whitespace-pre-line text-ink-900">{q.prompt}</p>
+                  <p className="mt-1 text-xs text-ink-600">
+                    {ANSWER_TYPE_LABELS[q.answerType]} · {describeTimes(q)}
+                  </p>
+                </div>
+              </li>
+            ))}
+          </ol>
+        </section>
+
+        <section aria-labelledby="job-interviews">
+          <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="job-interviews" className="text-base font-semibold text-ink-900">
+              Interviews
+            </h2>
+            {total > RECORD_INTERVIEWS_SHOWN && (
+              <Link href={`/interviews?jobId=${job.id}`} className="text-sm font-medium text-accent-700 hover:underline">
+                The latest {RECORD_INTERVIEWS_SHOWN} of {total}: filter Interviews by this job
+              </Link>
+            )}
+          </div>
+          <InterviewRows
+            rows={rows.map((r) => ({ ...r, title: r.candidate.name }))}
+            empty={
+              <>
+                No interviews for this job yet.
+                {schedulable && (
+                  <>
+                    {" "}
+                    <Link href={scheduleHref} className="font-medium text-accent-700 underline">
+                      Schedule the first one
+                    </Link>
+                  </>
+                )}
+              </>
+            }
+          />
+        </section>
+
+        <section aria-labelledby="job-archive" className="flex flex-wrap items-center justify-between gap-4 border-t border-ink-200 pt-6">
+          <div>
+            <h2 id="job-archive" className="text-sm font-semibold text-ink-900">
+              {archived ? "Reopen" : "Archive"}
+            </h2>
+            <p className="text-sm text-ink-600">
+              {archived ? "Reopened, the job can be scheduled again." : "Archiving hides the job from scheduling; its questions and interviews stay."}
+            </p>
+          </div>
+          <ArchiveJobButton id={job.id} archived={archived} title={job.title} />
+        </section>
+      </div>
     </>
   );
 }

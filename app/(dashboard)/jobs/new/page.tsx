@@ -15,7 +15,7 @@ export default async function NewJobPage() {
         ← Jobs
       </Link>
       <PageHeader title="New job" description="Describe the role and write the questions candidates will answer." />
-      <JobForm action={createJobAction} submitLabel="Create job" />
+      <JobForm action={createJobAction} submitLabel="Create job" cancelHref="/jobs" />
     </>
   );
 }
