@@ -1,0 +1,69 @@
+import "server-only";
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+
+// Short spoken answers for the demo history, made at seed time by ffmpeg (Debian's `ffmpeg`
+// package: its flite source speaks, libvpx and libopus encode WebM as browsers record it). Nothing
+// ships in the repository, and without ffmpeg the demo history is seeded with text answers only.
+
+const run = promisify(execFile);
+
+/** A recorded answer as a browser would upload it: WebM bytes, their type and their length. */
+export interface DemoClip {
+  bytes: Uint8Array;
+  contentType: string;
+  seconds: number;
+}
+
+/** Whether `ffmpeg` (and its `ffprobe`) can be run; the demo's recordings need both. */
+export async function ffmpegAvailable(): Promise<boolean> {
+  try {
+    await Promise.all([run("ffmpeg", ["-version"]), run("ffprobe", ["-version"])]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Some of flite's voices (slt is female; rms, awb and kal16 are male): enough to tell candidates apart. */
+export type Voice = "slt" | "rms" | "awb" | "kal16";
+
+/**
+ * `text` spoken by `voice`, as WebM: audio only (Opus), or video (VP8, a waveform of the voice on a
+ * dark card, 320×240 at 15 fps — small, like a low-bitrate webcam take) with the audio.
+ */
+export async function spokenClip(kind: "VIDEO" | "AUDIO", text: string, voice: Voice): Promise<DemoClip> {
+  const dir = await mkdtemp(path.join(tmpdir(), "kairos-demo-"));
+  try {
+    const textFile = path.join(dir, "answer.txt");
+    const out = path.join(dir, kind === "VIDEO" ? "answer.webm" : "answer.weba");
+    await writeFile(textFile, text);
+    // The text goes in a file: a filter graph would need every comma and apostrophe escaped.
+    const speech = `flite=textfile=${textFile}:voice=${voice}`;
+    const audio = ["-c:a", "libopus", "-b:a", "32k"];
+    const args =
+      kind === "VIDEO"
+        ? [
+            "-f", "lavfi", "-i", speech,
+            "-f", "lavfi", "-i", "color=c=0x1e1b4b:s=320x240:r=15",
+            "-filter_complex",
+            "[0:a]aresample=48000,asplit[voice][wave];[wave]showwaves=s=320x120:mode=cline:rate=15:colors=0xa5b4fc[w];[1:v][w]overlay=0:60:shortest=1,format=yuv420p[v]",
+            "-map", "[v]", "-map", "[voice]",
+            "-c:v", "libvpx", "-b:v", "160k", "-deadline", "realtime", "-cpu-used", "8",
+            ...audio, "-f", "webm", out,
+          ]
+        : ["-f", "lavfi", "-i", speech, "-af", "aresample=48000", ...audio, "-f", "webm", out];
+    await run("ffmpeg", ["-hide_banner", "-loglevel", "error", "-y", ...args]);
+    const { stdout } = await run("ffprobe", ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", out]);
+    return {
+      bytes: new Uint8Array(await readFile(out)),
+      contentType: kind === "VIDEO" ? "video/webm;codecs=vp8,opus" : "audio/webm;codecs=opus",
+      seconds: Number.parseFloat(stdout) || 0,
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
