@@ -32,8 +32,8 @@ export async function ffmpegAvailable(): Promise<boolean> {
 export type Voice = "slt" | "rms" | "awb" | "kal16";
 
 /**
- * `text` spoken by `voice`, as WebM: audio only (Opus), or video (VP8, a waveform of the voice on a
- * dark card, 320×240 at 15 fps — small, like a low-bitrate webcam take) with the audio.
+ * `text` spoken by `voice`, as WebM: audio only (Opus), or video (VP8, the voice's waveform over a
+ * slowly moving gradient, 320×240 at 15 fps — small, like a low-bitrate webcam take) with the audio.
  */
 export async function spokenClip(kind: "VIDEO" | "AUDIO", text: string, voice: Voice): Promise<DemoClip> {
   const dir = await mkdtemp(path.join(tmpdir(), "kairos-demo-"));
@@ -48,9 +48,9 @@ export async function spokenClip(kind: "VIDEO" | "AUDIO", text: string, voice: V
       kind === "VIDEO"
         ? [
             "-f", "lavfi", "-i", speech,
-            "-f", "lavfi", "-i", "color=c=0x1e1b4b:s=320x240:r=15",
+            "-f", "lavfi", "-i", "gradients=s=320x240:r=15:c0=0x312e81:c1=0x0f766e:x0=0:y0=0:x1=320:y1=240:speed=0.01",
             "-filter_complex",
-            "[0:a]aresample=48000,asplit[voice][wave];[wave]showwaves=s=320x120:mode=cline:rate=15:colors=0xa5b4fc[w];[1:v][w]overlay=0:60:shortest=1,format=yuv420p[v]",
+            "[0:a]aresample=48000,asplit[voice][wave];[wave]showwaves=s=320x100:mode=cline:rate=15:colors=0xe0e7ff[w];[1:v][w]overlay=0:140:shortest=1,format=yuv420p[v]",
             "-map", "[v]", "-map", "[voice]",
             "-c:v", "libvpx", "-b:v", "160k", "-deadline", "realtime", "-cpu-used", "8",
             ...audio, "-f", "webm", out,
