@@ -62,7 +62,7 @@ interface Interview {
 export interface HistorySummary {
   /** Interviews written by this run (0 when the history was there already). */
   created: number;
-  /** Already there from an earlier run, left as they were. */
+  /** Not written: there from an earlier run, or their job is no longer in the organisation. */
   existing: number;
   /** False when ffmpeg is missing: recorded questions were then left unanswered. */
   recordings: boolean;
@@ -128,7 +128,9 @@ class World {
   /** Schedules the story's interview and plays what happened next; false when it exists already. */
   async tell(story: Story): Promise<boolean> {
     const prisma = await db();
-    const { id: jobId } = await prisma.job.findFirstOrThrow({ where: { organizationId: this.by.organizationId, title: story.job }, select: { id: true } });
+    // A demo organisation someone has since changed may lack the job: that part of the story is left out.
+    const job = await prisma.job.findFirst({ where: { organizationId: this.by.organizationId, title: story.job }, select: { id: true } });
+    if (!job) return false;
     const known = await prisma.candidate.findUnique({
       where: { organizationId_email: { organizationId: this.by.organizationId, email: story.candidate.email } },
       select: { id: true },
@@ -136,7 +138,7 @@ class World {
     const { interviewId, created } = await this.at(story.scheduledFrom, () =>
       scheduleInterview(this.by, {
         candidate: known ?? story.candidate,
-        jobId,
+        jobId: job.id,
         scheduledAt: story.scheduledAt,
         durationMinutes: story.durationMinutes,
         notes: story.notes ?? "",
