@@ -3,6 +3,7 @@ import { hashPassword } from "@/lib/accounts/passwords";
 
 export const DEMO_EMAIL = "recruiter@kairos.test";
 export const DEMO_PASSWORD = "kairos-demo";
+export const DEMO_ORGANIZATION = "Acme Robotics";
 
 /** Creates the demo organisation (idempotent: does nothing if the demo recruiter exists). */
 export async function seedDemo(prisma: PrismaClient): Promise<{ created: boolean }> {
@@ -11,7 +12,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ created: boolean
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await prisma.$transaction(async (tx) => {
-    const org = await tx.organization.create({ data: { name: "Acme Robotics" } });
+    const org = await tx.organization.create({ data: { name: DEMO_ORGANIZATION } });
     await tx.user.create({
       // Verified, as a confirmed sign-up is: the demo schedules interviews (it emails the dev mailbox).
       data: { email: DEMO_EMAIL, name: "Riley Recruiter", passwordHash, role: "OWNER", organizationId: org.id, emailVerifiedAt: new Date() },

@@ -1,12 +1,35 @@
-// npm run db:migrate | db:seed | db:reset — for either database mode (see README).
+// npm run db:migrate | db:seed | db:reset — for either database mode (see README). Seeding adds the
+// demo organisation and, in development, its history of interviews; `--demo-only` leaves the
+// history out (the test suites' databases).
 import fs from "node:fs";
 import { closeDb, db, pgliteDir } from "@/lib/db";
+import { demoHistoryRefusal, seedDemoHistory } from "@/lib/demo-history";
 import { acquirePgliteLock } from "@/lib/pglite-lock";
 import { DEMO_EMAIL, DEMO_PASSWORD, seedDemo } from "@/lib/seed";
 import { isLocalDatabase, migratePostgres, resetSchema } from "./support/database";
 
 const command = process.argv[2];
 const url = process.env.DATABASE_URL;
+
+/** Seeds the demo history unless told not to or it may not be written here; says what it did. */
+async function seedHistory() {
+  if (process.argv.includes("--demo-only")) return;
+  const refusal = demoHistoryRefusal() ?? (url && !isLocalDatabase(url) ? "the database is not local" : null);
+  if (refusal) {
+    console.log(`Demo history not seeded: ${refusal}.`);
+    return;
+  }
+  const history = await seedDemoHistory(DEMO_EMAIL);
+  if (history.created === 0) {
+    console.log("Demo history already present.");
+    return;
+  }
+  const seconds = (history.ms / 1000).toFixed(1);
+  console.log(`Seeded the demo history: ${history.created} interviews in ${seconds} s${history.recordings ? ", with recorded answers" : ""}.`);
+  if (!history.recordings) {
+    console.log("  ffmpeg was not found, so its video and audio questions have no recordings (sudo apt-get install ffmpeg, then npm run db:reset).");
+  }
+}
 
 /** Drops everything in a local database's public schema (a non-local one only with --force). */
 async function resetPostgres(connectionString: string) {
@@ -33,7 +56,8 @@ async function main() {
       if (url) await migratePostgres(url);
       else process.env.KAIROS_AUTO_SEED = "0";
       const { created } = await seedDemo(await db());
-      console.log(created ? `Seeded Acme Robotics. Sign in as ${DEMO_EMAIL} / ${DEMO_PASSWORD}` : "Demo data already present.");
+      console.log(created ? `Seeded Acme Robotics. Sign in as ${DEMO_EMAIL} / ${DEMO_PASSWORD}` : "Demo organisation already present.");
+      await seedHistory();
       return;
     }
     case "reset": {
@@ -49,10 +73,11 @@ async function main() {
       }
       await seedDemo(await db());
       console.log(`Database reset and seeded. Sign in as ${DEMO_EMAIL} / ${DEMO_PASSWORD}`);
+      await seedHistory();
       return;
     }
     default:
-      throw new Error("Usage: tsx scripts/db.ts migrate|seed|reset");
+      throw new Error("Usage: tsx scripts/db.ts migrate | seed [--demo-only] | reset [--demo-only]");
   }
 }
 

@@ -40,7 +40,7 @@ if [ -n "${DATABASE_URL:-}" ]; then
   esac
   echo "==> Database: PostgreSQL at $host"
   npm run --silent db:migrate
-  npm run --silent db:seed
+  npm run --silent db:seed -- --demo-only   # the demo organisation without its history (see README, Run)
 else
   echo "==> Database: embedded PGlite (in memory for unit tests, .data/e2e-pglite for the browser)"
   rm -rf .data/e2e-pglite .data/e2e-pglite.lock
