@@ -234,7 +234,7 @@ class World {
       await this.at(addSeconds(begin, Math.round(((seq + 1) * clip.seconds) / parts)), () => storeChunk(candidate, recordingId, seq, part, clip.contentType));
     }
     const end = addSeconds(begin, Math.ceil(clip.seconds) + 1);
-    await this.at(end, () => finishRecording(candidate, recordingId, parts));
+    await this.at(end, () => finishRecording(candidate, recordingId, { chunks: parts, durationMs: Math.round(clip.seconds * 1000) }));
     const done = addSeconds(end, 6);
     await this.at(done, () => submitAnswer(candidate, answerId, ""));
     return done;
