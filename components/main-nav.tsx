@@ -1,7 +1,7 @@
 "use client";
 
 import { Dialog } from "radix-ui";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Logo } from "@/components/logo";
 import { NavLink } from "@/components/nav-link";
 
@@ -20,6 +20,7 @@ const DESTINATIONS = [
  */
 export function MainNav() {
   const [open, setOpen] = useState(false);
+  const sheet = useRef<HTMLElement>(null);
   return (
     <>
       <nav aria-label="Main" className="hidden flex-1 gap-1 md:flex">
@@ -41,13 +42,18 @@ export function MainNav() {
           <Dialog.Overlay className="fixed inset-0 z-40 bg-ink-950/40 md:hidden" />
           <Dialog.Content
             aria-describedby={undefined}
+            // Focus starts on where you are (the current page's link), the first destination elsewhere.
+            onOpenAutoFocus={(event) => {
+              event.preventDefault();
+              (sheet.current?.querySelector<HTMLElement>('[aria-current="page"]') ?? sheet.current?.querySelector<HTMLElement>("a"))?.focus();
+            }}
             className="fixed inset-x-0 top-0 z-50 max-h-dvh overflow-y-auto rounded-b-xl bg-white px-4 pt-3 pb-5 shadow-xl md:hidden"
           >
             <div className="flex h-10 items-center justify-between">
               <Logo />
               <Dialog.Title className="sr-only">Menu</Dialog.Title>
             </div>
-            <nav aria-label="Main" className="mt-3">
+            <nav ref={sheet} aria-label="Main" className="mt-3">
               <ul className="grid gap-1">
                 {DESTINATIONS.map((d) => (
                   <li key={d.href}>

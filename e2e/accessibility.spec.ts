@@ -72,11 +72,15 @@ test("accept-invite, and the sign-up form showing its errors", async ({ page, br
   await context.close();
 });
 
-test("dashboard pages, empty and filled, the menu and the dashboard's 404", async ({ page, recruiter: _ }) => {
-  test.setTimeout(300_000);
+test("dashboard pages, empty", async ({ page, recruiter: _ }) => {
+  test.setTimeout(240_000);
   for (const path of ["/interviews", "/interviews?when=past", "/interviews?when=review", "/jobs", "/candidates", "/team", "/settings", "/jobs/new", "/candidates/new"]) {
     await visit(page, path);
   }
+});
+
+test("the dashboard's 404 and the phone menu", async ({ page, recruiter: _ }) => {
+  test.setTimeout(120_000);
   const notFound = await page.goto("/interviews/no-such-interview");
   expect(notFound?.status()).toBe(404);
   await expectClean(page, "dashboard 404");
@@ -85,8 +89,10 @@ test("dashboard pages, empty and filled, the menu and the dashboard's 404", asyn
   await page.getByRole("button", { name: "Menu", exact: true }).click();
   await expect(page.getByRole("dialog", { name: "Menu" })).toBeVisible();
   expect(await violations(page), "menu open at 375 px").toEqual([]);
-  await page.keyboard.press("Escape");
+});
 
+test("dashboard pages, filled, and forms showing errors", async ({ page, recruiter: _ }) => {
+  test.setTimeout(240_000);
   await page.goto("/candidates/new");
   await page.getByLabel("Name").fill("Axe Candidate");
   await page.getByLabel("Email").fill(`axe-${randomUUID().slice(0, 8)}@example.com`);

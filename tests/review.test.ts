@@ -241,6 +241,9 @@ describe("listInterviews to review", () => {
 
     const past = await listInterviews(fresh.organizationId, { when: "past", page: 1 });
     expect(past.rows.find((r) => r.id === reviewed.interviewId)?.recommendation).toBe(Recommendation.HOLD);
-    expect(past.rows.find((r) => r.id === scheduled.interviewId)?.recommendation).toBeNull();
+    // Still scheduled (its start has passed): upcoming, not past, without a recommendation.
+    expect(past.rows.find((r) => r.id === scheduled.interviewId)).toBeUndefined();
+    const upcoming = await listInterviews(fresh.organizationId, { when: "upcoming", page: 1 });
+    expect(upcoming.rows.find((r) => r.id === scheduled.interviewId)?.recommendation).toBeNull();
   });
 });
