@@ -13,8 +13,15 @@ const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files relative to its own package; bundling breaks that.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/client", "@prisma/adapter-pg", "pg"],
   // The migrator reads prisma/migrations at run time; ship them with every server function.
-  outputFileTracingIncludes: { "/**": ["./prisma/migrations/**/*"] },
+  outputFileTracingIncludes: {
+    "/**": ["./prisma/migrations/**/*"],
+    // Read at run time by app/fonts/inter-latin-wght.woff2/route.ts.
+    "/fonts/*": ["./node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2"],
+  },
   poweredByHeader: false,
+  // `next dev` prints every server function call with its arguments by default (Next 16): a
+  // candidate's answers, reviewers' notes and form values would land in the terminal. Off.
+  logging: { serverFunctions: false },
   async headers() {
     return assets.flatMap((source) => [
       { source, headers: assetHeaders },

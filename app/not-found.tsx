@@ -1,15 +1,18 @@
-// A plain link, not next/link: this page is part of every route's first load (each segment's
-// not-found boundary), and next/link's client code would come with it for one rarely used link.
+import { Logo } from "@/components/logo";
+import { NotFoundMessage } from "@/components/not-found-message";
+
+// A page the address does not match: the root layout only, so this page brings its own banner and main.
 export default function NotFound() {
   return (
-    <main className="mx-auto flex min-h-dvh max-w-md flex-col items-center justify-center px-6 text-center">
-      <p className="text-sm font-semibold text-accent-700">404</p>
-      <h1 className="mt-2 text-2xl font-semibold text-ink-900">Not found</h1>
-      <p className="mt-2 text-ink-600">This page does not exist, or you do not have access to it.</p>
-      {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a plain link on purpose, see above */}
-      <a href="/" className="mt-6 text-sm font-medium text-accent-700 underline underline-offset-4">
-        Go to Kairos
-      </a>
-    </main>
+    <div className="flex min-h-dvh flex-col">
+      <header className="border-b border-ink-200 bg-white">
+        <div className="mx-auto flex h-14 max-w-3xl items-center px-4">
+          <Logo />
+        </div>
+      </header>
+      <main className="mx-auto flex w-full max-w-md flex-1 flex-col items-center justify-center px-6 py-12 text-center">
+        <NotFoundMessage />
+      </main>
+    </div>
   );
 }

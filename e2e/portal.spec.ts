@@ -124,8 +124,7 @@ test("the full candidate journey: clean URL, too early, lobby, timed answers wit
   const rated = page.getByRole("article", { name: "Question 1" });
   await rated.getByRole("radio", { name: "4" }).check();
   await rated.getByLabel("Notes on Question 1").fill("Clear impact, good numbers.");
-  await rated.getByRole("button", { name: "Save rating" }).click();
-  await expect(rated.getByRole("status").filter({ hasText: "Rating saved." })).toBeVisible();
+  await expect(rated.getByRole("status")).toHaveText("Saved"); // ratings and notes save as you go
   await page.getByRole("radio", { name: "Advance" }).check();
   await page.getByLabel("Comment").fill("Strong candidate.");
   await page.getByRole("button", { name: "Save recommendation" }).click();

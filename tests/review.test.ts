@@ -73,6 +73,17 @@ describe("rateAnswer", () => {
     expect(events.map((e) => (e.data as { rating: unknown }).rating).sort()).toEqual([5, null].sort());
   });
 
+  it("saves notes typed later (the page autosaves them) without another event while the rating stays the same", async () => {
+    const prisma = await db();
+    const { interviewId, answerIds } = await makeAnsweredInterview(org);
+    for (const notes of ["C", "Cl", "Clear."]) await rateAnswer(by(), interviewId, answerIds[0]!, { rating: 3, notes });
+    await rateAnswer(by(), interviewId, answerIds[1]!, { rating: null, notes: "No rating, a note." });
+    expect(await prisma.interviewAnswer.findUniqueOrThrow({ where: { id: answerIds[0]! } })).toMatchObject({ rating: 3, reviewNotes: "Clear." });
+    expect(await prisma.interviewAnswer.findUniqueOrThrow({ where: { id: answerIds[1]! } })).toMatchObject({ rating: null, reviewNotes: "No rating, a note." });
+    const events = await prisma.auditEvent.findMany({ where: { interviewId, type: "answer.rated" } });
+    expect(events.map((e) => e.data)).toEqual([{ answerId: answerIds[0], position: 0, rating: 3 }]);
+  });
+
   it("refuses another organisation's interview with NotFoundError and writes nothing", async () => {
     const { interviewId, answerIds } = await makeAnsweredInterview(org);
     const before = await stored(interviewId);
@@ -230,6 +241,9 @@ describe("listInterviews to review", () => {
 
     const past = await listInterviews(fresh.organizationId, { when: "past", page: 1 });
     expect(past.rows.find((r) => r.id === reviewed.interviewId)?.recommendation).toBe(Recommendation.HOLD);
-    expect(past.rows.find((r) => r.id === scheduled.interviewId)?.recommendation).toBeNull();
+    // Still scheduled (its start has passed): upcoming, not past, without a recommendation.
+    expect(past.rows.find((r) => r.id === scheduled.interviewId)).toBeUndefined();
+    const upcoming = await listInterviews(fresh.organizationId, { when: "upcoming", page: 1 });
+    expect(upcoming.rows.find((r) => r.id === scheduled.interviewId)?.recommendation).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Logo } from "@/components/logo";
-import { NavLink } from "@/components/nav-link";
+import { MainNav } from "@/components/main-nav";
 import { UserMenu } from "@/components/user-menu";
 import { VerifyEmailBanner } from "@/components/verify-email-banner";
 import { requireMember } from "@/lib/accounts/auth";
@@ -15,17 +15,11 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         Skip to content
       </a>
       <header className="border-b border-ink-200 bg-white">
-        <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-4">
+        <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 md:gap-6">
           <Link href="/interviews" aria-label="Kairos home">
             <Logo />
           </Link>
-          <nav aria-label="Main" className="flex flex-1 gap-1 overflow-x-auto">
-            <NavLink href="/interviews">Interviews</NavLink>
-            <NavLink href="/jobs">Jobs</NavLink>
-            <NavLink href="/candidates">Candidates</NavLink>
-            <NavLink href="/team">Team</NavLink>
-            <NavLink href="/settings">Settings</NavLink>
-          </nav>
+          <MainNav />
           <UserMenu name={member.name} email={member.email} organizationName={member.organizationName} />
         </div>
       </header>

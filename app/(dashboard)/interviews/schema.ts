@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { atMost, emailField, recordId, textField, timeZoneField } from "@/lib/fields";
+import { atMost, emailField, recordId, textField, timeZoneField, withoutNul } from "@/lib/fields";
 import { Recommendation } from "@/lib/generated/prisma/enums";
 import { CANCEL_REASON_MAX, EMAIL_MAX, EXTRA_RETAKES_MAX, EXTRA_TIME_PERCENT_MAX, INTERVIEW_MINUTES, NAME_MAX, RATING, TIME_ZONE_MAX } from "@/lib/limits";
 import { zonedLocalToUtc } from "@/lib/time-zones";
@@ -81,6 +81,12 @@ export const listFiltersSchema = z.object({
   jobId: recordId.optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
+  /** Part of a candidate's name or email. */
+  q: z
+    .string()
+    .transform((q) => withoutNul(q).trim().slice(0, 200) || undefined)
+    .optional()
+    .catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 

@@ -1,24 +1,30 @@
 /**
  * The portal's end states as small standalone HTML documents, sent by proxy.ts with their own
- * status codes (a rendered page always answers 200). They carry no names and load nothing:
- * no script, no font, no image, so a bad or old link reveals nothing and costs little.
+ * status codes (a rendered page always answers 200). They carry no names and load no script and
+ * no image, so a bad or old link reveals nothing and costs little; they look like the rest of the
+ * portal: its header with the logo (inline), and its font (one cached file from our own origin).
  */
 export type PortalState = "invalid" | "replaced" | "cancelled" | "expired" | "too_many";
 
 const STATUS: Record<PortalState, number> = { invalid: 404, replaced: 410, cancelled: 410, expired: 410, too_many: 429 };
 
 const CSS = `
-*{box-sizing:border-box}body{margin:0;font:16px/1.6 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1e293b;background:#f8fafc}
-header{background:#fff;border-bottom:1px solid #e2e8f0}header div{max-width:48rem;margin:0 auto;padding:0 1rem;height:3.5rem;display:flex;align-items:center;font-weight:600;color:#0f172a}
+@font-face{font-family:Inter;font-style:normal;font-weight:100 900;font-display:swap;src:url(/fonts/inter-latin-wght.woff2) format("woff2")}
+*{box-sizing:border-box}body{margin:0;font:16px/1.6 Inter,ui-sans-serif,system-ui,sans-serif;color:#1e293b;background:#f8fafc;-webkit-font-smoothing:antialiased}
+header{background:#fff;border-bottom:1px solid #e2e8f0}header div{max-width:48rem;margin:0 auto;padding:0 1rem;height:3.5rem;display:flex;align-items:center;gap:.5rem;font-weight:600;letter-spacing:-.025em;color:#0f172a}
+header svg{width:1.5rem;height:1.5rem;color:#4f39f6}
 main{max-width:48rem;margin:0 auto;padding:3rem 1rem}section{background:#fff;border:1px solid #e2e8f0;border-radius:.75rem;padding:2.5rem 1.5rem;text-align:center}
 h1{margin:0 0 .75rem;font-size:1.5rem;line-height:1.3;color:#0f172a}p{margin:.75rem auto;max-width:28rem;color:#334155}
 button{font:inherit;font-weight:500;color:#fff;background:#4f39f6;border:0;border-radius:.375rem;padding:.6rem 1rem;cursor:pointer}
 button:focus-visible{outline:2px solid #4f39f6;outline-offset:2px}.done{color:#166534;background:#f0fdf4;border:1px solid #bbf7d0;border-radius:.375rem;padding:.75rem}`;
 
+// components/logo.tsx's mark, as markup.
+const LOGO = `<svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"><circle cx="12" cy="12" r="9"/><path d="M12 7v5l3 2" stroke-linecap="round"/></svg>`;
+
 function page(title: string, body: string): string {
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex,nofollow"><meta name="referrer" content="no-referrer"><title>${title} · Kairos</title><style>${CSS}</style></head>
-<body><header><div>Kairos</div></header><main><section aria-labelledby="t"><h1 id="t">${title}</h1>${body}</section></main></body></html>`;
+<body><header><div>${LOGO}Kairos</div></header><main><section aria-labelledby="t"><h1 id="t">${title}</h1>${body}</section></main></body></html>`;
 }
 
 const CONTENT: Record<Exclude<PortalState, "expired">, [string, string]> = {

@@ -11,6 +11,16 @@ export const STATUS_LABELS: Record<InterviewStatus, string> = {
 /** Interviews nobody can add answers or media to any more. */
 export const FINISHED_STATUSES: readonly InterviewStatus[] = [InterviewStatus.COMPLETED, InterviewStatus.EXPIRED, InterviewStatus.CANCELLED];
 
+/** Interviews still going on: not started yet, or being answered now. */
+export const OPEN_STATUSES: readonly InterviewStatus[] = [InterviewStatus.SCHEDULED, InterviewStatus.IN_PROGRESS];
+
+/**
+ * The interviews list's tabs by status, not by the clock: "upcoming" is every interview still
+ * going on (a candidate answering now, or one whose start has passed but whose link is open, is
+ * not "past"), "past" every finished one.
+ */
+export const LIST_GROUPS = { upcoming: OPEN_STATUSES, past: FINISHED_STATUSES } as const;
+
 /** Whether a recruiter may still reschedule, resend or cancel. Compared as the generated enum, never as a string. */
 export function isChangeable(status: InterviewStatus): boolean {
   return status === InterviewStatus.SCHEDULED;

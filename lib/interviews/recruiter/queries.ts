@@ -1,10 +1,10 @@
 import "server-only";
-import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
 import { estimateMinutes } from "../model/estimate";
 import { BADGE_EMAIL_KINDS } from "../model/email-labels";
+import { LIST_GROUPS } from "../model/status";
 
 export const INTERVIEW_PAGE_SIZE = 25;
 
@@ -14,34 +14,38 @@ export interface InterviewFilters {
   jobId?: string;
   from?: Date;
   to?: Date;
+  /** Part of the candidate's name or email. */
+  q?: string;
   page: number;
 }
 
 /**
- * One page of an organisation's interviews: upcoming ones soonest first, past ones latest first,
- * ones to review (completed, no recommendation yet) latest completed first.
- * Served by the (organizationId, scheduledAt) index, so it stays fast at 100k rows; a page asks
- * for one row more than it shows instead of counting them all.
+ * One page of an organisation's interviews: upcoming ones (still going on, by status) soonest first,
+ * past ones (finished) latest first, ones to review (completed, no recommendation yet) latest
+ * completed first; narrowed by status, job, dates and part of the candidate's name or email.
+ * Served by the (organizationId, status, scheduledAt) index, so it stays fast at 100k rows; a page
+ * asks for one row more than it shows instead of counting them all.
  */
 export async function listInterviews(organizationId: string, filters: InterviewFilters) {
   const prisma = await db();
-  const at = now();
-  // Upcoming starts at now, past ends at now; a date range narrows either further.
-  const lowest = [filters.when === "upcoming" ? at : null, filters.from].filter((d): d is Date => Boolean(d));
-  const highest = [filters.when === "past" ? at : null, filters.to].filter((d): d is Date => Boolean(d));
   const scheduledAt: Prisma.DateTimeFilter = {
-    ...(lowest.length && { gte: new Date(Math.max(...lowest.map(Number))) }),
-    ...(highest.length && { lt: new Date(Math.min(...highest.map(Number))) }),
+    ...(filters.from && { gte: filters.from }),
+    ...(filters.to && { lt: filters.to }),
   };
   const review = filters.when === "review";
+  const group = filters.when === "review" ? [InterviewStatus.COMPLETED] : LIST_GROUPS[filters.when];
+  const statuses = review || !filters.status ? group : group.filter((s) => s === filters.status);
+  // Prisma's `contains` is a LIKE: its pattern characters (%, _ and the escape, a backslash) are escaped to be text.
+  const q = filters.q?.trim().replace(/[\\%_]/g, (c) => `\\${c}`);
   const rows = await prisma.interview.findMany({
     where: {
       organizationId,
       scheduledAt,
-      ...(filters.status && { status: filters.status }),
+      status: { in: [...statuses] },
       ...(filters.jobId && { jobId: filters.jobId }),
       // To review: completed and without a recommendation, whatever status filter the URL carries.
-      ...(review && { status: InterviewStatus.COMPLETED, reviewedAt: null }),
+      ...(review && { reviewedAt: null }),
+      ...(q && { candidate: { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] } }),
     },
     orderBy: review
       ? [{ completedAt: { sort: "desc", nulls: "last" } }, { scheduledAt: "desc" }, { id: "asc" }]

@@ -25,13 +25,15 @@ const completed = statusIn(
   (status) => new StateError(`This interview is ${statusInSentence(status)}; you can review it once the candidate has completed it.`),
 );
 
-/** Rates one answer of a completed interview (1–5 or none) with the reviewer's notes. */
+/** Rates one answer of a completed interview (1–5 or none) with the reviewer's notes; a changed rating is recorded in its history. */
 export async function rateAnswer(by: Manager, interviewId: string, answerId: string, input: RatingInput): Promise<void> {
   await withInterviewLock(interviewId, { organizationId: by.organizationId }, completed, async (tx, _interview, at) => {
     // The answer must belong to this interview: an answer id from elsewhere is "not found".
-    const answer = await tx.interviewAnswer.findFirst({ where: { id: answerId, interviewId }, select: { position: true } });
+    const answer = await tx.interviewAnswer.findFirst({ where: { id: answerId, interviewId }, select: { position: true, rating: true } });
     if (!answer) throw new NotFoundError("Answer");
     await tx.interviewAnswer.update({ where: { id: answerId }, data: { rating: input.rating, reviewNotes: input.notes } });
+    // The page saves notes as they are typed: the history records a rating when it changes, not every save.
+    if (answer.rating === input.rating) return;
     await recordEvent(tx, {
       organizationId: by.organizationId,
       interviewId,

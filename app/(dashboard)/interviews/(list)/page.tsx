@@ -13,7 +13,7 @@ import { requireMember } from "@/lib/accounts/auth";
 import { listJobs } from "@/lib/jobs";
 import { emailBadge } from "@/lib/interviews/model/email-labels";
 import { listInterviews } from "@/lib/interviews/recruiter/queries";
-import { STATUS_LABELS } from "@/lib/interviews/model/status";
+import { LIST_GROUPS, STATUS_LABELS } from "@/lib/interviews/model/status";
 import { RECOMMENDATION_LABELS, RECOMMENDATION_TONES } from "../labels";
 import { listFiltersSchema } from "../schema";
 
@@ -25,7 +25,10 @@ const EMPTY_TITLES = { upcoming: "No upcoming interviews", past: "No past interv
 export default async function InterviewsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const member = await requireMember();
   const raw = await searchParams;
-  const filters = listFiltersSchema.parse(raw);
+  const parsed = listFiltersSchema.parse(raw);
+  // A status from another tab's group (a cancelled interview is never upcoming) filters nothing.
+  const statusChoices = parsed.when === "review" ? [] : LIST_GROUPS[parsed.when];
+  const filters = { ...parsed, status: parsed.status && statusChoices.includes(parsed.status) ? parsed.status : undefined };
   const [{ rows, hasNext }, jobs] = await Promise.all([
     listInterviews(member.organizationId, {
       ...filters,
@@ -40,7 +43,7 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
     return `/interviews${params.size ? `?${params}` : ""}`;
   };
   // The "to review" tab has its own status (completed), so a status in the URL does not filter it.
-  const filtered = Boolean((filters.when !== "review" && filters.status) || filters.jobId || filters.from || filters.to);
+  const filtered = Boolean((filters.when !== "review" && filters.status) || filters.jobId || filters.from || filters.to || filters.q);
 
   return (
     <>
@@ -57,16 +60,22 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
         label="When"
         tabs={(Object.keys(TABS) as Array<keyof typeof TABS>).map((when) => ({ label: TABS[when], href: query({ when, page: 1 }), current: filters.when === when }))}
       />
-      <form action="/interviews" className="mb-4 grid gap-3 rounded-lg bg-white p-4 ring-1 ring-ink-200 sm:grid-cols-5 sm:items-end">
+      <form action="/interviews" className="mb-4 grid gap-3 rounded-lg bg-white p-4 ring-1 ring-ink-200 sm:grid-cols-2 sm:items-end lg:grid-cols-6">
         <input type="hidden" name="when" value={filters.when} />
+        <div role="search" className="sm:col-span-2">
+          <label className="text-sm font-medium text-ink-800">
+            Search by candidate
+            <input type="search" name="q" defaultValue={filters.q} placeholder="Name or email" className={cn(controlClass, "mt-1")} />
+          </label>
+        </div>
         {filters.when !== "review" && (
           <label className="text-sm font-medium text-ink-800">
             Status
             <select name="status" defaultValue={filters.status ?? ""} className={cn(controlClass, "mt-1")}>
               <option value="">Any status</option>
-              {Object.entries(STATUS_LABELS).map(([value, label]) => (
+              {statusChoices.map((value) => (
                 <option key={value} value={value}>
-                  {label}
+                  {STATUS_LABELS[value]}
                 </option>
               ))}
             </select>
@@ -105,7 +114,7 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
 
       {rows.length === 0 ? (
         <EmptyState
-          title={filtered ? "No interviews match these filters" : EMPTY_TITLES[filters.when]}
+          title={filtered ? "No interviews match" : EMPTY_TITLES[filters.when]}
           action={
             filters.when === "upcoming" && !filtered ? (
               <Button asChild>
@@ -114,11 +123,18 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
             ) : undefined
           }
         >
-          {filters.when === "upcoming" && !filtered
-            ? "Schedule one and the candidate gets their invitation right away."
-            : filters.when === "review" && !filtered
-              ? "Completed interviews wait here until someone records a recommendation."
-              : undefined}
+          {filtered ? (
+            <>
+              {filters.q ? `No ${TABS[filters.when].toLowerCase()} interview has a candidate matching “${filters.q}” with these filters. ` : "Nothing here fits these filters. "}
+              <Link href={filters.q ? query({ q: undefined }) : `/interviews?when=${filters.when}`} className="font-medium text-accent-700 underline">
+                {filters.q ? "Clear the search" : "Clear the filters"}
+              </Link>
+            </>
+          ) : filters.when === "upcoming" ? (
+            "Schedule one and the candidate gets their invitation right away."
+          ) : filters.when === "review" ? (
+            "Completed interviews wait here until someone records a recommendation."
+          ) : undefined}
         </EmptyState>
       ) : (
         <ul className="divide-y divide-ink-200 overflow-hidden rounded-lg bg-white ring-1 ring-ink-200">

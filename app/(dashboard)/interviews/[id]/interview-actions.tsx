@@ -1,13 +1,14 @@
 "use client";
 
 import { Dialog } from "radix-ui";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { BrowserTimeZoneInput } from "@/components/browser-time-zone-input";
 import { useFormAction } from "@/components/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, controlClass } from "@/components/ui/field";
+import { useShowNotice } from "./page-notice";
 import { rescheduleInterviewAction, resendInvitationAction } from "../actions";
 import { CancelInterviewDialog } from "./cancel-interview-dialog";
 import { INTERVIEW_MINUTES } from "@/lib/limits";
@@ -52,14 +53,14 @@ function RescheduleDialog({ id, durationMinutes }: { id: string; durationMinutes
     setSeen(state);
     if (state.ok) setOpen(false);
   }
+  // Its message goes below the page's header (another component's state: after rendering, not during it).
+  const showNotice = useShowNotice();
+  useEffect(() => {
+    if (state.ok && state.message) showNotice(state.message);
+  }, [state, showNotice]);
   const errors = state.fieldErrors ?? {};
   return (
     <>
-      {state.ok && state.message && !open && (
-        <Alert tone="success" className="w-full">
-          {state.message}
-        </Alert>
-      )}
       <Dialog.Root open={open} onOpenChange={setOpen}>
         <Dialog.Trigger asChild>
           <Button variant="secondary">Reschedule</Button>

@@ -15,6 +15,7 @@ import { formatInZone } from "@/lib/time-zones";
 import { AccommodationsCard } from "./accommodations-card";
 import { ContentCard } from "./content-card";
 import { InterviewActions } from "./interview-actions";
+import { NoticeSlot, PageNoticeProvider } from "./page-notice";
 import { ReviewSection } from "./review-section";
 import { describeEvent } from "./timeline";
 
@@ -31,8 +32,10 @@ export default async function InterviewPage({ params, searchParams }: { params: 
   const window = joinWindow(interview);
   const badge = emailBadge({ ...interview, email: interview.emails.findLast((e) => BADGE_EMAIL_KINDS.includes(e.kind)) ?? null });
 
+  const scheduled = (await searchParams).scheduled === "1";
+
   return (
-    <>
+    <PageNoticeProvider initial={scheduled ? `Interview scheduled. The invitation is on its way to ${interview.candidate.email}.` : null}>
       <Link href="/interviews" className="text-sm text-ink-600 hover:text-ink-900">
         ← Interviews
       </Link>
@@ -49,11 +52,7 @@ export default async function InterviewPage({ params, searchParams }: { params: 
           ) : undefined
         }
       />
-      {(await searchParams).scheduled === "1" && (
-        <Alert tone="success" className="mb-6">
-          Interview scheduled. The invitation is on its way to {interview.candidate.email}.
-        </Alert>
-      )}
+      <NoticeSlot dropQuery="scheduled" />
       {interview.status === "EXPIRED" && (
         <Alert tone={interview.rescheduleRequestedAt ? "info" : "error"} className="mb-6">
           {interview.candidate.name} did not start before the link closed.{" "}
@@ -65,6 +64,15 @@ export default async function InterviewPage({ params, searchParams }: { params: 
           ) : (
             "You can give them a new time with Reschedule."
           )}
+        </Alert>
+      )}
+      {content.deletionRequestedAt && !content.contentDeletedAt && (
+        <Alert tone="info" className="mb-6">
+          {interview.candidate.name} asked for their answers and recordings to be deleted.{" "}
+          <a href="#content-heading" className="font-medium underline underline-offset-4">
+            Delete them under Answers and recordings
+          </a>
+          .
         </Alert>
       )}
       {interview.bouncedAt && (
@@ -147,7 +155,14 @@ export default async function InterviewPage({ params, searchParams }: { params: 
 
       <AccommodationsCard interviewId={interview.id} {...accommodations} />
 
-      <section aria-labelledby="emails-heading" className="mt-6 overflow-x-auto rounded-lg bg-white ring-1 ring-ink-200">
+      {!content.contentDeletedAt && <ReviewSection organizationId={member.organizationId} interviewId={interview.id} />}
+
+      {/* It scrolls sideways on a phone: focusable, so the keyboard can scroll it too. */}
+      <section
+        aria-labelledby="emails-heading"
+        tabIndex={0}
+        className="mt-6 overflow-x-auto rounded-lg bg-white ring-1 ring-ink-200 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-600"
+      >
         <h2 id="emails-heading" className="px-6 pt-5 text-base font-semibold text-ink-900">
           Emails
         </h2>
@@ -187,8 +202,8 @@ export default async function InterviewPage({ params, searchParams }: { params: 
         </table>
       </section>
 
+      {/* Last: deleting the answers is the page's one destructive action besides cancelling. */}
       <ContentCard interviewId={interview.id} candidateName={interview.candidate.name} {...content} />
-      {!content.contentDeletedAt && <ReviewSection organizationId={member.organizationId} interviewId={interview.id} />}
-    </>
+    </PageNoticeProvider>
   );
 }

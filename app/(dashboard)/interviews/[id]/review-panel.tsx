@@ -1,12 +1,14 @@
 "use client";
 
-import { useId, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
+import { useAutosave, type AutosaveStatus } from "@/components/use-autosave";
 import { useFormAction } from "@/components/use-form-action";
+import { cn } from "@/components/ui/cn";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, controlClass } from "@/components/ui/field";
 import type { Recommendation } from "@/lib/generated/prisma/enums";
-import type { FormState } from "@/lib/form-state";
+import { initialFormState, type FormState } from "@/lib/form-state";
 import { rateAnswerAction, recommendAction } from "../actions";
 import { RECOMMENDATION_LABELS } from "../labels";
 
@@ -24,13 +26,28 @@ const choiceClass =
   "flex cursor-pointer items-center gap-2 rounded-md bg-white px-3 py-1.5 text-sm text-ink-900 ring-1 ring-inset ring-ink-300 " +
   "hover:bg-ink-50 has-checked:bg-accent-50 has-checked:ring-accent-600";
 
-/** One answer's rating and notes. `question` ("Question 2") tells screen readers which answer the controls belong to. */
+/**
+ * One answer's rating and notes, saved as they change (a rating at once, notes after a pause in
+ * typing or on leaving the field), with the save's state beside them. The server checks each
+ * save as it did the form's. `question` ("Question 2") tells screen readers which answer the controls belong to.
+ */
 export function RatingForm({ interviewId, answerId, question, rating, notes }: { interviewId: string; answerId: string; question: string; rating: number | null; notes: string }) {
-  const { state, formAction, onSubmit, pending } = useFormAction(rateAnswerAction.bind(null, interviewId, answerId));
-  const errors = state.fieldErrors ?? {};
+  const [values, setValues] = useState({ rating: rating === null ? "" : String(rating), notes });
+  const { status, result, change, flush } = useAutosave((v: typeof values) => {
+    const form = new FormData();
+    form.set("rating", v.rating);
+    form.set("notes", v.notes);
+    return rateAnswerAction(interviewId, answerId, initialFormState, form);
+  });
+  const update = (next: Partial<typeof values>, now: boolean) => {
+    const merged = { ...values, ...next };
+    setValues(merged);
+    change(merged, { now });
+  };
+  const errors = (status === "failed" && result?.fieldErrors) || {};
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
-      {state.message && !state.ok && <Alert tone="error">{state.message}</Alert>}
+    <form onSubmit={(event) => (event.preventDefault(), void flush())} noValidate className="space-y-4">
+      {status === "failed" && result?.message && <Alert tone="error">{result.message}</Alert>}
       <ChoiceGroup
         legend={
           <>
@@ -42,7 +59,14 @@ export function RatingForm({ interviewId, answerId, question, rating, notes }: {
       >
         {RATINGS.map(([value, label]) => (
           <label key={value} className={choiceClass}>
-            <input type="radio" name="rating" value={value} defaultChecked={String(rating ?? "") === value} className="accent-accent-600" />
+            <input
+              type="radio"
+              name="rating"
+              value={value}
+              checked={values.rating === value}
+              onChange={() => update({ rating: value }, true)}
+              className="accent-accent-600"
+            />
             {label}
           </label>
         ))}
@@ -53,14 +77,29 @@ export function RatingForm({ interviewId, answerId, question, rating, notes }: {
             Notes<span className="sr-only"> on {question}</span>
           </>
         }
+        hint="Saved as you type."
         errors={errors.notes}
       >
-        {(p) => <textarea {...p} name="notes" rows={3} defaultValue={notes} className={controlClass} />}
+        {(p) => (
+          <textarea
+            {...p}
+            name="notes"
+            rows={3}
+            value={values.notes}
+            onChange={(event) => update({ notes: event.target.value }, false)}
+            onBlur={() => void flush()}
+            className={controlClass}
+          />
+        )}
       </Field>
-      <SubmitRow state={state} pending={pending} label="Save rating" variant="secondary" />
+      <p role="status" className={cn("text-sm", status === "failed" ? "text-danger-700" : "text-ink-600")}>
+        {AUTOSAVE_LABELS[status]}
+      </p>
     </form>
   );
 }
+
+const AUTOSAVE_LABELS: Record<AutosaveStatus, string> = { idle: "", saving: "Saving…", saved: "Saved", failed: "Not saved" };
 
 /** The overall recommendation and its comment. */
 export function RecommendationForm({ interviewId, recommendation, comment }: { interviewId: string; recommendation: Recommendation | null; comment: string }) {

@@ -1,0 +1,63 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { setClock } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { InterviewStatus } from "@/lib/generated/prisma/enums";
+import { listInterviews } from "@/lib/interviews/recruiter/queries";
+import { makeCandidate, makeInterviewRow, makeOrg } from "./support/factories";
+
+const HOUR = 3600_000;
+
+let org: Awaited<ReturnType<typeof makeOrg>>;
+const rows: Record<string, string> = {};
+
+/** An interview in `status` scheduled `hours` from now, for a candidate named `name`. */
+async function interview(label: string, status: InterviewStatus, hours: number, name: string, email: string) {
+  const prisma = await db();
+  const { interviewId } = await makeInterviewRow(org, status, new Date(Date.now() + hours * HOUR));
+  const candidate = await makeCandidate(org.organizationId, "Europe/London", { name, email });
+  await prisma.interview.update({ where: { id: interviewId }, data: { candidateId: candidate.id } });
+  rows[label] = interviewId;
+}
+
+const ids = (list: { rows: Array<{ id: string }> }) => list.rows.map((r) => r.id);
+const labels = (list: { rows: Array<{ id: string }> }) => ids(list).map((id) => Object.entries(rows).find(([, v]) => v === id)?.[0] ?? id);
+
+beforeAll(async () => {
+  setClock(null); // the rows are written relative to the real time
+  org = await makeOrg("Interview list");
+  await interview("started late, still answering", InterviewStatus.IN_PROGRESS, -0.5, "Ines Progress", "ines@example.test");
+  await interview("starts soon, not started", InterviewStatus.SCHEDULED, 2, "Sam Soon", "sam.soon@example.test");
+  await interview("start passed, link still open", InterviewStatus.SCHEDULED, -0.1, "Olga Open", "olga@example.test");
+  await interview("completed yesterday", InterviewStatus.COMPLETED, -24, "Carla Done", "carla@example.test");
+  await interview("expired", InterviewStatus.EXPIRED, -48, "Eli Late", "eli@sample.test");
+  await interview("cancelled, was for tomorrow", InterviewStatus.CANCELLED, 24, "Cid Cancel", "cid@example.test");
+});
+
+describe("listInterviews groups by status, not by the clock", () => {
+  it("an interview still going on (scheduled or in progress) is upcoming, whenever it was scheduled", async () => {
+    const upcoming = await listInterviews(org.organizationId, { when: "upcoming", page: 1 });
+    expect(labels(upcoming)).toEqual(["started late, still answering", "start passed, link still open", "starts soon, not started"]);
+  });
+
+  it("past holds only finished interviews, latest first", async () => {
+    const past = await listInterviews(org.organizationId, { when: "past", page: 1 });
+    expect(labels(past)).toEqual(["cancelled, was for tomorrow", "completed yesterday", "expired"]);
+    expect(past.rows.map((r) => r.status)).not.toContain(InterviewStatus.IN_PROGRESS);
+  });
+});
+
+describe("listInterviews searches by candidate", () => {
+  it("matches part of the name, whatever its case, or part of the email", async () => {
+    expect(labels(await listInterviews(org.organizationId, { when: "upcoming", page: 1, q: "progress" }))).toEqual(["started late, still answering"]);
+    expect(labels(await listInterviews(org.organizationId, { when: "upcoming", page: 1, q: "SAM.SOON@" }))).toEqual(["starts soon, not started"]);
+    expect(labels(await listInterviews(org.organizationId, { when: "past", page: 1, q: "sample.test" }))).toEqual(["expired"]);
+  });
+
+  it("finds nothing for a candidate in another tab or another organisation, and treats LIKE's wildcards as text", async () => {
+    expect(ids(await listInterviews(org.organizationId, { when: "past", page: 1, q: "Sam Soon" }))).toEqual([]);
+    const elsewhere = await makeOrg("Interview list, elsewhere");
+    expect(ids(await listInterviews(elsewhere.organizationId, { when: "upcoming", page: 1, q: "Sam" }))).toEqual([]);
+    expect(ids(await listInterviews(org.organizationId, { when: "upcoming", page: 1, q: "%" }))).toEqual([]);
+    expect(ids(await listInterviews(org.organizationId, { when: "upcoming", page: 1, q: "_" }))).toEqual([]);
+  });
+});
