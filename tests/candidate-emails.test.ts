@@ -37,19 +37,19 @@ async function emailsOf(interviewId: string, kind: EmailKind) {
 
 /** An interview of the one-question job, started at START and finished at +100 s. */
 async function finished() {
-  const { interviewId } = await scheduleAt(org, START, { jobId });
+  const { interviewId, candidate } = await scheduleAt(org, START, { jobId });
   await startInterview(await asCandidate(interviewId), true, START);
   const [answer] = await answerRows(interviewId);
   expect(await submitAnswer(await asCandidate(interviewId), answer!.id, "A scheduler.", s(100))).toEqual({ done: true });
-  return interviewId;
+  return { interviewId, candidate };
 }
 
 describe("the candidate's confirmation after finishing", () => {
   it("is queued once with the completion: what happens next, in their zone, and how to reach the recruiter", async () => {
-    const interviewId = await finished();
+    const { interviewId, candidate } = await finished();
     const [email, ...more] = await emailsOf(interviewId, EmailKind.ANSWERS_RECEIVED);
     expect(more).toHaveLength(0);
-    expect(email).toMatchObject({ toEmail: org.candidate.email, replyTo: org.ownerEmail, secret: null, organizationId: org.organizationId });
+    expect(email).toMatchObject({ toEmail: candidate.email, replyTo: org.ownerEmail, secret: null, organizationId: org.organizationId });
     expect(email!.subject).toMatch(/^We received your answers: Backend Engineer at Candidate emails /);
     for (const part of [email!.text, email!.html]) {
       expect(part).toContain(formatDateTime(s(100).toISOString(), "Asia/Tokyo"));
@@ -57,7 +57,7 @@ describe("the candidate's confirmation after finishing", () => {
       expect(part).toContain(org.ownerEmail);
       expect(part).not.toContain("session_key");
     }
-    expect(email!.text).toContain(`Hi ${org.candidate.name},`);
+    expect(email!.text).toContain(`Hi ${candidate.name},`);
     expect(email!.text).toContain(`Contact Owner at Candidate emails ${org.suffix} (${org.ownerEmail}), or reply to this email.`);
     expect(email!.html).toContain(`href="mailto:${org.ownerEmail}"`);
   });
@@ -78,7 +78,7 @@ describe("the candidate's confirmation after finishing", () => {
 
 describe("recruiters' notices", () => {
   it("show times in the recipient recruiter's own zone, not the candidate's", async () => {
-    const interviewId = await finished();
+    const { interviewId } = await finished();
     const [notice] = await emailsOf(interviewId, EmailKind.CANDIDATE_COMPLETED);
     expect(notice!.toEmail).toBe(org.ownerEmail);
     expect(notice!.text).toContain(formatDateTime(s(100).toISOString(), "America/Los_Angeles"));
@@ -89,7 +89,7 @@ describe("recruiters' notices", () => {
     const prisma = await db();
     await prisma.user.update({ where: { id: org.ownerId }, data: { timeZone: null } });
     try {
-      const interviewId = await finished();
+      const { interviewId } = await finished();
       const [notice] = await emailsOf(interviewId, EmailKind.CANDIDATE_COMPLETED);
       expect(notice!.text).toContain(formatDateTime(s(100).toISOString(), "UTC"));
     } finally {

@@ -90,11 +90,11 @@ export async function scheduleAt(
 ) {
   setClock(bookedAt);
   try {
-    const { id: candidateId } = await anotherCandidate(org);
-    const { interviewId } = await scheduleInterview(org.scheduler, scheduleInput(jobId, { id: candidateId }, { scheduledAt: start }));
+    const candidate = await anotherCandidate(org);
+    const { interviewId } = await scheduleInterview(org.scheduler, scheduleInput(jobId, { id: candidate.id }, { scheduledAt: start }));
     const prisma = await db();
     const invitation = await prisma.outboxEmail.findFirstOrThrow({ where: { interviewId, kind: EmailKind.INVITATION } });
-    return { interviewId, key: linkKeyOf(invitation) };
+    return { interviewId, key: linkKeyOf(invitation), candidate };
   } finally {
     setClock(null);
   }
