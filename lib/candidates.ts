@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { DuplicateError, isUniqueViolation, NotFoundError } from "@/lib/errors";
+import { containsText } from "@/lib/search";
 import { deleteInterviewMedia } from "@/lib/interviews/media";
 
 export interface CandidateInput {
@@ -18,7 +19,7 @@ export const CANDIDATE_PAGE_SIZE = 50;
 /** One page of an organisation's candidates, optionally filtered by a name or email fragment. */
 export async function listCandidates(organizationId: string, { query = "", page = 1 }: { query?: string; page?: number } = {}) {
   const prisma = await db();
-  const q = query.trim();
+  const q = containsText(query);
   const where = {
     organizationId,
     ...(q && {

@@ -73,6 +73,17 @@ describe("listCandidates", () => {
     expect(await ids("")).toEqual([alan.id, marie.id]);
   });
 
+  it("takes % and _ as the characters they are, not as patterns", async () => {
+    const { organizationId, suffix } = await makeOrg();
+    const percent = await createCandidate(organizationId, candidateInput({ name: "Ada 100% Lovelace", email: `ada.${suffix}@engine.test` }));
+    await createCandidate(organizationId, candidateInput({ name: "Grace Hopper", email: `grace.${suffix}@cobol.test` }));
+
+    const ids = async (query: string) => (await listCandidates(organizationId, { query })).rows.map((c) => c.id);
+    expect(await ids("%")).toEqual([percent.id]);
+    expect(await ids("_")).toEqual([]);
+    expect(await ids("100%")).toEqual([percent.id]);
+  });
+
   it("pages by CANDIDATE_PAGE_SIZE, ordered by name", async () => {
     const { organizationId } = await makeOrg();
     const empty = await listCandidates(organizationId);

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { containsText } from "@/lib/search";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
 import { estimateMinutes } from "../model/estimate";
@@ -35,8 +36,7 @@ export async function listInterviews(organizationId: string, filters: InterviewF
   const review = filters.when === "review";
   const group = filters.when === "review" ? [InterviewStatus.COMPLETED] : LIST_GROUPS[filters.when];
   const statuses = review || !filters.status ? group : group.filter((s) => s === filters.status);
-  // Prisma's `contains` is a LIKE: its pattern characters (%, _ and the escape, a backslash) are escaped to be text.
-  const q = filters.q?.trim().replace(/[\\%_]/g, (c) => `\\${c}`);
+  const q = containsText(filters.q);
   const rows = await prisma.interview.findMany({
     where: {
       organizationId,
