@@ -97,10 +97,10 @@ test("the owner changes how long answers are kept on the settings page", async (
   const days = page.getByLabel("Keep answers and recordings for (days)");
   await expect(days).toHaveValue("180");
   await days.fill("10");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Enter a whole number of days from 30 to 730.")).toBeVisible();
   await days.fill("90");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("status")).toHaveText("Saved. Answers and recordings are now kept for 90 days after an interview ends.");
   await page.reload();
   await expect(days).toHaveValue("90");

@@ -28,7 +28,7 @@ export const nameField = (missing: string) => z.string().trim().min(1, missing).
 export const timeZoneField = z.string().trim().transform(zoneFromPickerText).refine(isValidTimeZone, "Choose a time zone from the list.");
 
 /** The browser's zone from a hidden field (a new account's default): anything missing or unknown is simply not set. */
-export const browserTimeZoneField = z.unknown().transform((value) => (typeof value === "string" && isValidTimeZone(value.trim()) ? value.trim() : null));
+export const browserTimeZoneField = z.unknown().optional().transform((value) => (typeof value === "string" && isValidTimeZone(value.trim()) ? value.trim() : null));
 
 /** Free text up to `max` characters (notes, descriptions), trimmed. */
 export const textField = (max = NOTES_MAX) => z.string().trim().max(max, atMost(max));

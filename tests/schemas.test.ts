@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ZodType } from "zod";
-import { signUpSchema } from "@/app/(auth)/schema";
+import { acceptInviteSchema, confirmSignUpSchema, signUpSchema } from "@/app/(auth)/schema";
 import { candidateSchema } from "@/app/(dashboard)/candidates/schema";
 import { jobFromFormData, jobSchema } from "@/app/(dashboard)/jobs/schema";
 import { accommodationsSchema } from "@/app/(dashboard)/interviews/schema";
@@ -75,6 +75,14 @@ describe("account schemas", () => {
   it("rejects a 9-character password and accepts 10", () => {
     expect(rejectedPaths(signUpSchema, { ...signUp, password: "012345678" })).toEqual(["password"]);
     expect(rejectedPaths(signUpSchema, signUp)).toEqual([]);
+  });
+
+  it("takes the browser's time zone when the form carries a known one, and no zone when it is missing or unknown", () => {
+    const confirm = { token: "t".repeat(43), password: "0123456789" };
+    expect(confirmSignUpSchema.parse(confirm).timeZone).toBeNull();
+    expect(confirmSignUpSchema.parse({ ...confirm, timeZone: "Mars/Olympus" }).timeZone).toBeNull();
+    expect(confirmSignUpSchema.parse({ ...confirm, timeZone: " Asia/Tokyo " }).timeZone).toBe("Asia/Tokyo");
+    expect(acceptInviteSchema.parse({ token: "t".repeat(43), name: "Linus", password: "0123456789" }).timeZone).toBeNull();
   });
 
   it("lower-cases invite emails and rejects malformed ones", () => {
