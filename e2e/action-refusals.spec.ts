@@ -337,7 +337,9 @@ const CASES: Record<ActionRef, Case> = {
       const outcome = await t.call(t.orgB, "/jobs/new", [INITIAL, jobForm(`B job ${uid()}`, "B's question", t.w.a.job.questionId)]);
       expect(outcome.redirect).toMatch(/^\/jobs\/[^/?]+\?saved=1$/);
       expect(outcome.redirect).not.toContain(t.w.a.job.id);
-      await t.b.goto(outcome.redirect!);
+      // The job's own question ids are on its edit form.
+      await t.b.goto(`${outcome.redirect!.split("?")[0]}/edit`);
+      await expect(t.b.locator('input[name="question.id"]')).toHaveCount(1);
       await expect(t.b.locator('input[name="question.id"]')).not.toHaveValue(t.w.a.job.questionId);
       await expectJobUntouched(t);
     },

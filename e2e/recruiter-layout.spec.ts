@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createJob, expect, localDateTime, scheduleAndGetLink, test } from "./fixtures";
+import { chooseJob, chooseStart, createJob, expect, localDateTime, scheduleAndGetLink, test } from "./fixtures";
 
 const DESTINATIONS = ["Interviews", "Jobs", "Candidates", "Team", "Settings"] as const;
 
@@ -56,7 +56,9 @@ test("the 'scheduled' banner shows once: a reload does not bring it back", async
   await page.getByRole("radio", { name: "New candidate" }).check();
   await page.getByLabel("Name").fill("Once Only");
   await page.getByLabel("Email").fill(`once-${randomUUID().slice(0, 8)}@example.test`);
-  await page.getByLabel("Date and time").fill(await localDateTime(page, 2, 10));
+  await page.getByLabel("Their time zone").fill("America/New_York");
+  await chooseJob(page);
+  await chooseStart(page, await localDateTime(page, 2, 10));
   await page.getByRole("button", { name: "Schedule and send invitation" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Interview scheduled." })).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Once Only");

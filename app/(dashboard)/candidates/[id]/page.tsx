@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { InterviewRows } from "@/components/interview-rows";
+import { OneTimeNotice } from "@/components/one-time-notice";
 import { PageHeader } from "@/components/page-header";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { requireMember } from "@/lib/accounts/auth";
 import { findCandidate } from "@/lib/candidates";
@@ -38,11 +38,7 @@ export default async function CandidatePage({ params, searchParams }: { params: 
           </Button>
         }
       />
-      {(await searchParams).saved === "1" && (
-        <Alert tone="success" className="mb-6">
-          Candidate saved.
-        </Alert>
-      )}
+      {(await searchParams).saved === "1" && <OneTimeNotice dropQuery="saved">Candidate saved.</OneTimeNotice>}
 
       <div className="space-y-8">
         <section aria-labelledby="candidate-interviews">

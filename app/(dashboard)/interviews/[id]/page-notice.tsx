@@ -1,6 +1,7 @@
 "use client";
 
-import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { createContext, useContext, useState, type ReactNode } from "react";
+import { useDropQuery } from "@/components/one-time-notice";
 import { Alert } from "@/components/ui/alert";
 
 type Notice = { message: string | null; show: (message: string) => void };
@@ -26,14 +27,7 @@ export function useShowNotice(): (message: string) => void {
  */
 export function NoticeSlot({ dropQuery }: { dropQuery?: string }) {
   const { message } = useContext(PageNotice);
-  useEffect(() => {
-    if (!dropQuery) return;
-    const url = new URL(window.location.href);
-    if (!url.searchParams.has(dropQuery)) return;
-    url.searchParams.delete(dropQuery);
-    // Next's router follows history.replaceState: no navigation, no new render.
-    window.history.replaceState(null, "", url);
-  }, [dropQuery]);
+  useDropQuery(dropQuery);
   if (!message) return null;
   return (
     <Alert tone="success" className="mb-6">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { InterviewRows } from "@/components/interview-rows";
+import { OneTimeNotice } from "@/components/one-time-notice";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -55,11 +56,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
           </>
         }
       />
-      {(await searchParams).saved === "1" && (
-        <Alert tone="success" className="mb-6">
-          Job saved.
-        </Alert>
-      )}
+      {(await searchParams).saved === "1" && <OneTimeNotice dropQuery="saved">Job saved.</OneTimeNotice>}
       {archived && (
         <Alert className="mb-6">This job is archived: candidates cannot be scheduled for it. Reopen it to schedule interviews.</Alert>
       )}
