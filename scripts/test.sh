@@ -5,32 +5,24 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 
-chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ ! -x "$chromium" ]; then
+# need_package PACKAGE WHAT [HINT]: installs a missing Debian package when root, else says how and stops.
+need_package() {
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-    echo "==> Chromium is missing; installing Debian's chromium package for the browser tests"
+    echo "==> $1 is missing; installing Debian's $1 package for $2"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null
   else
-    echo "The browser tests need Chromium at $chromium. Install it with:" >&2
-    echo "    sudo apt-get install -y chromium" >&2
-    echo "or point CHROMIUM_PATH at another Chromium/Chrome binary." >&2
+    echo "${2^} need $1. Install it with:" >&2
+    echo "    sudo apt-get install -y $1" >&2
+    [ -z "${3:-}" ] || echo "$3" >&2
     exit 1
   fi
-fi
+}
 
+chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+[ -x "$chromium" ] || need_package chromium "the browser tests" "or point CHROMIUM_PATH at another Chromium/Chrome binary."
 # The recordings tests make real WebM files (a 60 s one among them) with Debian's ffmpeg.
-if ! command -v ffmpeg >/dev/null; then
-  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-    echo "==> ffmpeg is missing; installing Debian's ffmpeg package for the recordings tests"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ffmpeg >/dev/null
-  else
-    echo "The recordings tests need ffmpeg. Install it with:" >&2
-    echo "    sudo apt-get install -y ffmpeg" >&2
-    exit 1
-  fi
-fi
+command -v ffmpeg >/dev/null || need_package ffmpeg "the recordings tests"
 
 if [ -n "${DATABASE_URL:-}" ]; then
   host=$(node -e 'console.log(new URL(process.env.DATABASE_URL).hostname)')
