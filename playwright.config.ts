@@ -1,8 +1,18 @@
+import { statfsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_AUTH_SECRET, E2E_BASE_URL as baseURL, E2E_PORT as PORT, E2E_SERVER_LOG } from "./e2e/env";
 
 // e2e talks to a production build (`next start`) on its own database: a fresh PGlite directory,
 // or the PostgreSQL in DATABASE_URL (which scripts/test.sh refuses unless it is local).
+function roomyDevShm(): boolean {
+  try {
+    const { bavail, bsize } = statfsSync("/dev/shm");
+    return bavail * bsize >= 2 ** 31;
+  } catch {
+    return false;
+  }
+}
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: true,
@@ -16,15 +26,19 @@ export default defineConfig({
     baseURL,
     timezoneId: "America/New_York",
     locale: "en-US",
-    trace: "retain-on-failure",
+    // Recording a trace costs a third of the browser's CPU on every test (screencast frames, DOM
+    // snapshots); a failing test's retry records one, and a failing run without retries gets a screenshot.
+    trace: "on-first-retry",
     screenshot: "only-on-failure",
     launchOptions: {
+      // Playwright's default --disable-dev-shm-usage is for containers with a tiny /dev/shm: where it
+      // is large, shared memory on disk (/tmp) only costs system time in every browser process.
+      ignoreDefaultArgs: roomyDevShm() ? ["--disable-dev-shm-usage"] : [],
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: [
         "--no-sandbox",
         "--headless=new",
         "--disable-gpu",
-        "--disable-dev-shm-usage",
         "--disable-quic",
         "--no-first-run",
         "--disable-background-networking",

@@ -35,8 +35,9 @@ type Tools = {
   apiWithState: (state: string) => Promise<APIRequestContext>;
   /** A fresh browser page without cookies. */
   newPage: () => Promise<Page>;
-  a: Page;
-  b: Page;
+  /** Org A's and org B's signed-in browser pages, made on first use (most checks need one, or none). */
+  a: () => Promise<Page>;
+  b: () => Promise<Page>;
   call: (client: APIRequestContext, pagePath: string, args: unknown[]) => Promise<Outcome>;
   /** A dashboard action refused to the signed out, both at proxy.ts's gate and by the action itself. */
   signedOut: (pagePath: string, args: unknown[]) => Promise<void>;
@@ -106,45 +107,50 @@ async function markAbsent(t: Tools) {
 }
 
 async function expectJobUntouched(t: Tools) {
+  const a = await t.a();
   const { job } = t.w.a;
-  expect((await t.a.goto(`/jobs/${job.id}`))?.status()).toBe(200);
-  await expect(t.a.getByRole("heading", { level: 1 })).toHaveText(job.title);
-  expect((await t.a.goto(`/jobs/${job.id}/edit`))?.status()).toBe(200);
-  await expect(t.a.getByLabel("Title")).toHaveValue(job.title);
-  await expect(t.a.locator('input[name="question.id"]')).toHaveValue(job.questionId);
-  await expect(t.a.locator('textarea[name="question.prompt"]')).toHaveValue(job.prompt);
+  expect((await a.goto(`/jobs/${job.id}`))?.status()).toBe(200);
+  await expect(a.getByRole("heading", { level: 1 })).toHaveText(job.title);
+  expect((await a.goto(`/jobs/${job.id}/edit`))?.status()).toBe(200);
+  await expect(a.getByLabel("Title")).toHaveValue(job.title);
+  await expect(a.locator('input[name="question.id"]')).toHaveValue(job.questionId);
+  await expect(a.locator('textarea[name="question.prompt"]')).toHaveValue(job.prompt);
 }
 
 async function expectCandidateUntouched(t: Tools) {
+  const a = await t.a();
   const { candidate } = t.w.a;
-  expect((await t.a.goto(`/candidates/${candidate.id}`))?.status()).toBe(200);
-  await expect(t.a.getByLabel("Name")).toHaveValue(candidate.name);
-  await expect(t.a.getByLabel("Email")).toHaveValue(candidate.email);
+  expect((await a.goto(`/candidates/${candidate.id}`))?.status()).toBe(200);
+  await expect(a.getByLabel("Name")).toHaveValue(candidate.name);
+  await expect(a.getByLabel("Email")).toHaveValue(candidate.email);
 }
 
 /** Still scheduled, and its link still opens (a reschedule or resend would have replaced it: 410). */
 async function expectScheduledUntouched(t: Tools) {
+  const a = await t.a();
   const { scheduled } = t.w.a;
-  await t.a.goto(`/interviews/${scheduled.id}`);
-  await expect(t.a.getByRole("heading", { level: 1 })).toContainText("Scheduled");
+  await a.goto(`/interviews/${scheduled.id}`);
+  await expect(a.getByRole("heading", { level: 1 })).toContainText("Scheduled");
   const opened = await (await t.api()).get(scheduled.link);
   expect(opened.status()).toBe(200);
 }
 
 async function expectCompletedUnreviewed(t: Tools) {
+  const a = await t.a();
   const { completed } = t.w.a;
-  await t.a.goto(`/interviews/${completed.id}`);
-  await expect(t.a.getByRole("heading", { level: 1 })).toContainText("Completed");
-  const answer = t.a.locator(`article[aria-labelledby="answer-${completed.answerId}-heading"]`);
+  await a.goto(`/interviews/${completed.id}`);
+  await expect(a.getByRole("heading", { level: 1 })).toContainText("Completed");
+  const answer = a.locator(`article[aria-labelledby="answer-${completed.answerId}-heading"]`);
   await expect(answer.getByRole("radio", { name: "Not rated" })).toBeChecked();
   await expect(answer.getByRole("textbox")).toHaveValue("");
-  await expect(t.a.getByText("Not reviewed yet.")).toBeVisible();
+  await expect(a.getByText("Not reviewed yet.")).toBeVisible();
 }
 
 async function expectInviteOpen(t: Tools) {
-  await t.a.goto("/team");
-  await expect(t.a.getByRole("region", { name: "Open invitations" })).toContainText(t.w.a.invite.email);
-  await expect(t.a.getByRole("region", { name: "Members" }).getByRole("listitem")).toHaveCount(1);
+  const a = await t.a();
+  await a.goto("/team");
+  await expect(a.getByRole("region", { name: "Open invitations" })).toContainText(t.w.a.invite.email);
+  await expect(a.getByRole("region", { name: "Members" }).getByRole("listitem")).toHaveCount(1);
 }
 
 /** An interview in progress whose (only) answer is still empty, seen by its own organisation. */
@@ -172,15 +178,17 @@ async function expectNoKeyRefused(t: Tools, args: unknown[]) {
 
 /** The scheduled interview's accommodations are still none (the form shows zeros). */
 async function expectNoAccommodations(t: Tools) {
-  await t.a.goto(`/interviews/${t.w.a.scheduled.id}`);
-  await expect(t.a.getByLabel("Extra time (%)")).toHaveValue("0");
-  await expect(t.a.getByLabel("Extra retakes")).toHaveValue("0");
+  const a = await t.a();
+  await a.goto(`/interviews/${t.w.a.scheduled.id}`);
+  await expect(a.getByLabel("Extra time (%)")).toHaveValue("0");
+  await expect(a.getByLabel("Extra retakes")).toHaveValue("0");
 }
 
 /** Org A still has its one owner, and no organisation was made with A's address. */
 async function expectOwnerAlone(t: Tools) {
-  await t.a.goto("/team");
-  const members = t.a.getByRole("region", { name: "Members" }).getByRole("listitem");
+  const a = await t.a();
+  await a.goto("/team");
+  const members = a.getByRole("region", { name: "Members" }).getByRole("listitem");
   await expect(members).toHaveCount(1);
   await expect(members).toContainText(t.w.a.owner.email);
 }
@@ -193,8 +201,9 @@ async function expectPasswordUnchanged(t: Tools) {
 
 /** A's signed-in browser (the world's session) still opens the dashboard. */
 async function expectStillSignedIn(t: Tools) {
-  await t.a.goto("/settings");
-  await expect(t.a.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  const a = await t.a();
+  await a.goto("/settings");
+  await expect(a.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
 }
 
 /** A zone nobody in the world uses: finding it on A's settings means a refused call changed A's time zone. */
@@ -202,15 +211,17 @@ const FOREIGN_ZONE = "Pacific/Chatham";
 
 /** A's owner's time zone is still not FOREIGN_ZONE. */
 async function expectTimeZoneUntouched(t: Tools) {
-  await t.a.goto("/settings");
-  await expect(t.a.getByLabel("Time zone", { exact: true })).toBeVisible();
-  await expect(t.a.getByLabel("Time zone", { exact: true })).not.toHaveValue(FOREIGN_ZONE);
+  const a = await t.a();
+  await a.goto("/settings");
+  await expect(a.getByLabel("Time zone", { exact: true })).toBeVisible();
+  await expect(a.getByLabel("Time zone", { exact: true })).not.toHaveValue(FOREIGN_ZONE);
 }
 
 /** Org A still keeps answers for the default 180 days. */
 async function expectRetentionUntouched(t: Tools) {
-  await t.a.goto("/settings");
-  await expect(t.a.getByLabel("Keep answers and recordings for (days)")).toHaveValue("180");
+  const a = await t.a();
+  await a.goto("/settings");
+  await expect(a.getByLabel("Keep answers and recordings for (days)")).toHaveValue("180");
 }
 
 /** An interview's page shows no candidate request of either kind. */
@@ -328,9 +339,10 @@ const CASES: Record<ActionRef, Case> = {
     async unauthenticated(t) {
       const title = `Unauthorised job ${uid()}`;
       await t.signedOut("/jobs/new", [INITIAL, jobForm(title, "Who let me in?")]);
-      await t.a.goto("/jobs");
-      await expect(t.a.getByRole("link", { name: t.w.a.job.title })).toBeVisible();
-      await expect(t.a.getByText(title)).toHaveCount(0);
+      const pageA = await t.a();
+      await pageA.goto("/jobs");
+      await expect(pageA.getByRole("link", { name: t.w.a.job.title })).toBeVisible();
+      await expect(pageA.getByText(title)).toHaveCount(0);
     },
     // No id to pass but the question's: org A's question id in the form must not make it B's.
     async otherOrg(t) {
@@ -338,9 +350,10 @@ const CASES: Record<ActionRef, Case> = {
       expect(outcome.redirect).toMatch(/^\/jobs\/[^/?]+\?saved=1$/);
       expect(outcome.redirect).not.toContain(t.w.a.job.id);
       // The job's own question ids are on its edit form.
-      await t.b.goto(`${outcome.redirect!.split("?")[0]}/edit`);
-      await expect(t.b.locator('input[name="question.id"]')).toHaveCount(1);
-      await expect(t.b.locator('input[name="question.id"]')).not.toHaveValue(t.w.a.job.questionId);
+      const pageB = await t.b();
+      await pageB.goto(`${outcome.redirect!.split("?")[0]}/edit`);
+      await expect(pageB.locator('input[name="question.id"]')).toHaveCount(1);
+      await expect(pageB.locator('input[name="question.id"]')).not.toHaveValue(t.w.a.job.questionId);
       await expectJobUntouched(t);
     },
   },
@@ -377,9 +390,10 @@ const CASES: Record<ActionRef, Case> = {
     async unauthenticated(t) {
       const name = `Unauthorised ${uid()}`;
       await t.signedOut("/candidates/new", [INITIAL, candidateForm(name, `${uid()}@example.test`)]);
-      await t.a.goto("/candidates");
-      await expect(t.a.getByRole("link", { name: t.w.a.candidate.name })).toBeVisible();
-      await expect(t.a.getByText(name)).toHaveCount(0);
+      const pageA = await t.a();
+      await pageA.goto("/candidates");
+      await expect(pageA.getByRole("link", { name: t.w.a.candidate.name })).toBeVisible();
+      await expect(pageA.getByText(name)).toHaveCount(0);
     },
     // An id in the form is ignored: the new candidate is B's, with its own id.
     async otherOrg(t) {
@@ -388,8 +402,9 @@ const CASES: Record<ActionRef, Case> = {
       expect(outcome.redirect).toMatch(/^\/candidates\/[^/?]+\?saved=1$/);
       expect(outcome.redirect).not.toContain(t.w.a.candidate.id);
       await expectCandidateUntouched(t);
-      await t.a.goto("/candidates");
-      await expect(t.a.getByText(name)).toHaveCount(0);
+      const pageA = await t.a();
+      await pageA.goto("/candidates");
+      await expect(pageA.getByText(name)).toHaveCount(0);
     },
   },
   "app/(dashboard)/candidates/actions.ts#updateCandidateAction": {
@@ -421,8 +436,9 @@ const CASES: Record<ActionRef, Case> = {
     rightful: { as: "orgA", page: "/interviews/new", args: (w) => [INITIAL, scheduleForm({ jobId: w.a.job.id, candidateId: w.a.candidate.id, notes: MARK })], untouched: markAbsent },
     async unauthenticated(t) {
       await t.signedOut("/interviews/new", [INITIAL, scheduleForm({ jobId: t.w.a.job.id, candidateId: t.w.a.candidate.id })]);
-      await t.a.goto("/interviews");
-      await expect(t.a.getByRole("link", { name: t.w.a.candidate.name })).toHaveCount(0);
+      const pageA = await t.a();
+      await pageA.goto("/interviews");
+      await expect(pageA.getByRole("link", { name: t.w.a.candidate.name })).toHaveCount(0);
     },
     async otherOrg(t) {
       const { a, b } = t.w;
@@ -434,8 +450,9 @@ const CASES: Record<ActionRef, Case> = {
       const withAToken = await t.call(t.orgB, "/interviews/new", [INITIAL, scheduleForm({ jobId: b.job.id, requestToken: a.scheduled.requestToken })]);
       expect(withAToken.redirect).toMatch(/^\/interviews\/[^/?]+\?scheduled=1$/);
       expect(withAToken.redirect).not.toContain(a.scheduled.id);
-      await t.a.goto("/interviews");
-      await expect(t.a.getByRole("link", { name: a.candidate.name })).toHaveCount(0);
+      const pageA = await t.a();
+      await pageA.goto("/interviews");
+      await expect(pageA.getByRole("link", { name: a.candidate.name })).toHaveCount(0);
       await expectScheduledUntouched(t);
     },
   },
@@ -609,29 +626,29 @@ const CASES: Record<ActionRef, Case> = {
         const outcome = await t.call(client, "/interview", [INITIAL, form({ message: "From a stranger", interviewId: t.w.b.open.id })]);
         expect(outcome.result).toEqual({ ok: false, message: LINK_INVALID });
       }
-      await expectNoCandidateRequests(t.b, t.w.b.open);
+      await expectNoCandidateRequests(await t.b(), t.w.b.open);
     },
     // The cookie decides which interview: A's (in progress, so closed to requests), never B's named one.
     async otherOrg(t) {
       const outcome = await t.call(await t.candidate(t.w.a.inProgress.key), "/interview", [INITIAL, form({ message: "For B's interview", interviewId: t.w.b.open.id })]);
       expect(outcome.result).toMatchObject({ ok: false, message: expect.stringContaining("can no longer take requests") });
-      await expectNoCandidateRequests(t.b, t.w.b.open);
-      await expectNoCandidateRequests(t.a, t.w.a.inProgress);
+      await expectNoCandidateRequests(await t.b(), t.w.b.open);
+      await expectNoCandidateRequests(await t.a(), t.w.a.inProgress);
     },
   },
   "app/interview/request-actions.ts#requestDeletionAction": {
-    rightful: { as: "candidateA", page: "/interview", args: () => [], untouched: (t) => expectNoCandidateRequests(t.a, t.w.a.inProgress) },
+    rightful: { as: "candidateA", page: "/interview", args: () => [], untouched: async (t) => expectNoCandidateRequests(await t.a(), t.w.a.inProgress) },
     async unauthenticated(t) {
       for (const client of [t.anonymous, await t.candidate("k".repeat(43))]) {
         expect((await t.call(client, "/interview", [])).result).toEqual({ ok: false, message: LINK_INVALID });
       }
-      await expectNoCandidateRequests(t.b, t.w.b.completed);
+      await expectNoCandidateRequests(await t.b(), t.w.b.completed);
     },
     // A's in-progress cookie asks for A's own interview only (not complete: refused); B's completed one is untouched.
     async otherOrg(t) {
       const outcome = await t.call(await t.candidate(t.w.a.inProgress.key), "/interview", []);
       expect(outcome.result).toMatchObject({ ok: false });
-      await expectNoCandidateRequests(t.b, t.w.b.completed);
+      await expectNoCandidateRequests(await t.b(), t.w.b.completed);
     },
   },
   "app/(dashboard)/team/actions.ts#inviteTeammateAction": {
@@ -640,7 +657,8 @@ const CASES: Record<ActionRef, Case> = {
       const email = `unauthorised-${uid()}@example.test`;
       await t.signedOut("/team", [INITIAL, form({ email })]);
       await expectInviteOpen(t);
-      await expect(t.a.getByText(email)).toHaveCount(0);
+      const pageA = await t.a();
+      await expect(pageA.getByText(email)).toHaveCount(0);
     },
     // No id to pass; inviting the address A invited (which revokes an earlier link) must leave A's link alone.
     async otherOrg(t) {
@@ -662,7 +680,7 @@ const CASES: Record<ActionRef, Case> = {
   },
   // The candidate portal: the caller is whoever holds the `kairos_interview` cookie.
   "app/interview/actions.ts#startInterviewAction": {
-    rightful: { as: "candidateA", page: "/interview", args: () => [INITIAL, form({ consent: "yes" })], untouched: (t) => expectUnanswered(t.a, t.w.a.inProgress) },
+    rightful: { as: "candidateA", page: "/interview", args: () => [INITIAL, form({ consent: "yes" })], untouched: async (t) => expectUnanswered(await t.a(), t.w.a.inProgress) },
     // Nothing names an interview but the cookie: an interview id in the form is ignored.
     async unauthenticated(t) {
       for (const client of [t.anonymous, await t.candidate("k".repeat(43))]) {
@@ -670,49 +688,49 @@ const CASES: Record<ActionRef, Case> = {
         expect(outcome.redirect).toBe("/interview");
         expect(outcome.result).toBe(NO_RESULT);
       }
-      await expectNotStarted(t.b, t.w.b.open);
+      await expectNotStarted(await t.b(), t.w.b.open);
     },
     async otherOrg(t) {
       const outcome = await t.call(await t.candidate(t.w.a.inProgress.key), "/interview", [INITIAL, form({ consent: "yes", interviewId: t.w.b.open.id })]);
       expect(outcome.redirect).toBe("/interview");
       expect(outcome.result).toBe(NO_RESULT);
-      await expectNotStarted(t.b, t.w.b.open);
+      await expectNotStarted(await t.b(), t.w.b.open);
     },
   },
   "app/interview/actions.ts#saveAnswerAction": {
-    rightful: { as: "candidateA", page: "/interview", args: (w) => [w.a.inProgress.answerId, MARK], untouched: async (t) => (await markAbsent(t), expectUnanswered(t.a, t.w.a.inProgress)) },
+    rightful: { as: "candidateA", page: "/interview", args: (w) => [w.a.inProgress.answerId, MARK], untouched: async (t) => (await markAbsent(t), expectUnanswered(await t.a(), t.w.a.inProgress)) },
     async unauthenticated(t) {
       await expectNoKeyRefused(t, [t.w.a.inProgress.answerId, "Written by a stranger"]);
-      await expectUnanswered(t.a, t.w.a.inProgress);
+      await expectUnanswered(await t.a(), t.w.a.inProgress);
     },
     async otherOrg(t) {
       const outcome = await t.call(await t.candidate(t.w.a.inProgress.key), "/interview", [t.w.b.inProgress.answerId, "Written by another candidate"]);
       expect(outcome.result).toMatchObject({ ok: false, reason: "not_current" });
-      await expectUnanswered(t.b, t.w.b.inProgress);
+      await expectUnanswered(await t.b(), t.w.b.inProgress);
     },
   },
   "app/interview/actions.ts#skipPreparationAction": {
-    rightful: { as: "candidateA", page: "/interview", args: (w) => [w.a.inProgress.answerId], untouched: (t) => expectUnanswered(t.a, t.w.a.inProgress) },
+    rightful: { as: "candidateA", page: "/interview", args: (w) => [w.a.inProgress.answerId], untouched: async (t) => expectUnanswered(await t.a(), t.w.a.inProgress) },
     async unauthenticated(t) {
       await expectNoKeyRefused(t, [t.w.a.inProgress.answerId]);
-      await expectUnanswered(t.a, t.w.a.inProgress);
+      await expectUnanswered(await t.a(), t.w.a.inProgress);
     },
     async otherOrg(t) {
       const outcome = await t.call(await t.candidate(t.w.a.inProgress.key), "/interview", [t.w.b.inProgress.answerId]);
       expect(outcome.result).toMatchObject({ ok: false, reason: "not_current" });
-      await expectUnanswered(t.b, t.w.b.inProgress);
+      await expectUnanswered(await t.b(), t.w.b.inProgress);
     },
   },
   "app/interview/actions.ts#submitAnswerAction": {
-    rightful: { as: "candidateA", page: "/interview", args: (w) => [w.a.inProgress.answerId, MARK], untouched: async (t) => (await markAbsent(t), expectUnanswered(t.a, t.w.a.inProgress)) },
+    rightful: { as: "candidateA", page: "/interview", args: (w) => [w.a.inProgress.answerId, MARK], untouched: async (t) => (await markAbsent(t), expectUnanswered(await t.a(), t.w.a.inProgress)) },
     async unauthenticated(t) {
       await expectNoKeyRefused(t, [t.w.a.inProgress.answerId, "Submitted by a stranger"]);
-      await expectUnanswered(t.a, t.w.a.inProgress);
+      await expectUnanswered(await t.a(), t.w.a.inProgress);
     },
     async otherOrg(t) {
       const outcome = await t.call(await t.candidate(t.w.a.inProgress.key), "/interview", [t.w.b.inProgress.answerId, "Submitted by another candidate"]);
       expect(outcome.result).toMatchObject({ ok: false, reason: "not_current" });
-      await expectUnanswered(t.b, t.w.b.inProgress);
+      await expectUnanswered(await t.b(), t.w.b.inProgress);
     },
   },
 };
@@ -769,8 +787,8 @@ test.describe("each server action refuses", () => {
           api: () => api(),
           apiWithState: (state) => api({ storageState: JSON.parse(state) }),
           newPage: () => page(),
-          a: await page(world.a.state),
-          b: await page(world.b.state),
+          a: once(() => page(world.a.state)),
+          b: once(() => page(world.b.state)),
           call: (client, pagePath, args) => invoke(client, ref, pagePath, args),
           async signedOut(pagePath, args) {
             const gated = await invoke(anonymous, ref, pagePath, args);
@@ -794,6 +812,12 @@ test.describe("each server action refuses", () => {
     }
   }
 });
+
+/** `make`'s result, made on the first call and shared by the later ones. */
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
+}
 
 /**
  * The rightful caller sends each argument in turn as a value of the wrong type (the page's own

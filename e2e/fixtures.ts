@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import { encode } from "next-auth/jwt";
-import { E2E_AUTH_SECRET } from "./env";
+import { E2E_AUTH_SECRET, E2E_BASE_URL } from "./env";
 
 export const DEMO = { email: "recruiter@kairos.test", password: "kairos-demo" };
 
@@ -62,8 +62,28 @@ export async function signIn(page: Page, email: string, password: string) {
  * A validly signed session cookie value (next-auth.session-token) for a user id, as the e2e server
  * would issue it — e.g. for an account that no longer exists.
  */
-export async function sessionToken(userId: string): Promise<string> {
-  return encode({ token: { uid: userId }, secret: E2E_AUTH_SECRET });
+export async function sessionToken(userId: string, sessionId?: string): Promise<string> {
+  return encode({ token: { uid: userId, ...(sessionId && { sid: sessionId }) }, secret: E2E_AUTH_SECRET });
+}
+
+/**
+ * A new organisation whose owner is signed in on `page`, made in one request to a test hook
+ * (app/api/test/organizations) instead of through the sign-up form and its email: the state a
+ * confirmed sign-up leaves (on /interviews), a few seconds sooner. Specs about signing up use signUp.
+ */
+export async function signedInOwner(page: Page, label = "Org"): Promise<Recruiter & { userId: string }> {
+  const id = randomUUID().slice(0, 8);
+  const recruiter = { name: `Robin ${id}`, email: `robin-${id}@example.test`, password: "correct horse battery", organizationName: `${label} ${id}` };
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": ownClientAddress() });
+  // The zone a sign-up takes from the browser: the one playwright.config.ts gives every page.
+  const timeZone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const response = await page.request.post("/api/test/organizations", { data: { ...recruiter, timeZone } });
+  expect(response.status()).toBe(201);
+  const { userId, sessionId } = (await response.json()) as { userId: string; sessionId: string };
+  await page.context().addCookies([{ name: "next-auth.session-token", value: await sessionToken(userId, sessionId), url: E2E_BASE_URL, httpOnly: true, sameSite: "Lax" }]);
+  // Where a confirmed sign-up lands.
+  await page.goto("/interviews");
+  return { ...recruiter, userId };
 }
 
 export type QuestionSpec = { prompt: string; prep: number; answer: number; answerType?: "TEXT" | "VIDEO" | "AUDIO"; retakes?: number };
@@ -217,7 +237,7 @@ export async function axeViolations(page: Page, { exclude }: { exclude?: string 
 export const test = base.extend<{ recruiter: Recruiter }>({
   // A fresh organisation per test, so specs run in parallel without resets.
   recruiter: async ({ page }, use) => {
-    await use(await signUp(page));
+    await use(await signedInOwner(page));
   },
 });
 

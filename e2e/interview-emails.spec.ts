@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { axeViolations, createJob, expect, openEmail, openLobby, scheduleAndGetLink, test } from "./fixtures";
+import { axeViolations, createJob, expect, openEmail, openLobby, scheduleAndGetLink, signUp, test } from "./fixtures";
 
 // What candidates are told by email and where their replies go, and how the recruiter's pages
 // describe those emails.
@@ -82,7 +82,8 @@ test("a finished interview: the candidate is told their answers arrived and how 
   await expect(page.getByRole("region", { name: "Emails" }).getByRole("row").filter({ hasText: "Answers received" })).toHaveCount(1);
 });
 
-test("a new recruiter's time zone is their browser's; Settings changes it", async ({ page, recruiter: _ }) => {
+test("a new recruiter's time zone is their browser's; Settings changes it", async ({ page }) => {
+  await signUp(page);
   await page.goto("/settings");
   const zone = page.getByLabel("Time zone", { exact: true });
   // Signed up in a browser in New York (playwright.config.ts pins timezoneId): saved with the account.

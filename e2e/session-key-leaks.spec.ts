@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext, BrowserContext } from "@playwright/test";
 import { E2E_SERVER_LOG } from "./env";
-import { createJob, expect, localDateTime, openEmail, ownClientAddress, scheduleAndGetLink, test } from "./fixtures";
+import { createJob, expect, localDateTime, openEmail, ownClientAddress, scheduleAndGetLink, signUp, test } from "./fixtures";
 
 // The raw session key never appears in logs, in the database after hand-off, or in any
 // response other than the email.
@@ -193,9 +193,10 @@ test("an invitation replaced while still pending keeps no copy of its key: resen
   expect(log.includes(candidate.email), "the address in the server log").toBe(false);
 });
 
-test("the secrets of account emails (a sign-up's confirmation, a password reset) are only in the emails: not in the database in raw form, nor in the server log", async ({ page, browser, request, recruiter }) => {
+test("the secrets of account emails (a sign-up's confirmation, a password reset) are only in the emails: not in the database in raw form, nor in the server log", async ({ page, browser, request }) => {
   test.setTimeout(120_000);
-  // The fixture signed up through the confirmation link; it is still in the (dev) inbox.
+  // Signed up through the confirmation link, which is still in the (dev) inbox.
+  const recruiter = await signUp(page);
   const confirmation = await openEmail(page, recruiter.email, /^Confirm your email address for Kairos/);
   const confirmToken = new URL(confirmation!).searchParams.get("token")!;
 

@@ -1,4 +1,8 @@
 import "server-only";
+import { createOwnerAccount } from "@/lib/accounts/members";
+import { hashPassword } from "@/lib/accounts/passwords";
+import { startSession } from "@/lib/accounts/sessions";
+import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -119,4 +123,16 @@ export async function countJobOrganizationRows(jobId: string) {
     prisma.outboxEmail.count({ where: { organizationId } }),
   ]);
   return { interviews, candidates, sessions, emails };
+}
+
+/**
+ * An organisation and its signed-in owner in one step, as a confirmed sign-up leaves them (the same
+ * createOwnerAccount, a real password hash, a real session row): for specs about what comes after
+ * signing up. The sign-up itself has its own specs (e2e/auth.spec.ts).
+ */
+export async function createSignedInOwner(input: { name: string; email: string; password: string; organizationName: string; timeZone: string }) {
+  const passwordHash = await hashPassword(input.password);
+  const prisma = await db();
+  const { userId, organizationId } = await prisma.$transaction((tx) => createOwnerAccount(tx, { ...input, passwordHash, emailVerifiedAt: now() }));
+  return { userId, organizationId, sessionId: await startSession(userId) };
 }
