@@ -14,7 +14,8 @@ export default defineConfig({
     environment: "node",
     setupFiles: ["tests/support/setup.ts"],
     pool: "forks",
-    testTimeout: 30_000,
+    // Generous: the first test of a file may pay for a fresh database, and CI machines have 2 busy cores.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
   },
 });
