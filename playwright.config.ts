@@ -2,8 +2,7 @@ import { statfsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_AUTH_SECRET, E2E_BASE_URL as baseURL, E2E_PORT as PORT, E2E_SERVER_LOG } from "./e2e/env";
 
-// e2e talks to a production build (`next start`) on its own database: a fresh PGlite directory,
-// or the PostgreSQL in DATABASE_URL (which scripts/test.sh refuses unless it is local).
+/** True when /dev/shm has room for Chromium's shared memory (2 GiB free). */
 function roomyDevShm(): boolean {
   try {
     const { bavail, bsize } = statfsSync("/dev/shm");
@@ -13,6 +12,8 @@ function roomyDevShm(): boolean {
   }
 }
 
+// e2e talks to a production build (`next start`) on its own database: a fresh PGlite directory,
+// or the PostgreSQL in DATABASE_URL (which scripts/test.sh refuses unless it is local).
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: true,
