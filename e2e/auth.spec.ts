@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { E2E_SERVER_LOG } from "./env";
 import { DEMO, expect, openEmail, ownClientAddress, sessionToken, signIn, signUp, test } from "./fixtures";
 
 test("the demo recruiter signs in and sees the seeded jobs", async ({ page }) => {
@@ -10,6 +12,23 @@ test("the demo recruiter signs in and sees the seeded jobs", async ({ page }) =>
   await expect(page.getByRole("link", { name: "Field Service Technician" })).toBeVisible();
   await page.getByRole("link", { name: "Candidates" }).click();
   await expect(page.getByRole("link", { name: "Hana Sato" })).toBeVisible();
+});
+
+test("a sign-in sent before the page's script has loaded puts no password in the address or the server log", async ({ browser }) => {
+  // As a click before hydration on a slow connection: the browser submits the form by itself.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const password = `never-in-a-url-${Date.now()}`;
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(DEMO.email);
+  await page.getByLabel("Password").fill(password);
+  const response = page.waitForResponse((r) => new URL(r.url()).pathname === "/sign-in" && r.request().isNavigationRequest());
+  await page.getByRole("button", { name: "Sign in" }).click();
+  expect((await response).request().method()).toBe("POST");
+  expect(page.url()).not.toContain(password);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(readFileSync(E2E_SERVER_LOG, "utf8").includes(password), "the password in the server log").toBe(false);
+  await context.close();
 });
 
 test("a wrong password and an unknown email get the same generic message", async ({ page, browser }) => {

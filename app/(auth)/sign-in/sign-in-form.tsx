@@ -16,6 +16,9 @@ export function SignInForm({ callbackUrl, failed }: { callbackUrl: string; faile
 
   return (
     <form
+      // Submitted before the script loads, the browser sends the form itself: POST keeps the
+      // password out of the address, the history and the server's request log.
+      method="post"
       className="mt-6 space-y-4"
       onSubmit={(event) => {
         event.preventDefault();
