@@ -19,20 +19,20 @@ export function ownClientAddress(): string {
   return `10.${a}.${b}.${c}`;
 }
 
+/** A recruiter nobody has used, whose `page` now speaks from a network of its own (see ownClientAddress). */
+async function newRecruiter(page: Page, label: string): Promise<Recruiter> {
+  const id = randomUUID().slice(0, 8);
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": ownClientAddress() });
+  return { name: `Robin ${id}`, email: `robin-${id}@example.test`, password: "correct horse battery", organizationName: `${label} ${id}` };
+}
+
 /**
  * Signs up a brand-new organisation through the UI, as a new recruiter does: the sign-up form, the
  * confirmation email in the dev mailbox, its link, and the password again. Leaves `page` signed in
  * as the owner (with its own client address, see ownClientAddress).
  */
 export async function signUp(page: Page, label = "Org"): Promise<Recruiter> {
-  const id = randomUUID().slice(0, 8);
-  const recruiter = {
-    name: `Robin ${id}`,
-    email: `robin-${id}@example.test`,
-    password: "correct horse battery",
-    organizationName: `${label} ${id}`,
-  };
-  await page.setExtraHTTPHeaders({ "x-forwarded-for": ownClientAddress() });
+  const recruiter = await newRecruiter(page, label);
   await page.goto("/sign-up");
   await page.getByLabel("Your name").fill(recruiter.name);
   await page.getByLabel("Company").fill(recruiter.organizationName);
@@ -72,9 +72,7 @@ export async function sessionToken(userId: string, sessionId?: string): Promise<
  * confirmed sign-up leaves (on /interviews), a few seconds sooner. Specs about signing up use signUp.
  */
 export async function signedInOwner(page: Page, label = "Org"): Promise<Recruiter & { userId: string }> {
-  const id = randomUUID().slice(0, 8);
-  const recruiter = { name: `Robin ${id}`, email: `robin-${id}@example.test`, password: "correct horse battery", organizationName: `${label} ${id}` };
-  await page.setExtraHTTPHeaders({ "x-forwarded-for": ownClientAddress() });
+  const recruiter = await newRecruiter(page, label);
   // The zone a sign-up takes from the browser: the one playwright.config.ts gives every page.
   const timeZone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
   const response = await page.request.post("/api/test/organizations", { data: { ...recruiter, timeZone } });
