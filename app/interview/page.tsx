@@ -21,7 +21,7 @@ export default async function InterviewPortalPage() {
       // proxy.ts answers these with their own status; the state changed in between: ask it again.
       redirect("/interview");
     case "too_early":
-      return <TooEarly opensAt={access.opensAt.toISOString()} startsAt={access.startsAt.toISOString()} serverNow={at.toISOString()} />;
+      return <TooEarly opensAt={access.opensAt.toISOString()} startsAt={access.startsAt.toISOString()} dueAt={access.dueAt?.toISOString()} serverNow={at.toISOString()} />;
   }
   const view = await loadCandidateView(access.interviewId, at);
   if (access.state === "completed" || view.finished) return <ThankYou candidateName={view.candidateName} companyName={view.companyName} contact={{ name: view.interviewerName, email: view.interviewerEmail }} />;

@@ -6,7 +6,7 @@ import { CANDIDATE, recordEvent } from "../audit";
 import { answerFields, closeRecordings, completeInterview, readForSettle, settle, type EngineAnswer } from "../lifecycle/settle";
 import { statusIn, withInterviewLock } from "../model/guard";
 import { phaseAt } from "../model/progress";
-import { windowPosition } from "../model/window";
+import { accessPosition } from "../model/window";
 import { REMINDER_KINDS } from "../notify";
 import type { CandidateSession } from "./access";
 import { CandidateActionError } from "./errors";
@@ -28,15 +28,18 @@ export async function startInterview(candidate: CandidateSession, consent: boole
     const { job, extraTimePercent, extraRetakes, ...window } = await tx.interview.findUniqueOrThrow({
       where: { id: interviewId },
       select: {
+        mode: true,
         scheduledAt: true,
         opensMinutesBefore: true,
         closesMinutesAfter: true,
+        opensAt: true,
+        dueAt: true,
         extraTimePercent: true,
         extraRetakes: true,
         job: { select: { questions: { orderBy: { position: "asc" } } } },
       },
     });
-    if (windowPosition(window, at) !== "open") throw new CandidateActionError("not_open");
+    if (accessPosition(window, at) !== "open") throw new CandidateActionError("not_open");
     // Accommodations are part of the snapshot: the timers and the retake count the candidate
     // sees are the ones the server enforces.
     const extended = (seconds: number) => Math.round((seconds * (100 + extraTimePercent)) / 100);

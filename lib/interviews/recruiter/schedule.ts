@@ -12,7 +12,7 @@ import { member, recordEvent } from "../audit";
 import { estimateMinutes } from "../model/estimate";
 import { summariseQuestions } from "../model/questions";
 import { newSessionKey } from "../model/session-keys";
-import { windowPosition } from "../model/window";
+import { accessPosition } from "../model/window";
 import { linkEmail, linkEmailCount, reminderEmails, type InterviewEmailContext } from "../notify";
 import type { Manager } from "./manager";
 
@@ -162,10 +162,10 @@ async function refuseSecondOpenInterview(tx: Tx, organizationId: string, candida
   const open = await tx.interview.findMany({
     where: { organizationId, candidateId: candidate.id, jobId: job.id, status: { in: [InterviewStatus.SCHEDULED, InterviewStatus.IN_PROGRESS] } },
     orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
-    select: { id: true, status: true, scheduledAt: true, opensMinutesBefore: true, closesMinutesAfter: true },
+    select: { id: true, status: true, mode: true, scheduledAt: true, opensMinutesBefore: true, closesMinutesAfter: true, opensAt: true, dueAt: true },
   });
   // One whose window has closed is expired in all but name until the background round marks it.
-  const still = open.find((i) => i.status === InterviewStatus.IN_PROGRESS || windowPosition(i, at) !== "closed");
+  const still = open.find((i) => i.status === InterviewStatus.IN_PROGRESS || accessPosition(i, at) !== "closed");
   if (still) {
     throw new ConflictError(
       `${candidate.name} already has an open interview for ${job.title}. Open it to reschedule it or resend the invitation, or cancel it before scheduling a new one.`,
