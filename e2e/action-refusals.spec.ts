@@ -679,6 +679,25 @@ const CASES: Record<ActionRef, Case> = {
       await expectNotStarted(t.b, t.w.b.open);
     },
   },
+  // Continuing a DEADLINE interview after a break: the cookie alone names the interview, and A's
+  // (a scheduled one, in progress) has no break to continue from, so nothing opens anywhere.
+  "app/interview/actions.ts#openNextQuestionAction": {
+    rightful: { as: "candidateA", page: "/interview", args: () => [INITIAL, form({})], untouched: (t) => expectUnanswered(t.a, t.w.a.inProgress) },
+    async unauthenticated(t) {
+      for (const client of [t.anonymous, await t.candidate("k".repeat(43))]) {
+        const outcome = await t.call(client, "/interview", [INITIAL, form({ interviewId: t.w.b.inProgress.id })]);
+        expect(outcome.redirect).toBe("/interview");
+        expect(outcome.result).toBe(NO_RESULT);
+      }
+      await expectUnanswered(t.b, t.w.b.inProgress);
+    },
+    async otherOrg(t) {
+      const outcome = await t.call(await t.candidate(t.w.a.inProgress.key), "/interview", [INITIAL, form({ interviewId: t.w.b.inProgress.id })]);
+      expect(outcome.result).toMatchObject({ ok: false, message: "This question is no longer open." });
+      await expectUnanswered(t.b, t.w.b.inProgress);
+      await expectUnanswered(t.a, t.w.a.inProgress);
+    },
+  },
   "app/interview/actions.ts#saveAnswerAction": {
     rightful: { as: "candidateA", page: "/interview", args: (w) => [w.a.inProgress.answerId, MARK], untouched: async (t) => (await markAbsent(t), expectUnanswered(t.a, t.w.a.inProgress)) },
     async unauthenticated(t) {

@@ -21,6 +21,7 @@ export const AUDIT_EVENT_TYPES = [
   "interview.rescheduled",
   "invitation.resent",
   "interview.started",
+  "question.opened",
   "interview.completed",
   "interview.expired",
   "interview.cancelled",

@@ -3,7 +3,7 @@ import { addSeconds } from "date-fns";
 import { now } from "@/lib/clock";
 import { cancelPendingEmails, enqueueEmail } from "@/lib/email/outbox";
 import { FieldError, StateError } from "@/lib/errors";
-import { EmailKind, InterviewStatus } from "@/lib/generated/prisma/enums";
+import { EmailKind, InterviewMode, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { assertMayEmailOutsiders } from "@/lib/accounts/sending-limits";
 import { CANCEL_REASON_MAX } from "@/lib/limits";
 import { member, recordEvent } from "../audit";
@@ -34,7 +34,9 @@ export async function rescheduleInterview(by: Manager, interviewId: string, inpu
     if (input.scheduledAt < addSeconds(at, -PAST_START_TOLERANCE_SECONDS)) {
       throw new FieldError("scheduledAt", "Choose a start time in the future.");
     }
-    const { scheduledAt: previousStart } = await tx.interview.findUniqueOrThrow({ where: { id: interviewId }, select: { scheduledAt: true } });
+    const { scheduledAt: previousStart, mode } = await tx.interview.findUniqueOrThrow({ where: { id: interviewId }, select: { scheduledAt: true, mode: true } });
+    // A deadline is moved by extending it, not by booking a time (extension: issue 14, not built yet).
+    if (mode === InterviewMode.DEADLINE) throw new StateError("This interview is completed by a deadline, so it has no time to move. Cancel it and schedule a new one.");
     await cancelPendingEmails(tx, interviewId, [...LINK_KINDS, ...REMINDER_KINDS], "superseded by a reschedule");
     await tx.interview.update({
       where: { id: interviewId },

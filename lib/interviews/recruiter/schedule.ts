@@ -1,12 +1,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { addHours, addSeconds } from "date-fns";
+import { addDays, addHours, addMinutes, addSeconds } from "date-fns";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import type { Tx } from "@/lib/db";
 import { enqueueEmails } from "@/lib/email/outbox";
 import { ConflictError, DuplicateError, FieldError, isUniqueViolation, NotFoundError } from "@/lib/errors";
-import { EmailKind, InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
+import { EmailKind, InterviewMode, InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
+import { DAYS_TO_COMPLETE } from "@/lib/limits";
 import { assertMayEmailOutsiders } from "@/lib/accounts/sending-limits";
 import { member, recordEvent } from "../audit";
 import { estimateMinutes } from "../model/estimate";
@@ -19,8 +20,15 @@ import type { Manager } from "./manager";
 export interface ScheduleInput {
   candidate: { id: string } | { name: string; email: string; timeZone: string };
   jobId: string;
-  /** UTC; "now" opens the link at once; null means one hour from now. */
+  /**
+   * UTC; "now" opens the link at once; null means one hour from now (DEADLINE: now). For DEADLINE
+   * it is when the link opens (opensAt).
+   */
   scheduledAt: Date | "now" | null;
+  /** SCHEDULED (a booked time; the default) or DEADLINE (complete by `dueAt`). */
+  mode?: InterviewMode;
+  /** DEADLINE only: when it is due (UTC), after the link opens by at least the interview's length. */
+  dueAt?: Date | null;
   durationMinutes: number;
   notes: string;
   /** The form's one-time token: submitting the same form twice yields one interview. */
@@ -51,14 +59,20 @@ export async function scheduleInterview(by: Manager, input: ScheduleInput, hooks
   if (previous) return { interviewId: previous, created: false };
 
   const at = now();
-  const scheduledAt = input.scheduledAt === "now" ? at : (input.scheduledAt ?? addHours(at, 1));
+  const deadline = input.mode === InterviewMode.DEADLINE;
+  const scheduledAt = input.scheduledAt === "now" ? at : (input.scheduledAt ?? (deadline ? at : addHours(at, 1)));
   if (scheduledAt < addSeconds(at, -PAST_START_TOLERANCE_SECONDS)) {
     throw new FieldError("scheduledAt", "Choose a start time in the future.");
+  }
+  const dueAt = deadline ? (input.dueAt ?? null) : null;
+  if (deadline && !dueAt) throw new FieldError("dueDate", "Choose the date to complete it by.");
+  if (dueAt && dueAt > addDays(scheduledAt, DAYS_TO_COMPLETE.max + 1)) {
+    throw new FieldError("dueDate", `Give the candidate at most ${DAYS_TO_COMPLETE.max} days.`);
   }
 
   const [, organization, recruiter, job, existingCandidate] = await Promise.all([
     // Nothing is written unless the scheduler's address is proven and the day's cap has room.
-    assertMayEmailOutsiders(by, linkEmailCount(scheduledAt, at)),
+    assertMayEmailOutsiders(by, linkEmailCount(scheduledAt, at, deadline ? InterviewMode.DEADLINE : InterviewMode.SCHEDULED)),
     prisma.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } }),
     prisma.user.findFirst({ where: { id: by.userId, organizationId }, select: { name: true, email: true } }),
     prisma.job.findFirst({
@@ -77,6 +91,8 @@ export async function scheduleInterview(by: Manager, input: ScheduleInput, hooks
   const candidate = existingCandidate ?? (input.candidate as { name: string; email: string; timeZone: string });
   // Never shorter than the questions take: the invitation and the lobby say the same length.
   const durationMinutes = Math.max(input.durationMinutes, estimateMinutes(job.questions));
+  // A due time the candidate could not make even starting at once is no deadline.
+  if (dueAt && dueAt < addMinutes(scheduledAt, durationMinutes)) throw new FieldError("dueDate", "Choose a later date: the candidate needs time to take it.");
 
   const interviewId = randomUUID();
   const { key, keyHash } = newSessionKey();
@@ -86,7 +102,9 @@ export async function scheduleInterview(by: Manager, input: ScheduleInput, hooks
     organizationName: organization.name,
     scheduledAt,
     durationMinutes,
-    opensMinutesBefore: 15,
+    opensMinutesBefore: deadline ? 0 : 15,
+    mode: deadline ? InterviewMode.DEADLINE : InterviewMode.SCHEDULED,
+    dueAt,
     candidateTimeZone: candidate.timeZone,
     icsSequence: 0,
     job: { title: job.title, ...summariseQuestions(job.questions) },
@@ -117,6 +135,8 @@ export async function scheduleInterview(by: Manager, input: ScheduleInput, hooks
           status: InterviewStatus.SCHEDULED,
           scheduledAt,
           durationMinutes,
+          // DEADLINE: no join window; the link works from opensAt (= scheduledAt) to dueAt.
+          ...(deadline && { mode: InterviewMode.DEADLINE, opensAt: scheduledAt, dueAt, opensMinutesBefore: 0, closesMinutesAfter: 0 }),
           candidateTimeZone: candidate.timeZone,
           notes: input.notes,
           requestToken: input.requestToken,
@@ -130,7 +150,12 @@ export async function scheduleInterview(by: Manager, input: ScheduleInput, hooks
         interviewId,
         actor: member(by.userId),
         type: "interview.scheduled",
-        data: { scheduledAt: scheduledAt.toISOString(), sessionId: session.id, reminders: reminders.map((r) => r.kind) },
+        data: {
+          scheduledAt: scheduledAt.toISOString(),
+          ...(dueAt && { mode: InterviewMode.DEADLINE, dueAt: dueAt.toISOString() }),
+          sessionId: session.id,
+          reminders: reminders.map((r) => r.kind),
+        },
         at,
       });
     });
