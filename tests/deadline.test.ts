@@ -7,8 +7,10 @@ import { openNextQuestion, saveDraft, startInterview, submitAnswer } from "@/lib
 import { CandidateActionError } from "@/lib/interviews/candidate/errors";
 import { loadCandidateView } from "@/lib/interviews/candidate/portal-view";
 import { rescheduleInterview } from "@/lib/interviews/recruiter/manage";
-import { makeSchedulingOrg } from "./support/factories";
-import { answerRows, asCandidate, interviewSnapshot, scheduleDeadline } from "./support/interviews";
+import { scheduleInterview } from "@/lib/interviews/recruiter/schedule";
+import { FieldError } from "@/lib/errors";
+import { anotherCandidate, makeSchedulingOrg, scheduleInput } from "./support/factories";
+import { answerRows, asCandidate, interviewSnapshot, organizationRows, scheduleDeadline } from "./support/interviews";
 
 // A DEADLINE interview through the candidate's steps, against the real database and the injected
 // clock. These interviews live in 2033: after every fixed-clock sweep of other test files
@@ -55,6 +57,34 @@ describe("scheduling a DEADLINE interview", () => {
     // The invitation alone: reminders before a due time are not planned yet, and none before a start that is not one.
     expect(emails.map((e) => e.kind)).toEqual([EmailKind.INVITATION]);
     expect(events.find((e) => e.type === "interview.scheduled")?.data).toMatchObject({ mode: InterviewMode.DEADLINE, dueAt: DUE.toISOString() });
+  });
+
+  it("takes a date as 17:00 in the candidate's zone, and invites without a calendar file", async () => {
+    // The candidates are in Berlin: 17:00 CEST on 5 May 2033 is 15:00 UTC.
+    setClock(OPENS);
+    const candidate = await anotherCandidate(org);
+    const { interviewId } = await scheduleInterview(org.scheduler, scheduleInput(org.job.id, { id: candidate.id }, { scheduledAt: "now", mode: InterviewMode.DEADLINE, dueDate: "2033-05-05" }));
+    const { interview, emails } = await stored(interviewId);
+    expect(interview).toMatchObject({ mode: InterviewMode.DEADLINE, opensAt: OPENS, dueAt: new Date("2033-05-05T15:00:00.000Z") });
+    const [invitation] = emails;
+    expect(invitation!.attachments).toEqual([]);
+    expect(invitation!.text).toContain("complete by Thursday, May 5, 5:00 PM (your time)");
+    expect(invitation!.text).toContain("Complete by: Thursday, May 5, 2033, 5:00 PM Central European Summer Time (GMT+2)");
+  });
+
+  it.each([
+    ["with no date", {}, "Choose the date to complete it by."],
+    ["with a date that is no date", { dueDate: "2033-02-30" }, "Enter a date, like 2026-12-05."],
+    ["due before the candidate could finish", { dueDate: "2033-05-01" }, "Choose a later date: the candidate needs time to take it."],
+    ["due more than 60 days ahead", { dueDate: "2033-07-03" }, "Give the candidate at most 60 days."],
+  ])("refuses one %s, on the date's field, writing nothing", async (_label, due, message) => {
+    setClock(OPENS);
+    const candidate = await anotherCandidate(org);
+    const before = await organizationRows(org.organizationId);
+    const error = await scheduleInterview(org.scheduler, scheduleInput(org.job.id, { id: candidate.id }, { scheduledAt: "now", mode: InterviewMode.DEADLINE, ...due })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FieldError);
+    expect(error).toMatchObject({ field: "dueDate", message });
+    expect(await organizationRows(org.organizationId)).toEqual(before);
   });
 
   it("refuses to be moved to a time (a deadline is not a slot)", async () => {

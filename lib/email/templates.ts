@@ -126,7 +126,7 @@ const templates: { [K in TemplateName]: Entry<TemplateProps[K]> } = {
   },
   "reschedule-requested": {
     component: RescheduleRequested,
-    subject: (p) => `${p.candidateName} asks for a new interview time`,
+    subject: (p) => (p.deadline ? `${p.candidateName} asks for more time for their interview` : `${p.candidateName} asks for a new interview time`),
     previewProps: rescheduleRequestedPreview,
   },
   "accommodation-requested": {

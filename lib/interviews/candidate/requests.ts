@@ -3,7 +3,7 @@ import { addDays } from "date-fns";
 import { db } from "@/lib/db";
 import { cancelPendingEmails } from "@/lib/email/outbox";
 import { FieldError } from "@/lib/errors";
-import { InterviewStatus } from "@/lib/generated/prisma/enums";
+import { InterviewMode, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { ACCOMMODATION_MESSAGE_MAX, ACCOMMODATION_REQUEST_INTERVAL_MINUTES, ACCOMMODATION_REQUESTS_MAX } from "@/lib/limits";
 import { CANDIDATE, recordEvent, SYSTEM } from "../audit";
 import { readForSettle, settle } from "../lifecycle/settle";
@@ -49,8 +49,9 @@ export async function requestReschedule({ interviewId, sessionId }: CandidateSes
       candidateName: interview.candidate.name,
       candidateEmail: interview.candidate.email,
       jobTitle: interview.job.title,
-      missedStartsAt: interview.scheduledAt.toISOString(),
+      missedStartsAt: (interview.mode === InterviewMode.DEADLINE && interview.dueAt ? interview.dueAt : interview.scheduledAt).toISOString(),
       interviewUrl: interviewDashboardUrl(interviewId),
+      ...(interview.mode === InterviewMode.DEADLINE && { deadline: true }),
     });
   }, at);
 }

@@ -13,7 +13,7 @@ import { member, recordEvent } from "../audit";
 import { estimateMinutes } from "../model/estimate";
 import { summariseQuestions } from "../model/questions";
 import { newSessionKey } from "../model/session-keys";
-import { accessPosition } from "../model/window";
+import { accessPosition, dueAtOn } from "../model/window";
 import { linkEmail, linkEmailCount, reminderEmails, type InterviewEmailContext } from "../notify";
 import type { Manager } from "./manager";
 
@@ -29,6 +29,8 @@ export interface ScheduleInput {
   mode?: InterviewMode;
   /** DEADLINE only: when it is due (UTC), after the link opens by at least the interview's length. */
   dueAt?: Date | null;
+  /** DEADLINE only, instead of dueAt: the date ("2026-12-05") it is due on, at 17:00 in the candidate's zone (DUE_HOUR). */
+  dueDate?: string | null;
   durationMinutes: number;
   notes: string;
   /** The form's one-time token: submitting the same form twice yields one interview. */
@@ -64,11 +66,6 @@ export async function scheduleInterview(by: Manager, input: ScheduleInput, hooks
   if (scheduledAt < addSeconds(at, -PAST_START_TOLERANCE_SECONDS)) {
     throw new FieldError("scheduledAt", "Choose a start time in the future.");
   }
-  const dueAt = deadline ? (input.dueAt ?? null) : null;
-  if (deadline && !dueAt) throw new FieldError("dueDate", "Choose the date to complete it by.");
-  if (dueAt && dueAt > addDays(scheduledAt, DAYS_TO_COMPLETE.max + 1)) {
-    throw new FieldError("dueDate", `Give the candidate at most ${DAYS_TO_COMPLETE.max} days.`);
-  }
 
   const [, organization, recruiter, job, existingCandidate] = await Promise.all([
     // Nothing is written unless the scheduler's address is proven and the day's cap has room.
@@ -89,6 +86,12 @@ export async function scheduleInterview(by: Manager, input: ScheduleInput, hooks
   if (job.questions.length === 0) throw new FieldError("jobId", "This job has no questions yet.");
   if ("id" in input.candidate && !existingCandidate) throw new FieldError("candidateId", "Choose a candidate from the list.");
   const candidate = existingCandidate ?? (input.candidate as { name: string; email: string; timeZone: string });
+  // A date is due at the end of the candidate's working day, in their zone (not the recruiter's).
+  const dueAt = deadline ? (input.dueAt ?? (input.dueDate ? dueAtOn(input.dueDate, candidate.timeZone) : null)) : null;
+  if (deadline && !dueAt) throw new FieldError("dueDate", input.dueDate ? "Enter a date, like 2026-12-05." : "Choose the date to complete it by.");
+  if (dueAt && dueAt > addDays(scheduledAt, DAYS_TO_COMPLETE.max + 1)) {
+    throw new FieldError("dueDate", `Give the candidate at most ${DAYS_TO_COMPLETE.max} days.`);
+  }
   // Never shorter than the questions take: the invitation and the lobby say the same length.
   const durationMinutes = Math.max(input.durationMinutes, estimateMinutes(job.questions));
   // A due time the candidate could not make even starting at once is no deadline.

@@ -18,14 +18,17 @@ export function InterviewActions({
   candidateName,
   durationMinutes,
   status,
+  deadline = false,
 }: {
   id: string;
   candidateName: string;
   durationMinutes: number;
   /** Scheduled: everything. Expired: a new time only. In progress: cancel only. */
   status: "SCHEDULED" | "EXPIRED" | "IN_PROGRESS";
+  /** Taken by a deadline: there is no time to move (extending it is not built yet), so no Reschedule. */
+  deadline?: boolean;
 }) {
-  if (status === "EXPIRED") return <RescheduleDialog id={id} durationMinutes={durationMinutes} />;
+  if (status === "EXPIRED") return deadline ? null : <RescheduleDialog id={id} durationMinutes={durationMinutes} />;
   const cancel = <CancelInterviewDialog id={id} candidateName={candidateName} inProgress={status === "IN_PROGRESS"} />;
   if (status === "IN_PROGRESS") return cancel;
   return (
@@ -38,7 +41,7 @@ export function InterviewActions({
         tone="primary"
         onConfirm={() => resendInvitationAction(id)}
       />
-      <RescheduleDialog id={id} durationMinutes={durationMinutes} />
+      {!deadline && <RescheduleDialog id={id} durationMinutes={durationMinutes} />}
       {cancel}
     </div>
   );
