@@ -86,6 +86,7 @@ const scheduleForm = (fields: { jobId: string; candidateId?: string; requestToke
     requestToken: fields.requestToken ?? randomUUID(),
   });
 const rescheduleForm = () => form({ scheduledAtLocal: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 13) + ":00", recruiterTimeZone: "UTC", durationMinutes: "45" });
+const extendForm = () => form({ dueDate: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10) });
 const ratingForm = () => form({ rating: "1", notes: "Rated by someone else" });
 const recommendForm = () => form({ recommendation: "REJECT", comment: "Decided by someone else" });
 const acceptForm = (token: string) => form({ token, name: `Mallory ${uid()}`, password: "mallory-password" });
@@ -447,6 +448,19 @@ const CASES: Record<ActionRef, Case> = {
     },
     async otherOrg(t) {
       const outcome = await t.call(t.orgB, `/interviews/${t.w.a.scheduled.id}`, [t.w.a.scheduled.id, INITIAL, rescheduleForm()]);
+      expect(outcome.result).toEqual({ ok: false, message: INTERVIEW_NOT_FOUND });
+      await expectScheduledUntouched(t);
+    },
+  },
+  // A's scheduled interview is taken at a time: its own recruiter's Extend is refused, and B's is "not found".
+  "app/(dashboard)/interviews/actions.ts#extendDeadlineAction": {
+    rightful: { as: "orgA", page: (w) => `/interviews/${w.a.scheduled.id}`, args: (w) => [w.a.scheduled.id, INITIAL, extendForm()], untouched: expectScheduledUntouched },
+    async unauthenticated(t) {
+      await t.signedOut(`/interviews/${t.w.a.scheduled.id}`, [t.w.a.scheduled.id, INITIAL, extendForm()]);
+      await expectScheduledUntouched(t);
+    },
+    async otherOrg(t) {
+      const outcome = await t.call(t.orgB, `/interviews/${t.w.a.scheduled.id}`, [t.w.a.scheduled.id, INITIAL, extendForm()]);
       expect(outcome.result).toEqual({ ok: false, message: INTERVIEW_NOT_FOUND });
       await expectScheduledUntouched(t);
     },

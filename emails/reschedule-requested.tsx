@@ -52,7 +52,7 @@ export default function RescheduleRequested({
             { label: "Was due", value: formatDateTime(missedStartsAt, timeZone) },
           ]}
         />
-        <Text style={text}>To give them more time, schedule a new interview for them with a later date; they will get a new invitation with a new link.</Text>
+        <Text style={text}>Give them a new due date with Extend deadline on the interview&apos;s page; they will get an email with a new link.</Text>
         <LinkButton href={interviewUrl}>Open the interview</LinkButton>
       </EmailLayout>
     );

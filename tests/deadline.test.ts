@@ -5,12 +5,13 @@ import { EmailKind, EmailStatus, InterviewMode, InterviewStatus } from "@/lib/ge
 import { resolveAccess } from "@/lib/interviews/candidate/access";
 import { openNextQuestion, saveDraft, startInterview, submitAnswer } from "@/lib/interviews/candidate/answering";
 import { CandidateActionError } from "@/lib/interviews/candidate/errors";
+import { requestReschedule } from "@/lib/interviews/candidate/requests";
 import { loadCandidateView } from "@/lib/interviews/candidate/portal-view";
-import { rescheduleInterview } from "@/lib/interviews/recruiter/manage";
+import { extendDeadline, rescheduleInterview } from "@/lib/interviews/recruiter/manage";
 import { scheduleInterview } from "@/lib/interviews/recruiter/schedule";
 import { FieldError } from "@/lib/errors";
 import { anotherCandidate, makeSchedulingOrg, scheduleInput } from "./support/factories";
-import { answerRows, asCandidate, interviewSnapshot, organizationRows, scheduleDeadline } from "./support/interviews";
+import { answerRows, asCandidate, interviewSnapshot, linkKeys, organizationRows, scheduleAt, scheduleDeadline } from "./support/interviews";
 
 // A DEADLINE interview through the candidate's steps, against the real database and the injected
 // clock. These interviews live in 2033: after every fixed-clock sweep of other test files
@@ -196,7 +197,6 @@ describe("pausing between questions", () => {
 
   it("a SCHEDULED interview still shows the next question with the submission", async () => {
     // The same steps, booked at a time: nothing about it changed.
-    const { scheduleAt } = await import("./support/interviews");
     const { interviewId } = await scheduleAt(org, OPENS);
     const candidate = await asCandidate(interviewId);
     await startInterview(candidate, true, OPENS);
@@ -204,5 +204,80 @@ describe("pausing between questions", () => {
     await submitAnswer(candidate, first!.id, "First", s(60));
     expect((await answerRows(interviewId))[1]!.presentedAt).toEqual(s(60));
     expect(await refusal(openNextQuestion(candidate, s(61)))).toBe("not_current");
+  });
+});
+
+describe("extending a deadline", () => {
+  // The candidates are in Berlin: 17:00 CEST is 15:00 UTC.
+  const LATER = "2033-05-10";
+  const LATER_AT = new Date("2033-05-10T15:00:00.000Z");
+
+  it("opens an expired one again: a later due date, exactly one email with a fresh key, the old link replaced", async () => {
+    const { interviewId, key: oldKey } = await scheduleDeadline(org, OPENS, DUE);
+    const at = addSeconds(DUE, 60);
+    // Past due, the candidate asks for more time (which expires it, as the sweep would have).
+    await requestReschedule(await asCandidate(interviewId), at);
+    const asked = await stored(interviewId);
+    expect(asked.interview).toMatchObject({ status: InterviewStatus.EXPIRED, rescheduleRequestedAt: at });
+    expect(asked.emails.filter((e) => e.kind === EmailKind.RESCHEDULE_REQUESTED).map((e) => e.subject)).toEqual([expect.stringContaining("asks for more time for their interview")]);
+
+    setClock(at);
+    await extendDeadline(org.scheduler, interviewId, { dueDate: LATER });
+    const { interview, emails, events } = await stored(interviewId);
+    expect(interview).toMatchObject({ status: InterviewStatus.SCHEDULED, dueAt: LATER_AT, rescheduleRequestedAt: null });
+    const extended = emails.filter((e) => e.kind === EmailKind.DEADLINE_EXTENDED);
+    expect(extended).toHaveLength(1);
+    expect(extended[0]!.attachments).toEqual([]);
+    expect(extended[0]!.text).toContain("Complete by: Tuesday, May 10, 2033, 5:00 PM Central European Summer Time (GMT+2)");
+    const newKey = linkKeys(extended[0]!.text)[0]!;
+    expect(linkKeys(extended[0]!.html)).toContain(newKey);
+    expect(newKey).not.toBe(oldKey);
+    expect(await resolveAccess(newKey, at)).toMatchObject({ state: "open" });
+    expect(await resolveAccess(oldKey, at)).toEqual({ state: "replaced" });
+    expect(events.filter((e) => e.type === "deadline.extended").map((e) => e.data)).toEqual([
+      { from: DUE.toISOString(), to: LATER_AT.toISOString(), sessionId: expect.any(String), wasExpired: true },
+    ]);
+  });
+
+  it("lets a candidate who started carry on where they left off", async () => {
+    const { interviewId, candidate, answerIds } = await started();
+    await submitAnswer(candidate, answerIds[0]!, "Kept", s(120));
+    setClock(addSeconds(DUE, -60));
+    await extendDeadline(org.scheduler, interviewId, { dueDate: LATER });
+    const fresh = await asCandidate(interviewId);
+    // Past the old due time, the next question still opens on the new link.
+    await openNextQuestion(fresh, addDays(DUE, 1));
+    expect(await answerRows(interviewId)).toMatchObject([{ text: "Kept" }, { presentedAt: addDays(DUE, 1) }]);
+    expect((await stored(interviewId)).interview?.status).toBe(InterviewStatus.IN_PROGRESS);
+  });
+
+  it.each([
+    ["to the same date", "2033-05-05", "Choose a date after the current due date."],
+    ["to an earlier date", "2033-05-04", "Choose a date after the current due date."],
+    ["to no date", "2033-13-01", "Enter a date, like 2026-12-05."],
+    ["by more than 60 days", "2033-08-01", "Give the candidate at most 60 days."],
+  ])("refuses %s on the date's field, writing nothing", async (_label, dueDate, message) => {
+    // Due 5 May 2033 at 17:00 Berlin time.
+    const { interviewId } = await scheduleDeadline(org, OPENS, new Date("2033-05-05T15:00:00.000Z"));
+    const before = await stored(interviewId);
+    setClock(OPENS);
+    await expect(extendDeadline(org.scheduler, interviewId, { dueDate })).rejects.toMatchObject({ field: "dueDate", message });
+    expect(await stored(interviewId)).toEqual(before);
+  });
+
+  it("refuses a SCHEDULED interview, a completed one, and another organisation's, writing nothing", async () => {
+    const { interviewId: atATime } = await scheduleAt(org, OPENS);
+    const { interviewId: done, candidate, answerIds } = await started();
+    await submitAnswer(candidate, answerIds[0]!, "", s(100));
+    await openNextQuestion(candidate, s(110));
+    await submitAnswer(candidate, answerIds[1]!, "", s(120));
+    const { interviewId: theirs } = await scheduleDeadline(org, OPENS, DUE);
+    const other = await makeSchedulingOrg("Deadline other");
+    const before = await Promise.all([atATime, done, theirs].map(stored));
+    setClock(OPENS);
+    await expect(extendDeadline(org.scheduler, atATime, { dueDate: LATER })).rejects.toThrow(/taken at a time/);
+    await expect(extendDeadline(org.scheduler, done, { dueDate: LATER })).rejects.toThrow(/completed, so its deadline can no longer be extended/);
+    await expect(extendDeadline(other.scheduler, theirs, { dueDate: LATER })).rejects.toThrow(/not found/i);
+    expect(await Promise.all([atATime, done, theirs].map(stored))).toEqual(before);
   });
 });

@@ -152,6 +152,37 @@ export async function linkEmail(
   };
 }
 
+/** A DEADLINE interview's new due date, carrying `key` (a fresh one) in its link. No calendar file, like its invitation. */
+export async function deadlineExtendedEmail(ctx: InterviewEmailContext, key: string, previousDueAt: Date): Promise<OutgoingEmail> {
+  if (!ctx.dueAt) throw new Error("a deadline email needs the interview's due time");
+  const url = interviewUrl(key);
+  const rendered = await renderEmail({
+    template: "deadline-extended",
+    props: {
+      companyName: ctx.organizationName,
+      jobTitle: ctx.job.title,
+      candidateName: ctx.candidate.name,
+      ...contactProps(ctx),
+      dueAt: ctx.dueAt.toISOString(),
+      previousDueAt: previousDueAt.toISOString(),
+      timeZone: ctx.candidateTimeZone,
+      durationMinutes: ctx.durationMinutes,
+      interviewUrl: url,
+    },
+  });
+  return {
+    organizationId: ctx.organizationId,
+    interviewId: ctx.interviewId,
+    kind: EmailKind.DEADLINE_EXTENDED,
+    toEmail: ctx.candidate.email,
+    toName: ctx.candidate.name,
+    replyTo: ctx.recruiter?.email ?? null,
+    ...rendered,
+    attachments: [],
+    secret: key,
+  };
+}
+
 /** The cancellation, with the recruiter's reason if they gave one, and a calendar CANCEL so the event leaves the candidate's calendar. */
 export async function cancellationEmail(ctx: InterviewEmailContext, reason: string | null = null): Promise<OutgoingEmail> {
   const rendered = await renderEmail({
@@ -197,7 +228,7 @@ export function linkEmailCount(scheduledAt: Date, now: Date, mode: InterviewMode
   return 1 + reminderPlans(scheduledAt, now, mode).length;
 }
 /** The emails that carry the candidate's link (a fresh key each). */
-export const LINK_KINDS = [EmailKind.INVITATION, EmailKind.RESCHEDULED];
+export const LINK_KINDS = [EmailKind.INVITATION, EmailKind.RESCHEDULED, EmailKind.DEADLINE_EXTENDED];
 
 /**
  * Reminders 24 h and 1 h before the start, each planned with a send-after time. One whose time

@@ -134,5 +134,13 @@ export const accommodationsSchema = z.object({
   extraRetakes: boundedCount(EXTRA_RETAKES_MAX, `Enter a number of retakes from 0 to ${EXTRA_RETAKES_MAX}.`),
 });
 
+/** Extending a deadline: the new date to complete it by (17:00 in the candidate's zone, decided in lib/). */
+export const extendSchema = z.object({
+  dueDate: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date, like 2026-12-05."),
+});
+
 /** Cancelling: an optional reason, which the candidate's cancellation email carries. */
 export const cancelSchema = z.object({ reason: textField(CANCEL_REASON_MAX).default("") });

@@ -13,5 +13,8 @@ ALTER TABLE "Interview" ADD CONSTRAINT "Interview_deadline_window"
 ALTER TABLE "Job" ADD COLUMN "defaultInterviewMode" "InterviewMode" NOT NULL DEFAULT 'SCHEDULED',
 ADD COLUMN "defaultDaysToComplete" INTEGER NOT NULL DEFAULT 7;
 
+-- The candidate's email when the recruiter extends a deadline (a new link, like every link email).
+ALTER TYPE "EmailKind" ADD VALUE 'DEADLINE_EXTENDED';
+
 -- The sweep's look for DEADLINE interviews past due.
 CREATE INDEX "Interview_status_dueAt_idx" ON "Interview"("status", "dueAt");

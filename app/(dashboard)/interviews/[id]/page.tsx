@@ -10,7 +10,7 @@ import { findAccommodations } from "@/lib/interviews/recruiter/accommodations";
 import { findContentState } from "@/lib/interviews/recruiter/content";
 import { BADGE_EMAIL_KINDS, deliveryLabel, EMAIL_KIND_LABELS, emailBadge } from "@/lib/interviews/model/email-labels";
 import { findInterview } from "@/lib/interviews/recruiter/queries";
-import { accessWindow } from "@/lib/interviews/model/window";
+import { accessWindow, dateInZone } from "@/lib/interviews/model/window";
 import { formatInZone } from "@/lib/time-zones";
 import { AccommodationsCard } from "./accommodations-card";
 import { ContentCard } from "./content-card";
@@ -49,7 +49,9 @@ export default async function InterviewPage({ params, searchParams }: { params: 
         description={`${interview.job.title} · ${interview.job._count.questions} questions · ${interview.durationMinutes} minutes`}
         actions={
           interview.status === "SCHEDULED" || interview.status === "EXPIRED" || interview.status === "IN_PROGRESS" ? (
-            <InterviewActions id={interview.id} candidateName={interview.candidate.name} durationMinutes={interview.durationMinutes} status={interview.status} deadline={deadline} />
+            <InterviewActions id={interview.id} candidateName={interview.candidate.name} durationMinutes={interview.durationMinutes} status={interview.status}
+              deadline={deadline ? { currentDate: dateInZone(window.closesAt, interview.candidateTimeZone), timeZone: interview.candidateTimeZone } : undefined}
+            />
           ) : undefined
         }
       />
@@ -59,7 +61,7 @@ export default async function InterviewPage({ params, searchParams }: { params: 
           {interview.candidate.name} did not start {deadline ? "by the due date" : "before the link closed"}.{" "}
           {deadline ? (
             <>
-              {interview.rescheduleRequestedAt && "They asked for more time. "}To give them more time, schedule a new interview with a later date.
+              {interview.rescheduleRequestedAt && "They asked for more time. "}You can give them more time with Extend deadline.
             </>
           ) : interview.rescheduleRequestedAt ? (
             <>

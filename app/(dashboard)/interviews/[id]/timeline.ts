@@ -9,6 +9,8 @@ export function describeEvent(type: string, data: Record<string, unknown>): stri
       return "Interview scheduled; invitation queued";
     case "interview.rescheduled":
       return "Rescheduled; new time and link queued";
+    case "deadline.extended":
+      return "Deadline extended; new due date and link queued";
     case "invitation.resent":
       return "Invitation resent with a new link";
     case "interview.started":
