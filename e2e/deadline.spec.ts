@@ -23,7 +23,7 @@ function dateIn(zone: string, days: number): string {
   return new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-test("a deadline interview: the job's default, scheduled from the form, answered over two visits with a break", async ({ page, browser, recruiter }) => {
+test("a deadline interview: the job's default, scheduled from the form, answered over two visits with a break", async ({ page, browser, recruiter: _ }) => {
   test.setTimeout(240_000);
   const title = `Deadline ${randomUUID().slice(0, 6)}`;
   await createJob(page, title, QUESTIONS);
@@ -121,5 +121,65 @@ test("a deadline interview: the job's default, scheduled from the form, answered
   await expect(page.getByText("The chance to build hiring tools people enjoy using.")).toBeVisible();
   await expect(page.getByText("I would have asked the users first.")).toBeVisible();
   await expect(page.getByText("The candidate came back and opened question 2")).toBeVisible();
-  expect(recruiter.email).toBeTruthy();
+});
+
+test("an expired deadline: the candidate asks for more time, the recruiter extends it, the candidate finishes on the new link", async ({ page, browser, recruiter: _ }) => {
+  test.setTimeout(240_000);
+  const title = `Extend ${randomUUID().slice(0, 6)}`;
+  await createJob(page, title, QUESTIONS.slice(0, 1));
+  await page.goto("/interviews/new");
+  await page.getByRole("radio", { name: "New candidate" }).check();
+  const email = `extend-${randomUUID().slice(0, 8)}@example.test`;
+  await page.getByLabel("Name").fill("Eli Extend");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Their time zone").fill("Europe/Berlin");
+  await page.getByRole("combobox", { name: "Job" }).click();
+  await page.getByRole("option", { name: title }).click();
+  await page.getByRole("radio", { name: "Any time before a deadline" }).check();
+  await page.getByLabel("Complete by").fill(dateIn("Europe/Berlin", 2));
+  await page.getByRole("button", { name: "Schedule and send invitation" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Interview scheduled." })).toBeVisible();
+  const interviewId = new URL(page.url()).pathname.split("/").pop()!;
+  const link = await openEmail(page, email, /^Your interview with /);
+  if (!link) throw new Error("the invitation has no link");
+
+  // Five days later, never started: the link answers 410 and offers to ask for more time.
+  await moveInterview(page, interviewId, { seconds: 5 * 86_400 });
+  const first = await browser.newContext({ timezoneId: "Europe/Berlin", locale: "en-US" });
+  const candidate = await first.newPage();
+  const expired = await candidate.goto(link);
+  expect(expired?.status()).toBe(410);
+  await expect(candidate.getByRole("heading", { name: "The deadline for this interview has passed" })).toBeVisible();
+  await candidate.getByRole("button", { name: "Ask for more time" }).click();
+  await expect(candidate.getByRole("status")).toHaveText(/You have asked for more time/);
+  await first.close();
+
+  // The recruiter hears, and extends from the interview's page.
+  await openEmail(page, "", /^Eli Extend asks for more time for their interview/);
+  await page.goto(`/interviews/${interviewId}`);
+  await expect(page.getByText("Eli Extend did not start by the due date.")).toBeVisible();
+  await page.getByRole("button", { name: "Extend deadline" }).click();
+  const dialog = page.getByRole("dialog", { name: "Extend deadline" });
+  await dialog.getByLabel("Complete by").fill(dateIn("Europe/Berlin", 3));
+  await dialog.getByRole("button", { name: "Extend deadline" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Deadline extended." })).toBeVisible();
+  await expect(page.getByText("Deadline extended; new due date and link queued")).toBeVisible();
+
+  // One email with a new link; the old one now says a newer invitation was sent.
+  const newLink = await openEmail(page, email, /^More time: your interview with /);
+  if (!newLink) throw new Error("the new due date's email has no link");
+  expect(newLink).not.toBe(link);
+  const second = await browser.newContext({ timezoneId: "Europe/Berlin", locale: "en-US" });
+  const back = await second.newPage();
+  expect((await back.goto(link))?.status()).toBe(410);
+  await expect(back.getByRole("heading", { name: "A newer invitation was sent" })).toBeVisible();
+  await back.goto(newLink);
+  await expect(back.getByText("Welcome, Eli Extend. Your interview is open.")).toBeVisible();
+  await back.getByRole("checkbox", { name: /I understand what is recorded/ }).check();
+  await back.getByRole("button", { name: "Start interview" }).click();
+  await back.getByRole("button", { name: "Start answering now" }).click();
+  await back.getByLabel("Your answer").fill("Thank you for the extra days.");
+  await back.getByRole("button", { name: "Finish interview" }).click();
+  await expect(back.getByRole("heading", { name: "Thank you, Eli Extend" })).toBeVisible();
+  await second.close();
 });

@@ -29,32 +29,39 @@ export function InterviewActions({
   /** Taken by a deadline: no time to move, but a due date to extend (the date in the candidate's zone, and the current one). */
   deadline?: { currentDate: string; timeZone: string };
 }) {
-  const moveIt = deadline ? <ExtendDialog id={id} {...deadline} /> : <RescheduleDialog id={id} durationMinutes={durationMinutes} />;
-  if (status === "EXPIRED") return moveIt;
   const cancel = <CancelInterviewDialog id={id} candidateName={candidateName} inProgress={status === "IN_PROGRESS"} />;
-  if (status === "IN_PROGRESS") {
-    return deadline ? (
+  if (deadline) {
+    // One tree for every status, so the dialog that extended an expired interview stays mounted
+    // (and shows its notice) when the interview comes back as scheduled.
+    return (
       <div className="flex flex-wrap gap-2">
-        {moveIt}
-        {cancel}
+        {status === "SCHEDULED" && <ResendDialog id={id} candidateName={candidateName} />}
+        <ExtendDialog id={id} {...deadline} />
+        {status !== "EXPIRED" && cancel}
       </div>
-    ) : (
-      cancel
     );
   }
+  if (status === "EXPIRED") return <RescheduleDialog id={id} durationMinutes={durationMinutes} />;
+  if (status === "IN_PROGRESS") return cancel;
   return (
     <div className="flex flex-wrap gap-2">
-      <ConfirmDialog
-        trigger={<Button variant="secondary">Resend invitation</Button>}
-        title="Send the invitation again?"
-        description={`${candidateName} gets a new email with a new link. The link in earlier emails stops working.`}
-        confirmLabel="Resend invitation"
-        tone="primary"
-        onConfirm={() => resendInvitationAction(id)}
-      />
-      {moveIt}
+      <ResendDialog id={id} candidateName={candidateName} />
+      <RescheduleDialog id={id} durationMinutes={durationMinutes} />
       {cancel}
     </div>
+  );
+}
+
+function ResendDialog({ id, candidateName }: { id: string; candidateName: string }) {
+  return (
+    <ConfirmDialog
+      trigger={<Button variant="secondary">Resend invitation</Button>}
+      title="Send the invitation again?"
+      description={`${candidateName} gets a new email with a new link. The link in earlier emails stops working.`}
+      confirmLabel="Resend invitation"
+      tone="primary"
+      onConfirm={() => resendInvitationAction(id)}
+    />
   );
 }
 
