@@ -118,7 +118,7 @@ async function portal(request: NextRequest, next: () => NextResponse, requestHea
     case "cancelled":
       return secured(statePage(access.state));
     case "expired":
-      return secured(statePage("expired", { rescheduleRequested: access.rescheduleRequested }));
+      return secured(statePage("expired", { rescheduleRequested: access.rescheduleRequested, deadline: access.deadline === true }));
     default:
       // The page renders from this verdict instead of looking the key up again.
       requestHeaders.set(ACCESS_HEADER, encodeAccess(access));

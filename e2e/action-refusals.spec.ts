@@ -87,6 +87,7 @@ const scheduleForm = (fields: { jobId: string; candidateId?: string; requestToke
     requestToken: fields.requestToken ?? randomUUID(),
   });
 const rescheduleForm = () => form({ scheduledAtLocal: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 13) + ":00", recruiterTimeZone: "UTC", durationMinutes: "45" });
+const extendForm = () => form({ dueDate: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10) });
 const ratingForm = () => form({ rating: "1", notes: "Rated by someone else" });
 const recommendForm = () => form({ recommendation: "REJECT", comment: "Decided by someone else" });
 const acceptForm = (token: string) => form({ token, name: `Mallory ${uid()}`, password: "mallory-password" });
@@ -468,6 +469,19 @@ const CASES: Record<ActionRef, Case> = {
       await expectScheduledUntouched(t);
     },
   },
+  // A's scheduled interview is taken at a time: its own recruiter's Extend is refused, and B's is "not found".
+  "app/(dashboard)/interviews/actions.ts#extendDeadlineAction": {
+    rightful: { as: "orgA", page: (w) => `/interviews/${w.a.scheduled.id}`, args: (w) => [w.a.scheduled.id, INITIAL, extendForm()], untouched: expectScheduledUntouched },
+    async unauthenticated(t) {
+      await t.signedOut(`/interviews/${t.w.a.scheduled.id}`, [t.w.a.scheduled.id, INITIAL, extendForm()]);
+      await expectScheduledUntouched(t);
+    },
+    async otherOrg(t) {
+      const outcome = await t.call(t.orgB, `/interviews/${t.w.a.scheduled.id}`, [t.w.a.scheduled.id, INITIAL, extendForm()]);
+      expect(outcome.result).toEqual({ ok: false, message: INTERVIEW_NOT_FOUND });
+      await expectScheduledUntouched(t);
+    },
+  },
   "app/(dashboard)/interviews/actions.ts#resendInvitationAction": {
     rightful: { as: "orgA", page: (w) => `/interviews/${w.a.scheduled.id}`, args: (w) => [w.a.scheduled.id], untouched: expectScheduledUntouched },
     async unauthenticated(t) {
@@ -695,6 +709,25 @@ const CASES: Record<ActionRef, Case> = {
       expect(outcome.redirect).toBe("/interview");
       expect(outcome.result).toBe(NO_RESULT);
       await expectNotStarted(await t.b(), t.w.b.open);
+    },
+  },
+  // Continuing a DEADLINE interview after a break: the cookie alone names the interview, and A's
+  // (a scheduled one, in progress) has no break to continue from, so nothing opens anywhere.
+  "app/interview/actions.ts#openNextQuestionAction": {
+    rightful: { as: "candidateA", page: "/interview", args: () => [INITIAL, form({})], untouched: (t) => expectUnanswered(t.a, t.w.a.inProgress) },
+    async unauthenticated(t) {
+      for (const client of [t.anonymous, await t.candidate("k".repeat(43))]) {
+        const outcome = await t.call(client, "/interview", [INITIAL, form({ interviewId: t.w.b.inProgress.id })]);
+        expect(outcome.redirect).toBe("/interview");
+        expect(outcome.result).toBe(NO_RESULT);
+      }
+      await expectUnanswered(t.b, t.w.b.inProgress);
+    },
+    async otherOrg(t) {
+      const outcome = await t.call(await t.candidate(t.w.a.inProgress.key), "/interview", [INITIAL, form({ interviewId: t.w.b.inProgress.id })]);
+      expect(outcome.result).toMatchObject({ ok: false, message: "This question is no longer open." });
+      await expectUnanswered(t.b, t.w.b.inProgress);
+      await expectUnanswered(t.a, t.w.a.inProgress);
     },
   },
   "app/interview/actions.ts#saveAnswerAction": {

@@ -19,6 +19,8 @@ export type RescheduleRequestedProps = {
   timeZone: string;
   /** The interview's page in the dashboard, where the recruiter picks a new time. */
   interviewUrl: string;
+  /** Taken by a deadline: `missedStartsAt` is the due time it was not started by, and they ask for more time. */
+  deadline?: boolean;
 };
 
 /** To the recruiter: a candidate who missed their interview's window asks for a new time. */
@@ -31,7 +33,30 @@ export default function RescheduleRequested({
   missedStartsAt,
   timeZone,
   interviewUrl,
+  deadline = false,
 }: RescheduleRequestedProps) {
+  if (deadline) {
+    return (
+      <EmailLayout preview={`${candidateName} missed their interview's due date and asks for more time.`} footer={recruiterFooter(candidateName, recipientRole)}>
+        <Heading as="h1" style={heading}>
+          {candidateName} asks for more time
+        </Heading>
+        <Text style={text}>Hi {recruiterName},</Text>
+        <Text style={text}>
+          {candidateName} did not start their interview for {jobTitle} by its due date, and has asked for more time.
+        </Text>
+        <Details
+          items={[
+            { label: "Candidate", value: `${candidateName} (${candidateEmail})` },
+            { label: "Role", value: jobTitle },
+            { label: "Was due", value: formatDateTime(missedStartsAt, timeZone) },
+          ]}
+        />
+        <Text style={text}>Give them a new due date with Extend deadline on the interview&apos;s page; they will get an email with a new link.</Text>
+        <LinkButton href={interviewUrl}>Open the interview</LinkButton>
+      </EmailLayout>
+    );
+  }
   return (
     <EmailLayout
       preview={`${candidateName} missed their interview and asks for a new time.`}

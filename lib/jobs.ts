@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import type { AnswerType, JobStatus, WorkplaceType } from "@/lib/generated/prisma/client";
+import type { AnswerType, InterviewMode, JobStatus, WorkplaceType } from "@/lib/generated/prisma/client";
 
 export interface QuestionInput {
   /** Present for a question that already exists on this job. */
@@ -18,6 +18,10 @@ export interface JobInput {
   description: string;
   location: string;
   workplaceType: WorkplaceType;
+  /** What the schedule form offers first; absent keeps what the job has (SCHEDULED for a new one). */
+  defaultInterviewMode?: InterviewMode;
+  /** DEADLINE interviews: the default days to complete (lib/limits DAYS_TO_COMPLETE). */
+  defaultDaysToComplete?: number;
   /** In interview order. */
   questions: QuestionInput[];
 }
@@ -61,6 +65,8 @@ export async function findJob(organizationId: string, id: string) {
       description: true,
       location: true,
       workplaceType: true,
+      defaultInterviewMode: true,
+      defaultDaysToComplete: true,
       status: true,
       updatedAt: true,
       questions: { orderBy: { position: "asc" }, select: questionFields },

@@ -21,6 +21,8 @@ export const ANSWER_SECONDS = { min: 10, max: 3600 } as const;
 export const RETAKES_MAX = 10;
 
 export const INTERVIEW_MINUTES = { min: 5, max: 240 } as const;
+/** DEADLINE interviews: days a candidate is given to complete one (the job's default, and how far ahead "Complete by" may be). */
+export const DAYS_TO_COMPLETE = { min: 1, max: 60, default: 7 } as const;
 /** The reason a recruiter may give when cancelling (the candidate's email carries it). */
 export const CANCEL_REASON_MAX = 1000;
 export const RATING = { min: 1, max: 5 } as const;

@@ -21,6 +21,8 @@ export async function shiftInterviewIntoPast(interviewId: string, seconds: numbe
   const moved = await prisma.$executeRaw`
     UPDATE "Interview" SET
       "scheduledAt" = "scheduledAt" - ${interval}::interval,
+      "opensAt" = "opensAt" - ${interval}::interval,
+      "dueAt" = "dueAt" - ${interval}::interval,
       "consentedAt" = "consentedAt" - ${interval}::interval,
       "startedAt" = "startedAt" - ${interval}::interval,
       "completedAt" = "completedAt" - ${interval}::interval

@@ -15,6 +15,7 @@ const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, "");
 const SUBJECTS: Record<TemplateName, string> = {
   "interview-invitation": "Your interview with Acme Robotics: Robotics Software Engineer",
   "interview-rescheduled": "New time: your interview with Acme Robotics: Robotics Software Engineer",
+  "deadline-extended": "More time: your interview with Acme Robotics: Robotics Software Engineer",
   "interview-cancelled": "Cancelled: your interview with Acme Robotics: Robotics Software Engineer",
   "interview-reminder": "Reminder: your interview with Acme Robotics tomorrow",
   "candidate-completed": "Hana Sato completed their interview for Robotics Software Engineer",
@@ -37,6 +38,7 @@ const SUBJECTS: Record<TemplateName, string> = {
 const LINKS: Partial<Record<TemplateName, (m: EmailMessage) => string>> = {
   "interview-invitation": (m) => (m.template === "interview-invitation" ? m.props.interviewUrl : ""),
   "interview-rescheduled": (m) => (m.template === "interview-rescheduled" ? m.props.interviewUrl : ""),
+  "deadline-extended": (m) => (m.template === "deadline-extended" ? m.props.interviewUrl : ""),
   "candidate-completed": (m) => (m.template === "candidate-completed" ? m.props.reviewUrl : ""),
   "invitation-bounced": (m) => (m.template === "invitation-bounced" ? m.props.interviewUrl : ""),
   "team-invitation": (m) => (m.template === "team-invitation" ? m.props.acceptUrl : ""),

@@ -3,11 +3,11 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { setClock } from "@/lib/clock";
 import { ActorType, EmailKind, EmailStatus, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { resolveAccess } from "@/lib/interviews/candidate/access";
-import { saveDraft, startInterview } from "@/lib/interviews/candidate/answering";
+import { openNextQuestion, saveDraft, startInterview, submitAnswer } from "@/lib/interviews/candidate/answering";
 import { cancelInterview } from "@/lib/interviews/recruiter/manage";
 import { sweepInterviews } from "@/lib/interviews/lifecycle/sweep";
 import { makeAnsweredInterview, makeSchedulingOrg } from "./support/factories";
-import { answerRows, interviewSnapshot, scheduleAt, asCandidate } from "./support/interviews";
+import { answerRows, interviewSnapshot, scheduleAt, scheduleDeadline, asCandidate } from "./support/interviews";
 
 // Why 2001-2003. sweepInterviews(at) looks at every organisation's interviews, and on a shared
 // PostgreSQL other test files run at the same time, with interviews around the real clock and
@@ -157,5 +157,72 @@ describe("sweepInterviews: CANCELLED interviews", () => {
 
     await sweepInterviews(addDays(start, 1));
     expect(await Promise.all([stored(cancelled), stored(cancelledWithAnswers)])).toEqual(before);
+  });
+});
+
+// DEADLINE interviews, in months after every test above (2003-06 on).
+describe("sweepInterviews: DEADLINE interviews", () => {
+  it("expires one never started 1 s after its due time, not at it (long after a join window would have closed)", async () => {
+    const opens = at("2003-06-02T08:00:00.000Z");
+    const due = addDays(opens, 3);
+    const { interviewId, key } = await scheduleDeadline(org, opens, due);
+    const before = await stored(interviewId);
+    for (const when of [addDays(opens, 1), due]) {
+      await sweepInterviews(when);
+      expect(await stored(interviewId)).toEqual(before);
+    }
+    const sweptAt = addSeconds(due, 1);
+    expect((await sweepInterviews(sweptAt)).expired).toBeGreaterThanOrEqual(1);
+    const after = await stored(interviewId);
+    expect(after.interview?.status).toBe(InterviewStatus.EXPIRED);
+    expect(after.events.filter((e) => e.type === "interview.expired").map((e) => [e.createdAt, e.data])).toEqual([[sweptAt, { deadline: true }]]);
+    expect(await resolveAccess(key, sweptAt)).toMatchObject({ state: "expired", deadline: true });
+  });
+
+  it("leaves one paused between questions alone until its due time, then completes it at the due time with what was saved", async () => {
+    const opens = at("2003-08-04T08:00:00.000Z");
+    const due = addDays(opens, 2);
+    const { interviewId } = await scheduleDeadline(org, opens, due);
+    const candidate = await asCandidate(interviewId);
+    await startInterview(candidate, true, opens);
+    const [first] = await answerRows(interviewId);
+    await submitAnswer(candidate, first!.id, "Answered before the break", addSeconds(opens, 100));
+    const before = await stored(interviewId);
+
+    // Question 2's own time would have run out a day ago had its clock started with the break.
+    for (const when of [addDays(opens, 1), addSeconds(due, -1), due]) {
+      await sweepInterviews(when);
+      expect(await stored(interviewId)).toEqual(before);
+    }
+    expect((await sweepInterviews(addSeconds(due, 1))).completed).toBeGreaterThanOrEqual(1);
+    const after = await stored(interviewId);
+    expect(after.interview).toMatchObject({ status: InterviewStatus.COMPLETED, completedAt: due });
+    expect(after.answers.map((a) => [a.text, a.submittedAt])).toEqual([
+      ["Answered before the break", addSeconds(opens, 100)],
+      ["", null],
+    ]);
+    expect(after.emails.filter((e) => e.kind === EmailKind.CANDIDATE_COMPLETED)).toHaveLength(1);
+    expect(after.events.filter((e) => e.type === "interview.completed").map((e) => e.actorType)).toEqual([ActorType.SYSTEM]);
+  });
+
+  it("waits for a question opened 1 s before the due time to run to its end, then completes at its close", async () => {
+    const opens = at("2003-10-06T08:00:00.000Z");
+    const due = addDays(opens, 1);
+    const { interviewId } = await scheduleDeadline(org, opens, due);
+    const candidate = await asCandidate(interviewId);
+    await startInterview(candidate, true, opens);
+    const [first] = await answerRows(interviewId);
+    await submitAnswer(candidate, first!.id, "First", addSeconds(opens, 100));
+    const opened = addSeconds(due, -1);
+    await openNextQuestion(candidate, opened);
+    // The second question is a video one: it closes 210 s after it was opened.
+    const close = addSeconds(opened, 210);
+    const before = await stored(interviewId);
+    for (const when of [addSeconds(due, 1), close]) {
+      await sweepInterviews(when);
+      expect(await stored(interviewId)).toEqual(before);
+    }
+    await sweepInterviews(addSeconds(close, 1));
+    expect((await stored(interviewId)).interview).toMatchObject({ status: InterviewStatus.COMPLETED, completedAt: close });
   });
 });

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { asFormState, defineAction, formInput, previousState, type RefusalShape } from "@/lib/actions";
 import { recordId } from "@/lib/fields";
 import { wakeDispatcher } from "@/lib/background";
-import { saveDraft, startAnswering, startInterview, submitAnswer } from "@/lib/interviews/candidate/answering";
+import { openNextQuestion, saveDraft, startAnswering, startInterview, submitAnswer } from "@/lib/interviews/candidate/answering";
 import type { Access, CandidateSession } from "@/lib/interviews/candidate/access";
 import { CandidateActionError } from "@/lib/interviews/candidate/errors";
 import { ANSWER_TEXT_MAX } from "@/lib/limits";
@@ -42,6 +42,24 @@ export const startInterviewAction = defineAction(
     if (access.state !== "open") redirect("/interview");
     if (input.consent !== "yes") return { ok: false, fieldErrors: { consent: [new CandidateActionError("consent_required").message] } };
     await startInterview(access, true);
+    redirect("/interview");
+  },
+);
+
+/**
+ * An interview to complete by a deadline, after a break between questions: opens the next
+ * question (its preparation time starts now); the page then shows it.
+ */
+export const openNextQuestionAction = defineAction(
+  {
+    caller: "candidate",
+    linkInvalid: () => redirect("/interview"),
+    refuse: asFormState,
+    name: "open next question",
+    args: [previousState, formInput(z.object({}))],
+  },
+  async ({ access }) => {
+    await openNextQuestion(inProgress(access));
     redirect("/interview");
   },
 );

@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { now } from "@/lib/clock";
 import { currentCandidateAccess } from "@/lib/http/candidate";
 import { loadCandidateView } from "@/lib/interviews/candidate/portal-view";
+import { BetweenQuestions } from "./_break/between-questions";
 import { Lobby } from "./_lobby/lobby";
 import { QuestionRunner } from "./_question/question-runner";
 import { ThankYou } from "./_states/thank-you";
@@ -21,7 +22,7 @@ export default async function InterviewPortalPage() {
       // proxy.ts answers these with their own status; the state changed in between: ask it again.
       redirect("/interview");
     case "too_early":
-      return <TooEarly opensAt={access.opensAt.toISOString()} startsAt={access.startsAt.toISOString()} serverNow={at.toISOString()} />;
+      return <TooEarly opensAt={access.opensAt.toISOString()} startsAt={access.startsAt.toISOString()} dueAt={access.dueAt?.toISOString()} serverNow={at.toISOString()} />;
   }
   const view = await loadCandidateView(access.interviewId, at);
   if (access.state === "completed" || view.finished) return <ThankYou candidateName={view.candidateName} companyName={view.companyName} contact={{ name: view.interviewerName, email: view.interviewerEmail }} />;
@@ -35,11 +36,27 @@ export default async function InterviewPortalPage() {
         interviewerName={view.interviewerName}
         interviewerEmail={view.interviewerEmail}
         startsAt={view.scheduledAt.toISOString()}
+        dueAt={view.dueAt?.toISOString()}
         totalMinutes={view.plannedMinutes}
         questionCount={view.questionCount}
         answerTypes={view.answerTypes}
         retentionDays={view.retentionDays}
         accommodationRequestedAt={view.accommodationRequestedAt?.toISOString() ?? null}
+      />
+    );
+  }
+  if (view.nextNumber !== null && view.dueAt) {
+    return (
+      <BetweenQuestions
+        candidateName={view.candidateName}
+        companyName={view.companyName}
+        jobTitle={view.jobTitle}
+        interviewerName={view.interviewerName}
+        interviewerEmail={view.interviewerEmail}
+        answered={view.answeredCount}
+        total={view.questionTotal}
+        nextNumber={view.nextNumber}
+        dueAt={view.dueAt.toISOString()}
       />
     );
   }

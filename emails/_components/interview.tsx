@@ -23,23 +23,34 @@ export type InterviewEmailProps = {
   /** The distinct answer types the questions use. */
   answerTypes: AnswerType[];
   interviewUrl: string;
+  /**
+   * ISO UTC: set for an interview to complete by a deadline instead of at a time (DEADLINE mode):
+   * the candidate takes it any time from startsAt (when the link opens) until then.
+   */
+  dueAt?: string | null;
 };
 
-/** Company, role, start and duration in a shaded panel. */
+/** "Friday, December 5, 5:00 PM (your time)": a due time as the candidate reads it in a sentence. */
+export function formatDue(dueAt: string, timeZone: string): string {
+  return `${formatDate(dueAt, timeZone).replace(/, \d{4}$/, "")}, ${formatTime(dueAt, timeZone)} (your time)`;
+}
+
+/** Company, role, start (or, with a deadline, the date to complete it by) and duration in a shaded panel. */
 export function InterviewDetails({
   companyName,
   jobTitle,
   startsAt,
   timeZone,
   durationMinutes,
-}: Pick<InterviewEmailProps, "companyName" | "jobTitle" | "startsAt" | "timeZone" | "durationMinutes">) {
+  dueAt,
+}: Pick<InterviewEmailProps, "companyName" | "jobTitle" | "startsAt" | "timeZone" | "durationMinutes" | "dueAt">) {
   return (
     <Details
       items={[
         { label: "Company", value: companyName },
         { label: "Role", value: jobTitle },
-        { label: "Starts", value: formatDateTime(startsAt, timeZone) },
-        { label: "Duration", value: `About ${formatDuration(durationMinutes)}` },
+        dueAt ? { label: "Complete by", value: formatDateTime(dueAt, timeZone) } : { label: "Starts", value: formatDateTime(startsAt, timeZone) },
+        { label: dueAt ? "Takes" : "Duration", value: `About ${formatDuration(durationMinutes)}` },
       ]}
     />
   );
@@ -60,9 +71,10 @@ export function WhatToExpect({
   opensMinutesBefore,
   questionCount,
   answerTypes,
+  dueAt,
 }: Pick<
   InterviewEmailProps,
-  "startsAt" | "timeZone" | "durationMinutes" | "opensMinutesBefore" | "questionCount" | "answerTypes"
+  "startsAt" | "timeZone" | "durationMinutes" | "opensMinutesBefore" | "questionCount" | "answerTypes" | "dueAt"
 >) {
   const types = ORDER.filter((type) => answerTypes.includes(type));
   const recorded = types.includes("VIDEO") || types.includes("AUDIO");
@@ -70,10 +82,19 @@ export function WhatToExpect({
   const opensAt = shiftMinutes(startsAt, -opensMinutesBefore);
   const opensDay = formatDate(opensAt, timeZone) === formatDate(startsAt, timeZone) ? "" : `${formatDate(opensAt, timeZone)}, `;
 
+  // With a deadline there is no start to open before: when to take it, and that it may be paused.
+  const opening = dueAt
+    ? [
+        `Take it whenever suits you before ${formatDue(dueAt, timeZone)}.`,
+        "You can pause between questions and come back to the same link later. Each question's timer starts only when you open it.",
+      ]
+    : [
+        opensMinutesBefore > 0
+          ? `The link opens ${plural(opensMinutesBefore, "minute")} before the start, at ${opensDay}${formatTime(opensAt, timeZone)} ${formatZone(opensAt, timeZone)}.`
+          : `The link opens at the start time.`,
+      ];
   const items = [
-    opensMinutesBefore > 0
-      ? `The link opens ${plural(opensMinutesBefore, "minute")} before the start, at ${opensDay}${formatTime(opensAt, timeZone)} ${formatZone(opensAt, timeZone)}.`
-      : `The link opens at the start time.`,
+    ...opening,
     `There ${questionCount === 1 ? "is 1 question" : `are ${questionCount} questions`}; plan for about ${formatDuration(durationMinutes)}.`,
     ...types.map((type) => ANSWER_LINES[type]),
     recorded

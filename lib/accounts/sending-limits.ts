@@ -18,6 +18,7 @@ const DEFAULT_DAILY_EMAIL_CAP = 1000;
 export const OUTSIDE_EMAIL_KINDS = [
   EmailKind.INVITATION,
   EmailKind.RESCHEDULED,
+  EmailKind.DEADLINE_EXTENDED,
   EmailKind.CANCELLED,
   EmailKind.REMINDER_24H,
   EmailKind.REMINDER_1H,

@@ -10,6 +10,7 @@ import CandidateCompleted, {
   PreviewProps as candidateCompletedPreview,
   type CandidateCompletedProps,
 } from "@/emails/candidate-completed";
+import DeadlineExtended, { PreviewProps as deadlineExtendedPreview, type DeadlineExtendedProps } from "@/emails/deadline-extended";
 import DeletionRequested, { PreviewProps as deletionRequestedPreview, type DeletionRequestedProps } from "@/emails/deletion-requested";
 import InterviewCancelled, {
   PreviewProps as interviewCancelledPreview,
@@ -54,6 +55,7 @@ import TeamInviteExistingAccount, {
 export type TemplateProps = {
   "interview-invitation": InterviewInvitationProps;
   "interview-rescheduled": InterviewRescheduledProps;
+  "deadline-extended": DeadlineExtendedProps;
   "interview-cancelled": InterviewCancelledProps;
   "interview-reminder": InterviewReminderProps;
   "candidate-completed": CandidateCompletedProps;
@@ -94,6 +96,11 @@ const templates: { [K in TemplateName]: Entry<TemplateProps[K]> } = {
     subject: (p) => `New time: your interview with ${p.companyName}: ${p.jobTitle}`,
     previewProps: interviewRescheduledPreview,
   },
+  "deadline-extended": {
+    component: DeadlineExtended,
+    subject: (p) => `More time: your interview with ${p.companyName}: ${p.jobTitle}`,
+    previewProps: deadlineExtendedPreview,
+  },
   "interview-cancelled": {
     component: InterviewCancelled,
     subject: (p) => `Cancelled: your interview with ${p.companyName}: ${p.jobTitle}`,
@@ -126,7 +133,7 @@ const templates: { [K in TemplateName]: Entry<TemplateProps[K]> } = {
   },
   "reschedule-requested": {
     component: RescheduleRequested,
-    subject: (p) => `${p.candidateName} asks for a new interview time`,
+    subject: (p) => (p.deadline ? `${p.candidateName} asks for more time for their interview` : `${p.candidateName} asks for a new interview time`),
     previewProps: rescheduleRequestedPreview,
   },
   "accommodation-requested": {

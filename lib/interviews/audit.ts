@@ -19,8 +19,10 @@ export const member = (userId: string): Actor => ({ type: ActorType.USER, id: us
 export const AUDIT_EVENT_TYPES = [
   "interview.scheduled",
   "interview.rescheduled",
+  "deadline.extended",
   "invitation.resent",
   "interview.started",
+  "question.opened",
   "interview.completed",
   "interview.expired",
   "interview.cancelled",

@@ -16,6 +16,9 @@ import { interviewDashboardUrl, notifyRecruiters } from "./notify";
  */
 export function mayEmailGoOut(kind: EmailKind, status: InterviewStatus | null): boolean {
   switch (kind) {
+    case EmailKind.DEADLINE_EXTENDED:
+      // More time may be given to a candidate who has started (and paused) as well.
+      return status === InterviewStatus.SCHEDULED || status === InterviewStatus.IN_PROGRESS;
     case EmailKind.INVITATION:
     case EmailKind.RESCHEDULED:
     case EmailKind.REMINDER_24H:
@@ -95,7 +98,7 @@ export const onInterviewDeliveryEvent: DeliveryEventHook = async (tx, { email, s
     data: { emailId: email.id, kind: email.kind, ...(reason && { reason }) },
     at,
   });
-  if (state !== DeliveryState.BOUNCED || (email.kind !== EmailKind.INVITATION && email.kind !== EmailKind.RESCHEDULED)) return;
+  if (state !== DeliveryState.BOUNCED || (email.kind !== EmailKind.INVITATION && email.kind !== EmailKind.RESCHEDULED && email.kind !== EmailKind.DEADLINE_EXTENDED)) return;
   const { count } = await tx.interview.updateMany({ where: { id: email.interviewId, bouncedAt: null }, data: { bouncedAt: at } });
   if (count === 0) return;
   const interview = await tx.interview.findUniqueOrThrow({

@@ -6,7 +6,7 @@ import { icsAttachment, interviewIcs } from "@/lib/email/ics";
 import { enqueueEmail, type OutgoingEmail } from "@/lib/email/outbox";
 import { renderEmail, type EmailMessage, type TemplateName, type TemplateProps } from "@/lib/email/templates";
 import type { AnswerType } from "@/lib/generated/prisma/enums";
-import { EmailKind, Role } from "@/lib/generated/prisma/enums";
+import { EmailKind, InterviewMode, Role } from "@/lib/generated/prisma/enums";
 import { summariseQuestions } from "./model/questions";
 import { interviewUrl } from "./model/session-keys";
 
@@ -21,6 +21,9 @@ export interface InterviewEmailContext {
   scheduledAt: Date;
   durationMinutes: number;
   opensMinutesBefore: number;
+  /** DEADLINE: the candidate takes it any time from scheduledAt (the opening) until dueAt. */
+  mode: InterviewMode;
+  dueAt: Date | null;
   candidateTimeZone: string;
   icsSequence: number;
   job: { title: string; questionCount: number; answerTypes: AnswerType[] };
@@ -55,6 +58,8 @@ export async function loadEmailContext(tx: Tx, interviewId: string): Promise<Int
       scheduledAt: true,
       durationMinutes: true,
       opensMinutesBefore: true,
+      mode: true,
+      dueAt: true,
       candidateTimeZone: true,
       icsSequence: true,
       organization: { select: { name: true } },
@@ -70,12 +75,25 @@ export async function loadEmailContext(tx: Tx, interviewId: string): Promise<Int
     scheduledAt: i.scheduledAt,
     durationMinutes: i.durationMinutes,
     opensMinutesBefore: i.opensMinutesBefore,
+    mode: i.mode,
+    dueAt: i.dueAt,
     candidateTimeZone: i.candidateTimeZone,
     icsSequence: i.icsSequence,
     job: { title: i.job.title, ...summariseQuestions(i.job.questions) },
     candidate: i.candidate,
     recruiter: await candidateContact(tx, i.organizationId, i.createdBy),
   };
+}
+
+/**
+ * The calendar file of a candidate's email: a SCHEDULED interview is a meeting at its time. A
+ * DEADLINE one gets none: it is a task with a due date, not an event. A meeting at the due time
+ * would tell the candidate to turn up when it is already too late, and an all-day entry on the due
+ * day would remind them on the last day at best; the iCalendar form for a task (VTODO) is not
+ * shown by Gmail or Outlook when it arrives by email. The email itself says "Complete by …".
+ */
+function calendars(ctx: InterviewEmailContext, method: "REQUEST" | "CANCEL", url: string | null) {
+  return ctx.mode === InterviewMode.DEADLINE ? [] : [calendar(ctx, method, url)];
 }
 
 function calendar(ctx: InterviewEmailContext, method: "REQUEST" | "CANCEL", url: string | null) {
@@ -115,6 +133,7 @@ export async function linkEmail(
     questionCount: ctx.job.questionCount,
     answerTypes: ctx.job.answerTypes,
     interviewUrl: url,
+    ...(ctx.mode === InterviewMode.DEADLINE && ctx.dueAt && { dueAt: ctx.dueAt.toISOString() }),
   };
   const rendered =
     kind === EmailKind.RESCHEDULED && previousStartsAt
@@ -128,7 +147,38 @@ export async function linkEmail(
     toName: ctx.candidate.name,
     replyTo: ctx.recruiter?.email ?? null,
     ...rendered,
-    attachments: [calendar(ctx, "REQUEST", url)],
+    attachments: calendars(ctx, "REQUEST", url),
+    secret: key,
+  };
+}
+
+/** A DEADLINE interview's new due date, carrying `key` (a fresh one) in its link. No calendar file, like its invitation. */
+export async function deadlineExtendedEmail(ctx: InterviewEmailContext, key: string, previousDueAt: Date): Promise<OutgoingEmail> {
+  if (!ctx.dueAt) throw new Error("a deadline email needs the interview's due time");
+  const url = interviewUrl(key);
+  const rendered = await renderEmail({
+    template: "deadline-extended",
+    props: {
+      companyName: ctx.organizationName,
+      jobTitle: ctx.job.title,
+      candidateName: ctx.candidate.name,
+      ...contactProps(ctx),
+      dueAt: ctx.dueAt.toISOString(),
+      previousDueAt: previousDueAt.toISOString(),
+      timeZone: ctx.candidateTimeZone,
+      durationMinutes: ctx.durationMinutes,
+      interviewUrl: url,
+    },
+  });
+  return {
+    organizationId: ctx.organizationId,
+    interviewId: ctx.interviewId,
+    kind: EmailKind.DEADLINE_EXTENDED,
+    toEmail: ctx.candidate.email,
+    toName: ctx.candidate.name,
+    replyTo: ctx.recruiter?.email ?? null,
+    ...rendered,
+    attachments: [],
     secret: key,
   };
 }
@@ -155,14 +205,18 @@ export async function cancellationEmail(ctx: InterviewEmailContext, reason: stri
     toName: ctx.candidate.name,
     replyTo: ctx.recruiter?.email ?? null,
     ...rendered,
-    attachments: [calendar(ctx, "CANCEL", null)],
+    attachments: calendars(ctx, "CANCEL", null),
   };
 }
 
 export const REMINDER_KINDS = [EmailKind.REMINDER_24H, EmailKind.REMINDER_1H];
 
-/** The reminders still ahead for an interview starting at `scheduledAt`. */
-function reminderPlans(scheduledAt: Date, now: Date) {
+/**
+ * The reminders still ahead for an interview starting at `scheduledAt`. A DEADLINE interview has
+ * no start to remind of (its reminders before the due time are not built yet: issue 14).
+ */
+function reminderPlans(scheduledAt: Date, now: Date, mode: InterviewMode = InterviewMode.SCHEDULED) {
+  if (mode === InterviewMode.DEADLINE) return [];
   return [
     { kind: EmailKind.REMINDER_24H, hoursBefore: 24 as const },
     { kind: EmailKind.REMINDER_1H, hoursBefore: 1 as const },
@@ -170,11 +224,11 @@ function reminderPlans(scheduledAt: Date, now: Date) {
 }
 
 /** How many emails a link email for a start at `scheduledAt` brings with it: itself and the reminders still ahead. */
-export function linkEmailCount(scheduledAt: Date, now: Date): number {
-  return 1 + reminderPlans(scheduledAt, now).length;
+export function linkEmailCount(scheduledAt: Date, now: Date, mode: InterviewMode = InterviewMode.SCHEDULED): number {
+  return 1 + reminderPlans(scheduledAt, now, mode).length;
 }
 /** The emails that carry the candidate's link (a fresh key each). */
-export const LINK_KINDS = [EmailKind.INVITATION, EmailKind.RESCHEDULED];
+export const LINK_KINDS = [EmailKind.INVITATION, EmailKind.RESCHEDULED, EmailKind.DEADLINE_EXTENDED];
 
 /**
  * Reminders 24 h and 1 h before the start, each planned with a send-after time. One whose time
@@ -182,7 +236,7 @@ export const LINK_KINDS = [EmailKind.INVITATION, EmailKind.RESCHEDULED];
  * so planning them never creates or stores a key.
  */
 export async function reminderEmails(ctx: InterviewEmailContext, now: Date): Promise<OutgoingEmail[]> {
-  const plans = reminderPlans(ctx.scheduledAt, now);
+  const plans = reminderPlans(ctx.scheduledAt, now, ctx.mode);
   return Promise.all(
     plans.map(async ({ kind, hoursBefore }) => ({
       organizationId: ctx.organizationId,

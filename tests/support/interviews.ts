@@ -5,7 +5,7 @@ import { expect } from "vitest";
 import { setClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import type { Attachment } from "@/lib/email/outbox";
-import { EmailKind } from "@/lib/generated/prisma/enums";
+import { EmailKind, InterviewMode } from "@/lib/generated/prisma/enums";
 import { scheduleInterview } from "@/lib/interviews/recruiter/schedule";
 import { anotherCandidate, scheduleInput, type makeSchedulingOrg } from "./factories";
 import type { CandidateSession } from "@/lib/interviews/candidate/access";
@@ -95,6 +95,24 @@ export async function scheduleAt(
     const prisma = await db();
     const invitation = await prisma.outboxEmail.findFirstOrThrow({ where: { interviewId, kind: EmailKind.INVITATION } });
     return { interviewId, key: linkKeyOf(invitation), candidate };
+  } finally {
+    setClock(null);
+  }
+}
+
+/**
+ * Schedules a DEADLINE interview through scheduleInterview for a new candidate of `org`: its link
+ * opens at `opensAt` (the clock is set there while booking) and it is due at `dueAt`. Returns its
+ * id and the key its invitation carries. The clock is real again afterwards.
+ */
+export async function scheduleDeadline(org: Awaited<ReturnType<typeof makeSchedulingOrg>>, opensAt: Date, dueAt: Date) {
+  setClock(opensAt);
+  try {
+    const candidate = await anotherCandidate(org);
+    const { interviewId } = await scheduleInterview(org.scheduler, scheduleInput(org.job.id, { id: candidate.id }, { scheduledAt: "now", mode: InterviewMode.DEADLINE, dueAt }));
+    const prisma = await db();
+    const invitation = await prisma.outboxEmail.findFirstOrThrow({ where: { interviewId, kind: EmailKind.INVITATION } });
+    return { interviewId, key: linkKeys(invitation.text)[0]!, invitation, candidate };
   } finally {
     setClock(null);
   }

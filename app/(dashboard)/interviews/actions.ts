@@ -9,10 +9,10 @@ import { wakeDispatcher } from "@/lib/background";
 import type { Member } from "@/lib/accounts/auth";
 import { setAccommodations } from "@/lib/interviews/recruiter/accommodations";
 import { deleteInterviewContent } from "@/lib/interviews/recruiter/content";
-import { cancelInterview, rescheduleInterview, resendInvitation } from "@/lib/interviews/recruiter/manage";
+import { cancelInterview, extendDeadline, rescheduleInterview, resendInvitation } from "@/lib/interviews/recruiter/manage";
 import { rateAnswer, recommend } from "@/lib/interviews/recruiter/review";
 import { scheduleInterview } from "@/lib/interviews/recruiter/schedule";
-import { accommodationsSchema, cancelSchema, ratingSchema, recommendationSchema, rescheduleSchema, scheduleSchema } from "./schema";
+import { accommodationsSchema, cancelSchema, extendSchema, ratingSchema, recommendationSchema, rescheduleSchema, scheduleSchema } from "./schema";
 
 const NOT_FOUND = "This interview was not found.";
 const manager = (member: Member) => ({ userId: member.id, organizationId: member.organizationId });
@@ -37,6 +37,18 @@ export const rescheduleInterviewAction = defineAction(
     after(wakeDispatcher);
     revalidatePath(`/interviews/${id}`);
     return { ok: true, message: "Rescheduled. The candidate is getting the new time and a new link." };
+  },
+);
+
+/** A DEADLINE interview's new due date: one email with a new link. */
+export const extendDeadlineAction = defineAction(
+  { ...form, name: "extend deadline", args: [recordId, previousState, formInput(extendSchema)] },
+  async ({ member }, id, _prev, input) => {
+    await extendDeadline(manager(member), id, input);
+    after(wakeDispatcher);
+    revalidatePath(`/interviews/${id}`);
+    revalidatePath("/interviews");
+    return { ok: true, message: "Deadline extended. The candidate is getting the new date and a new link." };
   },
 );
 

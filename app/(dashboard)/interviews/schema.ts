@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { atMost, emailField, recordId, textField, timeZoneField, withoutNul } from "@/lib/fields";
-import { Recommendation } from "@/lib/generated/prisma/enums";
+import { InterviewMode, Recommendation } from "@/lib/generated/prisma/enums";
 import { CANCEL_REASON_MAX, EMAIL_MAX, EXTRA_RETAKES_MAX, EXTRA_TIME_PERCENT_MAX, INTERVIEW_MINUTES, NAME_MAX, RATING, TIME_ZONE_MAX } from "@/lib/limits";
 import { zonedLocalToUtc } from "@/lib/time-zones";
 
@@ -31,7 +31,12 @@ export const scheduleSchema = z
     newCandidateTimeZone: z.string().trim().max(TIME_ZONE_MAX).default(""),
     // Checked with the rest below, so an empty job does not hide the other fields' messages.
     jobId: z.string().max(60).default(""),
-    startMode: z.enum(["now", "at"], { error: "Choose when the interview starts." }),
+    // Absent on forms from before the deadline mode: scheduled at a time, as they were.
+    interviewMode: z.enum(InterviewMode, { error: "Choose at a time or by a deadline." }).default(InterviewMode.SCHEDULED),
+    // DEADLINE: the date to complete it by (17:00 in the candidate's zone, decided in lib/).
+    dueDate: z.string().trim().max(20).default(""),
+    // Ignored for DEADLINE (the link opens at once), so it may be absent then; required otherwise (below).
+    startMode: z.enum(["now", "at"], { error: "Choose when the interview starts." }).optional(),
     // Absent when Now is chosen (the field is not shown).
     scheduledAtLocal: localTime.default(""),
     recruiterTimeZone: zone.catch("UTC"),
@@ -41,8 +46,13 @@ export const scheduleSchema = z
   })
   .transform((form, ctx) => {
     if (!form.jobId) ctx.addIssue({ code: "custom", path: ["jobId"], message: "Choose a job." });
+    const deadline = form.interviewMode === InterviewMode.DEADLINE;
+    if (deadline && !/^\d{4}-\d{2}-\d{2}$/.test(form.dueDate)) {
+      ctx.addIssue({ code: "custom", path: ["dueDate"], message: form.dueDate ? "Enter a date, like 2026-12-05." : "Choose the date to complete it by." });
+    }
+    if (!deadline && !form.startMode) ctx.addIssue({ code: "custom", path: ["startMode"], message: "Choose when the interview starts." });
     let scheduledAt: Date | "now" | null = "now";
-    if (form.startMode === "at") {
+    if (form.startMode === "at" && !deadline) {
       if (!form.scheduledAtLocal) ctx.addIssue({ code: "custom", path: ["scheduledAtLocal"], message: "Choose the date and time, or Now." });
       scheduledAt = toUtc(ctx, form.scheduledAtLocal, form.recruiterTimeZone);
     }
@@ -65,6 +75,8 @@ export const scheduleSchema = z
       candidate,
       jobId: form.jobId,
       scheduledAt,
+      mode: form.interviewMode,
+      dueDate: deadline ? form.dueDate : null,
       durationMinutes: form.durationMinutes,
       notes: form.notes,
       requestToken: form.requestToken,
@@ -120,6 +132,14 @@ function boundedCount(max: number, message: string) {
 export const accommodationsSchema = z.object({
   extraTimePercent: boundedCount(EXTRA_TIME_PERCENT_MAX, `Enter a whole percentage from 0 to ${EXTRA_TIME_PERCENT_MAX}.`),
   extraRetakes: boundedCount(EXTRA_RETAKES_MAX, `Enter a number of retakes from 0 to ${EXTRA_RETAKES_MAX}.`),
+});
+
+/** Extending a deadline: the new date to complete it by (17:00 in the candidate's zone, decided in lib/). */
+export const extendSchema = z.object({
+  dueDate: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date, like 2026-12-05."),
 });
 
 /** Cancelling: an optional reason, which the candidate's cancellation email carries. */

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Field, controlClass } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import type { FormState } from "@/lib/form-state";
-import { QUESTIONS_MAX } from "@/lib/limits";
+import { DAYS_TO_COMPLETE, QUESTIONS_MAX } from "@/lib/limits";
 import type { JobFormInput } from "./schema";
 
 type Row = {
@@ -25,6 +25,10 @@ const ANSWER_TYPE_OPTIONS = [
   { value: "TEXT", label: "Text" },
   { value: "VIDEO", label: "Video" },
   { value: "AUDIO", label: "Audio" },
+];
+const MODE_OPTIONS = [
+  { value: "SCHEDULED", label: "At a time I pick" },
+  { value: "DEADLINE", label: "Any time before a deadline" },
 ];
 const WORKPLACE_OPTIONS = [
   { value: "ONSITE", label: "On-site" },
@@ -100,6 +104,34 @@ export function JobForm({
         <Field label="Description" hint="Shown to candidates before they start." errors={errors.description}>
           {(p) => <textarea {...p} name="description" rows={4} defaultValue={job?.description} className={controlClass} />}
         </Field>
+      </section>
+
+      <section aria-labelledby="job-interviews" className="space-y-4 rounded-lg bg-white p-6 ring-1 ring-ink-200">
+        <div>
+          <h2 id="job-interviews" className="text-base font-semibold text-ink-900">
+            Interviews
+          </h2>
+          <p className="text-sm text-ink-600">What the schedule form starts with for this job; you can change it for each interview.</p>
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label="Candidates take it" errors={errors.defaultInterviewMode}>
+            {(p) => <Select {...p} name="defaultInterviewMode" options={MODE_OPTIONS} defaultValue={job?.defaultInterviewMode ?? "SCHEDULED"} />}
+          </Field>
+          <Field label="Days to complete" hint="For interviews with a deadline: due at 17:00 their time, this many days after sending." errors={errors.defaultDaysToComplete}>
+            {(p) => (
+              <input
+                {...p}
+                name="defaultDaysToComplete"
+                type="number"
+                inputMode="numeric"
+                min={DAYS_TO_COMPLETE.min}
+                max={DAYS_TO_COMPLETE.max}
+                defaultValue={job?.defaultDaysToComplete ?? DAYS_TO_COMPLETE.default}
+                className={controlClass}
+              />
+            )}
+          </Field>
+        </div>
       </section>
 
       <section aria-labelledby="job-questions" className="space-y-4">

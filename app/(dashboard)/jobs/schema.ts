@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { atMost, textField } from "@/lib/fields";
-import { ANSWER_SECONDS, JOB_LOCATION_MAX, JOB_TITLE_MAX, PREP_SECONDS, QUESTION_PROMPT_MAX, QUESTIONS_MAX, RETAKES_MAX } from "@/lib/limits";
+import { ANSWER_SECONDS, DAYS_TO_COMPLETE, JOB_LOCATION_MAX, JOB_TITLE_MAX, PREP_SECONDS, QUESTION_PROMPT_MAX, QUESTIONS_MAX, RETAKES_MAX } from "@/lib/limits";
 
 export const ANSWER_TYPES = ["TEXT", "VIDEO", "AUDIO"] as const;
 export const WORKPLACE_TYPES = ["ONSITE", "HYBRID", "REMOTE"] as const;
+export const INTERVIEW_MODES = ["SCHEDULED", "DEADLINE"] as const;
 
 const seconds = (label: string, min: number, max: number) =>
   z.coerce
@@ -30,6 +31,12 @@ export const jobSchema = z.object({
   description: textField(),
   location: textField(JOB_LOCATION_MAX),
   workplaceType: z.enum(WORKPLACE_TYPES, { error: "Choose on-site, hybrid or remote." }),
+  defaultInterviewMode: z.enum(INTERVIEW_MODES, { error: "Choose at a time or by a deadline." }),
+  defaultDaysToComplete: z.coerce
+    .number({ error: "Enter a number of days." })
+    .int("Enter a whole number of days.")
+    .min(DAYS_TO_COMPLETE.min, `Give candidates at least ${DAYS_TO_COMPLETE.min} day.`)
+    .max(DAYS_TO_COMPLETE.max, `Give candidates at most ${DAYS_TO_COMPLETE.max} days.`),
   questions: z
     .array(questionSchema)
     .min(1, "Add at least one interview question.")
@@ -51,6 +58,9 @@ export function jobFromFormData(formData: FormData) {
     description: formData.get("description") ?? "",
     location: formData.get("location") ?? "",
     workplaceType: formData.get("workplaceType") ?? "",
+    // Forms from before these fields (or without them) keep the defaults.
+    defaultInterviewMode: formData.get("defaultInterviewMode") ?? "SCHEDULED",
+    defaultDaysToComplete: formData.get("defaultDaysToComplete") ?? String(DAYS_TO_COMPLETE.default),
     questions: prompts.map((prompt, i) => ({
       id: ids![i] || undefined,
       prompt,

@@ -21,6 +21,8 @@ export function Lobby(props: {
   interviewerName: string;
   interviewerEmail: string | null;
   startsAt: string;
+  /** An interview to complete by a deadline: when it is due (it has no start). */
+  dueAt?: string;
   totalMinutes: number;
   questionCount: number;
   answerTypes: Array<keyof typeof TYPE_WORDS>;
@@ -46,9 +48,9 @@ export function Lobby(props: {
             <dd className="mt-1 text-ink-900">{props.interviewerName}</dd>
           </div>
           <div>
-            <dt className="text-ink-500">Scheduled start</dt>
+            <dt className="text-ink-500">{props.dueAt ? "Complete by" : "Scheduled start"}</dt>
             <dd className="mt-1 text-ink-900">
-              <LocalDate value={props.startsAt} />
+              <LocalDate value={props.dueAt ?? props.startsAt} />
             </dd>
           </div>
           <div>
@@ -72,7 +74,13 @@ export function Lobby(props: {
         </h2>
         <ul className="mt-3 list-disc space-y-1 pl-5 text-ink-700">
           <li>Questions come one at a time. Each has a short preparation time, then a timed answer.</li>
-          <li>The timer runs on our server: reloading the page or closing the laptop does not pause it.</li>
+          {props.dueAt && (
+            <li>
+              You can take a break between questions and come back to this link until the due date. The next question&apos;s timer starts when you
+              open it.
+            </li>
+          )}
+          <li>The timer runs on our server: reloading the page or closing the laptop does not pause {props.dueAt ? "a question once it is open" : "it"}.</li>
           <li>Written answers save as you type. When time runs out, your last saved answer counts.</li>
           {records && (
             <li>

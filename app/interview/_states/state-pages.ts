@@ -43,10 +43,18 @@ const CONTENT: Record<Exclude<PortalState, "expired">, [string, string]> = {
   ],
 };
 
-/** The response for an end state (expired: with or without the "ask for a new time" form). */
-export function statePage(state: PortalState, { rescheduleRequested = false }: { rescheduleRequested?: boolean } = {}): Response {
+/**
+ * The response for an end state (expired: with or without the "ask for a new time" form; for an
+ * interview to complete by a deadline, "ask for more time").
+ */
+export function statePage(state: PortalState, { rescheduleRequested = false, deadline = false }: { rescheduleRequested?: boolean; deadline?: boolean } = {}): Response {
   let html: string;
-  if (state === "expired") {
+  if (state === "expired" && deadline) {
+    const next = rescheduleRequested
+      ? `<p class="done" role="status">You have asked for more time. The recruiter will email you if they can give you more.</p>`
+      : `<p>Would you still like to take it? Ask the recruiter for more time.</p><form method="post" action="/interview/new-time"><button type="submit">Ask for more time</button></form>`;
+    html = page("The deadline for this interview has passed", `<p>The interview was not started by its due date.</p>${next}`);
+  } else if (state === "expired") {
     const next = rescheduleRequested
       ? `<p class="done" role="status">You have asked for a new time. The recruiter will send you a new invitation by email.</p>`
       : `<p>Would you still like to interview? Ask the recruiter for a new time.</p><form method="post" action="/interview/new-time"><button type="submit">Ask for a new time</button></form>`;

@@ -10,8 +10,11 @@ import { StateCard } from "./state-card";
 const inMinutes = (mark: number) => `The interview opens in about ${mark} ${mark === 1 ? "minute" : "minutes"}.`;
 const IN_30_SECONDS = "The interview opens in 30 seconds.";
 
-/** Before the window opens: when it opens, a live countdown, and the page moves on by itself. */
-export function TooEarly({ opensAt, startsAt, serverNow }: { opensAt: string; startsAt: string; serverNow: string }) {
+/**
+ * Before the window opens: when it opens (and, for an interview to complete by a deadline, by when),
+ * a live countdown, and the page moves on by itself.
+ */
+export function TooEarly({ opensAt, startsAt, dueAt, serverNow }: { opensAt: string; startsAt: string; dueAt?: string; serverNow: string }) {
   const router = useRouter();
   const now = useServerClock(serverNow, 1000);
   const remaining = (new Date(opensAt).getTime() - now) / 1000;
@@ -37,10 +40,17 @@ export function TooEarly({ opensAt, startsAt, serverNow }: { opensAt: string; st
 
   return (
     <StateCard title="Your interview opens soon">
-      <p>
-        It starts at <LocalDate value={startsAt} options={{ dateStyle: "full", timeStyle: "short" }} />. You can join from{" "}
-        <LocalDate value={opensAt} options={{ dateStyle: undefined, timeStyle: "short" }} />, with this same page.
-      </p>
+      {dueAt ? (
+        <p>
+          It opens on <LocalDate value={opensAt} options={{ dateStyle: "full", timeStyle: "short" }} />. Complete it any time before{" "}
+          <LocalDate value={dueAt} options={{ dateStyle: "full", timeStyle: "short" }} />, with this same page.
+        </p>
+      ) : (
+        <p>
+          It starts at <LocalDate value={startsAt} options={{ dateStyle: "full", timeStyle: "short" }} />. You can join from{" "}
+          <LocalDate value={opensAt} options={{ dateStyle: undefined, timeStyle: "short" }} />, with this same page.
+        </p>
+      )}
       <p className="text-4xl font-semibold tabular-nums text-ink-900" role="timer" aria-label={`Opens in ${spokenDuration(remaining)}`}>
         {remaining > 24 * 3600 ? `${Math.floor(remaining / 86400)} d ${formatDuration(remaining % 86400)}` : formatDuration(remaining)}
       </p>

@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { InterviewStatus } from "@/lib/generated/prisma/enums";
+import { InterviewMode, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { hashToken } from "@/lib/tokens";
 import { sessionKeySchema } from "../model/session-keys";
-import { joinWindow, windowPosition } from "../model/window";
+import { judgeInterview } from "../model/window";
 
 /**
  * The candidate behind a request: the interview their key opens and the session (key) that opened
@@ -20,8 +20,9 @@ export type Access =
   | { state: "replaced" }
   | { state: "cancelled" }
   | { state: "completed"; interviewId: string; sessionId: string }
-  | { state: "expired"; interviewId: string; sessionId: string; rescheduleRequested: boolean }
-  | { state: "too_early"; opensAt: Date; startsAt: Date }
+  | { state: "expired"; interviewId: string; sessionId: string; rescheduleRequested: boolean; deadline?: true }
+  /** dueAt: a DEADLINE interview's due time (absent for SCHEDULED). */
+  | { state: "too_early"; opensAt: Date; startsAt: Date; dueAt?: Date }
   | { state: "open" | "in_progress"; interviewId: string; sessionId: string };
 
 /** One key's session and what its interview's window needs. */
@@ -31,9 +32,12 @@ interface SessionRow {
   replacedById: string | null;
   interviewId: string;
   status: InterviewStatus;
+  mode: InterviewMode;
   scheduledAt: Date;
   opensMinutesBefore: number;
   closesMinutesAfter: number;
+  opensAt: Date | null;
+  dueAt: Date | null;
   rescheduleRequestedAt: Date | null;
 }
 
@@ -48,31 +52,35 @@ export async function resolveAccess(rawKey: unknown, at: Date): Promise<Access> 
   // SQL rather than a Prisma query: this runs on every candidate request, and Prisma 6.19 compiles
   // each query on the event loop (no plan cache before Prisma 7.4; see README, Benchmarks).
   const [session] = await prisma.$queryRaw<SessionRow[]>`
-    SELECT s.id, s."revokedAt", s."replacedById", i.id AS "interviewId", i.status, i."scheduledAt",
-      i."opensMinutesBefore", i."closesMinutesAfter", i."rescheduleRequestedAt"
+    SELECT s.id, s."revokedAt", s."replacedById", i.id AS "interviewId", i.status, i.mode, i."scheduledAt",
+      i."opensMinutesBefore", i."closesMinutesAfter", i."opensAt", i."dueAt", i."rescheduleRequestedAt"
     FROM "InterviewSession" s JOIN "Interview" i ON i.id = s."interviewId"
     WHERE s."keyHash" = ${hashToken(parsed.data)}`;
   if (!session) return { state: "invalid" };
   if (session.status === InterviewStatus.CANCELLED) return { state: "cancelled" };
   if (session.replacedById) return { state: "replaced" };
   if (session.revokedAt) return { state: "invalid" };
-  const expired = { state: "expired" as const, interviewId: session.interviewId, sessionId: session.id, rescheduleRequested: Boolean(session.rescheduleRequestedAt) };
-  switch (session.status) {
-    case InterviewStatus.COMPLETED:
+  const expired = {
+    state: "expired" as const,
+    interviewId: session.interviewId,
+    sessionId: session.id,
+    rescheduleRequested: Boolean(session.rescheduleRequestedAt),
+    // The expired page asks for more time rather than a new time.
+    ...(session.mode === InterviewMode.DEADLINE && { deadline: true as const }),
+  };
+  const verdict = judgeInterview(session, at);
+  switch (verdict.state) {
+    case "cancelled":
+      return verdict;
+    case "completed":
       return { state: "completed", interviewId: session.interviewId, sessionId: session.id };
-    case InterviewStatus.EXPIRED:
+    case "expired":
       return expired;
-    case InterviewStatus.IN_PROGRESS:
-      return { state: "in_progress", interviewId: session.interviewId, sessionId: session.id };
-    case InterviewStatus.SCHEDULED: {
-      const position = windowPosition(session, at);
-      if (position === "too_early") {
-        const { opensAt, startsAt } = joinWindow(session);
-        return { state: "too_early", opensAt, startsAt };
-      }
-      if (position === "closed") return expired;
-      return { state: "open", interviewId: session.interviewId, sessionId: session.id };
-    }
+    case "too_early":
+      return verdict;
+    case "open":
+    case "in_progress":
+      return { state: verdict.state, interviewId: session.interviewId, sessionId: session.id };
   }
 }
 
@@ -86,7 +94,9 @@ export function decodeAccess(value: string | null): Access | null {
   if (!value) return null;
   try {
     const access = JSON.parse(value) as Access;
-    if (access.state === "too_early") return { state: "too_early", opensAt: new Date(access.opensAt), startsAt: new Date(access.startsAt) };
+    if (access.state === "too_early") {
+      return { state: "too_early", opensAt: new Date(access.opensAt), startsAt: new Date(access.startsAt), ...(access.dueAt && { dueAt: new Date(access.dueAt) }) };
+    }
     return typeof access.state === "string" ? access : null;
   } catch {
     return null;

@@ -1,12 +1,12 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { cancelPendingEmails } from "@/lib/email/outbox";
-import { AnswerType, InterviewStatus } from "@/lib/generated/prisma/enums";
+import { AnswerType, InterviewMode, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { CANDIDATE, recordEvent } from "../audit";
 import { answerFields, closeRecordings, completeInterview, readForSettle, settle, type EngineAnswer } from "../lifecycle/settle";
 import { statusIn, withInterviewLock } from "../model/guard";
 import { phaseAt } from "../model/progress";
-import { windowPosition } from "../model/window";
+import { accessPosition } from "../model/window";
 import { REMINDER_KINDS } from "../notify";
 import type { CandidateSession } from "./access";
 import { CandidateActionError } from "./errors";
@@ -28,15 +28,18 @@ export async function startInterview(candidate: CandidateSession, consent: boole
     const { job, extraTimePercent, extraRetakes, ...window } = await tx.interview.findUniqueOrThrow({
       where: { id: interviewId },
       select: {
+        mode: true,
         scheduledAt: true,
         opensMinutesBefore: true,
         closesMinutesAfter: true,
+        opensAt: true,
+        dueAt: true,
         extraTimePercent: true,
         extraRetakes: true,
         job: { select: { questions: { orderBy: { position: "asc" } } } },
       },
     });
-    if (windowPosition(window, at) !== "open") throw new CandidateActionError("not_open");
+    if (accessPosition(window, at) !== "open") throw new CandidateActionError("not_open");
     // Accommodations are part of the snapshot: the timers and the retake count the candidate
     // sees are the ones the server enforces.
     const extended = (seconds: number) => Math.round((seconds * (100 + extraTimePercent)) / 100);
@@ -93,17 +96,48 @@ export async function startAnswering(candidate: CandidateSession, answerId: stri
   });
 }
 
-/** Submits the current answer and shows the next question, or completes the interview after the last one. */
+/**
+ * Submits the current answer and shows the next question, or completes the interview after the
+ * last one. A DEADLINE interview does not show the next question: the candidate may pause here,
+ * and its clock starts when they open it (openNextQuestion).
+ */
 export async function submitAnswer(candidate: CandidateSession, answerId: string, text: string, at?: Date) {
   return onCurrent(candidate, answerId, at, async (tx, current, at) => {
-    const answer = await tx.interviewAnswer.update({ where: { id: current.id }, data: { text, savedAt: at, submittedAt: at }, select: { position: true, interview: { select: { organizationId: true } } } });
+    const answer = await tx.interviewAnswer.update({
+      where: { id: current.id },
+      data: { text, savedAt: at, submittedAt: at },
+      select: { position: true, interview: { select: { organizationId: true, mode: true } } },
+    });
     await closeRecordings(tx, current.id, at);
     const next = await tx.interviewAnswer.findUnique({ where: { interviewId_position: { interviewId: candidate.interviewId, position: answer.position + 1 } }, select: { id: true } });
     if (next) {
-      await tx.interviewAnswer.update({ where: { id: next.id }, data: { presentedAt: at } });
+      if (answer.interview.mode !== InterviewMode.DEADLINE) await tx.interviewAnswer.update({ where: { id: next.id }, data: { presentedAt: at } });
       return { done: false };
     }
     await completeInterview(tx, candidate.interviewId, answer.interview.organizationId, at, CANDIDATE);
     return { done: true };
   });
+}
+
+/**
+ * DEADLINE interviews, after a break between questions: opens the next question, whose
+ * preparation time starts now. Allowed until dueAt (included); a question already open is simply
+ * resumed (a second tab, a double click). Returns whether a question is open afterwards.
+ */
+export async function openNextQuestion(candidate: CandidateSession, at?: Date): Promise<{ opened: boolean }> {
+  const { interviewId } = candidate;
+  const outcome = await withInterviewLock(interviewId, { sessionId: candidate.sessionId }, inProgress, async (tx, _interview, at) => {
+    const interview = await readForSettle(tx, interviewId);
+    if (interview.mode !== InterviewMode.DEADLINE) return { refused: new CandidateActionError("not_current") };
+    // What the clock decided first: a question that ran out while the candidate was away, or the due time passing.
+    const projection = await settle(tx, interview, at, CANDIDATE);
+    if (projection.current) return { opened: true };
+    // Past dueAt nothing is left to open (settle has just completed the interview), refused after the commit.
+    if (!projection.next) return { refused: new CandidateActionError("past_due") };
+    await tx.interviewAnswer.update({ where: { id: projection.next.id }, data: { presentedAt: at } });
+    await recordEvent(tx, { organizationId: interview.organizationId, interviewId, actor: CANDIDATE, type: "question.opened", data: { number: projection.next.position + 1 }, at });
+    return { opened: true };
+  }, at);
+  if ("refused" in outcome) throw outcome.refused;
+  return outcome;
 }

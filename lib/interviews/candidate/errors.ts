@@ -6,6 +6,7 @@ const ACTION_MESSAGES = {
   time_up: "Time is up for this question. Your last saved answer was kept.",
   not_current: "This question is no longer open.",
   not_in_progress: "This interview is not in progress.",
+  past_due: "The time to complete this interview has passed. Your answers so far were kept.",
 } as const;
 
 /** A candidate step the interview's state does not allow; `reason` tells the page what happened. */

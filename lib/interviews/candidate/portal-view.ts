@@ -3,8 +3,8 @@ import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { Prisma, type InterviewAnswer } from "@/lib/generated/prisma/client";
-import type { AnswerType, InterviewStatus, RecordingStatus } from "@/lib/generated/prisma/enums";
-import { answerFields } from "../lifecycle/settle";
+import type { AnswerType, InterviewMode, InterviewStatus, RecordingStatus } from "@/lib/generated/prisma/enums";
+import { answerFields, pacingDueAt } from "../lifecycle/settle";
 import { plannedMinutes } from "../model/estimate";
 import { answerTimes, phaseAt, project } from "../model/progress";
 import { summariseQuestions } from "../model/questions";
@@ -12,7 +12,8 @@ import { summariseQuestions } from "../model/questions";
 /** Everything the candidate's page shows, as the clock stands at `at` (nothing is written). */
 export async function loadCandidateView(interviewId: string, at = clockNow()) {
   const [interview, answers] = await Promise.all([readInterviewForCandidate(interviewId), readAnswersForCandidate(interviewId)]);
-  const projection = project(answers, at);
+  const dueAt = pacingDueAt(interview);
+  const projection = project(answers, at, dueAt);
   const current = projection.current && { ...projection.current, ...answerTimes(projection.current), phase: phaseAt(projection.current, at) };
   return {
     status: interview.status,
@@ -31,7 +32,13 @@ export async function loadCandidateView(interviewId: string, at = clockNow()) {
     ...summariseQuestions(interview.questions),
     questionTotal: answers.length,
     current,
-    finished: !projection.current && projection.answers.length > 0,
+    /** DEADLINE: when it is due (null for SCHEDULED). */
+    dueAt,
+    /** Questions answered (or whose time ran out) so far. */
+    answeredCount: projection.answers.filter((a) => a.submittedAt).length,
+    /** DEADLINE, between questions: the number of the question the candidate opens next. */
+    nextNumber: projection.next ? projection.next.position + 1 : null,
+    finished: !projection.current && !projection.next && projection.answers.length > 0,
   };
 }
 
@@ -43,6 +50,8 @@ export async function loadCandidateView(interviewId: string, at = clockNow()) {
 
 interface CandidateInterviewRow {
   status: InterviewStatus;
+  mode: InterviewMode;
+  dueAt: Date | null;
   scheduledAt: Date;
   durationMinutes: number;
   extraTimePercent: number;
@@ -62,7 +71,7 @@ interface CandidateInterviewRow {
 async function readInterviewForCandidate(interviewId: string): Promise<CandidateInterviewRow> {
   const prisma = await db();
   const [row] = await prisma.$queryRaw<CandidateInterviewRow[]>`
-    SELECT i.status, i."scheduledAt", i."durationMinutes", i."extraTimePercent", i."rescheduleRequestedAt", i."accommodationRequestedAt",
+    SELECT i.status, i.mode, i."dueAt", i."scheduledAt", i."durationMinutes", i."extraTimePercent", i."rescheduleRequestedAt", i."accommodationRequestedAt",
       o.name AS "companyName", o."retentionDays", c.name AS "candidateName",
       COALESCE(u.name, owner.name) AS "interviewerName", COALESCE(u.email, owner.email) AS "interviewerEmail",
       j.title AS "jobTitle", j.description AS "jobDescription",

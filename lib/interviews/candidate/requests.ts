@@ -3,12 +3,12 @@ import { addDays } from "date-fns";
 import { db } from "@/lib/db";
 import { cancelPendingEmails } from "@/lib/email/outbox";
 import { FieldError } from "@/lib/errors";
-import { InterviewStatus } from "@/lib/generated/prisma/enums";
+import { InterviewMode, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { ACCOMMODATION_MESSAGE_MAX, ACCOMMODATION_REQUEST_INTERVAL_MINUTES, ACCOMMODATION_REQUESTS_MAX } from "@/lib/limits";
 import { CANDIDATE, recordEvent, SYSTEM } from "../audit";
 import { readForSettle, settle } from "../lifecycle/settle";
 import { anyStatus, withInterviewLock } from "../model/guard";
-import { windowPosition } from "../model/window";
+import { accessPosition } from "../model/window";
 import { interviewDashboardUrl, notifyRecruiters, REMINDER_KINDS } from "../notify";
 import type { CandidateSession } from "./access";
 import { CandidateRequestError } from "./errors";
@@ -24,16 +24,19 @@ export async function requestReschedule({ interviewId, sessionId }: CandidateSes
       where: { id: interviewId },
       select: {
         rescheduleRequestedAt: true,
+        mode: true,
         scheduledAt: true,
         opensMinutesBefore: true,
         closesMinutesAfter: true,
+        opensAt: true,
+        dueAt: true,
         candidateTimeZone: true,
         candidate: { select: { name: true, email: true } },
         job: { select: { title: true } },
       },
     });
     // The window may have closed before the sweep got to it: the clock has expired it either way.
-    const closedUnstarted = locked.status === InterviewStatus.SCHEDULED && windowPosition(interview, at) === "closed";
+    const closedUnstarted = locked.status === InterviewStatus.SCHEDULED && accessPosition(interview, at) === "closed";
     if (locked.status !== InterviewStatus.EXPIRED && !closedUnstarted) throw new CandidateRequestError("not_open");
     if (interview.rescheduleRequestedAt) throw new CandidateRequestError("already_asked_new_time");
     if (closedUnstarted) {
@@ -46,8 +49,9 @@ export async function requestReschedule({ interviewId, sessionId }: CandidateSes
       candidateName: interview.candidate.name,
       candidateEmail: interview.candidate.email,
       jobTitle: interview.job.title,
-      missedStartsAt: interview.scheduledAt.toISOString(),
+      missedStartsAt: (interview.mode === InterviewMode.DEADLINE && interview.dueAt ? interview.dueAt : interview.scheduledAt).toISOString(),
       interviewUrl: interviewDashboardUrl(interviewId),
+      ...(interview.mode === InterviewMode.DEADLINE && { deadline: true }),
     });
   }, at);
 }
@@ -65,16 +69,19 @@ export async function requestAccommodation({ interviewId, sessionId }: Candidate
     const interview = await tx.interview.findUniqueOrThrow({
       where: { id: interviewId },
       select: {
+        mode: true,
         scheduledAt: true,
         opensMinutesBefore: true,
         closesMinutesAfter: true,
+        opensAt: true,
+        dueAt: true,
         candidateTimeZone: true,
         accommodationRequestedAt: true,
         candidate: { select: { name: true, email: true } },
         job: { select: { title: true } },
       },
     });
-    if (locked.status !== InterviewStatus.SCHEDULED || windowPosition(interview, at) === "closed") throw new CandidateRequestError("not_open");
+    if (locked.status !== InterviewStatus.SCHEDULED || accessPosition(interview, at) === "closed") throw new CandidateRequestError("not_open");
     const earlier = await tx.auditEvent.count({ where: { interviewId, type: "accommodation.requested" } });
     if (earlier >= ACCOMMODATION_REQUESTS_MAX) throw new CandidateRequestError("too_many");
     if (interview.accommodationRequestedAt) {

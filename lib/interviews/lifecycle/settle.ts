@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
-import { InterviewStatus, RecordingStatus } from "@/lib/generated/prisma/enums";
+import { InterviewMode, InterviewStatus, RecordingStatus } from "@/lib/generated/prisma/enums";
 import { recordEvent, type Actor } from "../audit";
 import { project } from "../model/progress";
 import { answersReceivedEmail, interviewDashboardUrl, loadEmailContext, notifyRecruiters } from "../notify";
@@ -34,20 +34,27 @@ export async function readForSettle(tx: Tx, interviewId: string) {
       id: true,
       organizationId: true,
       status: true,
+      mode: true,
       scheduledAt: true,
       opensMinutesBefore: true,
       closesMinutesAfter: true,
+      dueAt: true,
       answers: { select: answerFields, orderBy: { position: "asc" } },
     },
   });
 }
 
 export type SettleableInterview = Awaited<ReturnType<typeof readForSettle>>;
+
+/** The due time project() paces a started interview by: DEADLINE's dueAt (pauses between questions), null for SCHEDULED. */
+export function pacingDueAt(interview: { mode: InterviewMode; dueAt: Date | null }): Date | null {
+  return interview.mode === InterviewMode.DEADLINE ? interview.dueAt : null;
+}
 export type EngineAnswer = SettleableInterview["answers"][number];
 
 /** Writes down what the clock decided (timed-out answers, questions shown) and completes a finished interview. */
 export async function settle(tx: Tx, interview: SettleableInterview, at: Date, actor: Actor) {
-  const projection = project(interview.answers, at);
+  const projection = project(interview.answers, at, pacingDueAt(interview));
   for (const { id, submittedAt } of projection.timedOut) {
     await tx.interviewAnswer.update({ where: { id }, data: { submittedAt } });
     await closeRecordings(tx, id, submittedAt);

@@ -9,6 +9,7 @@ import { EmailKind, InterviewStatus } from "@/lib/generated/prisma/enums";
 export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
   INVITATION: "Invitation",
   RESCHEDULED: "New time",
+  DEADLINE_EXTENDED: "New due date",
   CANCELLED: "Cancellation",
   REMINDER_24H: "Reminder (24 h)",
   REMINDER_1H: "Reminder (1 h)",
@@ -90,7 +91,7 @@ export const DELIVERY_TONES: Record<DeliveryLabel, BadgeTone> = {
 };
 
 /** The interview's latest candidate email of the kinds its badge can describe (link emails and the cancellation). */
-export const BADGE_EMAIL_KINDS: EmailKind[] = [EmailKind.INVITATION, EmailKind.RESCHEDULED, EmailKind.CANCELLED];
+export const BADGE_EMAIL_KINDS: EmailKind[] = [EmailKind.INVITATION, EmailKind.RESCHEDULED, EmailKind.DEADLINE_EXTENDED, EmailKind.CANCELLED];
 
 /**
  * The email badge an interview shows, or null when no email is worth a badge: while it is scheduled

@@ -57,15 +57,27 @@ export interface Projection<A extends AnswerTiming> {
   timedOut: Array<{ id: string; submittedAt: Date }>;
   /** The next question, if it was presented by the clock rather than by a submission. */
   presented: Array<{ id: string; presentedAt: Date }>;
+  /**
+   * DEADLINE interviews between questions: the question the candidate opens next, when they
+   * choose to (no clock runs on it until then). Absent otherwise.
+   */
+  next?: A;
 }
 
 /**
  * What the clock has decided since the answers were stored, without writing anything: a question
- * whose time ran out counts as submitted when it closed (its last saved text stands), and the next
- * one was shown at that moment — time keeps running while the candidate is away, as it would
- * have had they moved on. The server is the clock; a reload or a second tab sees the same result.
+ * whose time ran out counts as submitted when it closed (its last saved text stands). The server
+ * is the clock; a reload or a second tab sees the same result.
+ *
+ * SCHEDULED (no `dueAt`): the next question was shown the moment the previous one closed — time
+ * keeps running while the candidate is away, as it would have had they moved on.
+ *
+ * DEADLINE (`dueAt` given): the candidate may pause between questions, so the next question is
+ * shown only when they open it (presentedAt written by openNextQuestion), until `dueAt`. A
+ * question opened by then runs to its own end; once `dueAt` has passed and nothing is running,
+ * the interview is over with what was answered, finished at the later of `dueAt` and the last close.
  */
-export function project<A extends AnswerTiming>(stored: A[], now: Date): Projection<A> {
+export function project<A extends AnswerTiming>(stored: A[], now: Date, dueAt: Date | null = null): Projection<A> {
   const answers = [...stored].sort((a, b) => a.position - b.position).map((a) => ({ ...a }));
   const timedOut: Projection<A>["timedOut"] = [];
   const presented: Projection<A>["presented"] = [];
@@ -73,6 +85,12 @@ export function project<A extends AnswerTiming>(stored: A[], now: Date): Project
     const answer = answers[i]!;
     if (answer.submittedAt) continue;
     if (!answer.presentedAt) {
+      if (dueAt) {
+        // A break: nothing runs until the candidate opens this question, which they may until dueAt.
+        if (now <= dueAt) return { answers, current: null, finishedAt: null, timedOut, presented, next: answer };
+        const lastClose = answers.slice(0, i).reduce<Date | null>((last, a) => (a.submittedAt && (!last || a.submittedAt > last) ? a.submittedAt : last), null);
+        return { answers, current: null, finishedAt: lastClose && lastClose > dueAt ? lastClose : dueAt, timedOut, presented };
+      }
       // Every write presents the next question with the previous one's submission, so this only
       // happens to a row written by hand; show it now rather than never.
       answer.presentedAt = now;
@@ -83,7 +101,7 @@ export function project<A extends AnswerTiming>(stored: A[], now: Date): Project
     answer.submittedAt = closesAt;
     timedOut.push({ id: answer.id, submittedAt: closesAt });
     const next = answers[i + 1];
-    if (next && !next.presentedAt) {
+    if (!dueAt && next && !next.presentedAt) {
       next.presentedAt = closesAt;
       presented.push({ id: next.id, presentedAt: closesAt });
     }

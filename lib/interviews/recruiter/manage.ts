@@ -1,15 +1,16 @@
 import "server-only";
-import { addSeconds } from "date-fns";
+import { addDays, addMinutes, addSeconds } from "date-fns";
 import { now } from "@/lib/clock";
 import { cancelPendingEmails, enqueueEmail } from "@/lib/email/outbox";
 import { FieldError, StateError } from "@/lib/errors";
-import { EmailKind, InterviewStatus } from "@/lib/generated/prisma/enums";
+import { EmailKind, InterviewMode, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { assertMayEmailOutsiders } from "@/lib/accounts/sending-limits";
-import { CANCEL_REASON_MAX } from "@/lib/limits";
+import { CANCEL_REASON_MAX, DAYS_TO_COMPLETE } from "@/lib/limits";
 import { member, recordEvent } from "../audit";
 import { statusIn, withInterviewLock } from "../model/guard";
 import { statusInSentence } from "../model/status";
-import { cancellationEmail, LINK_KINDS, linkEmail, linkEmailCount, loadEmailContext, REMINDER_KINDS, reminderEmails } from "../notify";
+import { dueAtOn } from "../model/window";
+import { cancellationEmail, deadlineExtendedEmail, LINK_KINDS, linkEmail, linkEmailCount, loadEmailContext, REMINDER_KINDS, reminderEmails } from "../notify";
 import type { Manager } from "./manager";
 import { PAST_START_TOLERANCE_SECONDS } from "./schedule";
 import { revokeActiveSession, rotateSession } from "./sessions";
@@ -34,7 +35,9 @@ export async function rescheduleInterview(by: Manager, interviewId: string, inpu
     if (input.scheduledAt < addSeconds(at, -PAST_START_TOLERANCE_SECONDS)) {
       throw new FieldError("scheduledAt", "Choose a start time in the future.");
     }
-    const { scheduledAt: previousStart } = await tx.interview.findUniqueOrThrow({ where: { id: interviewId }, select: { scheduledAt: true } });
+    const { scheduledAt: previousStart, mode } = await tx.interview.findUniqueOrThrow({ where: { id: interviewId }, select: { scheduledAt: true, mode: true } });
+    // A deadline is moved by extending it, not by booking a time (extension: issue 14, not built yet).
+    if (mode === InterviewMode.DEADLINE) throw new StateError("This interview is completed by a deadline, so it has no time to move. Cancel it and schedule a new one.");
     await cancelPendingEmails(tx, interviewId, [...LINK_KINDS, ...REMINDER_KINDS], "superseded by a reschedule");
     await tx.interview.update({
       where: { id: interviewId },
@@ -58,6 +61,46 @@ export async function rescheduleInterview(by: Manager, interviewId: string, inpu
       actor: member(by.userId),
       type: "interview.rescheduled",
       data: { from: previousStart.toISOString(), to: input.scheduledAt.toISOString(), sessionId, ...(interview.status === InterviewStatus.EXPIRED && { wasExpired: true }) },
+      at,
+    });
+  });
+}
+
+/**
+ * Gives the candidate of a DEADLINE interview more time: a later due date (`dueDate`, at 17:00 in
+ * the candidate's zone), one email with a fresh key (the previous link stops working, like every
+ * link email). An expired interview is open again; one in progress carries on where it was, its
+ * answers kept. A completed one is not reopened here.
+ */
+export async function extendDeadline(by: Manager, interviewId: string, input: { dueDate: string }) {
+  await assertMayEmailOutsiders(by, 1);
+  const extendable = statusIn([InterviewStatus.SCHEDULED, InterviewStatus.EXPIRED, InterviewStatus.IN_PROGRESS], (status) => new StateError(`This interview is ${statusInSentence(status)}, so its deadline can no longer be extended.`));
+  return withInterviewLock(interviewId, { organizationId: by.organizationId }, extendable, async (tx, interview, at) => {
+    const current = await tx.interview.findUniqueOrThrow({ where: { id: interviewId }, select: { mode: true, dueAt: true, durationMinutes: true, candidateTimeZone: true } });
+    if (current.mode !== InterviewMode.DEADLINE || !current.dueAt) throw new StateError("This interview is taken at a time, not by a deadline: reschedule it instead.");
+    const dueAt = dueAtOn(input.dueDate, current.candidateTimeZone);
+    if (!dueAt) throw new FieldError("dueDate", "Enter a date, like 2026-12-05.");
+    if (dueAt <= current.dueAt) throw new FieldError("dueDate", "Choose a date after the current due date.");
+    if (dueAt < addMinutes(at, current.durationMinutes)) throw new FieldError("dueDate", "Choose a later date: the candidate needs time to take it.");
+    if (dueAt > addDays(at, DAYS_TO_COMPLETE.max + 1)) throw new FieldError("dueDate", `Give the candidate at most ${DAYS_TO_COMPLETE.max} days.`);
+    await cancelPendingEmails(tx, interviewId, LINK_KINDS, "superseded by a new due date");
+    await tx.interview.update({
+      where: { id: interviewId },
+      data: {
+        dueAt,
+        ...(interview.status === InterviewStatus.EXPIRED && { status: InterviewStatus.SCHEDULED }),
+        rescheduleRequestedAt: null,
+        bouncedAt: null,
+      },
+    });
+    const { key, sessionId } = await rotateSession(tx, interviewId, at);
+    await enqueueEmail(tx, await deadlineExtendedEmail(await loadEmailContext(tx, interviewId), key, current.dueAt));
+    await recordEvent(tx, {
+      organizationId: by.organizationId,
+      interviewId,
+      actor: member(by.userId),
+      type: "deadline.extended",
+      data: { from: current.dueAt.toISOString(), to: dueAt.toISOString(), sessionId, ...(interview.status === InterviewStatus.EXPIRED && { wasExpired: true }) },
       at,
     });
   });

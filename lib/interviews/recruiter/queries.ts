@@ -85,10 +85,13 @@ export async function findInterview(organizationId: string, id: string) {
     select: {
       id: true,
       status: true,
+      mode: true,
       scheduledAt: true,
       durationMinutes: true,
       opensMinutesBefore: true,
       closesMinutesAfter: true,
+      opensAt: true,
+      dueAt: true,
       candidateTimeZone: true,
       notes: true,
       bouncedAt: true,
@@ -158,7 +161,7 @@ export async function schedulingOptions(organizationId: string) {
     prisma.job.findMany({
       where: { organizationId, status: JobStatus.OPEN, questions: { some: {} } },
       orderBy: { title: "asc" },
-      select: { id: true, title: true, questions: { select: { prepSeconds: true, answerSeconds: true } } },
+      select: { id: true, title: true, defaultInterviewMode: true, defaultDaysToComplete: true, questions: { select: { prepSeconds: true, answerSeconds: true } } },
     }),
     prisma.candidate.findMany({
       where: { organizationId },

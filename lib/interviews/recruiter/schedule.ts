@@ -1,26 +1,36 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { addHours, addSeconds } from "date-fns";
+import { addDays, addHours, addMinutes, addSeconds } from "date-fns";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import type { Tx } from "@/lib/db";
 import { enqueueEmails } from "@/lib/email/outbox";
 import { ConflictError, DuplicateError, FieldError, isUniqueViolation, NotFoundError } from "@/lib/errors";
-import { EmailKind, InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
+import { EmailKind, InterviewMode, InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
+import { DAYS_TO_COMPLETE } from "@/lib/limits";
 import { assertMayEmailOutsiders } from "@/lib/accounts/sending-limits";
 import { member, recordEvent } from "../audit";
 import { estimateMinutes } from "../model/estimate";
 import { summariseQuestions } from "../model/questions";
 import { newSessionKey } from "../model/session-keys";
-import { windowPosition } from "../model/window";
+import { accessPosition, dueAtOn } from "../model/window";
 import { linkEmail, linkEmailCount, reminderEmails, type InterviewEmailContext } from "../notify";
 import type { Manager } from "./manager";
 
 export interface ScheduleInput {
   candidate: { id: string } | { name: string; email: string; timeZone: string };
   jobId: string;
-  /** UTC; "now" opens the link at once; null means one hour from now. */
+  /**
+   * UTC; "now" opens the link at once; null means one hour from now (DEADLINE: now). For DEADLINE
+   * it is when the link opens (opensAt).
+   */
   scheduledAt: Date | "now" | null;
+  /** SCHEDULED (a booked time; the default) or DEADLINE (complete by `dueAt`). */
+  mode?: InterviewMode;
+  /** DEADLINE only: when it is due (UTC), after the link opens by at least the interview's length. */
+  dueAt?: Date | null;
+  /** DEADLINE only, instead of dueAt: the date ("2026-12-05") it is due on, at 17:00 in the candidate's zone (DUE_HOUR). */
+  dueDate?: string | null;
   durationMinutes: number;
   notes: string;
   /** The form's one-time token: submitting the same form twice yields one interview. */
@@ -51,14 +61,15 @@ export async function scheduleInterview(by: Manager, input: ScheduleInput, hooks
   if (previous) return { interviewId: previous, created: false };
 
   const at = now();
-  const scheduledAt = input.scheduledAt === "now" ? at : (input.scheduledAt ?? addHours(at, 1));
+  const deadline = input.mode === InterviewMode.DEADLINE;
+  const scheduledAt = input.scheduledAt === "now" ? at : (input.scheduledAt ?? (deadline ? at : addHours(at, 1)));
   if (scheduledAt < addSeconds(at, -PAST_START_TOLERANCE_SECONDS)) {
     throw new FieldError("scheduledAt", "Choose a start time in the future.");
   }
 
   const [, organization, recruiter, job, existingCandidate] = await Promise.all([
     // Nothing is written unless the scheduler's address is proven and the day's cap has room.
-    assertMayEmailOutsiders(by, linkEmailCount(scheduledAt, at)),
+    assertMayEmailOutsiders(by, linkEmailCount(scheduledAt, at, deadline ? InterviewMode.DEADLINE : InterviewMode.SCHEDULED)),
     prisma.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } }),
     prisma.user.findFirst({ where: { id: by.userId, organizationId }, select: { name: true, email: true } }),
     prisma.job.findFirst({
@@ -75,8 +86,16 @@ export async function scheduleInterview(by: Manager, input: ScheduleInput, hooks
   if (job.questions.length === 0) throw new FieldError("jobId", "This job has no questions yet.");
   if ("id" in input.candidate && !existingCandidate) throw new FieldError("candidateId", "Choose a candidate from the list.");
   const candidate = existingCandidate ?? (input.candidate as { name: string; email: string; timeZone: string });
+  // A date is due at the end of the candidate's working day, in their zone (not the recruiter's).
+  const dueAt = deadline ? (input.dueAt ?? (input.dueDate ? dueAtOn(input.dueDate, candidate.timeZone) : null)) : null;
+  if (deadline && !dueAt) throw new FieldError("dueDate", input.dueDate ? "Enter a date, like 2026-12-05." : "Choose the date to complete it by.");
+  if (dueAt && dueAt > addDays(scheduledAt, DAYS_TO_COMPLETE.max + 1)) {
+    throw new FieldError("dueDate", `Give the candidate at most ${DAYS_TO_COMPLETE.max} days.`);
+  }
   // Never shorter than the questions take: the invitation and the lobby say the same length.
   const durationMinutes = Math.max(input.durationMinutes, estimateMinutes(job.questions));
+  // A due time the candidate could not make even starting at once is no deadline.
+  if (dueAt && dueAt < addMinutes(scheduledAt, durationMinutes)) throw new FieldError("dueDate", "Choose a later date: the candidate needs time to take it.");
 
   const interviewId = randomUUID();
   const { key, keyHash } = newSessionKey();
@@ -86,7 +105,9 @@ export async function scheduleInterview(by: Manager, input: ScheduleInput, hooks
     organizationName: organization.name,
     scheduledAt,
     durationMinutes,
-    opensMinutesBefore: 15,
+    opensMinutesBefore: deadline ? 0 : 15,
+    mode: deadline ? InterviewMode.DEADLINE : InterviewMode.SCHEDULED,
+    dueAt,
     candidateTimeZone: candidate.timeZone,
     icsSequence: 0,
     job: { title: job.title, ...summariseQuestions(job.questions) },
@@ -117,6 +138,8 @@ export async function scheduleInterview(by: Manager, input: ScheduleInput, hooks
           status: InterviewStatus.SCHEDULED,
           scheduledAt,
           durationMinutes,
+          // DEADLINE: no join window; the link works from opensAt (= scheduledAt) to dueAt.
+          ...(deadline && { mode: InterviewMode.DEADLINE, opensAt: scheduledAt, dueAt, opensMinutesBefore: 0, closesMinutesAfter: 0 }),
           candidateTimeZone: candidate.timeZone,
           notes: input.notes,
           requestToken: input.requestToken,
@@ -130,7 +153,12 @@ export async function scheduleInterview(by: Manager, input: ScheduleInput, hooks
         interviewId,
         actor: member(by.userId),
         type: "interview.scheduled",
-        data: { scheduledAt: scheduledAt.toISOString(), sessionId: session.id, reminders: reminders.map((r) => r.kind) },
+        data: {
+          scheduledAt: scheduledAt.toISOString(),
+          ...(dueAt && { mode: InterviewMode.DEADLINE, dueAt: dueAt.toISOString() }),
+          sessionId: session.id,
+          reminders: reminders.map((r) => r.kind),
+        },
         at,
       });
     });
@@ -162,10 +190,10 @@ async function refuseSecondOpenInterview(tx: Tx, organizationId: string, candida
   const open = await tx.interview.findMany({
     where: { organizationId, candidateId: candidate.id, jobId: job.id, status: { in: [InterviewStatus.SCHEDULED, InterviewStatus.IN_PROGRESS] } },
     orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
-    select: { id: true, status: true, scheduledAt: true, opensMinutesBefore: true, closesMinutesAfter: true },
+    select: { id: true, status: true, mode: true, scheduledAt: true, opensMinutesBefore: true, closesMinutesAfter: true, opensAt: true, dueAt: true },
   });
   // One whose window has closed is expired in all but name until the background round marks it.
-  const still = open.find((i) => i.status === InterviewStatus.IN_PROGRESS || windowPosition(i, at) !== "closed");
+  const still = open.find((i) => i.status === InterviewStatus.IN_PROGRESS || accessPosition(i, at) !== "closed");
   if (still) {
     throw new ConflictError(
       `${candidate.name} already has an open interview for ${job.title}. Open it to reschedule it or resend the invitation, or cancel it before scheduling a new one.`,

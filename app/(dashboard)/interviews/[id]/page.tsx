@@ -10,7 +10,7 @@ import { findAccommodations } from "@/lib/interviews/recruiter/accommodations";
 import { findContentState } from "@/lib/interviews/recruiter/content";
 import { BADGE_EMAIL_KINDS, deliveryLabel, EMAIL_KIND_LABELS, emailBadge } from "@/lib/interviews/model/email-labels";
 import { findInterview } from "@/lib/interviews/recruiter/queries";
-import { joinWindow } from "@/lib/interviews/model/window";
+import { accessWindow, dateInZone } from "@/lib/interviews/model/window";
 import { formatInZone } from "@/lib/time-zones";
 import { AccommodationsCard } from "./accommodations-card";
 import { ContentCard } from "./content-card";
@@ -29,7 +29,8 @@ export default async function InterviewPage({ params, searchParams }: { params: 
   if (!interview) notFound();
   const [accommodations, content] = await Promise.all([findAccommodations(member.organizationId, id), findContentState(member.organizationId, id)]);
   if (!accommodations || !content) notFound();
-  const window = joinWindow(interview);
+  const window = accessWindow(interview);
+  const deadline = interview.mode === "DEADLINE";
   const badge = emailBadge({ ...interview, email: interview.emails.findLast((e) => BADGE_EMAIL_KINDS.includes(e.kind)) ?? null });
 
   const scheduled = (await searchParams).scheduled === "1";
@@ -48,15 +49,21 @@ export default async function InterviewPage({ params, searchParams }: { params: 
         description={`${interview.job.title} · ${interview.job._count.questions} questions · ${interview.durationMinutes} minutes`}
         actions={
           interview.status === "SCHEDULED" || interview.status === "EXPIRED" || interview.status === "IN_PROGRESS" ? (
-            <InterviewActions id={interview.id} candidateName={interview.candidate.name} durationMinutes={interview.durationMinutes} status={interview.status} />
+            <InterviewActions id={interview.id} candidateName={interview.candidate.name} durationMinutes={interview.durationMinutes} status={interview.status}
+              deadline={deadline ? { currentDate: dateInZone(window.closesAt, interview.candidateTimeZone), timeZone: interview.candidateTimeZone } : undefined}
+            />
           ) : undefined
         }
       />
       <NoticeSlot dropQuery="scheduled" />
       {interview.status === "EXPIRED" && (
         <Alert tone={interview.rescheduleRequestedAt ? "info" : "error"} className="mb-6">
-          {interview.candidate.name} did not start before the link closed.{" "}
-          {interview.rescheduleRequestedAt ? (
+          {interview.candidate.name} did not start {deadline ? "by the due date" : "before the link closed"}.{" "}
+          {deadline ? (
+            <>
+              {interview.rescheduleRequestedAt && "They asked for more time. "}You can give them more time with Extend deadline.
+            </>
+          ) : interview.rescheduleRequestedAt ? (
             <>
               They asked for a new time on <LocalDate value={interview.rescheduleRequestedAt.toISOString()} />. Choose one with{" "}
               <strong>Reschedule</strong>; they get a new invitation.
@@ -87,28 +94,55 @@ export default async function InterviewPage({ params, searchParams }: { params: 
             When
           </h2>
           <dl className="mt-4 grid gap-4 text-sm sm:grid-cols-2">
-            <div>
-              <dt className="text-ink-500">Your time</dt>
-              <dd className="mt-1 font-medium text-ink-900">
-                <LocalDate value={interview.scheduledAt.toISOString()} options={{ dateStyle: "full", timeStyle: "short" }} />
-              </dd>
-            </div>
-            <div>
-              <dt className="text-ink-500">Candidate&apos;s time</dt>
-              <dd className="mt-1 font-medium text-ink-900">{formatInZone(interview.scheduledAt, interview.candidateTimeZone, { dateStyle: "full" })}</dd>
-            </div>
-            <div>
-              <dt className="text-ink-500">Link opens</dt>
-              <dd className="mt-1 text-ink-900">
-                <LocalDate value={window.opensAt.toISOString()} /> ({interview.opensMinutesBefore} min before)
-              </dd>
-            </div>
-            <div>
-              <dt className="text-ink-500">Last chance to start</dt>
-              <dd className="mt-1 text-ink-900">
-                <LocalDate value={window.closesAt.toISOString()} /> ({interview.closesMinutesAfter} min after)
-              </dd>
-            </div>
+            {deadline ? (
+              <>
+                <div>
+                  <dt className="text-ink-500">Complete by (your time)</dt>
+                  <dd className="mt-1 font-medium text-ink-900">
+                    <LocalDate value={window.closesAt.toISOString()} options={{ dateStyle: "full", timeStyle: "short" }} />
+                  </dd>
+                </div>
+                <div>
+                  <dt className="text-ink-500">Candidate&apos;s time</dt>
+                  <dd className="mt-1 font-medium text-ink-900">{formatInZone(window.closesAt, interview.candidateTimeZone, { dateStyle: "full" })}</dd>
+                </div>
+                <div>
+                  <dt className="text-ink-500">Link opened</dt>
+                  <dd className="mt-1 text-ink-900">
+                    <LocalDate value={window.opensAt.toISOString()} />
+                  </dd>
+                </div>
+                <div>
+                  <dt className="text-ink-500">Pauses</dt>
+                  <dd className="mt-1 text-ink-900">Allowed between questions, until the due time</dd>
+                </div>
+              </>
+            ) : (
+              <>
+                <div>
+                  <dt className="text-ink-500">Your time</dt>
+                  <dd className="mt-1 font-medium text-ink-900">
+                    <LocalDate value={interview.scheduledAt.toISOString()} options={{ dateStyle: "full", timeStyle: "short" }} />
+                  </dd>
+                </div>
+                <div>
+                  <dt className="text-ink-500">Candidate&apos;s time</dt>
+                  <dd className="mt-1 font-medium text-ink-900">{formatInZone(interview.scheduledAt, interview.candidateTimeZone, { dateStyle: "full" })}</dd>
+                </div>
+                <div>
+                  <dt className="text-ink-500">Link opens</dt>
+                  <dd className="mt-1 text-ink-900">
+                    <LocalDate value={window.opensAt.toISOString()} /> ({interview.opensMinutesBefore} min before)
+                  </dd>
+                </div>
+                <div>
+                  <dt className="text-ink-500">Last chance to start</dt>
+                  <dd className="mt-1 text-ink-900">
+                    <LocalDate value={window.closesAt.toISOString()} /> ({interview.closesMinutesAfter} min after)
+                  </dd>
+                </div>
+              </>
+            )}
             <div>
               <dt className="text-ink-500">Candidate</dt>
               <dd className="mt-1">

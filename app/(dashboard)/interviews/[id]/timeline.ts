@@ -9,14 +9,18 @@ export function describeEvent(type: string, data: Record<string, unknown>): stri
       return "Interview scheduled; invitation queued";
     case "interview.rescheduled":
       return "Rescheduled; new time and link queued";
+    case "deadline.extended":
+      return "Deadline extended; new due date and link queued";
     case "invitation.resent":
       return "Invitation resent with a new link";
     case "interview.started":
       return "The candidate started the interview";
+    case "question.opened":
+      return `The candidate came back and opened question ${Number(data.number)}`;
     case "interview.completed":
       return "The candidate completed the interview";
     case "interview.expired":
-      return "Expired: not started before the link closed";
+      return data.deadline === true ? "Expired: not started by the due date" : "Expired: not started before the link closed";
     case "reschedule.requested":
       return "The candidate asked for a new time";
     case "interview.cancelled":

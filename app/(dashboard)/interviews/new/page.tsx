@@ -20,7 +20,7 @@ export default async function NewInterviewPage({ searchParams }: { searchParams:
       <Link href="/interviews" className="text-sm text-ink-600 hover:text-ink-900">
         ← Interviews
       </Link>
-      <PageHeader title="Schedule an interview" description="The candidate gets an email with their private link and a calendar invitation." />
+      <PageHeader title="Schedule an interview" description="The candidate gets an email with their private link (and, for an interview at a time, a calendar invitation)." />
       {jobs.length === 0 ? (
         <EmptyState
           title="No open job with questions yet"

@@ -9,10 +9,14 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, controlClass } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
+import { DAYS_TO_COMPLETE } from "@/lib/limits";
+import { DUE_HOUR, dateInZone, dueDateAfter } from "@/lib/interviews/model/window";
+import { isValidTimeZone, zoneFromPickerText } from "@/lib/time-zones";
 import { scheduleInterviewAction } from "../actions";
 import { DURATION_OPTIONS } from "../schema";
 
-type Job = { id: string; title: string; suggestedMinutes: number };
+type Mode = "SCHEDULED" | "DEADLINE";
+type Job = { id: string; title: string; suggestedMinutes: number; defaultInterviewMode: Mode; defaultDaysToComplete: number };
 type Candidate = { id: string; name: string; email: string; timeZone: string };
 
 export function ScheduleForm({
@@ -38,6 +42,17 @@ export function ScheduleForm({
   const [zone, setZone] = useState("");
   const [start, setStart] = useState<"at" | "now">("at");
   const durations = [...new Set([...DURATION_OPTIONS, Number(duration)])].sort((a, b) => a - b);
+  const defaultJob = jobs.find((j) => j.id === defaultJobId);
+  const [interviewMode, setInterviewMode] = useState<Mode>(defaultJob?.defaultInterviewMode ?? "SCHEDULED");
+  const [days, setDays] = useState(defaultJob?.defaultDaysToComplete ?? DAYS_TO_COMPLETE.default);
+  // The due date is the candidate's: counted in their zone (the recruiter's until one is known).
+  const [candidateId, setCandidateId] = useState(defaultCandidateId ?? "");
+  const [newCandidateZone, setNewCandidateZone] = useState("");
+  const chosenZone = mode === "existing" ? candidates.find((c) => c.id === candidateId)?.timeZone : newCandidateZone;
+  const dueZone = chosenZone || zone || "UTC";
+  const [pickedDueDate, setPickedDueDate] = useState<string | null>(null);
+  const dueDate = pickedDueDate ?? dueDateAfter(new Date(), days, dueZone);
+  const deadline = interviewMode === "DEADLINE";
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-6 rounded-lg bg-white p-6 ring-1 ring-ink-200">
@@ -58,7 +73,7 @@ export function ScheduleForm({
         {mode === "existing" ? (
           <Field label="Candidate" errors={errors.candidateId}>
             {(p) => (
-              <select {...p} name="candidateId" defaultValue={defaultCandidateId ?? ""} className={controlClass}>
+              <select {...p} name="candidateId" value={candidateId} onChange={(e) => setCandidateId(e.target.value)} className={controlClass}>
                 <option value="" disabled>
                   Choose a candidate…
                 </option>
@@ -79,7 +94,17 @@ export function ScheduleForm({
               {(p) => <input {...p} name="newCandidateEmail" type="email" autoComplete="off" className={controlClass} />}
             </Field>
             <Field label="Their time zone" hint="Their invitation and reminders show times in this zone." errors={errors.newCandidateTimeZone} className="sm:col-span-2">
-              {(p) => <TimeZoneSelect {...p} name="newCandidateTimeZone" zones={zones} />}
+              {(p) => (
+                <TimeZoneSelect
+                  {...p}
+                  name="newCandidateTimeZone"
+                  zones={zones}
+                  onInput={(e) => {
+                    const typed = zoneFromPickerText(e.currentTarget.value);
+                    setNewCandidateZone(isValidTimeZone(typed) ? typed : "");
+                  }}
+                />
+              )}
             </Field>
           </div>
         )}
@@ -94,7 +119,15 @@ export function ScheduleForm({
               placeholder="Choose a job…"
               defaultValue={defaultJobId}
               options={jobs.map((j) => ({ value: j.id, label: j.title }))}
-              onValueChange={(id) => setDuration(String(jobs.find((j) => j.id === id)?.suggestedMinutes ?? duration))}
+              onValueChange={(id) => {
+                const job = jobs.find((j) => j.id === id);
+                setDuration(String(job?.suggestedMinutes ?? duration));
+                // The job's own defaults, unless the recruiter has already chosen for this interview.
+                if (job) {
+                  setInterviewMode(job.defaultInterviewMode);
+                  setDays(job.defaultDaysToComplete);
+                }
+              }}
             />
           )}
         </Field>
@@ -106,33 +139,73 @@ export function ScheduleForm({
       </div>
 
       <fieldset className="space-y-3">
-        <legend className="text-sm font-semibold text-ink-900">Start</legend>
+        <legend className="text-sm font-semibold text-ink-900">How they take it</legend>
         <div className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
           {(
             [
-              ["at", "Pick a time"],
-              ["now", "Now"],
+              ["SCHEDULED", "At a time"],
+              ["DEADLINE", "Any time before a deadline"],
             ] as const
           ).map(([value, label]) => (
             <label key={value} className="flex items-center gap-2">
-              <input type="radio" name="startMode" value={value} checked={start === value} onChange={() => setStart(value)} className="accent-accent-600" />
+              <input type="radio" name="interviewMode" value={value} checked={interviewMode === value} onChange={() => setInterviewMode(value)} className="accent-accent-600" />
               {label}
             </label>
           ))}
         </div>
-        {start === "at" ? (
+        {deadline && (
           <Field
-            label="Date and time"
-            hint={`In your time zone${zone ? ` (${zone.replaceAll("_", " ")})` : ""}. The link opens 15 minutes before.`}
-            errors={errors.scheduledAtLocal ?? errors.scheduledAt}
+            label="Complete by"
+            hint={`Due at ${DUE_HOUR}:00 their time (${dueZone.replaceAll("_", " ")}). The link works as soon as the invitation is sent, and they can pause between questions.`}
+            errors={errors.dueDate}
             className="max-w-xs"
           >
-            {(p) => <input {...p} name="scheduledAtLocal" type="datetime-local" className={controlClass} />}
+            {(p) => (
+              <input
+                {...p}
+                name="dueDate"
+                type="date"
+                value={dueDate}
+                min={dateInZone(new Date(), dueZone)}
+                max={dueDateAfter(new Date(), DAYS_TO_COMPLETE.max, dueZone)}
+                onChange={(e) => setPickedDueDate(e.target.value)}
+                className={controlClass}
+              />
+            )}
           </Field>
-        ) : (
-          <p className="text-sm text-ink-600">The invitation goes out at once and its link opens straight away; the candidate has 15 minutes to start.</p>
         )}
       </fieldset>
+
+      {!deadline && (
+        <fieldset className="space-y-3">
+          <legend className="text-sm font-semibold text-ink-900">Start</legend>
+          <div className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
+            {(
+              [
+                ["at", "Pick a time"],
+                ["now", "Now"],
+              ] as const
+            ).map(([value, label]) => (
+              <label key={value} className="flex items-center gap-2">
+                <input type="radio" name="startMode" value={value} checked={start === value} onChange={() => setStart(value)} className="accent-accent-600" />
+                {label}
+              </label>
+            ))}
+          </div>
+          {start === "at" ? (
+            <Field
+              label="Date and time"
+              hint={`In your time zone${zone ? ` (${zone.replaceAll("_", " ")})` : ""}. The link opens 15 minutes before.`}
+              errors={errors.scheduledAtLocal ?? errors.scheduledAt}
+              className="max-w-xs"
+            >
+              {(p) => <input {...p} name="scheduledAtLocal" type="datetime-local" className={controlClass} />}
+            </Field>
+          ) : (
+            <p className="text-sm text-ink-600">The invitation goes out at once and its link opens straight away; the candidate has 15 minutes to start.</p>
+          )}
+        </fieldset>
+      )}
 
       <Field label="Notes for your team (optional)" errors={errors.notes}>
         {(p) => <textarea {...p} name="notes" rows={3} className={controlClass} />}
