@@ -12,9 +12,9 @@ import { member, recordEvent } from "../audit";
 import { estimateMinutes } from "../model/estimate";
 import { summariseQuestions } from "../model/questions";
 import { newSessionKey } from "../model/session-keys";
-import { windowPosition } from "../model/window";
 import { linkEmail, linkEmailCount, reminderEmails, type InterviewEmailContext } from "../notify";
 import type { Manager } from "./manager";
+import { openInterviewsFor } from "./open-interviews";
 
 export interface ScheduleInput {
   candidate: { id: string } | { name: string; email: string; timeZone: string };
@@ -158,18 +158,11 @@ async function refuseSecondOpenInterview(tx: Tx, organizationId: string, candida
   const locked = await tx.$queryRaw<Array<{ id: string }>>`
     SELECT id FROM "Candidate" WHERE id = ${candidate.id} AND "organizationId" = ${organizationId} FOR UPDATE`;
   if (locked.length === 0) throw new FieldError("candidateId", "Choose a candidate from the list.");
-  const at = now();
-  const open = await tx.interview.findMany({
-    where: { organizationId, candidateId: candidate.id, jobId: job.id, status: { in: [InterviewStatus.SCHEDULED, InterviewStatus.IN_PROGRESS] } },
-    orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
-    select: { id: true, status: true, scheduledAt: true, opensMinutesBefore: true, closesMinutesAfter: true },
-  });
-  // One whose window has closed is expired in all but name until the background round marks it.
-  const still = open.find((i) => i.status === InterviewStatus.IN_PROGRESS || windowPosition(i, at) !== "closed");
+  const still = (await openInterviewsFor(tx, organizationId, job.id, [candidate.id], now())).get(candidate.id);
   if (still) {
     throw new ConflictError(
       `${candidate.name} already has an open interview for ${job.title}. Open it to reschedule it or resend the invitation, or cancel it before scheduling a new one.`,
-      still.id,
+      still,
     );
   }
 }
