@@ -1,18 +1,11 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
-import { addHours, addSeconds } from "date-fns";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import type { Tx } from "@/lib/db";
-import { enqueueEmails } from "@/lib/email/outbox";
-import { ConflictError, DuplicateError, FieldError, isUniqueViolation, NotFoundError } from "@/lib/errors";
-import { EmailKind, InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
+import { ConflictError, DuplicateError, FieldError, isUniqueViolation } from "@/lib/errors";
 import { assertMayEmailOutsiders } from "@/lib/accounts/sending-limits";
-import { member, recordEvent } from "../audit";
-import { estimateMinutes } from "../model/estimate";
-import { summariseQuestions } from "../model/questions";
-import { newSessionKey } from "../model/session-keys";
-import { linkEmail, linkEmailCount, reminderEmails, type InterviewEmailContext } from "../notify";
+import { linkEmailCount } from "../notify";
+import { loadPlan, PAST_START_TOLERANCE_SECONDS, prepareInterview, resolveStart, writeInterviews, type CreateHooks } from "./create-interviews";
 import type { Manager } from "./manager";
 import { openInterviewsFor } from "./open-interviews";
 
@@ -28,16 +21,9 @@ export interface ScheduleInput {
 }
 
 /** Test seam: runs inside the transaction right after the interview row is written. */
-export interface ScheduleHooks {
-  afterInterviewInsert?: (tx: Tx) => Promise<void>;
-}
+export type ScheduleHooks = CreateHooks;
 
-/**
- * How far in the past a start may be before it is refused. The form picks whole minutes, so its
- * "Now" is up to a minute behind already; add a slow form and clock skew. The join window stays
- * open 15 minutes after the start, so such an interview is still one the candidate can take.
- */
-export const PAST_START_TOLERANCE_SECONDS = 180;
+export { PAST_START_TOLERANCE_SECONDS };
 
 /**
  * Schedules an interview: the interview, its session key, its invitation (and reminders) in the
@@ -51,54 +37,24 @@ export async function scheduleInterview(by: Manager, input: ScheduleInput, hooks
   if (previous) return { interviewId: previous, created: false };
 
   const at = now();
-  const scheduledAt = input.scheduledAt === "now" ? at : (input.scheduledAt ?? addHours(at, 1));
-  if (scheduledAt < addSeconds(at, -PAST_START_TOLERANCE_SECONDS)) {
-    throw new FieldError("scheduledAt", "Choose a start time in the future.");
-  }
+  const scheduledAt = resolveStart(input.scheduledAt, at);
 
-  const [, organization, recruiter, job, existingCandidate] = await Promise.all([
+  const [, plan, existingCandidate] = await Promise.all([
     // Nothing is written unless the scheduler's address is proven and the day's cap has room.
     assertMayEmailOutsiders(by, linkEmailCount(scheduledAt, at)),
-    prisma.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } }),
-    prisma.user.findFirst({ where: { id: by.userId, organizationId }, select: { name: true, email: true } }),
-    prisma.job.findFirst({
-      where: { id: input.jobId, organizationId },
-      select: { title: true, status: true, questions: { select: { answerType: true, prepSeconds: true, answerSeconds: true } } },
-    }),
+    loadPlan(by, input.jobId, { scheduledAt, durationMinutes: input.durationMinutes, notes: input.notes, at }),
     "id" in input.candidate
       ? prisma.candidate.findFirst({ where: { id: input.candidate.id, organizationId }, select: { id: true, name: true, email: true, timeZone: true } })
       : Promise.resolve(null),
   ]);
-  if (!recruiter) throw new NotFoundError("User");
-  if (!job) throw new FieldError("jobId", "Choose a job from the list.");
-  if (job.status !== JobStatus.OPEN) throw new FieldError("jobId", "This job is archived. Reopen it to schedule interviews.");
-  if (job.questions.length === 0) throw new FieldError("jobId", "This job has no questions yet.");
   if ("id" in input.candidate && !existingCandidate) throw new FieldError("candidateId", "Choose a candidate from the list.");
   const candidate = existingCandidate ?? (input.candidate as { name: string; email: string; timeZone: string });
-  // Never shorter than the questions take: the invitation and the lobby say the same length.
-  const durationMinutes = Math.max(input.durationMinutes, estimateMinutes(job.questions));
-
-  const interviewId = randomUUID();
-  const { key, keyHash } = newSessionKey();
-  const ctx: InterviewEmailContext = {
-    interviewId,
-    organizationId,
-    organizationName: organization.name,
-    scheduledAt,
-    durationMinutes,
-    opensMinutesBefore: 15,
-    candidateTimeZone: candidate.timeZone,
-    icsSequence: 0,
-    job: { title: job.title, ...summariseQuestions(job.questions) },
-    candidate: { name: candidate.name, email: candidate.email },
-    recruiter,
-  };
   // Rendered before the transaction opens, so it holds its locks for the writes alone.
-  const [invitation, reminders] = await Promise.all([linkEmail(ctx, key, EmailKind.INVITATION), reminderEmails(ctx, at)]);
+  const prepared = await prepareInterview(plan, candidate);
 
   try {
     await prisma.$transaction(async (tx) => {
-      if (existingCandidate) await refuseSecondOpenInterview(tx, organizationId, existingCandidate, { id: input.jobId, title: job.title });
+      if (existingCandidate) await refuseSecondOpenInterview(tx, organizationId, existingCandidate, plan.job);
       const candidateId =
         existingCandidate?.id ??
         (await tx.candidate.create({ data: { organizationId, ...candidate }, select: { id: true } }).catch((error) => {
@@ -107,32 +63,7 @@ export async function scheduleInterview(by: Manager, input: ScheduleInput, hooks
           }
           throw error;
         })).id;
-      await tx.interview.create({
-        data: {
-          id: interviewId,
-          organizationId,
-          jobId: input.jobId,
-          candidateId,
-          createdById: by.userId,
-          status: InterviewStatus.SCHEDULED,
-          scheduledAt,
-          durationMinutes,
-          candidateTimeZone: candidate.timeZone,
-          notes: input.notes,
-          requestToken: input.requestToken,
-        },
-      });
-      await hooks.afterInterviewInsert?.(tx);
-      const session = await tx.interviewSession.create({ data: { interviewId, keyHash }, select: { id: true } });
-      await enqueueEmails(tx, [invitation, ...reminders]);
-      await recordEvent(tx, {
-        organizationId,
-        interviewId,
-        actor: member(by.userId),
-        type: "interview.scheduled",
-        data: { scheduledAt: scheduledAt.toISOString(), sessionId: session.id, reminders: reminders.map((r) => r.kind) },
-        at,
-      });
+      await writeInterviews(tx, by, plan, [{ prepared, candidateId }], { requestToken: input.requestToken }, hooks);
     });
   } catch (error) {
     // The same form submitted twice at once: the other request created it (and, for an inline
@@ -144,7 +75,7 @@ export async function scheduleInterview(by: Manager, input: ScheduleInput, hooks
     }
     throw error;
   }
-  return { interviewId, created: true };
+  return { interviewId: prepared.id, created: true };
 }
 
 /**
