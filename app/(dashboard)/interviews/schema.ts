@@ -7,7 +7,7 @@ import { zonedLocalToUtc } from "@/lib/time-zones";
 export const DURATION_OPTIONS = [15, 20, 30, 45, 60, 90, 120] as const;
 
 const zone = timeZoneField;
-const duration = z.coerce
+export const duration = z.coerce
   .number({ error: "Choose a duration." })
   .int("Choose a duration.")
   .min(INTERVIEW_MINUTES.min, `Interviews last at least ${INTERVIEW_MINUTES.min} minutes.`)
@@ -15,7 +15,7 @@ const duration = z.coerce
 const localTime = z.string().trim().max(20);
 
 /** Turns the form's wall-clock time (in the recruiter's zone) into UTC; empty stays null. */
-function toUtc(ctx: z.RefinementCtx, local: string, timeZone: string): Date | null {
+export function toUtc(ctx: z.RefinementCtx, local: string, timeZone: string): Date | null {
   if (!local) return null;
   const at = zonedLocalToUtc(local, timeZone);
   if (!at) ctx.addIssue({ code: "custom", path: ["scheduledAtLocal"], message: "Enter a date and time, like 2026-12-01 15:00." });

@@ -185,10 +185,12 @@ export const PICKER_PAGE_SIZE = 50;
 
 /**
  * The organisation's candidates never invited to this job (no interview for it in any state), by
- * name, narrowed by part of a name or email: the picker's list. Returns one page and whether more match.
+ * name, narrowed by part of a name or email: the picker's list. Returns one page and whether more match;
+ * another organisation's job is not found.
  */
 export async function listUninvitedCandidates(organizationId: string, jobId: string, query = "") {
   const prisma = await db();
+  if (!(await prisma.job.findFirst({ where: { id: jobId, organizationId }, select: { id: true } }))) throw new NotFoundError("Job");
   const q = containsText(query);
   const rows = await prisma.candidate.findMany({
     where: {
