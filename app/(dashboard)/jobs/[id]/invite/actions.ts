@@ -51,7 +51,7 @@ export const confirmInvitationsAction = defineAction(
   },
 );
 
-type SearchResult = { rows: Array<{ id: string; name: string; email: string; timeZone: string }>; more: boolean; message?: string };
+type SearchResult = { ok: boolean; rows: Array<{ id: string; name: string; email: string; timeZone: string }>; more: boolean; message?: string };
 
 /** The picker's search: candidates of the organisation never invited to this job, by part of a name or email. */
 export const searchUninvitedCandidatesAction = defineAction(
@@ -59,8 +59,8 @@ export const searchUninvitedCandidatesAction = defineAction(
     caller: "member",
     name: "search uninvited candidates",
     args: [recordId, z.string().max(200)],
-    refuse: ({ message }: Refusal): SearchResult => ({ rows: [], more: false, message }),
+    refuse: ({ message }: Refusal): SearchResult => ({ ok: false, rows: [], more: false, message }),
     notFound: NOT_FOUND,
   },
-  async ({ member }, jobId, query): Promise<SearchResult> => listUninvitedCandidates(member.organizationId, jobId, query),
+  async ({ member }, jobId, query): Promise<SearchResult> => ({ ok: true, ...(await listUninvitedCandidates(member.organizationId, jobId, query)) }),
 );

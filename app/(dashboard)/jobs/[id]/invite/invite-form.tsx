@@ -192,7 +192,7 @@ function PreviewPanel({
   const durations = [...new Set([...DURATION_OPTIONS, suggestedMinutes])].sort((a, b) => a - b);
 
   return (
-    <section aria-labelledby="preview-heading" className="space-y-4">
+    <section className="space-y-4">
       <div>
         <h2 id="preview-heading" ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-ink-900 focus:outline-none">
           Preview: {rows.length.toLocaleString("en-US")} {rows.length === 1 ? "row" : "rows"}

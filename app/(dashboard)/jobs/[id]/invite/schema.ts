@@ -26,8 +26,9 @@ export function previewFromFormData(form: FormData) {
   return {
     candidateIds: form.getAll("candidateId").filter((v) => v !== ""),
     pasted: form.get("pasted") ?? "",
-    // A file input with nothing chosen still sends an empty, unnamed file.
-    file: file instanceof File && (file.size > 0 || file.name !== "") ? file : null,
+    // A file input with nothing chosen still sends an empty file (its name varies by browser and
+    // by how the action is called), so an empty file counts as none; one of only blank lines is refused.
+    file: file instanceof File && file.size > 0 ? file : null,
     defaultTimeZone: form.get("defaultTimeZone") ?? "",
   };
 }

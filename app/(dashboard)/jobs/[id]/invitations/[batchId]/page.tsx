@@ -60,7 +60,7 @@ export default async function InvitationBatchPage({ params }: { params: Promise<
           </p>
         </section>
 
-        <section aria-labelledby="batch-invited">
+        <section>
           <h2 id="batch-invited" className="mb-3 text-base font-semibold text-ink-900">
             Invited ({batch.invited.length})
           </h2>
@@ -101,7 +101,7 @@ export default async function InvitationBatchPage({ params }: { params: Promise<
 
 function NotInvited({ id, title, rows, empty }: { id: string; title: string; rows: NotInvitedRow[]; empty: string }) {
   return (
-    <section aria-labelledby={id}>
+    <section>
       <h2 id={id} className="mb-3 text-base font-semibold text-ink-900">
         {title} ({rows.length})
       </h2>
