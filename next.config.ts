@@ -19,6 +19,9 @@ const nextConfig: NextConfig = {
     "/fonts/*": ["./node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2"],
   },
   poweredByHeader: false,
+  // A bulk invitation's CSV (up to 2 MB, lib/limits.ts) and pasted lines arrive through a server
+  // action, and its confirmation carries the previewed rows back: above the 1 MB default.
+  experimental: { serverActions: { bodySizeLimit: "4mb" } },
   // `next dev` prints every server function call with its arguments by default (Next 16): a
   // candidate's answers, reviewers' notes and form values would land in the terminal. Off.
   logging: { serverFunctions: false },

@@ -86,6 +86,15 @@ const scheduleForm = (fields: { jobId: string; candidateId?: string; requestToke
     notes: fields.notes ?? "",
     requestToken: fields.requestToken ?? randomUUID(),
   });
+const previewForm = (pasted: string, candidateIds: string[] = []) => form({ pasted, candidateId: candidateIds, defaultTimeZone: "Europe/Berlin" });
+const confirmForm = (person: { name: string; email: string } | null, candidateIds: string[] = []) =>
+  form({
+    batchId: randomUUID(),
+    invitees: JSON.stringify({ rows: person ? [{ source: "paste", line: 1, ...person, timeZone: "Europe/Berlin", phone: "", externalId: "" }] : [], candidateIds, defaultTimeZone: null }),
+    startMode: "now",
+    recruiterTimeZone: "UTC",
+    durationMinutes: "30",
+  });
 const rescheduleForm = () => form({ scheduledAtLocal: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 13) + ":00", recruiterTimeZone: "UTC", durationMinutes: "45" });
 const extendForm = () => form({ dueDate: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10) });
 const ratingForm = () => form({ rating: "1", notes: "Rated by someone else" });
@@ -384,6 +393,57 @@ const CASES: Record<ActionRef, Case> = {
     async otherOrg(t) {
       expect((await t.call(t.orgB, `/jobs/${t.w.a.job.id}`, [t.w.a.job.id, true])).result).toBe(JOB_NOT_FOUND);
       await expectJobUntouched(t);
+    },
+  },
+  "app/(dashboard)/jobs/[id]/invite/actions.ts#previewInvitationsAction": {
+    rightful: { as: "orgA", page: (w) => `/jobs/${w.a.job.id}/invite`, args: (w) => [w.a.job.id, INITIAL, previewForm(`${MARK} <${MARK}@example.test>`)], untouched: markAbsent },
+    async unauthenticated(t) {
+      await t.signedOut(`/jobs/${t.w.a.job.id}/invite`, [t.w.a.job.id, INITIAL, previewForm(`Pat <pat-${uid()}@example.test>`)]);
+    },
+    async otherOrg(t) {
+      const { a, b } = t.w;
+      const outcome = await t.call(t.orgB, `/jobs/${a.job.id}/invite`, [a.job.id, INITIAL, previewForm(`Pat <pat-${uid()}@example.test>`)]);
+      expect(outcome.result).toEqual({ ok: false, message: JOB_NOT_FOUND });
+      // B's own job, choosing A's candidate by id: a row that names nobody, and nothing of A's in it.
+      const own = await t.call(t.orgB, `/jobs/${b.job.id}/invite`, [b.job.id, INITIAL, previewForm("", [a.candidate.id])]);
+      expect(own.result).toMatchObject({ ok: true, preview: { counts: { new: 0, existing: 0, skipped: 0, invalid: 1 } } });
+      expect(JSON.stringify(own.result)).not.toContain(a.candidate.email);
+    },
+  },
+  "app/(dashboard)/jobs/[id]/invite/actions.ts#confirmInvitationsAction": {
+    rightful: { as: "orgA", page: (w) => `/jobs/${w.a.job.id}/invite`, args: (w) => [w.a.job.id, INITIAL, confirmForm({ name: MARK, email: `${MARK}@example.test` })], untouched: markAbsent },
+    async unauthenticated(t) {
+      const name = `Unauthorised ${uid()}`;
+      await t.signedOut(`/jobs/${t.w.a.job.id}/invite`, [t.w.a.job.id, INITIAL, confirmForm({ name, email: `${uid()}@example.test` })]);
+      const page = await t.a();
+      await page.goto(`/jobs/${t.w.a.job.id}`);
+      await expect(page.getByText(name)).toHaveCount(0);
+    },
+    async otherOrg(t) {
+      const { a, b } = t.w;
+      const name = `Intruder ${uid()}`;
+      const outcome = await t.call(t.orgB, `/jobs/${a.job.id}/invite`, [a.job.id, INITIAL, confirmForm({ name, email: `${uid()}@example.test` })]);
+      expect(outcome.result).toEqual({ ok: false, message: JOB_NOT_FOUND });
+      // B's own job with A's candidate's id: nobody to invite, A's candidate gets nothing.
+      const own = await t.call(t.orgB, `/jobs/${b.job.id}/invite`, [b.job.id, INITIAL, confirmForm(null, [a.candidate.id])]);
+      expect(own.result).toMatchObject({ ok: false, fieldErrors: { _form: ["Nobody on this list can be invited: every row is skipped or invalid. Nothing was sent."] } });
+      const page = await t.a();
+      await page.goto(`/jobs/${a.job.id}`);
+      await expect(page.getByText(name)).toHaveCount(0);
+      await expectCandidateUntouched(t);
+    },
+  },
+  "app/(dashboard)/jobs/[id]/invite/actions.ts#searchUninvitedCandidatesAction": {
+    rightful: { as: "orgA", page: (w) => `/jobs/${w.a.job.id}/invite`, args: (w) => [w.a.job.id, MARK], untouched: markAbsent },
+    async unauthenticated(t) {
+      await t.signedOut(`/jobs/${t.w.a.job.id}/invite`, [t.w.a.job.id, "a"]);
+    },
+    async otherOrg(t) {
+      const { a, b } = t.w;
+      expect((await t.call(t.orgB, `/jobs/${a.job.id}/invite`, [a.job.id, ""])).result).toEqual({ ok: false, rows: [], more: false, message: JOB_NOT_FOUND });
+      // B's own job lists B's candidates only.
+      const own = await t.call(t.orgB, `/jobs/${b.job.id}/invite`, [b.job.id, a.candidate.email]);
+      expect(own.result).toEqual({ ok: true, rows: [], more: false });
     },
   },
   "app/(dashboard)/candidates/actions.ts#createCandidateAction": {
@@ -714,20 +774,20 @@ const CASES: Record<ActionRef, Case> = {
   // Continuing a DEADLINE interview after a break: the cookie alone names the interview, and A's
   // (a scheduled one, in progress) has no break to continue from, so nothing opens anywhere.
   "app/interview/actions.ts#openNextQuestionAction": {
-    rightful: { as: "candidateA", page: "/interview", args: () => [INITIAL, form({})], untouched: (t) => expectUnanswered(t.a, t.w.a.inProgress) },
+    rightful: { as: "candidateA", page: "/interview", args: () => [INITIAL, form({})], untouched: async (t) => expectUnanswered(await t.a(), t.w.a.inProgress) },
     async unauthenticated(t) {
       for (const client of [t.anonymous, await t.candidate("k".repeat(43))]) {
         const outcome = await t.call(client, "/interview", [INITIAL, form({ interviewId: t.w.b.inProgress.id })]);
         expect(outcome.redirect).toBe("/interview");
         expect(outcome.result).toBe(NO_RESULT);
       }
-      await expectUnanswered(t.b, t.w.b.inProgress);
+      await expectUnanswered(await t.b(), t.w.b.inProgress);
     },
     async otherOrg(t) {
       const outcome = await t.call(await t.candidate(t.w.a.inProgress.key), "/interview", [INITIAL, form({ interviewId: t.w.b.inProgress.id })]);
       expect(outcome.result).toMatchObject({ ok: false, message: "This question is no longer open." });
-      await expectUnanswered(t.b, t.w.b.inProgress);
-      await expectUnanswered(t.a, t.w.a.inProgress);
+      await expectUnanswered(await t.b(), t.w.b.inProgress);
+      await expectUnanswered(await t.a(), t.w.a.inProgress);
     },
   },
   "app/interview/actions.ts#saveAnswerAction": {

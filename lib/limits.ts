@@ -38,3 +38,12 @@ export const ACCOMMODATION_REQUEST_INTERVAL_MINUTES = 10;
 
 /** How long answers and recordings are kept after an interview ends. */
 export const RETENTION_DAYS = { min: 30, max: 730 } as const;
+
+/** Rows one bulk invitation may hold (CSV data rows, pasted lines and chosen candidates together). */
+export const BULK_ROWS_MAX = 5000;
+/** A CSV upload for a bulk invitation: 5,000 rows of name, email, zone, phone and an id fit in a fraction of it. */
+export const BULK_CSV_BYTES_MAX = 2 * 1024 * 1024;
+/** The paste box of a bulk invitation. */
+export const BULK_PASTE_MAX = 1024 * 1024;
+/** A candidate's id in another system (an ATS), kept with a bulk invitation's row. */
+export const EXTERNAL_ID_MAX = 120;

@@ -45,12 +45,27 @@ export const AUDIT_EVENT_TYPES = [
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
 /** Records a state change in the caller's transaction. */
-export async function recordEvent(
+export async function recordEvent(tx: Tx, event: AuditEventInput): Promise<void> {
+  await recordEvents(tx, [event]);
+}
+
+export interface AuditEventInput {
+  organizationId: string;
+  interviewId?: string | null;
+  actor: Actor;
+  type: AuditEventType;
+  data?: Record<string, unknown>;
+  at?: Date;
+}
+
+/** Records several state changes in one statement (a bulk invitation's interviews). */
+export async function recordEvents(
   tx: Tx,
-  event: { organizationId: string; interviewId?: string | null; actor: Actor; type: AuditEventType; data?: Record<string, unknown>; at?: Date },
+  events: AuditEventInput[],
 ): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
+  if (events.length === 0) return;
+  await tx.auditEvent.createMany({
+    data: events.map((event) => ({
       organizationId: event.organizationId,
       interviewId: event.interviewId ?? null,
       actorType: event.actor.type,
@@ -58,6 +73,6 @@ export async function recordEvent(
       type: event.type,
       data: (event.data ?? {}) as Prisma.InputJsonValue,
       ...(event.at && { createdAt: event.at }),
-    },
+    })),
   });
 }

@@ -7,7 +7,7 @@ import { zonedLocalToUtc } from "@/lib/time-zones";
 export const DURATION_OPTIONS = [15, 20, 30, 45, 60, 90, 120] as const;
 
 const zone = timeZoneField;
-const duration = z.coerce
+export const duration = z.coerce
   .number({ error: "Choose a duration." })
   .int("Choose a duration.")
   .min(INTERVIEW_MINUTES.min, `Interviews last at least ${INTERVIEW_MINUTES.min} minutes.`)
@@ -15,11 +15,43 @@ const duration = z.coerce
 const localTime = z.string().trim().max(20);
 
 /** Turns the form's wall-clock time (in the recruiter's zone) into UTC; empty stays null. */
-function toUtc(ctx: z.RefinementCtx, local: string, timeZone: string): Date | null {
+export function toUtc(ctx: z.RefinementCtx, local: string, timeZone: string): Date | null {
   if (!local) return null;
   const at = zonedLocalToUtc(local, timeZone);
   if (!at) ctx.addIssue({ code: "custom", path: ["scheduledAtLocal"], message: "Enter a date and time, like 2026-12-01 15:00." });
   return at;
+}
+
+/**
+ * How an interview is taken, as the schedule form and the bulk invitation both ask it: the mode,
+ * for DEADLINE the date (17:00 in each candidate's zone, decided in lib/), otherwise the start.
+ */
+export const timingFields = {
+  // Absent on forms from before the deadline mode: at a time, as they were.
+  interviewMode: z.enum(InterviewMode, { error: "Choose at a time or by a deadline." }).default(InterviewMode.SCHEDULED),
+  dueDate: z.string().trim().max(20).default(""),
+  // Ignored for DEADLINE (the link opens at once), so it may be absent then; required otherwise (readTiming).
+  startMode: z.enum(["now", "at"], { error: "Choose when the interview starts." }).optional(),
+  // Absent when Now is chosen (the field is not shown).
+  scheduledAtLocal: localTime.default(""),
+  recruiterTimeZone: zone.catch("UTC"),
+};
+
+type TimingForm = { interviewMode: InterviewMode; dueDate: string; startMode?: "now" | "at"; scheduledAtLocal: string; recruiterTimeZone: string };
+
+/** The timing fields' meaning, with an issue on each field that is missing or malformed. */
+export function readTiming(form: TimingForm, ctx: z.RefinementCtx): { scheduledAt: Date | "now" | null; mode: InterviewMode; dueDate: string | null } {
+  const deadline = form.interviewMode === InterviewMode.DEADLINE;
+  if (deadline && !/^\d{4}-\d{2}-\d{2}$/.test(form.dueDate)) {
+    ctx.addIssue({ code: "custom", path: ["dueDate"], message: form.dueDate ? "Enter a date, like 2026-12-05." : "Choose the date to complete it by." });
+  }
+  if (!deadline && !form.startMode) ctx.addIssue({ code: "custom", path: ["startMode"], message: "Choose when the interview starts." });
+  let scheduledAt: Date | "now" | null = "now";
+  if (form.startMode === "at" && !deadline) {
+    if (!form.scheduledAtLocal) ctx.addIssue({ code: "custom", path: ["scheduledAtLocal"], message: "Choose the date and time, or Now." });
+    scheduledAt = toUtc(ctx, form.scheduledAtLocal, form.recruiterTimeZone);
+  }
+  return { scheduledAt, mode: form.interviewMode, dueDate: deadline ? form.dueDate : null };
 }
 
 export const scheduleSchema = z
@@ -31,31 +63,14 @@ export const scheduleSchema = z
     newCandidateTimeZone: z.string().trim().max(TIME_ZONE_MAX).default(""),
     // Checked with the rest below, so an empty job does not hide the other fields' messages.
     jobId: z.string().max(60).default(""),
-    // Absent on forms from before the deadline mode: scheduled at a time, as they were.
-    interviewMode: z.enum(InterviewMode, { error: "Choose at a time or by a deadline." }).default(InterviewMode.SCHEDULED),
-    // DEADLINE: the date to complete it by (17:00 in the candidate's zone, decided in lib/).
-    dueDate: z.string().trim().max(20).default(""),
-    // Ignored for DEADLINE (the link opens at once), so it may be absent then; required otherwise (below).
-    startMode: z.enum(["now", "at"], { error: "Choose when the interview starts." }).optional(),
-    // Absent when Now is chosen (the field is not shown).
-    scheduledAtLocal: localTime.default(""),
-    recruiterTimeZone: zone.catch("UTC"),
+    ...timingFields,
     durationMinutes: duration,
     notes: textField(),
     requestToken: z.uuid("Reload the page and try again."),
   })
   .transform((form, ctx) => {
     if (!form.jobId) ctx.addIssue({ code: "custom", path: ["jobId"], message: "Choose a job." });
-    const deadline = form.interviewMode === InterviewMode.DEADLINE;
-    if (deadline && !/^\d{4}-\d{2}-\d{2}$/.test(form.dueDate)) {
-      ctx.addIssue({ code: "custom", path: ["dueDate"], message: form.dueDate ? "Enter a date, like 2026-12-05." : "Choose the date to complete it by." });
-    }
-    if (!deadline && !form.startMode) ctx.addIssue({ code: "custom", path: ["startMode"], message: "Choose when the interview starts." });
-    let scheduledAt: Date | "now" | null = "now";
-    if (form.startMode === "at" && !deadline) {
-      if (!form.scheduledAtLocal) ctx.addIssue({ code: "custom", path: ["scheduledAtLocal"], message: "Choose the date and time, or Now." });
-      scheduledAt = toUtc(ctx, form.scheduledAtLocal, form.recruiterTimeZone);
-    }
+    const timing = readTiming(form, ctx);
     let candidate: { id: string } | { name: string; email: string; timeZone: string } = { id: form.candidateId };
     if (form.candidateMode === "existing") {
       if (!form.candidateId) ctx.addIssue({ code: "custom", path: ["candidateId"], message: "Choose a candidate." });
@@ -74,9 +89,7 @@ export const scheduleSchema = z
     return {
       candidate,
       jobId: form.jobId,
-      scheduledAt,
-      mode: form.interviewMode,
-      dueDate: deadline ? form.dueDate : null,
+      ...timing,
       durationMinutes: form.durationMinutes,
       notes: form.notes,
       requestToken: form.requestToken,

@@ -1,4 +1,5 @@
 import { InterviewStatus } from "@/lib/generated/prisma/enums";
+import { windowPosition, type WindowTimes } from "./window";
 
 export const STATUS_LABELS: Record<InterviewStatus, string> = {
   SCHEDULED: "Scheduled",
@@ -29,4 +30,14 @@ export function isChangeable(status: InterviewStatus): boolean {
 /** "scheduled", "in progress"…: a status inside a sentence. */
 export function statusInSentence(status: InterviewStatus): string {
   return STATUS_LABELS[status].toLowerCase();
+}
+
+/**
+ * Whether an interview still counts as the candidate's open one for its job at `at`: under way, or
+ * scheduled and its link not yet closed. One whose window has closed is expired in all but name
+ * until the background round marks it. A candidate has at most one open interview per job.
+ */
+export function isOpenAt(interview: WindowTimes & { status: InterviewStatus }, at: Date): boolean {
+  if (interview.status === InterviewStatus.IN_PROGRESS) return true;
+  return interview.status === InterviewStatus.SCHEDULED && windowPosition(interview, at) !== "closed";
 }

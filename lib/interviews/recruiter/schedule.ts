@@ -1,21 +1,14 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
-import { addDays, addHours, addMinutes, addSeconds } from "date-fns";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import type { Tx } from "@/lib/db";
-import { enqueueEmails } from "@/lib/email/outbox";
-import { ConflictError, DuplicateError, FieldError, isUniqueViolation, NotFoundError } from "@/lib/errors";
-import { EmailKind, InterviewMode, InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
-import { DAYS_TO_COMPLETE } from "@/lib/limits";
+import { ConflictError, DuplicateError, FieldError, isUniqueViolation } from "@/lib/errors";
+import { InterviewMode } from "@/lib/generated/prisma/enums";
 import { assertMayEmailOutsiders } from "@/lib/accounts/sending-limits";
-import { member, recordEvent } from "../audit";
-import { estimateMinutes } from "../model/estimate";
-import { summariseQuestions } from "../model/questions";
-import { newSessionKey } from "../model/session-keys";
-import { accessPosition, dueAtOn } from "../model/window";
-import { linkEmail, linkEmailCount, reminderEmails, type InterviewEmailContext } from "../notify";
+import { linkEmailCount } from "../notify";
+import { loadPlan, PAST_START_TOLERANCE_SECONDS, prepareInterview, resolveStart, writeInterviews, type CreateHooks } from "./create-interviews";
 import type { Manager } from "./manager";
+import { openInterviewsFor } from "./open-interviews";
 
 export interface ScheduleInput {
   candidate: { id: string } | { name: string; email: string; timeZone: string };
@@ -38,16 +31,9 @@ export interface ScheduleInput {
 }
 
 /** Test seam: runs inside the transaction right after the interview row is written. */
-export interface ScheduleHooks {
-  afterInterviewInsert?: (tx: Tx) => Promise<void>;
-}
+export type ScheduleHooks = CreateHooks;
 
-/**
- * How far in the past a start may be before it is refused. The form picks whole minutes, so its
- * "Now" is up to a minute behind already; add a slow form and clock skew. The join window stays
- * open 15 minutes after the start, so such an interview is still one the candidate can take.
- */
-export const PAST_START_TOLERANCE_SECONDS = 180;
+export { PAST_START_TOLERANCE_SECONDS };
 
 /**
  * Schedules an interview: the interview, its session key, its invitation (and reminders) in the
@@ -61,65 +47,26 @@ export async function scheduleInterview(by: Manager, input: ScheduleInput, hooks
   if (previous) return { interviewId: previous, created: false };
 
   const at = now();
-  const deadline = input.mode === InterviewMode.DEADLINE;
-  const scheduledAt = input.scheduledAt === "now" ? at : (input.scheduledAt ?? (deadline ? at : addHours(at, 1)));
-  if (scheduledAt < addSeconds(at, -PAST_START_TOLERANCE_SECONDS)) {
-    throw new FieldError("scheduledAt", "Choose a start time in the future.");
-  }
+  const mode = input.mode ?? InterviewMode.SCHEDULED;
+  const scheduledAt = resolveStart(input.scheduledAt, at, mode);
+  const due = mode !== InterviewMode.DEADLINE ? null : input.dueAt ? { at: input.dueAt } : input.dueDate ? { date: input.dueDate } : null;
 
-  const [, organization, recruiter, job, existingCandidate] = await Promise.all([
+  const [, plan, existingCandidate] = await Promise.all([
     // Nothing is written unless the scheduler's address is proven and the day's cap has room.
-    assertMayEmailOutsiders(by, linkEmailCount(scheduledAt, at, deadline ? InterviewMode.DEADLINE : InterviewMode.SCHEDULED)),
-    prisma.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } }),
-    prisma.user.findFirst({ where: { id: by.userId, organizationId }, select: { name: true, email: true } }),
-    prisma.job.findFirst({
-      where: { id: input.jobId, organizationId },
-      select: { title: true, status: true, questions: { select: { answerType: true, prepSeconds: true, answerSeconds: true } } },
-    }),
+    assertMayEmailOutsiders(by, linkEmailCount(scheduledAt, at, mode)),
+    loadPlan(by, input.jobId, { scheduledAt, mode, due, durationMinutes: input.durationMinutes, notes: input.notes, at }),
     "id" in input.candidate
       ? prisma.candidate.findFirst({ where: { id: input.candidate.id, organizationId }, select: { id: true, name: true, email: true, timeZone: true } })
       : Promise.resolve(null),
   ]);
-  if (!recruiter) throw new NotFoundError("User");
-  if (!job) throw new FieldError("jobId", "Choose a job from the list.");
-  if (job.status !== JobStatus.OPEN) throw new FieldError("jobId", "This job is archived. Reopen it to schedule interviews.");
-  if (job.questions.length === 0) throw new FieldError("jobId", "This job has no questions yet.");
   if ("id" in input.candidate && !existingCandidate) throw new FieldError("candidateId", "Choose a candidate from the list.");
   const candidate = existingCandidate ?? (input.candidate as { name: string; email: string; timeZone: string });
-  // A date is due at the end of the candidate's working day, in their zone (not the recruiter's).
-  const dueAt = deadline ? (input.dueAt ?? (input.dueDate ? dueAtOn(input.dueDate, candidate.timeZone) : null)) : null;
-  if (deadline && !dueAt) throw new FieldError("dueDate", input.dueDate ? "Enter a date, like 2026-12-05." : "Choose the date to complete it by.");
-  if (dueAt && dueAt > addDays(scheduledAt, DAYS_TO_COMPLETE.max + 1)) {
-    throw new FieldError("dueDate", `Give the candidate at most ${DAYS_TO_COMPLETE.max} days.`);
-  }
-  // Never shorter than the questions take: the invitation and the lobby say the same length.
-  const durationMinutes = Math.max(input.durationMinutes, estimateMinutes(job.questions));
-  // A due time the candidate could not make even starting at once is no deadline.
-  if (dueAt && dueAt < addMinutes(scheduledAt, durationMinutes)) throw new FieldError("dueDate", "Choose a later date: the candidate needs time to take it.");
-
-  const interviewId = randomUUID();
-  const { key, keyHash } = newSessionKey();
-  const ctx: InterviewEmailContext = {
-    interviewId,
-    organizationId,
-    organizationName: organization.name,
-    scheduledAt,
-    durationMinutes,
-    opensMinutesBefore: deadline ? 0 : 15,
-    mode: deadline ? InterviewMode.DEADLINE : InterviewMode.SCHEDULED,
-    dueAt,
-    candidateTimeZone: candidate.timeZone,
-    icsSequence: 0,
-    job: { title: job.title, ...summariseQuestions(job.questions) },
-    candidate: { name: candidate.name, email: candidate.email },
-    recruiter,
-  };
   // Rendered before the transaction opens, so it holds its locks for the writes alone.
-  const [invitation, reminders] = await Promise.all([linkEmail(ctx, key, EmailKind.INVITATION), reminderEmails(ctx, at)]);
+  const prepared = await prepareInterview(plan, candidate);
 
   try {
     await prisma.$transaction(async (tx) => {
-      if (existingCandidate) await refuseSecondOpenInterview(tx, organizationId, existingCandidate, { id: input.jobId, title: job.title });
+      if (existingCandidate) await refuseSecondOpenInterview(tx, organizationId, existingCandidate, plan.job);
       const candidateId =
         existingCandidate?.id ??
         (await tx.candidate.create({ data: { organizationId, ...candidate }, select: { id: true } }).catch((error) => {
@@ -128,39 +75,7 @@ export async function scheduleInterview(by: Manager, input: ScheduleInput, hooks
           }
           throw error;
         })).id;
-      await tx.interview.create({
-        data: {
-          id: interviewId,
-          organizationId,
-          jobId: input.jobId,
-          candidateId,
-          createdById: by.userId,
-          status: InterviewStatus.SCHEDULED,
-          scheduledAt,
-          durationMinutes,
-          // DEADLINE: no join window; the link works from opensAt (= scheduledAt) to dueAt.
-          ...(deadline && { mode: InterviewMode.DEADLINE, opensAt: scheduledAt, dueAt, opensMinutesBefore: 0, closesMinutesAfter: 0 }),
-          candidateTimeZone: candidate.timeZone,
-          notes: input.notes,
-          requestToken: input.requestToken,
-        },
-      });
-      await hooks.afterInterviewInsert?.(tx);
-      const session = await tx.interviewSession.create({ data: { interviewId, keyHash }, select: { id: true } });
-      await enqueueEmails(tx, [invitation, ...reminders]);
-      await recordEvent(tx, {
-        organizationId,
-        interviewId,
-        actor: member(by.userId),
-        type: "interview.scheduled",
-        data: {
-          scheduledAt: scheduledAt.toISOString(),
-          ...(dueAt && { mode: InterviewMode.DEADLINE, dueAt: dueAt.toISOString() }),
-          sessionId: session.id,
-          reminders: reminders.map((r) => r.kind),
-        },
-        at,
-      });
+      await writeInterviews(tx, by, plan, [{ prepared, candidateId }], { requestToken: input.requestToken }, hooks);
     });
   } catch (error) {
     // The same form submitted twice at once: the other request created it (and, for an inline
@@ -172,7 +87,7 @@ export async function scheduleInterview(by: Manager, input: ScheduleInput, hooks
     }
     throw error;
   }
-  return { interviewId, created: true };
+  return { interviewId: prepared.id, created: true };
 }
 
 /**
@@ -186,18 +101,11 @@ async function refuseSecondOpenInterview(tx: Tx, organizationId: string, candida
   const locked = await tx.$queryRaw<Array<{ id: string }>>`
     SELECT id FROM "Candidate" WHERE id = ${candidate.id} AND "organizationId" = ${organizationId} FOR UPDATE`;
   if (locked.length === 0) throw new FieldError("candidateId", "Choose a candidate from the list.");
-  const at = now();
-  const open = await tx.interview.findMany({
-    where: { organizationId, candidateId: candidate.id, jobId: job.id, status: { in: [InterviewStatus.SCHEDULED, InterviewStatus.IN_PROGRESS] } },
-    orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
-    select: { id: true, status: true, mode: true, scheduledAt: true, opensMinutesBefore: true, closesMinutesAfter: true, opensAt: true, dueAt: true },
-  });
-  // One whose window has closed is expired in all but name until the background round marks it.
-  const still = open.find((i) => i.status === InterviewStatus.IN_PROGRESS || accessPosition(i, at) !== "closed");
+  const still = (await openInterviewsFor(tx, organizationId, job.id, [candidate.id], now())).get(candidate.id);
   if (still) {
     throw new ConflictError(
       `${candidate.name} already has an open interview for ${job.title}. Open it to reschedule it or resend the invitation, or cancel it before scheduling a new one.`,
-      still.id,
+      still,
     );
   }
 }

@@ -10,13 +10,13 @@ import { Button } from "@/components/ui/button";
 import { Field, controlClass } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { DAYS_TO_COMPLETE } from "@/lib/limits";
-import { DUE_HOUR, dateInZone, dueDateAfter } from "@/lib/interviews/model/window";
+import { dueDateAfter } from "@/lib/interviews/model/window";
 import { isValidTimeZone, zoneFromPickerText } from "@/lib/time-zones";
 import { scheduleInterviewAction } from "../actions";
 import { DURATION_OPTIONS } from "../schema";
+import { ModeFields, StartFields, type InterviewModeChoice } from "../timing-fields";
 
-type Mode = "SCHEDULED" | "DEADLINE";
-type Job = { id: string; title: string; suggestedMinutes: number; defaultInterviewMode: Mode; defaultDaysToComplete: number };
+type Job = { id: string; title: string; suggestedMinutes: number; defaultInterviewMode: InterviewModeChoice; defaultDaysToComplete: number };
 type Candidate = { id: string; name: string; email: string; timeZone: string };
 
 export function ScheduleForm({
@@ -43,7 +43,7 @@ export function ScheduleForm({
   const [start, setStart] = useState<"at" | "now">("at");
   const durations = [...new Set([...DURATION_OPTIONS, Number(duration)])].sort((a, b) => a - b);
   const defaultJob = jobs.find((j) => j.id === defaultJobId);
-  const [interviewMode, setInterviewMode] = useState<Mode>(defaultJob?.defaultInterviewMode ?? "SCHEDULED");
+  const [interviewMode, setInterviewMode] = useState<InterviewModeChoice>(defaultJob?.defaultInterviewMode ?? "SCHEDULED");
   const [days, setDays] = useState(defaultJob?.defaultDaysToComplete ?? DAYS_TO_COMPLETE.default);
   // The due date is the candidate's: counted in their zone (the recruiter's until one is known).
   const [candidateId, setCandidateId] = useState(defaultCandidateId ?? "");
@@ -138,74 +138,8 @@ export function ScheduleForm({
         </Field>
       </div>
 
-      <fieldset className="space-y-3">
-        <legend className="text-sm font-semibold text-ink-900">How they take it</legend>
-        <div className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
-          {(
-            [
-              ["SCHEDULED", "At a time"],
-              ["DEADLINE", "Any time before a deadline"],
-            ] as const
-          ).map(([value, label]) => (
-            <label key={value} className="flex items-center gap-2">
-              <input type="radio" name="interviewMode" value={value} checked={interviewMode === value} onChange={() => setInterviewMode(value)} className="accent-accent-600" />
-              {label}
-            </label>
-          ))}
-        </div>
-        {deadline && (
-          <Field
-            label="Complete by"
-            hint={`Due at ${DUE_HOUR}:00 their time (${dueZone.replaceAll("_", " ")}). The link works as soon as the invitation is sent, and they can pause between questions.`}
-            errors={errors.dueDate}
-            className="max-w-xs"
-          >
-            {(p) => (
-              <input
-                {...p}
-                name="dueDate"
-                type="date"
-                value={dueDate}
-                min={dateInZone(new Date(), dueZone)}
-                max={dueDateAfter(new Date(), DAYS_TO_COMPLETE.max, dueZone)}
-                onChange={(e) => setPickedDueDate(e.target.value)}
-                className={controlClass}
-              />
-            )}
-          </Field>
-        )}
-      </fieldset>
-
-      {!deadline && (
-        <fieldset className="space-y-3">
-          <legend className="text-sm font-semibold text-ink-900">Start</legend>
-          <div className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
-            {(
-              [
-                ["at", "Pick a time"],
-                ["now", "Now"],
-              ] as const
-            ).map(([value, label]) => (
-              <label key={value} className="flex items-center gap-2">
-                <input type="radio" name="startMode" value={value} checked={start === value} onChange={() => setStart(value)} className="accent-accent-600" />
-                {label}
-              </label>
-            ))}
-          </div>
-          {start === "at" ? (
-            <Field
-              label="Date and time"
-              hint={`In your time zone${zone ? ` (${zone.replaceAll("_", " ")})` : ""}. The link opens 15 minutes before.`}
-              errors={errors.scheduledAtLocal ?? errors.scheduledAt}
-              className="max-w-xs"
-            >
-              {(p) => <input {...p} name="scheduledAtLocal" type="datetime-local" className={controlClass} />}
-            </Field>
-          ) : (
-            <p className="text-sm text-ink-600">The invitation goes out at once and its link opens straight away; the candidate has 15 minutes to start.</p>
-          )}
-        </fieldset>
-      )}
+      <ModeFields mode={interviewMode} onMode={setInterviewMode} dueDate={dueDate} onDueDate={setPickedDueDate} dueZone={dueZone} errors={errors} />
+      {!deadline && <StartFields start={start} onStart={setStart} zone={zone} errors={errors} />}
 
       <Field label="Notes for your team (optional)" errors={errors.notes}>
         {(p) => <textarea {...p} name="notes" rows={3} className={controlClass} />}

@@ -39,7 +39,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
           .filter(Boolean)
           .join(" · ")}
         actions={
-          // What you do next with a job. The bulk "Invite candidates" (a later issue) goes beside Schedule.
+          // What you do next with a job: one interview, or the job's interview for many people at once.
           <>
             <Button asChild variant="secondary">
               <Link href={`/jobs/${job.id}/edit`}>Edit</Link>
@@ -48,6 +48,11 @@ export default async function JobPage({ params, searchParams }: { params: Promis
             <Button asChild variant="secondary">
               <Link href={`/jobs/${job.id}/preview`}>Preview as candidate</Link>
             </Button>
+            {schedulable && (
+              <Button asChild variant="secondary">
+                <Link href={`/jobs/${job.id}/invite`}>Invite candidates</Link>
+              </Button>
+            )}
             {schedulable && (
               <Button asChild>
                 <Link href={scheduleHref}>Schedule interview</Link>

@@ -1,0 +1,202 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { addDays, addHours, addMinutes, addSeconds } from "date-fns";
+import { db, type Tx } from "@/lib/db";
+import { enqueueEmails, type OutgoingEmail } from "@/lib/email/outbox";
+import { FieldError, NotFoundError } from "@/lib/errors";
+import type { AnswerType } from "@/lib/generated/prisma/enums";
+import { EmailKind, InterviewMode, InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
+import { DAYS_TO_COMPLETE } from "@/lib/limits";
+import { member, recordEvents } from "../audit";
+import { estimateMinutes } from "../model/estimate";
+import { summariseQuestions } from "../model/questions";
+import { newSessionKey } from "../model/session-keys";
+import { dueAtOn } from "../model/window";
+import { linkEmail, reminderEmails, type InterviewEmailContext } from "../notify";
+import type { Manager } from "./manager";
+
+// How an interview comes into being, whether one is scheduled (schedule.ts) or many are invited at
+// once (bulk/confirm.ts): its emails are rendered before any transaction opens (prepareInterview),
+// then the interview, its one active key, its invitation and reminders in the outbox and its audit
+// event are written in the caller's transaction (writeInterviews), a few statements however many.
+
+/**
+ * How far in the past a start may be before it is refused. The form picks whole minutes, so its
+ * "Now" is up to a minute behind already; add a slow form and clock skew. The join window stays
+ * open 15 minutes after the start, so such an interview is still one the candidate can take.
+ */
+export const PAST_START_TOLERANCE_SECONDS = 180;
+
+/**
+ * The start a form asked for, at `at`: "now" opens the link at once, null is one hour from now
+ * (a DEADLINE link: now); refused when past.
+ */
+export function resolveStart(requested: Date | "now" | null, at: Date, mode: InterviewMode = InterviewMode.SCHEDULED): Date {
+  const scheduledAt = requested === "now" ? at : (requested ?? (mode === InterviewMode.DEADLINE ? at : addHours(at, 1)));
+  if (scheduledAt < addSeconds(at, -PAST_START_TOLERANCE_SECONDS)) {
+    throw new FieldError("scheduledAt", "Choose a start time in the future.");
+  }
+  return scheduledAt;
+}
+
+/** What every interview of one scheduling or one batch shares: who, where, which job, when. */
+export interface InterviewPlan {
+  organizationId: string;
+  organizationName: string;
+  /** Named in the candidate's emails and their Reply-To. */
+  recruiter: { name: string; email: string };
+  job: { id: string; title: string; questions: Array<{ answerType: AnswerType; prepSeconds: number; answerSeconds: number }> };
+  /** SCHEDULED: the booked start. DEADLINE: when the link opens (opensAt). */
+  scheduledAt: Date;
+  mode: InterviewMode;
+  /**
+   * DEADLINE only: when it is due, either one instant for everyone or a date ("2026-12-05") that
+   * each candidate is due on at the end of their own working day, in their zone (see dueAtFor).
+   */
+  due: { at: Date } | { date: string } | null;
+  /** Never shorter than the questions take (see loadPlan). */
+  durationMinutes: number;
+  notes: string;
+  /** When it is being scheduled: reminders already due are not planned. */
+  at: Date;
+}
+
+/** The organisation, the recruiter and the job an interview plan needs, read once; refuses a job that cannot be scheduled. */
+export async function loadPlan(
+  by: Manager,
+  jobId: string,
+  fields: Pick<InterviewPlan, "scheduledAt" | "mode" | "due" | "durationMinutes" | "notes" | "at">,
+): Promise<InterviewPlan> {
+  const prisma = await db();
+  const { organizationId } = by;
+  const [organization, recruiter, job] = await Promise.all([
+    prisma.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } }),
+    prisma.user.findFirst({ where: { id: by.userId, organizationId }, select: { name: true, email: true } }),
+    prisma.job.findFirst({
+      where: { id: jobId, organizationId },
+      select: { id: true, title: true, status: true, questions: { select: { answerType: true, prepSeconds: true, answerSeconds: true } } },
+    }),
+  ]);
+  if (!recruiter) throw new NotFoundError("User");
+  if (!job) throw new FieldError("jobId", "Choose a job from the list.");
+  if (job.status !== JobStatus.OPEN) throw new FieldError("jobId", "This job is archived. Reopen it to schedule interviews.");
+  if (job.questions.length === 0) throw new FieldError("jobId", "This job has no questions yet.");
+  if (fields.mode === InterviewMode.DEADLINE && !fields.due) throw new FieldError("dueDate", "Choose the date to complete it by.");
+  // Never shorter than the questions take: the invitation and the lobby say the same length.
+  const durationMinutes = Math.max(fields.durationMinutes, estimateMinutes(job.questions));
+  return { organizationId, organizationName: organization.name, recruiter, job, ...fields, durationMinutes };
+}
+
+/**
+ * When a DEADLINE interview of this plan is due for a candidate in `timeZone` (null for a
+ * SCHEDULED one); refuses a due time too far away or too soon to take the interview at all.
+ */
+export function dueAtFor(plan: InterviewPlan, timeZone: string): Date | null {
+  if (plan.mode !== InterviewMode.DEADLINE || !plan.due) return null;
+  const dueAt = "at" in plan.due ? plan.due.at : dueAtOn(plan.due.date, timeZone);
+  if (!dueAt) throw new FieldError("dueDate", "Enter a date, like 2026-12-05.");
+  if (dueAt > addDays(plan.scheduledAt, DAYS_TO_COMPLETE.max + 1)) throw new FieldError("dueDate", `Give the candidate at most ${DAYS_TO_COMPLETE.max} days.`);
+  // A due time the candidate could not make even starting at once is no deadline.
+  if (dueAt < addMinutes(plan.scheduledAt, plan.durationMinutes)) throw new FieldError("dueDate", "Choose a later date: the candidate needs time to take it.");
+  return dueAt;
+}
+
+/** One interview ready to be written: its id, its key's hash and its emails (the invitation carries the raw key). */
+export interface PreparedInterview {
+  id: string;
+  keyHash: string;
+  candidateTimeZone: string;
+  dueAt: Date | null;
+  emails: OutgoingEmail[];
+  reminders: EmailKind[];
+}
+
+/** Renders one candidate's invitation and reminders for a plan, with a fresh key; nothing is written. */
+export async function prepareInterview(plan: InterviewPlan, candidate: { name: string; email: string; timeZone: string }): Promise<PreparedInterview> {
+  const dueAt = dueAtFor(plan, candidate.timeZone);
+  const id = randomUUID();
+  const { key, keyHash } = newSessionKey();
+  const ctx: InterviewEmailContext = {
+    interviewId: id,
+    organizationId: plan.organizationId,
+    organizationName: plan.organizationName,
+    scheduledAt: plan.scheduledAt,
+    durationMinutes: plan.durationMinutes,
+    opensMinutesBefore: dueAt ? 0 : 15,
+    mode: plan.mode,
+    dueAt,
+    candidateTimeZone: candidate.timeZone,
+    icsSequence: 0,
+    job: { title: plan.job.title, ...summariseQuestions(plan.job.questions) },
+    candidate: { name: candidate.name, email: candidate.email },
+    recruiter: plan.recruiter,
+  };
+  const [invitation, reminders] = await Promise.all([linkEmail(ctx, key, EmailKind.INVITATION), reminderEmails(ctx, plan.at)]);
+  return { id, keyHash, candidateTimeZone: candidate.timeZone, dueAt, emails: [invitation, ...reminders], reminders: reminders.map((r) => r.kind) };
+}
+
+/** Test seam: runs inside the transaction right after the interview rows are written. */
+export interface CreateHooks {
+  afterInterviewInsert?: (tx: Tx) => Promise<void>;
+}
+
+/**
+ * Writes prepared interviews, each for its (existing, locked) candidate, in the caller's
+ * transaction: the interviews, one active session each, every email, and an "interview.scheduled"
+ * event each. `extra` marks the rows (the single form's request token, a batch's id).
+ */
+export async function writeInterviews(
+  tx: Tx,
+  by: Manager,
+  plan: InterviewPlan,
+  items: Array<{ prepared: PreparedInterview; candidateId: string }>,
+  extra: { requestToken?: string; invitationBatchId?: string } = {},
+  hooks: CreateHooks = {},
+): Promise<void> {
+  if (items.length === 0) return;
+  await tx.interview.createMany({
+    data: items.map(({ prepared, candidateId }) => ({
+      id: prepared.id,
+      organizationId: plan.organizationId,
+      jobId: plan.job.id,
+      candidateId,
+      createdById: by.userId,
+      status: InterviewStatus.SCHEDULED,
+      scheduledAt: plan.scheduledAt,
+      durationMinutes: plan.durationMinutes,
+      // DEADLINE: no join window; the link works from opensAt (= scheduledAt) to dueAt.
+      ...(prepared.dueAt && { mode: InterviewMode.DEADLINE, opensAt: plan.scheduledAt, dueAt: prepared.dueAt, opensMinutesBefore: 0, closesMinutesAfter: 0 }),
+      candidateTimeZone: prepared.candidateTimeZone,
+      notes: plan.notes,
+      requestToken: extra.requestToken ?? null,
+      invitationBatchId: extra.invitationBatchId ?? null,
+    })),
+  });
+  await hooks.afterInterviewInsert?.(tx);
+  const sessions = await tx.interviewSession.createManyAndReturn({
+    data: items.map(({ prepared }) => ({ interviewId: prepared.id, keyHash: prepared.keyHash })),
+    select: { id: true, interviewId: true },
+  });
+  const sessionOf = new Map(sessions.map((s) => [s.interviewId, s.id]));
+  await enqueueEmails(
+    tx,
+    items.flatMap(({ prepared }) => prepared.emails),
+  );
+  await recordEvents(
+    tx,
+    items.map(({ prepared }) => ({
+      organizationId: plan.organizationId,
+      interviewId: prepared.id,
+      actor: member(by.userId),
+      type: "interview.scheduled" as const,
+      data: {
+        scheduledAt: plan.scheduledAt.toISOString(),
+        ...(prepared.dueAt && { mode: InterviewMode.DEADLINE, dueAt: prepared.dueAt.toISOString() }),
+        sessionId: sessionOf.get(prepared.id),
+        reminders: prepared.reminders,
+        ...(extra.invitationBatchId && { invitationBatchId: extra.invitationBatchId }),
+      },
+      at: plan.at,
+    })),
+  );
+}
