@@ -55,8 +55,8 @@ describe("scheduling a DEADLINE interview", () => {
     const { interviewId } = await scheduleDeadline(org, OPENS, DUE);
     const { interview, emails, events } = await stored(interviewId);
     expect(interview).toMatchObject({ mode: InterviewMode.DEADLINE, status: InterviewStatus.SCHEDULED, opensAt: OPENS, dueAt: DUE, scheduledAt: OPENS, opensMinutesBefore: 0, closesMinutesAfter: 0 });
-    // The invitation alone: reminders before a due time are not planned yet, and none before a start that is not one.
-    expect(emails.map((e) => e.kind)).toEqual([EmailKind.INVITATION]);
+    // The invitation, and reminders 24 and 2 h before the due time (72 h before would be the opening itself); none before a start that is not one.
+    expect(emails.map((e) => e.kind)).toEqual([EmailKind.INVITATION, EmailKind.DEADLINE_REMINDER, EmailKind.DEADLINE_REMINDER]);
     expect(events.find((e) => e.type === "interview.scheduled")?.data).toMatchObject({ mode: InterviewMode.DEADLINE, dueAt: DUE.toISOString() });
   });
 

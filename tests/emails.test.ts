@@ -18,6 +18,7 @@ const SUBJECTS: Record<TemplateName, string> = {
   "deadline-extended": "More time: your interview with Acme Robotics: Robotics Software Engineer",
   "interview-cancelled": "Cancelled: your interview with Acme Robotics: Robotics Software Engineer",
   "interview-reminder": "Reminder: your interview with Acme Robotics tomorrow",
+  "deadline-reminder": "Reminder: complete your interview with Acme Robotics by Saturday, December 5, 5:00 PM (your time)",
   "candidate-completed": "Hana Sato completed their interview for Robotics Software Engineer",
   "answers-received": "We received your answers: Robotics Software Engineer at Acme Robotics",
   "invitation-bounced": "Invitation to Hana Sato bounced",

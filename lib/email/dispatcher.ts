@@ -33,12 +33,20 @@ export interface ClaimedEmail {
  */
 export interface DeliveryPolicy {
   withheld(emails: readonly ClaimedEmail[]): Promise<Map<string, string>>;
+  /**
+   * For emails queued without their body (composed when sent, as what they say is only known
+   * then): the content of each one the policy composes, or a reason to withhold it when there is
+   * nothing left to say. Emails absent from the map go out as they were queued.
+   */
+  compose?(emails: readonly ClaimedEmail[]): Promise<Map<string, RenderedContent | { withheld: string }>>;
   settled(
     tx: Tx,
     email: ClaimedEmail,
     outcome: { status: "sent"; at: Date; /** The transport delivered as it accepted (the dev mailbox). */ delivered: boolean } | { status: "failed"; reason: string; at: Date },
   ): Promise<void>;
 }
+
+export type RenderedContent = { subject: string; html: string; text: string };
 
 interface ClaimedRow extends ClaimedEmail {
   toName: string;
@@ -49,6 +57,14 @@ interface ClaimedRow extends ClaimedEmail {
   attachments: unknown;
   secret: string | null;
   dueSince: Date;
+  /** Its content was composed as it is sent: stored with the outcome, as the email that went. */
+  composed?: boolean;
+}
+
+/** The policy's content for claimed emails it composes, never for those already withheld. */
+async function composeAll(policy: DeliveryPolicy, rows: ClaimedRow[], withheld: Map<string, string>) {
+  const open = rows.filter((r) => !withheld.has(r.id));
+  return policy.compose && open.length > 0 ? policy.compose(open) : new Map<string, never>();
 }
 
 export interface DispatchStats {
@@ -85,6 +101,10 @@ export async function dispatchDue({ policy, limit = 20, transport = defaultTrans
   let lastError: string | null = null;
   const noteFailure = (row: ClaimedRow, error: string) => (lastError = redactForLog(error, row));
   const withheld = await policy.withheld(rows);
+  for (const [id, content] of await composeAll(policy, rows, withheld)) {
+    if ("withheld" in content) withheld.set(id, content.withheld);
+    else Object.assign(rows.find((r) => r.id === id)!, content, { composed: true });
+  }
   const leaseEnds = addMilliseconds(at, LEASE_MS).getTime();
   for (const [i, row] of rows.entries()) {
     // Wait for this send's share of the provider's rate (shared with every other dispatcher).
@@ -208,6 +228,7 @@ async function deliver(
           leaseUntil: null,
           lastError: null,
           ...(result.delivered && { deliveryState: DeliveryState.DELIVERED, deliveryAt: at }),
+          ...(row.composed && { subject: row.subject, html: row.html, text: row.text }),
           ...forget,
         },
       });

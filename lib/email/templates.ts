@@ -10,6 +10,8 @@ import CandidateCompleted, {
   PreviewProps as candidateCompletedPreview,
   type CandidateCompletedProps,
 } from "@/emails/candidate-completed";
+import { formatDue } from "@/emails/_components/interview";
+import DeadlineReminder, { PreviewProps as deadlineReminderPreview, type DeadlineReminderProps } from "@/emails/deadline-reminder";
 import DeadlineExtended, { PreviewProps as deadlineExtendedPreview, type DeadlineExtendedProps } from "@/emails/deadline-extended";
 import DeletionRequested, { PreviewProps as deletionRequestedPreview, type DeletionRequestedProps } from "@/emails/deletion-requested";
 import InterviewCancelled, {
@@ -58,6 +60,7 @@ export type TemplateProps = {
   "deadline-extended": DeadlineExtendedProps;
   "interview-cancelled": InterviewCancelledProps;
   "interview-reminder": InterviewReminderProps;
+  "deadline-reminder": DeadlineReminderProps;
   "candidate-completed": CandidateCompletedProps;
   "answers-received": AnswersReceivedProps;
   "invitation-bounced": InvitationBouncedProps;
@@ -110,6 +113,11 @@ const templates: { [K in TemplateName]: Entry<TemplateProps[K]> } = {
     component: InterviewReminder,
     subject: (p) => `Reminder: your interview with ${p.companyName} ${p.hoursBefore === 1 ? "in 1 hour" : "tomorrow"}`,
     previewProps: interviewReminderPreview,
+  },
+  "deadline-reminder": {
+    component: DeadlineReminder,
+    subject: (p) => `Reminder: complete your interview with ${p.companyName} by ${formatDue(p.dueAt, p.timeZone)}`,
+    previewProps: deadlineReminderPreview,
   },
   "candidate-completed": {
     component: CandidateCompleted,
@@ -205,6 +213,12 @@ function oneLine(subject: string): string {
 const textOptions = {
   selectors: ["h1", "h2", "h3"].map((selector) => ({ selector, options: { uppercase: false } })),
 };
+
+/** A template's subject alone, without rendering it (an email queued now and composed when it is sent). */
+export function emailSubject<K extends TemplateName>(message: EmailMessage<K>): string {
+  const entry: Entry<TemplateProps[K]> = templates[message.template];
+  return oneLine(entry.subject(message.props));
+}
 
 /** Renders a template to subject, HTML and plain text; the outbox stores all three. */
 export async function renderEmail<K extends TemplateName>(message: EmailMessage<K>): Promise<RenderedEmail> {

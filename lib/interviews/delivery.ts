@@ -1,11 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { DeliveryPolicy } from "@/lib/email/dispatcher";
+import type { DeliveryPolicy, RenderedContent } from "@/lib/email/dispatcher";
 import type { DeliveryEventHook } from "@/lib/email/webhooks";
 import { DeliveryState, EmailKind, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { recordEvent, SYSTEM } from "./audit";
 import { statusInSentence } from "./model/status";
-import { interviewDashboardUrl, notifyRecruiters } from "./notify";
+import { composeDeadlineReminder, interviewDashboardUrl, notifyRecruiters } from "./notify";
 
 // How the outbox and the provider's delivery events meet interviews: lib/email/ sends and
 // tracks emails, and asks this module what each one means for its interview.
@@ -17,7 +17,8 @@ import { interviewDashboardUrl, notifyRecruiters } from "./notify";
 export function mayEmailGoOut(kind: EmailKind, status: InterviewStatus | null): boolean {
   switch (kind) {
     case EmailKind.DEADLINE_EXTENDED:
-      // More time may be given to a candidate who has started (and paused) as well.
+    // More time may be given, and a due date recalled, to a candidate who has started (and paused) as well.
+    case EmailKind.DEADLINE_REMINDER:
       return status === InterviewStatus.SCHEDULED || status === InterviewStatus.IN_PROGRESS;
     case EmailKind.INVITATION:
     case EmailKind.RESCHEDULED:
@@ -61,6 +62,17 @@ export const interviewDelivery: DeliveryPolicy = {
       if (!mayEmailGoOut(email.kind, current)) withheld.set(email.id, `not sent: the interview is ${current ? statusInSentence(current) : "gone"}`);
     }
     return withheld;
+  },
+  async compose(emails) {
+    const composed = new Map<string, RenderedContent | { withheld: string }>();
+    const reminders = emails.filter((e) => e.kind === EmailKind.DEADLINE_REMINDER && e.interviewId);
+    if (reminders.length === 0) return composed;
+    const prisma = await db();
+    for (const email of reminders) {
+      const content = await composeDeadlineReminder(prisma, email.interviewId!);
+      composed.set(email.id, content ?? { withheld: "not sent: nothing is left to answer" });
+    }
+    return composed;
   },
   async settled(tx, email, outcome) {
     if (!email.interviewId || !email.organizationId) return;

@@ -4,9 +4,10 @@ import { appUrl, emailFrom } from "@/lib/config";
 import type { Tx } from "@/lib/db";
 import { icsAttachment, interviewIcs } from "@/lib/email/ics";
 import { enqueueEmail, type OutgoingEmail } from "@/lib/email/outbox";
-import { renderEmail, type EmailMessage, type TemplateName, type TemplateProps } from "@/lib/email/templates";
+import { emailSubject, renderEmail, type EmailMessage, type RenderedEmail, type TemplateName, type TemplateProps } from "@/lib/email/templates";
 import type { AnswerType } from "@/lib/generated/prisma/enums";
 import { EmailKind, InterviewMode, Role } from "@/lib/generated/prisma/enums";
+import { plannedMinutes } from "./model/estimate";
 import { summariseQuestions } from "./model/questions";
 import { interviewUrl } from "./model/session-keys";
 
@@ -209,43 +210,63 @@ export async function cancellationEmail(ctx: InterviewEmailContext, reason: stri
   };
 }
 
+/** A SCHEDULED interview's reminders of its start: withdrawn once the candidate starts. */
 export const REMINDER_KINDS = [EmailKind.REMINDER_24H, EmailKind.REMINDER_1H];
+/** A DEADLINE interview's reminders of its due time: they go on while it is paused, until it is finished. */
+export const DEADLINE_REMINDER_HOURS = [72, 24, 2] as const;
+/** Every reminder of either mode: withdrawn when the interview is cancelled, expires or gets a new time. */
+export const ALL_REMINDER_KINDS = [...REMINDER_KINDS, EmailKind.DEADLINE_REMINDER];
 
 /**
- * The reminders still ahead for an interview starting at `scheduledAt`. A DEADLINE interview has
- * no start to remind of (its reminders before the due time are not built yet: issue 14).
+ * The reminders still ahead: 24 h and 1 h before a SCHEDULED interview's start, or 72, 24 and 2 h
+ * before a DEADLINE one's due time, after it opens. One whose time has already come is skipped: the
+ * candidate just got an invitation. A DEADLINE plan without its due time yet (counting only) has all three.
  */
-function reminderPlans(scheduledAt: Date, now: Date, mode: InterviewMode = InterviewMode.SCHEDULED) {
-  if (mode === InterviewMode.DEADLINE) return [];
+function reminderPlans(scheduledAt: Date, now: Date, mode: InterviewMode = InterviewMode.SCHEDULED, dueAt: Date | null = null) {
+  if (mode === InterviewMode.DEADLINE) {
+    return DEADLINE_REMINDER_HOURS.map((hoursBefore) => ({ kind: EmailKind.DEADLINE_REMINDER, hoursBefore, at: dueAt && addHours(dueAt, -hoursBefore) })).filter(
+      ({ at }) => !at || (at > now && at > scheduledAt),
+    );
+  }
   return [
-    { kind: EmailKind.REMINDER_24H, hoursBefore: 24 as const },
-    { kind: EmailKind.REMINDER_1H, hoursBefore: 1 as const },
-  ].filter(({ hoursBefore }) => addHours(scheduledAt, -hoursBefore) > now);
+    { kind: EmailKind.REMINDER_24H, hoursBefore: 24 as const, at: addHours(scheduledAt, -24) },
+    { kind: EmailKind.REMINDER_1H, hoursBefore: 1 as const, at: addHours(scheduledAt, -1) },
+  ].filter(({ at }) => at > now);
 }
 
-/** How many emails a link email for a start at `scheduledAt` brings with it: itself and the reminders still ahead. */
-export function linkEmailCount(scheduledAt: Date, now: Date, mode: InterviewMode = InterviewMode.SCHEDULED): number {
-  return 1 + reminderPlans(scheduledAt, now, mode).length;
+/**
+ * How many emails a link email brings with it: itself and the reminders still ahead (for a DEADLINE
+ * interview whose due time is not known yet, as many as there could be).
+ */
+export function linkEmailCount(scheduledAt: Date, now: Date, mode: InterviewMode = InterviewMode.SCHEDULED, dueAt: Date | null = null): number {
+  return 1 + reminderPlans(scheduledAt, now, mode, dueAt).length;
 }
 /** The emails that carry the candidate's link (a fresh key each). */
 export const LINK_KINDS = [EmailKind.INVITATION, EmailKind.RESCHEDULED, EmailKind.DEADLINE_EXTENDED];
 
 /**
- * Reminders 24 h and 1 h before the start, each planned with a send-after time. One whose time
- * has already come is skipped: the candidate just got an invitation. Reminders carry no link,
- * so planning them never creates or stores a key.
+ * The reminders still ahead, each planned with a send-after time. Reminders carry no link, so
+ * planning them never creates or stores a key. A SCHEDULED interview's are rendered now. A DEADLINE
+ * one's are queued with their subject alone and composed when they are sent (composeDeadlineReminder),
+ * since they say how much is left then.
  */
 export async function reminderEmails(ctx: InterviewEmailContext, now: Date): Promise<OutgoingEmail[]> {
-  const plans = reminderPlans(ctx.scheduledAt, now, ctx.mode);
+  const recipient = {
+    organizationId: ctx.organizationId,
+    interviewId: ctx.interviewId,
+    toEmail: ctx.candidate.email,
+    toName: ctx.candidate.name,
+    replyTo: ctx.recruiter?.email ?? null,
+  };
+  if (ctx.mode === InterviewMode.DEADLINE && ctx.dueAt) {
+    const subject = emailSubject({ template: "deadline-reminder", props: deadlineReminderProps(ctx, ctx.dueAt, { answered: 0, minutesLeft: ctx.durationMinutes }) });
+    return reminderPlans(ctx.scheduledAt, now, ctx.mode, ctx.dueAt).map(({ at }) => ({ ...recipient, kind: EmailKind.DEADLINE_REMINDER, sendAfter: at, subject, html: "", text: "" }));
+  }
   return Promise.all(
-    plans.map(async ({ kind, hoursBefore }) => ({
-      organizationId: ctx.organizationId,
-      interviewId: ctx.interviewId,
+    reminderPlans(ctx.scheduledAt, now, ctx.mode).map(async ({ kind, hoursBefore, at }) => ({
+      ...recipient,
       kind,
-      toEmail: ctx.candidate.email,
-      toName: ctx.candidate.name,
-      replyTo: ctx.recruiter?.email ?? null,
-      sendAfter: addHours(ctx.scheduledAt, -hoursBefore),
+      sendAfter: at,
       ...(await renderEmail({
         template: "interview-reminder",
         props: {
@@ -256,11 +277,51 @@ export async function reminderEmails(ctx: InterviewEmailContext, now: Date): Pro
           startsAt: ctx.scheduledAt.toISOString(),
           timeZone: ctx.candidateTimeZone,
           durationMinutes: ctx.durationMinutes,
-          hoursBefore,
+          hoursBefore: hoursBefore as 24 | 1,
         },
       })),
     })),
   );
+}
+
+function deadlineReminderProps(ctx: InterviewEmailContext, dueAt: Date, progress: { answered: number; minutesLeft: number }) {
+  return {
+    companyName: ctx.organizationName,
+    jobTitle: ctx.job.title,
+    candidateName: ctx.candidate.name,
+    ...contactProps(ctx),
+    dueAt: dueAt.toISOString(),
+    timeZone: ctx.candidateTimeZone,
+    questionCount: ctx.job.questionCount,
+    answeredCount: progress.answered,
+    minutesLeft: progress.minutesLeft,
+  };
+}
+
+/**
+ * A DEADLINE interview's reminder as it goes out: the due time as it is now (an extension moved it)
+ * and what is left to answer. Null when there is nothing to remind of: the interview is no longer
+ * one to complete by a deadline, or every question is answered.
+ */
+export async function composeDeadlineReminder(tx: Tx, interviewId: string): Promise<RenderedEmail | null> {
+  const ctx = await loadEmailContext(tx, interviewId);
+  if (ctx.mode !== InterviewMode.DEADLINE || !ctx.dueAt) return null;
+  const { extraTimePercent, answers, job } = await tx.interview.findUniqueOrThrow({
+    where: { id: interviewId },
+    select: {
+      extraTimePercent: true,
+      answers: { select: { submittedAt: true } },
+      job: { select: { questions: { orderBy: { position: "asc" }, select: { prepSeconds: true, answerSeconds: true } } } },
+    },
+  });
+  const answered = answers.filter((a) => a.submittedAt).length;
+  const left = job.questions.slice(answered);
+  if (left.length === 0) return null;
+  // Not started: the whole interview, as the invitation said. Started: what the questions still to
+  // answer take, without the settling in a started interview is past.
+  const secondsLeft = left.reduce((sum, q) => sum + q.prepSeconds + q.answerSeconds, 0) * (1 + extraTimePercent / 100);
+  const minutesLeft = answered > 0 ? Math.max(1, Math.ceil(secondsLeft / 60)) : plannedMinutes(ctx.durationMinutes, left, extraTimePercent);
+  return renderEmail({ template: "deadline-reminder", props: deadlineReminderProps(ctx, ctx.dueAt, { answered, minutesLeft }) });
 }
 
 /**

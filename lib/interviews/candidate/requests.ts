@@ -9,7 +9,7 @@ import { CANDIDATE, recordEvent, SYSTEM } from "../audit";
 import { readForSettle, settle } from "../lifecycle/settle";
 import { anyStatus, withInterviewLock } from "../model/guard";
 import { accessPosition } from "../model/window";
-import { interviewDashboardUrl, notifyRecruiters, REMINDER_KINDS } from "../notify";
+import { interviewDashboardUrl, notifyRecruiters, ALL_REMINDER_KINDS } from "../notify";
 import type { CandidateSession } from "./access";
 import { CandidateRequestError } from "./errors";
 
@@ -40,7 +40,7 @@ export async function requestReschedule({ interviewId, sessionId }: CandidateSes
     if (locked.status !== InterviewStatus.EXPIRED && !closedUnstarted) throw new CandidateRequestError("not_open");
     if (interview.rescheduleRequestedAt) throw new CandidateRequestError("already_asked_new_time");
     if (closedUnstarted) {
-      await cancelPendingEmails(tx, interviewId, REMINDER_KINDS, "interview expired");
+      await cancelPendingEmails(tx, interviewId, ALL_REMINDER_KINDS, "interview expired");
       await recordEvent(tx, { organizationId: locked.organizationId, interviewId, actor: SYSTEM, type: "interview.expired", at });
     }
     await tx.interview.update({ where: { id: interviewId }, data: { status: InterviewStatus.EXPIRED, rescheduleRequestedAt: at } });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { enqueueEmail } from "@/lib/email/outbox";
-import { InterviewMode, InterviewStatus, RecordingStatus } from "@/lib/generated/prisma/enums";
+import { cancelPendingEmails, enqueueEmail } from "@/lib/email/outbox";
+import { EmailKind, InterviewMode, InterviewStatus, RecordingStatus } from "@/lib/generated/prisma/enums";
 import { recordEvent, type Actor } from "../audit";
 import { project } from "../model/progress";
 import { answersReceivedEmail, interviewDashboardUrl, loadEmailContext, notifyRecruiters } from "../notify";
@@ -75,6 +75,8 @@ export async function completeInterview(tx: Tx, interviewId: string, organizatio
     select: { organization: { select: { retentionDays: true } }, candidate: { select: { name: true } }, job: { select: { title: true } } },
   });
   await recordEvent(tx, { organizationId, interviewId, actor, type: "interview.completed", at });
+  // A DEADLINE interview's reminders of its due time have nothing left to remind of.
+  await cancelPendingEmails(tx, interviewId, [EmailKind.DEADLINE_REMINDER], "interview completed");
   await notifyRecruiters(tx, interviewId, "candidate-completed", {
     candidateName: interview.candidate.name,
     jobTitle: interview.job.title,

@@ -7,7 +7,7 @@ import { recordEvent, SYSTEM } from "../audit";
 import { anyStatus, withInterviewLock } from "../model/guard";
 import { project } from "../model/progress";
 import { accessPosition } from "../model/window";
-import { REMINDER_KINDS } from "../notify";
+import { ALL_REMINDER_KINDS } from "../notify";
 import { answerFields, pacingDueAt, readForSettle, settle } from "./settle";
 
 /**
@@ -43,7 +43,7 @@ export async function sweepInterviews(at?: Date, limit = 200) {
       });
       if (accessPosition(window, at) !== "closed") return false;
       await tx.interview.update({ where: { id }, data: { status: InterviewStatus.EXPIRED } });
-      await cancelPendingEmails(tx, id, REMINDER_KINDS, "interview expired");
+      await cancelPendingEmails(tx, id, ALL_REMINDER_KINDS, "interview expired");
       const deadline = window.mode === InterviewMode.DEADLINE ? { data: { deadline: true } } : {};
       await recordEvent(tx, { organizationId: locked.organizationId, interviewId: id, actor: SYSTEM, type: "interview.expired", ...deadline, at });
       return true;

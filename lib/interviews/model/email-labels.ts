@@ -13,6 +13,7 @@ export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
   CANCELLED: "Cancellation",
   REMINDER_24H: "Reminder (24 h)",
   REMINDER_1H: "Reminder (1 h)",
+  DEADLINE_REMINDER: "Reminder (due date)",
   ANSWERS_RECEIVED: "Answers received",
   CANDIDATE_COMPLETED: "Completed (to you)",
   INVITATION_BOUNCED: "Bounce notice (to you)",

@@ -1,7 +1,7 @@
 import "server-only";
 import { addDays, addMinutes, addSeconds } from "date-fns";
 import { now } from "@/lib/clock";
-import { cancelPendingEmails, enqueueEmail } from "@/lib/email/outbox";
+import { cancelPendingEmails, enqueueEmail, enqueueEmails } from "@/lib/email/outbox";
 import { FieldError, StateError } from "@/lib/errors";
 import { EmailKind, InterviewMode, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { assertMayEmailOutsiders } from "@/lib/accounts/sending-limits";
@@ -10,7 +10,7 @@ import { member, recordEvent } from "../audit";
 import { statusIn, withInterviewLock } from "../model/guard";
 import { statusInSentence } from "../model/status";
 import { dueAtOn } from "../model/window";
-import { cancellationEmail, deadlineExtendedEmail, LINK_KINDS, linkEmail, linkEmailCount, loadEmailContext, REMINDER_KINDS, reminderEmails } from "../notify";
+import { cancellationEmail, deadlineExtendedEmail, LINK_KINDS, linkEmail, linkEmailCount, loadEmailContext, ALL_REMINDER_KINDS, reminderEmails } from "../notify";
 import type { Manager } from "./manager";
 import { PAST_START_TOLERANCE_SECONDS } from "./schedule";
 import { revokeActiveSession, rotateSession } from "./sessions";
@@ -38,7 +38,7 @@ export async function rescheduleInterview(by: Manager, interviewId: string, inpu
     const { scheduledAt: previousStart, mode } = await tx.interview.findUniqueOrThrow({ where: { id: interviewId }, select: { scheduledAt: true, mode: true } });
     // A deadline is moved by extending it, not by booking a time (extension: issue 14, not built yet).
     if (mode === InterviewMode.DEADLINE) throw new StateError("This interview is completed by a deadline, so it has no time to move. Cancel it and schedule a new one.");
-    await cancelPendingEmails(tx, interviewId, [...LINK_KINDS, ...REMINDER_KINDS], "superseded by a reschedule");
+    await cancelPendingEmails(tx, interviewId, [...LINK_KINDS, ...ALL_REMINDER_KINDS], "superseded by a reschedule");
     await tx.interview.update({
       where: { id: interviewId },
       data: {
@@ -73,7 +73,8 @@ export async function rescheduleInterview(by: Manager, interviewId: string, inpu
  * answers kept. A completed one is not reopened here.
  */
 export async function extendDeadline(by: Manager, interviewId: string, input: { dueDate: string }) {
-  await assertMayEmailOutsiders(by, 1);
+  // The new link and as many reminders as the new due time could bring.
+  await assertMayEmailOutsiders(by, linkEmailCount(now(), now(), InterviewMode.DEADLINE));
   const extendable = statusIn([InterviewStatus.SCHEDULED, InterviewStatus.EXPIRED, InterviewStatus.IN_PROGRESS], (status) => new StateError(`This interview is ${statusInSentence(status)}, so its deadline can no longer be extended.`));
   return withInterviewLock(interviewId, { organizationId: by.organizationId }, extendable, async (tx, interview, at) => {
     const current = await tx.interview.findUniqueOrThrow({ where: { id: interviewId }, select: { mode: true, dueAt: true, durationMinutes: true, candidateTimeZone: true } });
@@ -83,7 +84,8 @@ export async function extendDeadline(by: Manager, interviewId: string, input: { 
     if (dueAt <= current.dueAt) throw new FieldError("dueDate", "Choose a date after the current due date.");
     if (dueAt < addMinutes(at, current.durationMinutes)) throw new FieldError("dueDate", "Choose a later date: the candidate needs time to take it.");
     if (dueAt > addDays(at, DAYS_TO_COMPLETE.max + 1)) throw new FieldError("dueDate", `Give the candidate at most ${DAYS_TO_COMPLETE.max} days.`);
-    await cancelPendingEmails(tx, interviewId, LINK_KINDS, "superseded by a new due date");
+    // The reminders are planned again for the new due time.
+    await cancelPendingEmails(tx, interviewId, [...LINK_KINDS, EmailKind.DEADLINE_REMINDER], "superseded by a new due date");
     await tx.interview.update({
       where: { id: interviewId },
       data: {
@@ -94,7 +96,8 @@ export async function extendDeadline(by: Manager, interviewId: string, input: { 
       },
     });
     const { key, sessionId } = await rotateSession(tx, interviewId, at);
-    await enqueueEmail(tx, await deadlineExtendedEmail(await loadEmailContext(tx, interviewId), key, current.dueAt));
+    const ctx = await loadEmailContext(tx, interviewId);
+    await enqueueEmails(tx, [await deadlineExtendedEmail(ctx, key, current.dueAt), ...(await reminderEmails(ctx, at))]);
     await recordEvent(tx, {
       organizationId: by.organizationId,
       interviewId,
@@ -131,7 +134,7 @@ export async function cancelInterview(by: Manager, interviewId: string, { reason
   return withInterviewLock(interviewId, { organizationId: by.organizationId }, check, async (tx, _interview, at) => {
     await tx.interview.update({ where: { id: interviewId }, data: { status: InterviewStatus.CANCELLED, icsSequence: { increment: 1 } } });
     await revokeActiveSession(tx, interviewId, at);
-    await cancelPendingEmails(tx, interviewId, [...LINK_KINDS, ...REMINDER_KINDS], "interview cancelled");
+    await cancelPendingEmails(tx, interviewId, [...LINK_KINDS, ...ALL_REMINDER_KINDS], "interview cancelled");
     await enqueueEmail(tx, await cancellationEmail(await loadEmailContext(tx, interviewId), given || null));
     await recordEvent(tx, { organizationId: by.organizationId, interviewId, actor: member(by.userId), type: "interview.cancelled", data: { withReason: given.length > 0 }, at });
   });
