@@ -39,13 +39,17 @@ export function timeZones(): string[] {
 /** True for a zone name Intl accepts (canonical names and their IANA aliases alike). */
 export function isValidTimeZone(zone: string): boolean {
   if (!zone || zone.length > TIME_ZONE_MAX) return false;
+  if (validZones.has(zone)) return true;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
   } catch {
     return false;
   }
+  // Known good from now on: a bulk invitation asks this of thousands of rows in a few zones.
+  if (validZones.size < 1_000) validZones.add(zone);
+  return true;
 }
+const validZones = new Set<string>();
 
 /**
  * The UTC instant of a wall-clock time ("2026-12-01T15:00", as a datetime-local input gives it)

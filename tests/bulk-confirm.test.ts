@@ -1,14 +1,18 @@
 import { randomUUID } from "node:crypto";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { setClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { FieldError, NotFoundError } from "@/lib/errors";
-import { EmailKind, InterviewStatus } from "@/lib/generated/prisma/enums";
+import type { SendRequest } from "@/lib/email/transports";
+import { EmailKind, EmailStatus, InterviewMode, InterviewStatus } from "@/lib/generated/prisma/enums";
+import { cancelInterview } from "@/lib/interviews/recruiter/manage";
 import { confirmInvitations, type ConfirmInput } from "@/lib/interviews/recruiter/bulk/confirm";
 import { parseCsv, parsePasted } from "@/lib/interviews/recruiter/bulk/parse";
+import { composeForSending } from "@/lib/interviews/notify";
 import { scheduleInterview } from "@/lib/interviews/recruiter/schedule";
 import { makeCandidate, makeSchedulingOrg, scheduleInput, uniqueEmail } from "./support/factories";
-import { linkKeyOf, organizationRows } from "./support/interviews";
+import { linkKeyOf, linkKeys, organizationRows } from "./support/interviews";
+import { dispatchAt, dispatchWindows, holdDispatchLock } from "./support/outbox";
 
 // Confirming a bulk invitation writes, for every valid row, the candidate (when new), the
 // interview, its key, its invitation and reminders and its audit event, with the batch, in one
@@ -67,9 +71,15 @@ describe("confirmInvitations", () => {
       expect(interview.emails.map((e) => e.kind)).toEqual([EmailKind.INVITATION, EmailKind.REMINDER_24H, EmailKind.REMINDER_1H]);
       const invitation = interview.emails[0]!;
       expect(invitation.toEmail).toBe(interview.candidate.email);
-      // The invitation's link opens this interview: its key's hash is the active session's.
+      // Queued with its subject and key alone: the dispatcher composes every email of a batch as it sends it.
+      for (const email of interview.emails) expect(email).toMatchObject({ composeOnSend: true, html: "", text: "" });
+      expect(invitation.subject).toBe(`Your interview with Bulk confirm ${org.suffix}: ${org.job.title}`);
+      // Composed, the invitation's link opens this interview: its key's hash is the active session's.
+      const composed = await composeForSending(await db(), { kind: invitation.kind, interviewId: interview.id, secret: invitation.secret });
+      expect(composed).toMatchObject({ subject: invitation.subject });
       const { hashToken } = await import("@/lib/tokens");
-      expect(hashToken(linkKeyOf(invitation))).toBe(interview.sessions[0]!.keyHash);
+      expect(hashToken(linkKeyOf({ attachments: [], ...composed! }))).toBe(interview.sessions[0]!.keyHash);
+      expect(linkKeyOf({ attachments: [], ...composed! })).toBe(invitation.secret);
       expect(interview.events.map((e) => [e.type, (e.data as { invitationBatchId?: string }).invitationBatchId])).toEqual([["interview.scheduled", batchId]]);
     }
     const prisma = await db();
@@ -155,6 +165,82 @@ describe("confirmInvitations", () => {
     await confirmInvitations(other.scheduler, other.job.id, i);
     await expect(confirm(i)).rejects.toThrow(NotFoundError);
     await expect(confirm(input({ rows: i.rows, defaultTimeZone: "UTC", scheduledAt: new Date(T0.getTime() - 181_000) }))).rejects.toThrow("Choose a start time in the future.");
+  });
+});
+
+describe("a batch's emails, composed as they are sent", () => {
+  // Dispatched in windows before 1967, which no other file's dispatcher reaches (tests/support/outbox.ts).
+  const nextWindow = dispatchWindows(new Date("1967-06-01T09:00:00Z"));
+  let release: () => Promise<void>;
+  beforeAll(async () => (release = await holdDispatchLock()));
+  afterAll(async () => release());
+
+  // A deadline batch: its invitation has no calendar file, whose time stamp could not be before 1970
+  // (the SCHEDULED invitation's composition, calendar and all, is checked above at the real clock).
+  it("an invitation goes out with its link, and the stored copy has no body before and no key after", async () => {
+    const email = uniqueEmail("sent");
+    const { batchId } = await confirm(input({ rows: parsePasted(`Sent Person <${email}>`), defaultTimeZone: "Asia/Tokyo", scheduledAt: "now", mode: InterviewMode.DEADLINE, dueDate: "2031-06-09" }));
+    const [interview] = await batchRows(batchId);
+    const invitation = interview!.emails.find((e) => e.kind === EmailKind.INVITATION)!;
+    const prisma = await db();
+    const at = nextWindow();
+    await prisma.outboxEmail.update({ where: { id: invitation.id }, data: { nextAttemptAt: at } });
+    const sent: SendRequest[] = [];
+    await dispatchAt(at, { name: "capture", send: async (m) => (sent.push(m), { ok: true, providerMessageId: `msg-${m.id}` }) });
+
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ to: email, subject: invitation.subject });
+    const { hashToken } = await import("@/lib/tokens");
+    const [key] = linkKeys(sent[0]!.text);
+    expect(linkKeys(sent[0]!.html)).toContain(key);
+    expect(hashToken(key!)).toBe(interview!.sessions[0]!.keyHash);
+    expect(sent[0]!.text).toContain("Complete by: Monday, June 9, 2031, 5:00 PM Japan Standard Time (GMT+9)");
+    const stored = await prisma.outboxEmail.findUniqueOrThrow({ where: { id: invitation.id } });
+    expect(stored).toMatchObject({ status: EmailStatus.SENT, secret: null, subject: sent[0]!.subject });
+    // What went is what the recruiter's log shows, minus the key.
+    expect(stored.text).toBe(sent[0]!.text.replaceAll(invitation.secret!, "[redacted]"));
+    expect(stored.html + stored.text).not.toContain(invitation.secret!);
+  });
+
+  it("one whose interview was cancelled meanwhile is withheld, not composed", async () => {
+    const { batchId } = await confirm(input({ rows: parsePasted(`Gone <${uniqueEmail("gone")}>`), defaultTimeZone: "UTC" }));
+    const [interview] = await batchRows(batchId);
+    await cancelInterview(org.scheduler, interview!.id);
+    const invitation = interview!.emails.find((e) => e.kind === EmailKind.INVITATION)!;
+    const prisma = await db();
+    const at = nextWindow();
+    await prisma.outboxEmail.update({ where: { id: invitation.id }, data: { status: EmailStatus.PENDING, nextAttemptAt: at } });
+    const sent: SendRequest[] = [];
+    await dispatchAt(at, { name: "capture", send: async (m) => (sent.push(m), { ok: true, providerMessageId: `msg-${m.id}` }) });
+    expect(sent).toEqual([]);
+    expect(await prisma.outboxEmail.findUniqueOrThrow({ where: { id: invitation.id } })).toMatchObject({ status: EmailStatus.CANCELLED, html: "", secret: null });
+  });
+});
+
+describe("a batch to complete by a deadline", () => {
+  it("gives every candidate the same date, due at 17:00 in their own zone, with its reminders", async () => {
+    const [tokyo, chicago] = [uniqueEmail("tokyo"), uniqueEmail("chicago")];
+    const { batchId } = await confirm(
+      input({ rows: csv(`name,email,tz\nT,${tokyo},Asia/Tokyo\nC,${chicago},America/Chicago\n`), scheduledAt: "now", mode: InterviewMode.DEADLINE, dueDate: "2031-06-09" }),
+    );
+    const interviews = await batchRows(batchId);
+    const due = Object.fromEntries(interviews.map((i) => [i.candidate.email, i.dueAt?.toISOString()]));
+    expect(due).toEqual({ [tokyo]: "2031-06-09T08:00:00.000Z", [chicago]: "2031-06-09T22:00:00.000Z" });
+    for (const i of interviews) {
+      expect(i).toMatchObject({ mode: InterviewMode.DEADLINE, opensAt: T0, scheduledAt: T0, opensMinutesBefore: 0, closesMinutesAfter: 0 });
+      expect(i.emails.map((e) => e.kind)).toEqual([EmailKind.INVITATION, ...Array(3).fill(EmailKind.DEADLINE_REMINDER)]);
+    }
+  });
+
+  it("refuses a batch without a date, or due before anyone could finish, writing nothing", async () => {
+    const before = await organizationRows(org.organizationId);
+    const rows = parsePasted(`A <${uniqueEmail("a")}>`);
+    await expect(confirm(input({ rows, defaultTimeZone: "UTC", mode: InterviewMode.DEADLINE }))).rejects.toMatchObject({ field: "dueDate", message: "Choose the date to complete it by." });
+    await expect(confirm(input({ rows, defaultTimeZone: "UTC", scheduledAt: "now", mode: InterviewMode.DEADLINE, dueDate: "2031-06-01" }))).rejects.toMatchObject({
+      field: "dueDate",
+      message: "Choose a later date: the candidate needs time to take it.",
+    });
+    expect(await organizationRows(org.organizationId)).toEqual(before);
   });
 });
 

@@ -311,6 +311,40 @@ describe("the interview's status decides whether an email goes out", () => {
   });
 });
 
+describe("emails composed as they are sent", () => {
+  it("one whose composing fails is retried later like a failed send, and goes out once it can be composed", async () => {
+    const at = nextWindow();
+    const { interviewId } = await makeInterviewRow(org);
+    const prisma = await db();
+    const { id } = await prisma.outboxEmail.create({
+      data: { organizationId: org.organizationId, interviewId, kind: "DEADLINE_REMINDER", toEmail: "composed@example.test", subject: "Queued subject", html: "", text: "", composeOnSend: true, nextAttemptAt: at },
+    });
+    let broken = true;
+    const policy = {
+      ...interviewDelivery,
+      async compose(emails: ReadonlyArray<{ id: string }>) {
+        if (broken) throw new Error("the template is broken");
+        return new Map(emails.map((e) => [e.id, { subject: "Composed subject", html: "<p>Composed</p>", text: "Composed" }]));
+      },
+    };
+    const sent: string[] = [];
+    const capture: Transport = { name: "capture", send: async (m) => (sent.push(`${m.subject}|${m.text}`), { ok: true, providerMessageId: `msg-${m.id}` }) };
+
+    setClock(at);
+    await dispatchDue({ policy, transport: capture });
+    const failed = await emailRow(id);
+    expect(failed).toMatchObject({ status: EmailStatus.PENDING, attempts: 1, html: "", lastError: "could not compose the email: the template is broken" });
+    expect(failed.nextAttemptAt.getTime()).toBeGreaterThan(at.getTime());
+    expect(sent).toEqual([]);
+
+    broken = false;
+    setClock(failed.nextAttemptAt);
+    await dispatchDue({ policy, transport: capture });
+    expect(sent).toEqual(["Composed subject|Composed"]);
+    expect(await emailRow(id)).toMatchObject({ status: EmailStatus.SENT, attempts: 2, subject: "Composed subject", html: "<p>Composed</p>", text: "Composed", lastError: null });
+  });
+});
+
 describe("recovery and the development mailbox", () => {
   it("sends what a dispatcher that died mid-send had claimed, once its lease has passed", async () => {
     const at = nextWindow();

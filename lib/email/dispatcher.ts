@@ -2,6 +2,7 @@ import "server-only";
 import { addMilliseconds, differenceInMilliseconds } from "date-fns";
 import { now } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EmailKind } from "@/lib/generated/prisma/enums";
 import { DeliveryState, EmailStatus } from "@/lib/generated/prisma/enums";
 import { withoutSecret, type Attachment } from "./outbox";
@@ -34,11 +35,10 @@ export interface ClaimedEmail {
 export interface DeliveryPolicy {
   withheld(emails: readonly ClaimedEmail[]): Promise<Map<string, string>>;
   /**
-   * For emails queued without their body (composed when sent, as what they say is only known
-   * then): the content of each one the policy composes, or a reason to withhold it when there is
-   * nothing left to say. Emails absent from the map go out as they were queued.
+   * Composes the emails queued to be composed when sent (composeOnSend): the content of each, or a
+   * reason to withhold it when there is nothing left to say. One it does not answer is withheld.
    */
-  compose?(emails: readonly ClaimedEmail[]): Promise<Map<string, RenderedContent | { withheld: string }>>;
+  compose?(emails: readonly ComposableEmail[]): Promise<Map<string, RenderedContent | { withheld: string }>>;
   settled(
     tx: Tx,
     email: ClaimedEmail,
@@ -46,7 +46,9 @@ export interface DeliveryPolicy {
   ): Promise<void>;
 }
 
-export type RenderedContent = { subject: string; html: string; text: string };
+export type RenderedContent = { subject: string; html: string; text: string; attachments?: Attachment[] };
+/** A claimed email to compose: it carries its link's secret (if any) for the composer to put in. */
+export type ComposableEmail = ClaimedEmail & { secret: string | null };
 
 interface ClaimedRow extends ClaimedEmail {
   toName: string;
@@ -56,15 +58,28 @@ interface ClaimedRow extends ClaimedEmail {
   text: string;
   attachments: unknown;
   secret: string | null;
+  /** Queued without a body: composed here as it is sent, and stored with its outcome as the email that went. */
+  composeOnSend: boolean;
+  /** Composing it failed: retried later like a failed send (and given up on after as long). */
+  composeError?: string;
   dueSince: Date;
-  /** Its content was composed as it is sent: stored with the outcome, as the email that went. */
-  composed?: boolean;
 }
 
-/** The policy's content for claimed emails it composes, never for those already withheld. */
-async function composeAll(policy: DeliveryPolicy, rows: ClaimedRow[], withheld: Map<string, string>) {
-  const open = rows.filter((r) => !withheld.has(r.id));
-  return policy.compose && open.length > 0 ? policy.compose(open) : new Map<string, never>();
+/**
+ * Composes the claimed emails queued without a body (never those already withheld) into their
+ * rows; any the policy cannot compose is withheld rather than sent empty.
+ */
+async function composeClaimed(policy: DeliveryPolicy, rows: ClaimedRow[], withheld: Map<string, string>) {
+  for (const row of rows.filter((r) => r.composeOnSend && !withheld.has(r.id))) {
+    try {
+      // One at a time: an email that cannot be composed fails alone, as a send would.
+      const content = (await policy.compose?.([row]))?.get(row.id) ?? { withheld: "not sent: nothing composed it" };
+      if ("withheld" in content) withheld.set(row.id, content.withheld);
+      else Object.assign(row, content);
+    } catch (error) {
+      row.composeError = `could not compose the email: ${(error as Error).message}`.slice(0, 500);
+    }
+  }
 }
 
 export interface DispatchStats {
@@ -95,16 +110,13 @@ export async function dispatchDue({ policy, limit = 20, transport = defaultTrans
     ) AS due
     WHERE o.id = due.id
     RETURNING o.id, o."organizationId", o."interviewId", o.kind, o."toEmail", o."toName", o."replyTo", o.subject, o.html, o.text,
-      o.attachments, o.secret, o.attempts, COALESCE(o."sendAfter", o."createdAt") AS "dueSince"`;
+      o.attachments, o.secret, o."composeOnSend", o.attempts, COALESCE(o."sendAfter", o."createdAt") AS "dueSince"`;
   const stats: DispatchStats = { claimed: rows.length, sent: 0, retried: 0, failed: 0, skipped: 0 };
   if (rows.length === 0) return stats;
   let lastError: string | null = null;
   const noteFailure = (row: ClaimedRow, error: string) => (lastError = redactForLog(error, row));
   const withheld = await policy.withheld(rows);
-  for (const [id, content] of await composeAll(policy, rows, withheld)) {
-    if ("withheld" in content) withheld.set(id, content.withheld);
-    else Object.assign(rows.find((r) => r.id === id)!, content, { composed: true });
-  }
+  await composeClaimed(policy, rows, withheld);
   const leaseEnds = addMilliseconds(at, LEASE_MS).getTime();
   for (const [i, row] of rows.entries()) {
     // Wait for this send's share of the provider's rate (shared with every other dispatcher).
@@ -201,19 +213,20 @@ async function deliver(
     return "skipped";
   }
 
-  const result = await transport
-    .send({
-      id: row.id,
-      kind: row.kind,
-      to: row.toEmail,
-      toName: row.toName,
-      replyTo: row.replyTo,
-      subject: row.subject,
-      html: row.html,
-      text: row.text,
-      attachments: (row.attachments as Attachment[]) ?? [],
-    })
-    .catch((error: unknown): SendResult => ({ ok: false, retryable: true, error: `transport error: ${(error as Error).message}`.slice(0, 500) }));
+  const sending = row.composeError
+    ? Promise.resolve<SendResult>({ ok: false, retryable: true, error: row.composeError })
+    : transport.send({
+        id: row.id,
+        kind: row.kind,
+        to: row.toEmail,
+        toName: row.toName,
+        replyTo: row.replyTo,
+        subject: row.subject,
+        html: row.html,
+        text: row.text,
+        attachments: (row.attachments as Attachment[]) ?? [],
+      });
+  const result = await sending.catch((error: unknown): SendResult => ({ ok: false, retryable: true, error: `transport error: ${(error as Error).message}`.slice(0, 500) }));
   const at = now();
   if (!result.ok) noteFailure(row, result.error);
 
@@ -228,7 +241,7 @@ async function deliver(
           leaseUntil: null,
           lastError: null,
           ...(result.delivered && { deliveryState: DeliveryState.DELIVERED, deliveryAt: at }),
-          ...(row.composed && { subject: row.subject, html: row.html, text: row.text }),
+          ...(row.composeOnSend && { subject: row.subject, html: row.html, text: row.text, attachments: row.attachments as Prisma.InputJsonValue }),
           ...forget,
         },
       });

@@ -27,6 +27,8 @@ export interface OutgoingEmail {
   secret?: string | null;
   /** Not before this time (reminders). */
   sendAfter?: Date | null;
+  /** Queued with its subject alone (html and text empty): the dispatcher's policy composes it as it is sent. */
+  composeOnSend?: boolean;
 }
 
 /** Queues an email inside the caller's transaction: it exists exactly when the change that caused it commits. */
@@ -40,7 +42,10 @@ export async function enqueueEmails(tx: Tx, emails: OutgoingEmail[]): Promise<vo
 }
 
 function outboxRow(email: OutgoingEmail) {
-  if (email.secret && !(email.html.includes(email.secret) && email.text.includes(email.secret))) {
+  if (email.composeOnSend) {
+    // Its body is the dispatcher's to compose; one given here would never be what is sent.
+    if (email.html || email.text) throw new Error(`Refusing to queue a ${email.kind} email composed when sent with a body`);
+  } else if (email.secret && !(email.html.includes(email.secret) && email.text.includes(email.secret))) {
     // An email that should carry a link but does not would strand its candidate: refuse to queue it.
     throw new Error(`Refusing to queue a ${email.kind} email whose HTML or text lacks its link`);
   }
@@ -56,6 +61,7 @@ function outboxRow(email: OutgoingEmail) {
     text: email.text,
     attachments: (email.attachments ?? []) as unknown as Prisma.InputJsonValue,
     secret: email.secret ?? null,
+    composeOnSend: email.composeOnSend ?? false,
     sendAfter: email.sendAfter ?? null,
     nextAttemptAt: email.sendAfter ?? new Date(0),
   };

@@ -5,7 +5,7 @@ import type { DeliveryEventHook } from "@/lib/email/webhooks";
 import { DeliveryState, EmailKind, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { recordEvent, SYSTEM } from "./audit";
 import { statusInSentence } from "./model/status";
-import { composeDeadlineReminder, interviewDashboardUrl, notifyRecruiters } from "./notify";
+import { composeForSending, interviewDashboardUrl, notifyRecruiters } from "./notify";
 
 // How the outbox and the provider's delivery events meet interviews: lib/email/ sends and
 // tracks emails, and asks this module what each one means for its interview.
@@ -65,12 +65,11 @@ export const interviewDelivery: DeliveryPolicy = {
   },
   async compose(emails) {
     const composed = new Map<string, RenderedContent | { withheld: string }>();
-    const reminders = emails.filter((e) => e.kind === EmailKind.DEADLINE_REMINDER && e.interviewId);
-    if (reminders.length === 0) return composed;
     const prisma = await db();
-    for (const email of reminders) {
-      const content = await composeDeadlineReminder(prisma, email.interviewId!);
-      composed.set(email.id, content ?? { withheld: "not sent: nothing is left to answer" });
+    for (const email of emails) {
+      if (!email.interviewId) continue;
+      const content = await composeForSending(prisma, { kind: email.kind, interviewId: email.interviewId, secret: email.secret });
+      composed.set(email.id, content ?? { withheld: "not sent: nothing is left to say" });
     }
     return composed;
   },

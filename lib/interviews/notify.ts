@@ -3,7 +3,7 @@ import { addHours } from "date-fns";
 import { appUrl, emailFrom } from "@/lib/config";
 import type { Tx } from "@/lib/db";
 import { icsAttachment, interviewIcs } from "@/lib/email/ics";
-import { enqueueEmail, type OutgoingEmail } from "@/lib/email/outbox";
+import { enqueueEmail, type Attachment, type OutgoingEmail } from "@/lib/email/outbox";
 import { emailSubject, renderEmail, type EmailMessage, type RenderedEmail, type TemplateName, type TemplateProps } from "@/lib/email/templates";
 import type { AnswerType } from "@/lib/generated/prisma/enums";
 import { EmailKind, InterviewMode, Role } from "@/lib/generated/prisma/enums";
@@ -122,20 +122,7 @@ export async function linkEmail(
   previousStartsAt?: Date,
 ): Promise<OutgoingEmail> {
   const url = interviewUrl(key);
-  const props = {
-    companyName: ctx.organizationName,
-    jobTitle: ctx.job.title,
-    candidateName: ctx.candidate.name,
-    ...contactProps(ctx),
-    startsAt: ctx.scheduledAt.toISOString(),
-    timeZone: ctx.candidateTimeZone,
-    durationMinutes: ctx.durationMinutes,
-    opensMinutesBefore: ctx.opensMinutesBefore,
-    questionCount: ctx.job.questionCount,
-    answerTypes: ctx.job.answerTypes,
-    interviewUrl: url,
-    ...(ctx.mode === InterviewMode.DEADLINE && ctx.dueAt && { dueAt: ctx.dueAt.toISOString() }),
-  };
+  const props = invitationProps(ctx, url);
   const rendered =
     kind === EmailKind.RESCHEDULED && previousStartsAt
       ? await renderEmail({ template: "interview-rescheduled", props: { ...props, previousStartsAt: previousStartsAt.toISOString() } })
@@ -150,6 +137,43 @@ export async function linkEmail(
     ...rendered,
     attachments: calendars(ctx, "REQUEST", url),
     secret: key,
+  };
+}
+
+/**
+ * An invitation queued to be composed when it is sent (composeForSending), with its subject and its
+ * key: a bulk invitation, so that confirming thousands renders none of them.
+ */
+export function invitationToCompose(ctx: InterviewEmailContext, key: string): OutgoingEmail {
+  return {
+    organizationId: ctx.organizationId,
+    interviewId: ctx.interviewId,
+    kind: EmailKind.INVITATION,
+    toEmail: ctx.candidate.email,
+    toName: ctx.candidate.name,
+    replyTo: ctx.recruiter?.email ?? null,
+    subject: emailSubject({ template: "interview-invitation", props: invitationProps(ctx, interviewUrl(key)) }),
+    html: "",
+    text: "",
+    secret: key,
+    composeOnSend: true,
+  };
+}
+
+function invitationProps(ctx: InterviewEmailContext, url: string) {
+  return {
+    companyName: ctx.organizationName,
+    jobTitle: ctx.job.title,
+    candidateName: ctx.candidate.name,
+    ...contactProps(ctx),
+    startsAt: ctx.scheduledAt.toISOString(),
+    timeZone: ctx.candidateTimeZone,
+    durationMinutes: ctx.durationMinutes,
+    opensMinutesBefore: ctx.opensMinutesBefore,
+    questionCount: ctx.job.questionCount,
+    answerTypes: ctx.job.answerTypes,
+    interviewUrl: url,
+    ...(ctx.mode === InterviewMode.DEADLINE && ctx.dueAt && { dueAt: ctx.dueAt.toISOString() }),
   };
 }
 
@@ -246,11 +270,11 @@ export const LINK_KINDS = [EmailKind.INVITATION, EmailKind.RESCHEDULED, EmailKin
 
 /**
  * The reminders still ahead, each planned with a send-after time. Reminders carry no link, so
- * planning them never creates or stores a key. A SCHEDULED interview's are rendered now. A DEADLINE
- * one's are queued with their subject alone and composed when they are sent (composeDeadlineReminder),
- * since they say how much is left then.
+ * planning them never creates or stores a key. A DEADLINE interview's are queued with their subject
+ * alone and composed when they are sent (they say how much is left then); a SCHEDULED one's are
+ * rendered now, unless `composeOnSend` (a bulk invitation's) asks for the same.
  */
-export async function reminderEmails(ctx: InterviewEmailContext, now: Date): Promise<OutgoingEmail[]> {
+export async function reminderEmails(ctx: InterviewEmailContext, now: Date, { composeOnSend = false } = {}): Promise<OutgoingEmail[]> {
   const recipient = {
     organizationId: ctx.organizationId,
     interviewId: ctx.interviewId,
@@ -258,30 +282,57 @@ export async function reminderEmails(ctx: InterviewEmailContext, now: Date): Pro
     toName: ctx.candidate.name,
     replyTo: ctx.recruiter?.email ?? null,
   };
+  const toCompose = { html: "", text: "", composeOnSend: true };
   if (ctx.mode === InterviewMode.DEADLINE && ctx.dueAt) {
     const subject = emailSubject({ template: "deadline-reminder", props: deadlineReminderProps(ctx, ctx.dueAt, { answered: 0, minutesLeft: ctx.durationMinutes }) });
-    return reminderPlans(ctx.scheduledAt, now, ctx.mode, ctx.dueAt).map(({ at }) => ({ ...recipient, kind: EmailKind.DEADLINE_REMINDER, sendAfter: at, subject, html: "", text: "" }));
+    return reminderPlans(ctx.scheduledAt, now, ctx.mode, ctx.dueAt).map(({ at }) => ({ ...recipient, kind: EmailKind.DEADLINE_REMINDER, sendAfter: at, subject, ...toCompose }));
   }
   return Promise.all(
-    reminderPlans(ctx.scheduledAt, now, ctx.mode).map(async ({ kind, hoursBefore, at }) => ({
-      ...recipient,
-      kind,
-      sendAfter: at,
-      ...(await renderEmail({
-        template: "interview-reminder",
-        props: {
-          companyName: ctx.organizationName,
-          jobTitle: ctx.job.title,
-          candidateName: ctx.candidate.name,
-          ...contactProps(ctx),
-          startsAt: ctx.scheduledAt.toISOString(),
-          timeZone: ctx.candidateTimeZone,
-          durationMinutes: ctx.durationMinutes,
-          hoursBefore: hoursBefore as 24 | 1,
-        },
-      })),
-    })),
+    reminderPlans(ctx.scheduledAt, now, ctx.mode).map(async ({ kind, hoursBefore, at }) => {
+      const message = startReminderMessage(ctx, hoursBefore as 24 | 1);
+      return { ...recipient, kind, sendAfter: at, ...(composeOnSend ? { subject: emailSubject(message), ...toCompose } : await renderEmail(message)) };
+    }),
   );
+}
+
+function startReminderMessage(ctx: InterviewEmailContext, hoursBefore: 24 | 1): EmailMessage<"interview-reminder"> {
+  return {
+    template: "interview-reminder",
+    props: {
+      companyName: ctx.organizationName,
+      jobTitle: ctx.job.title,
+      candidateName: ctx.candidate.name,
+      ...contactProps(ctx),
+      startsAt: ctx.scheduledAt.toISOString(),
+      timeZone: ctx.candidateTimeZone,
+      durationMinutes: ctx.durationMinutes,
+      hoursBefore,
+    },
+  };
+}
+
+/**
+ * An interview's email queued to be composed when sent (composeOnSend), as it goes out: from the
+ * interview as it is now and the key the row holds. Null when it has nothing to say any more.
+ */
+export async function composeForSending(tx: Tx, email: { kind: EmailKind; interviewId: string; secret: string | null }): Promise<RenderedEmail & { attachments?: Attachment[] } | null> {
+  switch (email.kind) {
+    case EmailKind.INVITATION: {
+      if (!email.secret) return null;
+      const { subject, html, text, attachments } = await linkEmail(await loadEmailContext(tx, email.interviewId), email.secret, EmailKind.INVITATION);
+      return { subject, html, text, attachments: attachments ?? [] };
+    }
+    case EmailKind.REMINDER_24H:
+    case EmailKind.REMINDER_1H: {
+      const ctx = await loadEmailContext(tx, email.interviewId);
+      if (ctx.mode !== InterviewMode.SCHEDULED) return null;
+      return renderEmail(startReminderMessage(ctx, email.kind === EmailKind.REMINDER_1H ? 1 : 24));
+    }
+    case EmailKind.DEADLINE_REMINDER:
+      return composeDeadlineReminder(tx, email.interviewId);
+    default:
+      return null;
+  }
 }
 
 function deadlineReminderProps(ctx: InterviewEmailContext, dueAt: Date, progress: { answered: number; minutesLeft: number }) {

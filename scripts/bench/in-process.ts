@@ -55,8 +55,6 @@ export async function benchDispatcher({ count = 2_000, ratePerSecond = 5, budget
   const { db } = await import("@/lib/db");
   const { renderEmail, previewMessage } = await import("@/lib/email/templates");
   const { enqueueEmail } = await import("@/lib/email/outbox");
-  const { drainOutbox } = await import("@/lib/email/dispatcher");
-  const { resendTransport } = await import("@/lib/email/transports");
   const prisma = await db();
 
   const orgId = "org_dispatch";
@@ -70,6 +68,19 @@ export async function benchDispatcher({ count = 2_000, ratePerSecond = 5, budget
     });
   }
 
+  return drainToStub({ where: { organizationId: orgId }, count, ratePerSecond, budgetMs });
+}
+
+/**
+ * Drains the outbox the way `npm run worker` does (drainOutbox, then 1 s idle) against the Resend
+ * stub limited to `ratePerSecond` until the `count` emails matching `where` are out, and measures
+ * how close to that rate they went, and whether any was lost or sent twice.
+ */
+export async function drainToStub({ where, count, ratePerSecond, budgetMs }: { where: { organizationId: string; kind?: "INVITATION" }; count: number; ratePerSecond: number; budgetMs: number }) {
+  const { db } = await import("@/lib/db");
+  const { drainOutbox } = await import("@/lib/email/dispatcher");
+  const { resendTransport } = await import("@/lib/email/transports");
+  const prisma = await db();
   const stub = await startResendStub();
   const limit = rollingRateLimit(ratePerSecond);
   stub.fault = limit.fault;
@@ -77,7 +88,7 @@ export async function benchDispatcher({ count = 2_000, ratePerSecond = 5, budget
   // Paced at the limit the stub enforces, as a deployment sets EMAIL_RATE_PER_SECOND to its team's.
   const transport = resendTransport("re_bench", ratePerSecond);
 
-  const mine = { organizationId: orgId };
+  const mine = where;
   const started = Date.now();
   let rounds = 0;
   try {

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import { encode } from "next-auth/jwt";
 import { gzipKb, routeChunks, scriptsInHtml } from "./bundle";
+import { benchBulk } from "./bulk";
 import { benchDispatcher, benchRender, benchSchedule } from "./in-process";
 import { load, serverRssMb, type LoadResult, type Target } from "./http";
 import { AUTH_SECRET, BENCH_DATABASE, seed, sessionIdOf } from "./setup";
@@ -109,6 +110,8 @@ async function main() {
   const render = await benchRender(500);
   log("in process: dispatcher, 2,000 emails at 5 requests/s …");
   const dispatch = await benchDispatcher(quick ? { count: 50, budgetMs: 60_000 } : { count: 2_000, budgetMs: Number(process.env.BENCH_DISPATCH_BUDGET_MS ?? 450_000) });
+  log("in process: bulk invitations (1,000-row preview and confirms, 5,000-row memory, 1,000 invitations at 10 requests/s) …");
+  const bulk = await benchBulk(quick ? { rows: 100, bigRows: 200, budgetMs: 60_000 } : {});
   const { closeDb } = await import("@/lib/db");
   await closeDb();
 
@@ -144,6 +147,13 @@ async function main() {
   lines.push(`| renderEmail (invitation, HTML + text), ${render.renders} renders, NODE_ENV=${render.nodeEnv} | median ${render.median.toFixed(2)} ms (p95 ${render.p95.toFixed(2)}) | ≤ 3 ms | ${verdict(render.median <= 3)} |`);
   lines.push(
     `| dispatcher: ${fmt(dispatch.count)} emails, stub allows ${dispatch.ratePerSecond} req/s | ${(dispatch.fraction * 100).toFixed(1)}% of the allowed rate (${fmt(dispatch.sent)} sent in ${fmt(dispatch.elapsedS, 1)} s); ${dispatch.lost} lost, ${dispatch.duplicated} duplicated${dispatch.finished ? "" : `; **${fmt(dispatch.pending)} still pending when the budget ran out**`} | ≥ 95%, 0 lost/duplicated | ${verdict(dispatch.fraction >= 0.95 && dispatch.finished && dispatch.lost === 0 && dispatch.duplicated === 0)} |`,
+  );
+  lines.push(`| bulk preview of a ${fmt(bulk.rows)}-row CSV (read + classify), 5 runs | median ${fmt(bulk.previewMedianMs)} ms (max ${fmt(bulk.previewMaxMs)}) | ≤ 1,000 ms | ${verdict(bulk.previewMaxMs <= 1_000)} |`);
+  lines.push(`| bulk confirm of ${fmt(bulk.rows)} rows, complete by a deadline (invitation rendered per row; reminders composed when sent) | ${fmt(bulk.confirmDeadlineMs)} ms | ≤ 5,000 ms | ${verdict(bulk.confirmDeadlineMs <= 5_000)} |`);
+  lines.push(`| bulk confirm of ${fmt(bulk.rows)} rows, at a time (invitation and two reminders rendered per row) | ${fmt(bulk.confirmScheduledMs)} ms | ≤ 5,000 ms | ${verdict(bulk.confirmScheduledMs <= 5_000)} |`);
+  lines.push(`| bulk confirm of ${fmt(bulk.bigRows)} rows: resident memory growth (peak over ${fmt(bulk.bigBeforeMb)} MB before) | ${fmt(bulk.bigGrowthMb)} MB (${fmt(bulk.bigInvited)} invited) | ≤ 300 MB | ${verdict(bulk.bigGrowthMb <= 300 && bulk.bigInvited === bulk.bigRows)} |`);
+  lines.push(
+    `| the ${fmt(bulk.drained.count)} invitations of that batch, stub allows ${bulk.drained.ratePerSecond} req/s | ${(bulk.drained.fraction * 100).toFixed(1)}% of the allowed rate (${fmt(bulk.drained.sent)} sent in ${fmt(bulk.drained.elapsedS, 1)} s); ${bulk.drained.lost} lost, ${bulk.drained.duplicated} duplicated${bulk.drained.finished ? "" : `; **${fmt(bulk.drained.pending)} still pending**`} | ≥ 95%, each exactly once | ${verdict(bulk.drained.fraction >= 0.95 && bulk.drained.finished && bulk.drained.lost === 0 && bulk.drained.duplicated === 0)} |`,
   );
   lines.push(`| /interview first-load JS (build manifests: root + route chunks) | ${fmt(bundle.gzipKb, 1)} kB gzip (${fmt(bundle.rawKb, 1)} kB raw, ${bundle.files} files) | ≤ 130 kB gzip | ${verdict(bundle.gzipKb <= 130)} |`);
   lines.push(`| server memory after the load (VmRSS of next-server, pid ${rss.pid}) | ${fmt(rss.rssMb)} MB (idle after start: ${fmt(rssIdle.rssMb)} MB) | — | |`);

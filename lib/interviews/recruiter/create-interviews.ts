@@ -12,11 +12,12 @@ import { estimateMinutes } from "../model/estimate";
 import { summariseQuestions } from "../model/questions";
 import { newSessionKey } from "../model/session-keys";
 import { dueAtOn } from "../model/window";
-import { linkEmail, reminderEmails, type InterviewEmailContext } from "../notify";
+import { invitationToCompose, linkEmail, reminderEmails, type InterviewEmailContext } from "../notify";
 import type { Manager } from "./manager";
 
 // How an interview comes into being, whether one is scheduled (schedule.ts) or many are invited at
-// once (bulk/confirm.ts): its emails are rendered before any transaction opens (prepareInterview),
+// once (bulk/confirm.ts): its key and emails are made before any transaction opens (prepareInterview;
+// a batch's are composed later, by the dispatcher),
 // then the interview, its one active key, its invitation and reminders in the outbox and its audit
 // event are written in the caller's transaction (writeInterviews), a few statements however many.
 
@@ -111,8 +112,16 @@ export interface PreparedInterview {
   reminders: EmailKind[];
 }
 
-/** Renders one candidate's invitation and reminders for a plan, with a fresh key; nothing is written. */
-export async function prepareInterview(plan: InterviewPlan, candidate: { name: string; email: string; timeZone: string }): Promise<PreparedInterview> {
+/**
+ * One candidate's interview of a plan, with a fresh key, and its invitation and reminders: rendered
+ * now, or with `composeOnSend` (a batch) queued with their subjects alone for the dispatcher to
+ * compose as it sends them. Nothing is written.
+ */
+export async function prepareInterview(
+  plan: InterviewPlan,
+  candidate: { name: string; email: string; timeZone: string },
+  { composeOnSend = false } = {},
+): Promise<PreparedInterview> {
   const dueAt = dueAtFor(plan, candidate.timeZone);
   const id = randomUUID();
   const { key, keyHash } = newSessionKey();
@@ -131,7 +140,10 @@ export async function prepareInterview(plan: InterviewPlan, candidate: { name: s
     candidate: { name: candidate.name, email: candidate.email },
     recruiter: plan.recruiter,
   };
-  const [invitation, reminders] = await Promise.all([linkEmail(ctx, key, EmailKind.INVITATION), reminderEmails(ctx, plan.at)]);
+  const [invitation, reminders] = await Promise.all([
+    composeOnSend ? invitationToCompose(ctx, key) : linkEmail(ctx, key, EmailKind.INVITATION),
+    reminderEmails(ctx, plan.at, { composeOnSend }),
+  ]);
   return { id, keyHash, candidateTimeZone: candidate.timeZone, dueAt, emails: [invitation, ...reminders], reminders: reminders.map((r) => r.kind) };
 }
 
@@ -153,7 +165,18 @@ export async function writeInterviews(
   extra: { requestToken?: string; invitationBatchId?: string } = {},
   hooks: CreateHooks = {},
 ): Promise<void> {
-  if (items.length === 0) return;
+  for (let start = 0; start < items.length; start += WRITE_CHUNK) {
+    await writeChunk(tx, by, plan, items.slice(start, start + WRITE_CHUNK), extra, start === 0 ? hooks : {});
+  }
+}
+
+/**
+ * Rows per statement: a batch of thousands written as one statement each would hold every row's
+ * parameters several times over in the server's memory at once.
+ */
+export const WRITE_CHUNK = 100;
+
+async function writeChunk(tx: Tx, by: Manager, plan: InterviewPlan, items: Array<{ prepared: PreparedInterview; candidateId: string }>, extra: { requestToken?: string; invitationBatchId?: string }, hooks: CreateHooks) {
   await tx.interview.createMany({
     data: items.map(({ prepared, candidateId }) => ({
       id: prepared.id,

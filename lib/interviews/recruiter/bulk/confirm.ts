@@ -6,7 +6,7 @@ import { FieldError, isUniqueViolation, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { InterviewMode } from "@/lib/generated/prisma/enums";
 import { linkEmailCount } from "../../notify";
-import { loadPlan, prepareInterview, resolveStart, writeInterviews, type CreateHooks, type PreparedInterview } from "../create-interviews";
+import { loadPlan, prepareInterview, resolveStart, WRITE_CHUNK, writeInterviews, type CreateHooks, type PreparedInterview } from "../create-interviews";
 import type { Manager } from "../manager";
 import { openInterviewsFor } from "../open-interviews";
 import { classifyRows, invitableJob, type InvitationInput, type PreviewRow } from "./preview";
@@ -59,9 +59,11 @@ export async function confirmInvitations(by: Manager, jobId: string, input: Conf
     assertMayEmailOutsiders(by, valid.length * linkEmailCount(scheduledAt, at, mode)),
     loadPlan(by, jobId, { scheduledAt, mode, due, durationMinutes: input.durationMinutes, notes: "", at }),
   ]);
-  // Rendered before the transaction opens, so it holds its locks for the writes alone.
+  // Keys and emails made before the transaction opens, so it holds its locks for the writes alone.
+  // The emails are composed by the dispatcher as it sends them: rendering thousands here would keep
+  // the recruiter waiting, and the server's memory full, for what goes out over minutes anyway.
   const prepared = new Map<PreviewRow, PreparedInterview>();
-  for (const row of valid) prepared.set(row, await prepareInterview(plan, { name: row.name, email: row.email, timeZone: row.timeZone }));
+  for (const row of valid) prepared.set(row, await prepareInterview(plan, { name: row.name, email: row.email, timeZone: row.timeZone }, { composeOnSend: true }));
 
   try {
     await prisma.$transaction(
@@ -73,11 +75,14 @@ export async function confirmInvitations(by: Manager, jobId: string, input: Conf
         const fresh = valid.filter((r) => r.class === "new").sort((a, b) => (a.email < b.email ? -1 : 1));
         // Created unless someone added them meanwhile (then they are existing). Sorted by email, so
         // two batches creating the same people take the unique index's locks in one order.
-        const created = await tx.candidate.createManyAndReturn({
-          data: fresh.map((r) => ({ organizationId, name: r.name, email: r.email, timeZone: r.timeZone, phone: r.phone || null })),
-          skipDuplicates: true,
-          select: { id: true },
-        });
+        let created = 0;
+        for (let start = 0; start < fresh.length; start += WRITE_CHUNK) {
+          const { count } = await tx.candidate.createMany({
+            data: fresh.slice(start, start + WRITE_CHUNK).map((r) => ({ organizationId, name: r.name, email: r.email, timeZone: r.timeZone, phone: r.phone || null })),
+            skipDuplicates: true,
+          });
+          created += count;
+        }
         const ids = valid.flatMap((r) => (r.candidateId ? [r.candidateId] : []));
         const emails = fresh.map((r) => r.email);
         // Every candidate's row lock, in id order, before deciding anything about them (as scheduling one does).
@@ -106,7 +111,7 @@ export async function confirmInvitations(by: Manager, jobId: string, input: Conf
           where: { id: input.batchId },
           data: {
             invitedCount: items.length,
-            newCandidateCount: created.length,
+            newCandidateCount: created,
             skippedCount: notInvited.filter((r) => r.class === "skipped").length,
             invalidCount: notInvited.filter((r) => r.class === "invalid").length,
             notInvited: notInvited as unknown as Prisma.InputJsonValue,
