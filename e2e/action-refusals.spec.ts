@@ -95,6 +95,11 @@ const confirmForm = (person: { name: string; email: string } | null, candidateId
     recruiterTimeZone: "UTC",
     durationMinutes: "30",
   });
+/** A batch id nobody has: the rightful and signed-out calls need none to exist. */
+const NO_BATCH = randomUUID();
+const batchPage = (jobId: string, batchId: string) => `/jobs/${jobId}/invitations/${batchId}`;
+/** The date `days` from now, as a date field sends it. */
+const dateAhead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const rescheduleForm = () => form({ scheduledAtLocal: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 13) + ":00", recruiterTimeZone: "UTC", durationMinutes: "45" });
 const extendForm = () => form({ dueDate: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10) });
 const ratingForm = () => form({ rating: "1", notes: "Rated by someone else" });
@@ -431,6 +436,34 @@ const CASES: Record<ActionRef, Case> = {
       await page.goto(`/jobs/${a.job.id}`);
       await expect(page.getByText(name)).toHaveCount(0);
       await expectCandidateUntouched(t);
+    },
+  },
+  // Another organisation's batch is not found, whichever job is named; A's batch keeps its date.
+  "app/(dashboard)/jobs/[id]/invitations/[batchId]/actions.ts#extendBatchAction": {
+    rightful: { as: "orgA", page: (w) => batchPage(w.a.job.id, NO_BATCH), args: (w) => [w.a.job.id, NO_BATCH, INITIAL, form({ dueDate: dateAhead(20) })], untouched: markAbsent },
+    async unauthenticated(t) {
+      await t.signedOut(batchPage(t.w.a.job.id, NO_BATCH), [t.w.a.job.id, NO_BATCH, INITIAL, form({ dueDate: dateAhead(20) })]);
+    },
+    async otherOrg(t) {
+      const { a, b } = t.w;
+      // A's batch, to complete in 5 days, sent from A's page.
+      const pageA = await t.a();
+      await pageA.goto(`/jobs/${a.job.id}/invite`);
+      await pageA.getByLabel("Paste names and emails").fill(`Extend Me <${uid()}@example.test>`);
+      await pageA.getByLabel("Time zone for rows without one (optional)").fill("UTC");
+      await pageA.getByRole("button", { name: "Preview" }).click();
+      await pageA.getByLabel("Any time before a deadline").check();
+      await pageA.getByLabel("Complete by").fill(dateAhead(5));
+      await pageA.getByRole("button", { name: "Send 1 invitation" }).click();
+      await expect(pageA).toHaveURL(/\/invitations\/[0-9a-f-]{36}$/);
+      const batchId = new URL(pageA.url()).pathname.split("/").pop()!;
+      for (const jobId of [a.job.id, b.job.id]) {
+        const outcome = await t.call(t.orgB, batchPage(jobId, batchId), [jobId, batchId, INITIAL, form({ dueDate: dateAhead(20) })]);
+        expect(outcome.result).toEqual({ ok: false, message: "These invitations were not found. They may have been deleted." });
+      }
+      // Still due in 5 days: A can move it to 6 (had B's 20 gone through, 6 would be refused as earlier).
+      const own = await t.call(t.orgA, batchPage(a.job.id, batchId), [a.job.id, batchId, INITIAL, form({ dueDate: dateAhead(6) })]);
+      expect(own.result).toMatchObject({ ok: true, message: expect.stringMatching(/^Extended 1 interview: /) });
     },
   },
   "app/(dashboard)/jobs/[id]/invite/actions.ts#searchUninvitedCandidatesAction": {

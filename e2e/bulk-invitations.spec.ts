@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { axeViolations, createJob, expect, test } from "./fixtures";
+import { axeViolations, createJob, expect, openEmail, test } from "./fixtures";
 
 // Bulk invitations from a job's page: a CSV of applicants, the preview of every row, the
 // confirmation, the batch's page counting its invitations out, and the mailbox holding one each.
@@ -7,9 +7,10 @@ import { axeViolations, createJob, expect, test } from "./fixtures";
 const uid = () => randomUUID().slice(0, 8);
 const ZONES = ["Europe/Berlin", "America/Chicago", "Asia/Tokyo"];
 
-test("a 20-row CSV with 3 bad rows: preview, confirm, the batch page reaches 17 sent, and the mailbox holds one invitation each", async ({ page, recruiter }, testInfo) => {
+test("a 20-row CSV with 3 bad rows, to complete by a deadline: preview, confirm, the batch page reaches 17 sent, and the mailbox holds one invitation each", async ({ page, recruiter }, testInfo) => {
   void recruiter;
   await createJob(page, `Bulk job ${uid()}`);
+  const jobPath = new URL(page.url()).pathname;
   const id = uid();
   const good = Array.from({ length: 17 }, (_, i) => ({ name: `Applicant ${i + 1} ${id}`, email: `applicant-${i + 1}-${id}@example.test`, zone: ZONES[i % 3]! }));
   // A spreadsheet's export: a byte order mark, CRLF, headers in their own order and case, a quoted comma.
@@ -39,6 +40,11 @@ test("a 20-row CSV with 3 bad rows: preview, confirm, the batch page reaches 17 
   expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath("preview-1280.png"), fullPage: true });
 
+  // Each candidate completes it by the same date, at 17:00 in their own zone.
+  await page.getByLabel("Any time before a deadline").check();
+  await expect(page.getByText("Due at 17:00 in each candidate's own time zone.", { exact: false })).toBeVisible();
+  await expect(page.getByLabel("Complete by")).not.toHaveValue("");
+  await expect(page.getByLabel("Date and time")).toHaveCount(0);
   await page.getByRole("button", { name: "Send 17 invitations" }).click();
   await expect(page).toHaveURL(/\/jobs\/[^/]+\/invitations\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Invitations to Bulk job");
@@ -59,6 +65,28 @@ test("a 20-row CSV with 3 bad rows: preview, confirm, the batch page reaches 17 
   await expect(invitations).toHaveCount(17);
   for (const person of [good[0]!, good[9]!, good[16]!]) await expect(invitations.filter({ hasText: `To ${person.email}` })).toHaveCount(1);
   await expect(page.getByRole("listitem").filter({ hasText: `zone-${id}@` })).toHaveCount(0);
+  // Composed as it went: the link, and the due time in the candidate's own zone.
+  const link = await openEmail(page, good[1]!.email, /^Your interview with /);
+  expect(link).toMatch(/\/interview\?session_key=/);
+  await expect(page.locator("pre")).toContainText("5:00 PM (your time)");
+  await expect(page.locator("pre")).toContainText("Central Standard Time");
+
+  // The job's page lists the batch.
+  await page.goto(jobPath);
+  await page.getByRole("region", { name: "Bulk invitations" }).getByRole("link", { name: /17 invited · 3 not invited/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Invitations to Bulk job");
+
+  // More time for everyone who has not finished: one date, one email each.
+  await expect(page.getByText("17 candidates have not finished.")).toBeVisible();
+  await page.getByLabel("New date to complete by").fill(new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10));
+  await page.getByRole("button", { name: "Extend 17 interviews" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Extended 17 interviews: each candidate is getting the new date and a new link." })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.goto("/dev/mailbox");
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("listitem").filter({ hasText: /More time: your interview with / })).toHaveCount(17, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
 });
 
 test("pasted lines and a chosen candidate, by keyboard on a phone-sized screen", async ({ page, recruiter }, testInfo) => {

@@ -66,8 +66,8 @@ interface ClaimedRow extends ClaimedEmail {
 }
 
 /**
- * Composes the claimed emails queued without a body (never those already withheld) into their
- * rows; any the policy cannot compose is withheld rather than sent empty.
+ * Composes claimed emails queued without a body (never one already withheld) into their rows; one
+ * the policy cannot compose is withheld rather than sent empty.
  */
 async function composeClaimed(policy: DeliveryPolicy, rows: ClaimedRow[], withheld: Map<string, string>) {
   for (const row of rows.filter((r) => r.composeOnSend && !withheld.has(r.id))) {
@@ -116,7 +116,6 @@ export async function dispatchDue({ policy, limit = 20, transport = defaultTrans
   let lastError: string | null = null;
   const noteFailure = (row: ClaimedRow, error: string) => (lastError = redactForLog(error, row));
   const withheld = await policy.withheld(rows);
-  await composeClaimed(policy, rows, withheld);
   const leaseEnds = addMilliseconds(at, LEASE_MS).getTime();
   for (const [i, row] of rows.entries()) {
     // Wait for this send's share of the provider's rate (shared with every other dispatcher).
@@ -128,7 +127,10 @@ export async function dispatchDue({ policy, limit = 20, transport = defaultTrans
       await release(rows.slice(i), addMilliseconds(now(), wait));
       break;
     }
-    await waitForSlot(wait);
+    // Composed (if it is to be) while its slot comes round: the provider's pace sets the rate, not the composing.
+    const slotAt = Date.now() + wait;
+    await composeClaimed(policy, [row], withheld);
+    await waitForSlot(slotAt - Date.now());
     const outcome = await deliver(row, transport, policy, withheld.get(row.id), noteFailure);
     if (typeof outcome === "object") {
       // The provider is at its limit anyway (another sender on the same team, or a lower limit than

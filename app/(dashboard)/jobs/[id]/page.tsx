@@ -8,6 +8,8 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { requireMember } from "@/lib/accounts/auth";
+import { LocalDate } from "@/components/local-date";
+import { listInvitationBatches } from "@/lib/interviews/recruiter/bulk/batch-view";
 import { listInterviewsOf, RECORD_INTERVIEWS_SHOWN } from "@/lib/interviews/recruiter/queries";
 import { findJob } from "@/lib/jobs";
 import { ANSWER_TYPE_LABELS, describeTimes, WORKPLACE_LABELS } from "../labels";
@@ -20,7 +22,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
   const { id } = await params;
   const job = await findJob(member.organizationId, id);
   if (!job) notFound();
-  const { rows, total } = await listInterviewsOf(member.organizationId, { jobId: job.id });
+  const [{ rows, total }, batches] = await Promise.all([listInterviewsOf(member.organizationId, { jobId: job.id }), listInvitationBatches(member.organizationId, job.id)]);
   const archived = job.status === "ARCHIVED";
   const schedulable = !archived && job.questions.length > 0;
   const scheduleHref = `/interviews/new?job=${job.id}`;
@@ -123,6 +125,29 @@ export default async function JobPage({ params, searchParams }: { params: Promis
             }
           />
         </section>
+
+        {batches.length > 0 && (
+          <section aria-labelledby="job-batches">
+            <h2 id="job-batches" className="mb-3 text-base font-semibold text-ink-900">
+              Bulk invitations
+            </h2>
+            <ul className="divide-y divide-ink-200 overflow-hidden rounded-lg bg-white ring-1 ring-ink-200">
+              {batches.map((b) => (
+                <li key={b.id}>
+                  <Link href={`/jobs/${job.id}/invitations/${b.id}`} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-5 py-3 text-sm hover:bg-ink-50 focus-visible:bg-ink-50">
+                    <span className="font-medium text-accent-700">
+                      {b.invitedCount} invited
+                      {b.skippedCount + b.invalidCount > 0 && <span className="font-normal text-ink-600"> · {b.skippedCount + b.invalidCount} not invited</span>}
+                    </span>
+                    <span className="text-ink-600">
+                      <LocalDate value={b.createdAt.toISOString()} /> by {b.createdBy?.name ?? "a former member"}
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
 
         <section aria-labelledby="job-archive" className="flex flex-wrap items-center justify-between gap-4 border-t border-ink-200 pt-6">
           <div>

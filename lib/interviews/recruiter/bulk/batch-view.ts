@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { EmailKind } from "@/lib/generated/prisma/enums";
+import { EmailKind, InterviewMode } from "@/lib/generated/prisma/enums";
 import { deliveryLabel, type DeliveryLabel } from "../../model/email-labels";
 import type { NotInvitedRow } from "./confirm";
+import { EXTENDABLE } from "./extend";
 
 /** How far a batch's invitations have got: how many are waiting, went to the provider, arrived, came back. */
 export interface BatchProgress {
@@ -44,6 +45,9 @@ export async function findInvitationBatch(organizationId: string, jobId: string,
         select: {
           id: true,
           status: true,
+          mode: true,
+          dueAt: true,
+          candidateTimeZone: true,
           candidate: { select: { name: true, email: true } },
           emails: {
             where: { kind: EmailKind.INVITATION },
@@ -58,7 +62,15 @@ export async function findInvitationBatch(organizationId: string, jobId: string,
   if (!batch) return null;
   const invited = batch.interviews.map((i) => {
     const email = i.emails[0];
-    return { interviewId: i.id, status: i.status, name: i.candidate.name, email: email?.toEmail ?? i.candidate.email, invitation: email ? deliveryLabel(email) : ("withdrawn" as DeliveryLabel) };
+    return {
+      interviewId: i.id,
+      status: i.status,
+      dueAt: i.mode === InterviewMode.DEADLINE ? i.dueAt : null,
+      candidateTimeZone: i.candidateTimeZone,
+      name: i.candidate.name,
+      email: email?.toEmail ?? i.candidate.email,
+      invitation: email ? deliveryLabel(email) : ("withdrawn" as DeliveryLabel),
+    };
   });
   const progress: BatchProgress = { total: invited.length, waiting: 0, sent: 0, delivered: 0, bounced: 0, notSent: 0 };
   for (const { invitation } of invited) {
@@ -69,5 +81,21 @@ export async function findInvitationBatch(organizationId: string, jobId: string,
     if (invitation === "bounced") progress.bounced++;
   }
   const notInvited = (Array.isArray(batch.notInvited) ? batch.notInvited : []) as unknown as NotInvitedRow[];
-  return { ...batch, notInvited, invited, progress };
+  // Those to complete by a deadline and not finished: the ones "Extend the deadline" gives more time.
+  const extendable = invited.filter((i) => i.dueAt && EXTENDABLE.includes(i.status));
+  return { ...batch, notInvited, invited, progress, extendable };
+}
+
+/** How many of a job's batches its page lists, newest first. */
+export const BATCHES_SHOWN = 10;
+
+/** A job's bulk invitations, newest first, for the job's page: when, by whom, how many invited. */
+export async function listInvitationBatches(organizationId: string, jobId: string) {
+  const prisma = await db();
+  return prisma.invitationBatch.findMany({
+    where: { organizationId, jobId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: BATCHES_SHOWN,
+    select: { id: true, createdAt: true, invitedCount: true, skippedCount: true, invalidCount: true, createdBy: { select: { name: true } } },
+  });
 }

@@ -215,7 +215,8 @@ function PreviewPanel({
         </p>
       </div>
       <div role="region" aria-labelledby="preview-heading" tabIndex={0} className="max-h-[32rem] overflow-auto rounded-lg bg-white ring-1 ring-ink-200 focus-visible:outline-2 focus-visible:outline-accent-600">
-        <table className="min-w-full text-left text-sm">
+        {/* Wider than a phone: the table scrolls inside its region rather than squeezing addresses letter by letter. */}
+        <table className="w-full min-w-[34rem] text-left text-sm">
           <caption className="sr-only">Every row of the list and what confirming does with it</caption>
           <thead className="sticky top-0 bg-ink-50 text-xs text-ink-600 uppercase">
             <tr>
@@ -223,10 +224,7 @@ function PreviewPanel({
                 From
               </th>
               <th scope="col" className="px-3 py-2 font-medium">
-                Name
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Email
+                Candidate
               </th>
               <th scope="col" className="px-3 py-2 font-medium">
                 Time zone
@@ -240,8 +238,10 @@ function PreviewPanel({
             {rows.map((row, i) => (
               <tr key={i}>
                 <td className="px-3 py-2 whitespace-nowrap text-ink-600">{rowSource(row)}</td>
-                <td className="px-3 py-2 text-ink-900">{row.name || "—"}</td>
-                <td className="px-3 py-2 break-all text-ink-700">{row.email || "—"}</td>
+                <td className="px-3 py-2">
+                  <span className="block text-ink-900">{row.name || "No name"}</span>
+                  <span className="block text-xs break-all text-ink-600">{row.email || "No email"}</span>
+                </td>
                 <td className="px-3 py-2 text-ink-700">{row.timeZone ? row.timeZone.replaceAll("_", " ") : "—"}</td>
                 <td className="px-3 py-2">
                   <Badge tone={CLASS_TONES[row.class]}>{CLASS_LABELS[row.class]}</Badge>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LocalDate } from "@/components/local-date";
+import { InterviewStatusBadge } from "@/components/interview-status-badge";
 import { PageHeader } from "@/components/page-header";
 import { Badge } from "@/components/ui/badge";
 import { requireMember } from "@/lib/accounts/auth";
@@ -9,6 +10,8 @@ import { recordId } from "@/lib/fields";
 import { findInvitationBatch } from "@/lib/interviews/recruiter/bulk/batch-view";
 import type { NotInvitedRow } from "@/lib/interviews/recruiter/bulk/confirm";
 import { DELIVERY_TONES } from "@/lib/interviews/model/email-labels";
+import { dateInZone, dueDateAfter } from "@/lib/interviews/model/window";
+import { ExtendBatchForm } from "./extend-batch-form";
 import { LiveRefresh } from "./live-refresh";
 
 export const metadata: Metadata = { title: "Invitations" };
@@ -60,6 +63,10 @@ export default async function InvitationBatchPage({ params }: { params: Promise<
           </p>
         </section>
 
+        {batch.extendable.length > 0 && (
+          <ExtendBatchForm jobId={batch.job.id} batchId={batch.id} count={batch.extendable.length} earliestDate={laterThanEvery(batch.extendable)} />
+        )}
+
         <section>
           <h2 id="batch-invited" className="mb-3 text-base font-semibold text-ink-900">
             Invited ({batch.invited.length})
@@ -71,6 +78,7 @@ export default async function InvitationBatchPage({ params }: { params: Promise<
                   <th scope="col" className="px-4 py-2 font-medium">Candidate</th>
                   <th scope="col" className="px-4 py-2 font-medium">Email</th>
                   <th scope="col" className="px-4 py-2 font-medium">Invitation</th>
+                  <th scope="col" className="px-4 py-2 font-medium">Interview</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-ink-100">
@@ -84,6 +92,14 @@ export default async function InvitationBatchPage({ params }: { params: Promise<
                     <td className="px-4 py-2 break-all text-ink-700">{row.email}</td>
                     <td className="px-4 py-2">
                       <Badge tone={DELIVERY_TONES[row.invitation]}>{row.invitation}</Badge>
+                    </td>
+                    <td className="px-4 py-2">
+                      <InterviewStatusBadge status={row.status} />
+                      {row.dueAt && (
+                        <span className="mt-1 block text-xs whitespace-nowrap text-ink-600">
+                          Due <LocalDate value={row.dueAt.toISOString()} />
+                        </span>
+                      )}
                     </td>
                   </tr>
                 ))}
@@ -143,4 +159,12 @@ function NotInvited({ id, title, rows, empty }: { id: string; title: string; row
       )}
     </section>
   );
+}
+
+/** The first date after every candidate's current due date (each in their zone): the least an extension can give them all. */
+function laterThanEvery(rows: Array<{ dueAt: Date | null; candidateTimeZone: string }>): string {
+  return rows.reduce((latest, r) => {
+    const next = r.dueAt ? dueDateAfter(r.dueAt, 1, r.candidateTimeZone) : dateInZone(new Date(), "UTC");
+    return next > latest ? next : latest;
+  }, "");
 }
