@@ -44,6 +44,17 @@ export async function candidateContact(tx: Tx, organizationId: string, scheduler
   );
 }
 
+/** Whom an interview's candidate email goes to, and where its replies go: the fields every one of them shares. */
+function toCandidate(ctx: InterviewEmailContext) {
+  return {
+    organizationId: ctx.organizationId,
+    interviewId: ctx.interviewId,
+    toEmail: ctx.candidate.email,
+    toName: ctx.candidate.name,
+    replyTo: ctx.recruiter?.email ?? null,
+  };
+}
+
 /** The recruiter as a candidate's email names them, and where its replies go. */
 function contactProps(ctx: InterviewEmailContext) {
   return { recruiterName: ctx.recruiter?.name ?? ctx.organizationName, recruiterEmail: ctx.recruiter?.email ?? null };
@@ -128,12 +139,8 @@ export async function linkEmail(
       ? await renderEmail({ template: "interview-rescheduled", props: { ...props, previousStartsAt: previousStartsAt.toISOString() } })
       : await renderEmail({ template: "interview-invitation", props });
   return {
-    organizationId: ctx.organizationId,
-    interviewId: ctx.interviewId,
+    ...toCandidate(ctx),
     kind,
-    toEmail: ctx.candidate.email,
-    toName: ctx.candidate.name,
-    replyTo: ctx.recruiter?.email ?? null,
     ...rendered,
     attachments: calendars(ctx, "REQUEST", url),
     secret: key,
@@ -146,12 +153,8 @@ export async function linkEmail(
  */
 export function invitationToCompose(ctx: InterviewEmailContext, key: string): OutgoingEmail {
   return {
-    organizationId: ctx.organizationId,
-    interviewId: ctx.interviewId,
+    ...toCandidate(ctx),
     kind: EmailKind.INVITATION,
-    toEmail: ctx.candidate.email,
-    toName: ctx.candidate.name,
-    replyTo: ctx.recruiter?.email ?? null,
     subject: emailSubject({ template: "interview-invitation", props: invitationProps(ctx, interviewUrl(key)) }),
     html: "",
     text: "",
@@ -196,12 +199,8 @@ export async function deadlineExtendedEmail(ctx: InterviewEmailContext, key: str
     },
   });
   return {
-    organizationId: ctx.organizationId,
-    interviewId: ctx.interviewId,
+    ...toCandidate(ctx),
     kind: EmailKind.DEADLINE_EXTENDED,
-    toEmail: ctx.candidate.email,
-    toName: ctx.candidate.name,
-    replyTo: ctx.recruiter?.email ?? null,
     ...rendered,
     attachments: [],
     secret: key,
@@ -223,12 +222,8 @@ export async function cancellationEmail(ctx: InterviewEmailContext, reason: stri
     },
   });
   return {
-    organizationId: ctx.organizationId,
-    interviewId: ctx.interviewId,
+    ...toCandidate(ctx),
     kind: EmailKind.CANCELLED,
-    toEmail: ctx.candidate.email,
-    toName: ctx.candidate.name,
-    replyTo: ctx.recruiter?.email ?? null,
     ...rendered,
     attachments: calendars(ctx, "CANCEL", null),
   };
@@ -275,13 +270,7 @@ export const LINK_KINDS = [EmailKind.INVITATION, EmailKind.RESCHEDULED, EmailKin
  * rendered now, unless `composeOnSend` (a bulk invitation's) asks for the same.
  */
 export async function reminderEmails(ctx: InterviewEmailContext, now: Date, { composeOnSend = false } = {}): Promise<OutgoingEmail[]> {
-  const recipient = {
-    organizationId: ctx.organizationId,
-    interviewId: ctx.interviewId,
-    toEmail: ctx.candidate.email,
-    toName: ctx.candidate.name,
-    replyTo: ctx.recruiter?.email ?? null,
-  };
+  const recipient = toCandidate(ctx);
   const toCompose = { html: "", text: "", composeOnSend: true };
   if (ctx.mode === InterviewMode.DEADLINE && ctx.dueAt) {
     const subject = emailSubject({ template: "deadline-reminder", props: deadlineReminderProps(ctx, ctx.dueAt, { answered: 0, minutesLeft: ctx.durationMinutes }) });
@@ -381,12 +370,8 @@ export async function composeDeadlineReminder(tx: Tx, interviewId: string): Prom
  */
 export async function answersReceivedEmail(ctx: InterviewEmailContext, completedAt: Date, retentionDays: number): Promise<OutgoingEmail> {
   return {
-    organizationId: ctx.organizationId,
-    interviewId: ctx.interviewId,
+    ...toCandidate(ctx),
     kind: EmailKind.ANSWERS_RECEIVED,
-    toEmail: ctx.candidate.email,
-    toName: ctx.candidate.name,
-    replyTo: ctx.recruiter?.email ?? null,
     ...(await renderEmail({
       template: "answers-received",
       props: {
