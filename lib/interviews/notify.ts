@@ -60,6 +60,11 @@ function contactProps(ctx: InterviewEmailContext) {
   return { recruiterName: ctx.recruiter?.name ?? ctx.organizationName, recruiterEmail: ctx.recruiter?.email ?? null };
 }
 
+/** What every candidate email says first: the company, the role, the candidate, and whom to ask. */
+function aboutInterview(ctx: InterviewEmailContext) {
+  return { companyName: ctx.organizationName, jobTitle: ctx.job.title, candidateName: ctx.candidate.name, ...contactProps(ctx) };
+}
+
 /** Loads the context for an interview already in the database (inside the caller's transaction). */
 export async function loadEmailContext(tx: Tx, interviewId: string): Promise<InterviewEmailContext> {
   const i = await tx.interview.findUniqueOrThrow({
@@ -165,10 +170,7 @@ export function invitationToCompose(ctx: InterviewEmailContext, key: string): Ou
 
 function invitationProps(ctx: InterviewEmailContext, url: string) {
   return {
-    companyName: ctx.organizationName,
-    jobTitle: ctx.job.title,
-    candidateName: ctx.candidate.name,
-    ...contactProps(ctx),
+    ...aboutInterview(ctx),
     startsAt: ctx.scheduledAt.toISOString(),
     timeZone: ctx.candidateTimeZone,
     durationMinutes: ctx.durationMinutes,
@@ -187,10 +189,7 @@ export async function deadlineExtendedEmail(ctx: InterviewEmailContext, key: str
   const rendered = await renderEmail({
     template: "deadline-extended",
     props: {
-      companyName: ctx.organizationName,
-      jobTitle: ctx.job.title,
-      candidateName: ctx.candidate.name,
-      ...contactProps(ctx),
+      ...aboutInterview(ctx),
       dueAt: ctx.dueAt.toISOString(),
       previousDueAt: previousDueAt.toISOString(),
       timeZone: ctx.candidateTimeZone,
@@ -212,10 +211,7 @@ export async function cancellationEmail(ctx: InterviewEmailContext, reason: stri
   const rendered = await renderEmail({
     template: "interview-cancelled",
     props: {
-      companyName: ctx.organizationName,
-      jobTitle: ctx.job.title,
-      candidateName: ctx.candidate.name,
-      ...contactProps(ctx),
+      ...aboutInterview(ctx),
       reason,
       startsAt: ctx.scheduledAt.toISOString(),
       timeZone: ctx.candidateTimeZone,
@@ -288,10 +284,7 @@ function startReminderMessage(ctx: InterviewEmailContext, hoursBefore: 24 | 1): 
   return {
     template: "interview-reminder",
     props: {
-      companyName: ctx.organizationName,
-      jobTitle: ctx.job.title,
-      candidateName: ctx.candidate.name,
-      ...contactProps(ctx),
+      ...aboutInterview(ctx),
       startsAt: ctx.scheduledAt.toISOString(),
       timeZone: ctx.candidateTimeZone,
       durationMinutes: ctx.durationMinutes,
@@ -326,10 +319,7 @@ export async function composeForSending(tx: Tx, email: { kind: EmailKind; interv
 
 function deadlineReminderProps(ctx: InterviewEmailContext, dueAt: Date, progress: { answered: number; minutesLeft: number }) {
   return {
-    companyName: ctx.organizationName,
-    jobTitle: ctx.job.title,
-    candidateName: ctx.candidate.name,
-    ...contactProps(ctx),
+    ...aboutInterview(ctx),
     dueAt: dueAt.toISOString(),
     timeZone: ctx.candidateTimeZone,
     questionCount: ctx.job.questionCount,
@@ -375,10 +365,7 @@ export async function answersReceivedEmail(ctx: InterviewEmailContext, completed
     ...(await renderEmail({
       template: "answers-received",
       props: {
-        companyName: ctx.organizationName,
-        jobTitle: ctx.job.title,
-        candidateName: ctx.candidate.name,
-        ...contactProps(ctx),
+        ...aboutInterview(ctx),
         completedAt: completedAt.toISOString(),
         timeZone: ctx.candidateTimeZone,
         retentionDays,
