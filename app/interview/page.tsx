@@ -70,6 +70,7 @@ export default async function InterviewPortalPage() {
         id: c.id,
         number: c.position + 1,
         total: view.questionTotal,
+        last: view.currentIsLast,
         prompt: c.prompt,
         answerType: c.answerType,
         text: c.text,

@@ -18,6 +18,8 @@ type Question = {
   id: string;
   number: number;
   total: number;
+  /** No other question is left to answer: submitting it finishes the interview. */
+  last: boolean;
   prompt: string;
   answerType: "TEXT" | "VIDEO" | "AUDIO";
   text: string;
@@ -103,7 +105,7 @@ export function QuestionRunner({ serverNow, question, recording }: { serverNow: 
     field.setSelectionRange(field.value.length, field.value.length);
   }, [preparing, recorded]);
 
-  const last = question.number === question.total;
+  const { last } = question;
   return (
     <section aria-labelledby="question-title" className="space-y-5 rounded-xl bg-white p-5 shadow-sm ring-1 ring-ink-200 sm:p-8">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -131,7 +133,7 @@ export function QuestionRunner({ serverNow, question, recording }: { serverNow: 
             remaining={remaining}
             recording={recording}
             submitting={submitting}
-            last={question.number === question.total}
+            last={last}
             onStarted={recordingStarted}
             onSubmit={submit}
           />

@@ -106,10 +106,11 @@ export async function submitAnswer(candidate: CandidateSession, answerId: string
     const answer = await tx.interviewAnswer.update({
       where: { id: current.id },
       data: { text, savedAt: at, submittedAt: at },
-      select: { position: true, interview: { select: { organizationId: true, mode: true } } },
+      select: { interview: { select: { organizationId: true, mode: true } } },
     });
     await closeRecordings(tx, current.id, at);
-    const next = await tx.interviewAnswer.findUnique({ where: { interviewId_position: { interviewId: candidate.interviewId, position: answer.position + 1 } }, select: { id: true } });
+    // The first question still unanswered: the next one, or after a reopen an earlier one.
+    const next = await tx.interviewAnswer.findFirst({ where: { interviewId: candidate.interviewId, submittedAt: null }, orderBy: { position: "asc" }, select: { id: true } });
     if (next) {
       if (answer.interview.mode !== InterviewMode.DEADLINE) await tx.interviewAnswer.update({ where: { id: next.id }, data: { presentedAt: at } });
       return { done: false };

@@ -36,6 +36,8 @@ export async function loadCandidateView(interviewId: string, at = clockNow()) {
     dueAt,
     /** Questions answered (or whose time ran out) so far. */
     answeredCount: projection.answers.filter((a) => a.submittedAt).length,
+    /** Whether the current question is the last one left to answer (after a reopen, not always the last one). */
+    currentIsLast: projection.answers.filter((a) => !a.submittedAt).length === 1,
     /** DEADLINE, between questions: the number of the question the candidate opens next. */
     nextNumber: projection.next ? projection.next.position + 1 : null,
     finished: !projection.current && !projection.next && projection.answers.length > 0,

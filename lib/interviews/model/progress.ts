@@ -88,7 +88,7 @@ export function project<A extends AnswerTiming>(stored: A[], now: Date, dueAt: D
       if (dueAt) {
         // A break: nothing runs until the candidate opens this question, which they may until dueAt.
         if (now <= dueAt) return { answers, current: null, finishedAt: null, timedOut, presented, next: answer };
-        const lastClose = answers.slice(0, i).reduce<Date | null>((last, a) => (a.submittedAt && (!last || a.submittedAt > last) ? a.submittedAt : last), null);
+        const lastClose = lastSubmitted(answers);
         return { answers, current: null, finishedAt: lastClose && lastClose > dueAt ? lastClose : dueAt, timedOut, presented };
       }
       // Every write presents the next question with the previous one's submission, so this only
@@ -106,7 +106,12 @@ export function project<A extends AnswerTiming>(stored: A[], now: Date, dueAt: D
       presented.push({ id: next.id, presentedAt: closesAt });
     }
   }
-  return { answers, current: null, finishedAt: answers.at(-1)?.submittedAt ?? null, timedOut, presented };
+  return { answers, current: null, finishedAt: lastSubmitted(answers), timedOut, presented };
+}
+
+/** When the last answer was given, wherever it is: after a reopen it need not be the last question's. */
+function lastSubmitted(answers: ReadonlyArray<{ submittedAt: Date | null }>): Date | null {
+  return answers.reduce<Date | null>((last, a) => (a.submittedAt && (!last || a.submittedAt > last) ? a.submittedAt : last), null);
 }
 
 /**
