@@ -23,7 +23,7 @@ function dateIn(zone: string, days: number): string {
   return new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-test("a deadline interview: the job's default, scheduled from the form, answered over two visits with a break", async ({ page, browser, recruiter: _ }) => {
+test("a deadline interview: the job's default, scheduled from the form, answered over two visits with a break; a question reopened and answered again", async ({ page, browser, recruiter: _ }) => {
   test.setTimeout(240_000);
   const title = `Deadline ${randomUUID().slice(0, 6)}`;
   await createJob(page, title, QUESTIONS);
@@ -121,6 +121,51 @@ test("a deadline interview: the job's default, scheduled from the form, answered
   await expect(page.getByText("The chance to build hiring tools people enjoy using.")).toBeVisible();
   await expect(page.getByText("I would have asked the users first.")).toBeVisible();
   await expect(page.getByText("The candidate came back and opened question 2")).toBeVisible();
+
+  // The recruiter reopens question 1: it needs an answer again, by a new date.
+  await page.getByRole("button", { name: "Reopen questions" }).click();
+  const reopen = page.getByRole("dialog", { name: "Reopen questions" });
+  await expect(reopen.getByLabel("Complete by")).toHaveValue(dateIn("Asia/Tokyo", 7));
+  await reopen.getByRole("button", { name: "Reopen and email" }).click();
+  await expect(reopen.getByText("Choose at least one question to reopen.")).toBeVisible();
+  await reopen.getByRole("checkbox", { name: "Question 1: What drew you to this role?" }).check();
+  for (const [width, height] of [
+    [1280, 800],
+    [375, 800],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `test-results/deadline-reopen-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+  expect(await axeViolations(page), "reopen dialog").toEqual([]);
+  await reopen.getByRole("button", { name: "Reopen and email" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Question reopened." })).toBeVisible();
+  await expect(page.getByText("Question 1 reopened; new due date and link queued")).toBeVisible();
+  await expect(page.getByText("The chance to build hiring tools people enjoy using.")).toHaveCount(0);
+  await expect(page.getByText("I would have asked the users first.")).toBeVisible();
+
+  // One email naming the question, with a new link; the candidate answers question 1 only.
+  const reopenedLink = await openEmail(page, email, /^Please answer a question again: your interview with /);
+  if (!reopenedLink) throw new Error("the reopening email has no link");
+  expect(reopenedLink).not.toBe(link);
+  await expect(body).toContainText("Question 1: What drew you to this role?");
+  await expect(body).not.toContainText("Question 2:");
+  const third = await browser.newContext({ timezoneId: "Asia/Tokyo", locale: "en-US" });
+  const again = await third.newPage();
+  await again.goto(reopenedLink);
+  await expect(again.getByRole("heading", { name: "1 of 2 answered" })).toBeVisible();
+  await again.getByRole("button", { name: "Continue with question 1" }).click();
+  await expect(again.getByText("Question 1 of 2", { exact: true })).toBeVisible();
+  await again.getByRole("button", { name: "Start answering now" }).click();
+  await again.getByLabel("Your answer").fill("Hiring tools that candidates trust.");
+  await again.getByRole("button", { name: "Finish interview" }).click();
+  await expect(again.getByRole("heading", { name: "Thank you, Dana Deadline" })).toBeVisible();
+  await third.close();
+
+  await page.goto(`/interviews/${interviewId}`);
+  await expect(page.getByText("Completed", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText("Hiring tools that candidates trust.")).toBeVisible();
+  await expect(page.getByText("I would have asked the users first.")).toBeVisible();
 });
 
 test("an expired deadline: the candidate asks for more time, the recruiter extends it, the candidate finishes on the new link", async ({ page, browser, recruiter: _ }) => {

@@ -19,6 +19,7 @@ export const OUTSIDE_EMAIL_KINDS = [
   EmailKind.INVITATION,
   EmailKind.RESCHEDULED,
   EmailKind.DEADLINE_EXTENDED,
+  EmailKind.ANSWERS_REOPENED,
   EmailKind.CANCELLED,
   EmailKind.REMINDER_24H,
   EmailKind.REMINDER_1H,

@@ -12,6 +12,7 @@ import CandidateCompleted, {
 } from "@/emails/candidate-completed";
 import { formatDue } from "@/emails/_components/interview";
 import DeadlineReminder, { PreviewProps as deadlineReminderPreview, type DeadlineReminderProps } from "@/emails/deadline-reminder";
+import AnswersReopened, { PreviewProps as answersReopenedPreview, type AnswersReopenedProps } from "@/emails/answers-reopened";
 import DeadlineExtended, { PreviewProps as deadlineExtendedPreview, type DeadlineExtendedProps } from "@/emails/deadline-extended";
 import DeletionRequested, { PreviewProps as deletionRequestedPreview, type DeletionRequestedProps } from "@/emails/deletion-requested";
 import InterviewCancelled, {
@@ -58,6 +59,7 @@ export type TemplateProps = {
   "interview-invitation": InterviewInvitationProps;
   "interview-rescheduled": InterviewRescheduledProps;
   "deadline-extended": DeadlineExtendedProps;
+  "answers-reopened": AnswersReopenedProps;
   "interview-cancelled": InterviewCancelledProps;
   "interview-reminder": InterviewReminderProps;
   "deadline-reminder": DeadlineReminderProps;
@@ -103,6 +105,11 @@ const templates: { [K in TemplateName]: Entry<TemplateProps[K]> } = {
     component: DeadlineExtended,
     subject: (p) => `More time: your interview with ${p.companyName}: ${p.jobTitle}`,
     previewProps: deadlineExtendedPreview,
+  },
+  "answers-reopened": {
+    component: AnswersReopened,
+    subject: (p) => `Please answer ${p.questions.length === 1 ? "a question" : `${p.questions.length} questions`} again: your interview with ${p.companyName}: ${p.jobTitle}`,
+    previewProps: answersReopenedPreview,
   },
   "interview-cancelled": {
     component: InterviewCancelled,

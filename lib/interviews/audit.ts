@@ -20,6 +20,7 @@ export const AUDIT_EVENT_TYPES = [
   "interview.scheduled",
   "interview.rescheduled",
   "deadline.extended",
+  "answers.reopened",
   "invitation.resent",
   "interview.started",
   "question.opened",

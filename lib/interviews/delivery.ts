@@ -5,7 +5,7 @@ import type { DeliveryEventHook } from "@/lib/email/webhooks";
 import { DeliveryState, EmailKind, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { recordEvent, SYSTEM } from "./audit";
 import { statusInSentence } from "./model/status";
-import { composeForSending, interviewDashboardUrl, notifyRecruiters } from "./notify";
+import { composeForSending, interviewDashboardUrl, LINK_KINDS, notifyRecruiters } from "./notify";
 
 // How the outbox and the provider's delivery events meet interviews: lib/email/ sends and
 // tracks emails, and asks this module what each one means for its interview.
@@ -20,6 +20,9 @@ export function mayEmailGoOut(kind: EmailKind, status: InterviewStatus | null): 
     // More time may be given, and a due date recalled, to a candidate who has started (and paused) as well.
     case EmailKind.DEADLINE_REMINDER:
       return status === InterviewStatus.SCHEDULED || status === InterviewStatus.IN_PROGRESS;
+    // Reopening leaves the interview in progress, waiting for the reopened answers.
+    case EmailKind.ANSWERS_REOPENED:
+      return status === InterviewStatus.IN_PROGRESS;
     case EmailKind.INVITATION:
     case EmailKind.RESCHEDULED:
     case EmailKind.REMINDER_24H:
@@ -109,7 +112,7 @@ export const onInterviewDeliveryEvent: DeliveryEventHook = async (tx, { email, s
     data: { emailId: email.id, kind: email.kind, ...(reason && { reason }) },
     at,
   });
-  if (state !== DeliveryState.BOUNCED || (email.kind !== EmailKind.INVITATION && email.kind !== EmailKind.RESCHEDULED && email.kind !== EmailKind.DEADLINE_EXTENDED)) return;
+  if (state !== DeliveryState.BOUNCED || !LINK_KINDS.includes(email.kind)) return;
   const { count } = await tx.interview.updateMany({ where: { id: email.interviewId, bouncedAt: null }, data: { bouncedAt: at } });
   if (count === 0) return;
   const interview = await tx.interview.findUniqueOrThrow({

@@ -206,6 +206,34 @@ export async function deadlineExtendedEmail(ctx: InterviewEmailContext, key: str
   };
 }
 
+/**
+ * Chosen answers of a completed DEADLINE interview reopened: which questions to answer again (by
+ * number and prompt), about how long they take and by when, carrying `key` (a fresh one) in its link.
+ */
+export async function answersReopenedEmail(ctx: InterviewEmailContext, key: string, questions: Array<{ number: number; prompt: string }>, minutes: number): Promise<OutgoingEmail> {
+  if (!ctx.dueAt) throw new Error("a deadline email needs the interview's due time");
+  const url = interviewUrl(key);
+  const rendered = await renderEmail({
+    template: "answers-reopened",
+    props: {
+      ...aboutInterview(ctx),
+      questions,
+      questionCount: ctx.job.questionCount,
+      minutes,
+      dueAt: ctx.dueAt.toISOString(),
+      timeZone: ctx.candidateTimeZone,
+      interviewUrl: url,
+    },
+  });
+  return {
+    ...toCandidate(ctx),
+    kind: EmailKind.ANSWERS_REOPENED,
+    ...rendered,
+    attachments: [],
+    secret: key,
+  };
+}
+
 /** The cancellation, with the recruiter's reason if they gave one, and a calendar CANCEL so the event leaves the candidate's calendar. */
 export async function cancellationEmail(ctx: InterviewEmailContext, reason: string | null = null): Promise<OutgoingEmail> {
   const rendered = await renderEmail({
@@ -257,7 +285,7 @@ export function linkEmailCount(scheduledAt: Date, now: Date, mode: InterviewMode
   return 1 + reminderPlans(scheduledAt, now, mode, dueAt).length;
 }
 /** The emails that carry the candidate's link (a fresh key each). */
-export const LINK_KINDS = [EmailKind.INVITATION, EmailKind.RESCHEDULED, EmailKind.DEADLINE_EXTENDED];
+export const LINK_KINDS: EmailKind[] = [EmailKind.INVITATION, EmailKind.RESCHEDULED, EmailKind.DEADLINE_EXTENDED, EmailKind.ANSWERS_REOPENED];
 
 /**
  * The reminders still ahead, each planned with a send-after time. Reminders carry no link, so

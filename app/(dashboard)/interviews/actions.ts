@@ -9,10 +9,10 @@ import { wakeDispatcher } from "@/lib/background";
 import type { Member } from "@/lib/accounts/auth";
 import { setAccommodations } from "@/lib/interviews/recruiter/accommodations";
 import { deleteInterviewContent } from "@/lib/interviews/recruiter/content";
-import { cancelInterview, extendDeadline, rescheduleInterview, resendInvitation } from "@/lib/interviews/recruiter/manage";
+import { cancelInterview, extendDeadline, reopenAnswers, rescheduleInterview, resendInvitation } from "@/lib/interviews/recruiter/manage";
 import { rateAnswer, recommend } from "@/lib/interviews/recruiter/review";
 import { scheduleInterview } from "@/lib/interviews/recruiter/schedule";
-import { accommodationsSchema, cancelSchema, extendSchema, ratingSchema, recommendationSchema, rescheduleSchema, scheduleSchema } from "./schema";
+import { accommodationsSchema, cancelSchema, extendSchema, ratingSchema, recommendationSchema, reopenFromFormData, reopenSchema, rescheduleSchema, scheduleSchema } from "./schema";
 
 const NOT_FOUND = "This interview was not found.";
 const manager = (member: Member) => ({ userId: member.id, organizationId: member.organizationId });
@@ -49,6 +49,18 @@ export const extendDeadlineAction = defineAction(
     revalidatePath(`/interviews/${id}`);
     revalidatePath("/interviews");
     return { ok: true, message: "Deadline extended. The candidate is getting the new date and a new link." };
+  },
+);
+
+/** Chosen answers of a completed DEADLINE interview, to be answered again by a new date: one email with a new link. */
+export const reopenAnswersAction = defineAction(
+  { ...form, name: "reopen answers", args: [recordId, previousState, formInput(reopenSchema, reopenFromFormData)] },
+  async ({ member }, id, _prev, input) => {
+    const { reopened } = await reopenAnswers(manager(member), id, input);
+    after(wakeDispatcher);
+    revalidatePath(`/interviews/${id}`);
+    revalidatePath("/interviews");
+    return { ok: true, message: `${reopened === 1 ? "Question" : `${reopened} questions`} reopened. The candidate is getting an email with a new link.` };
   },
 );
 

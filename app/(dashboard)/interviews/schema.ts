@@ -148,12 +148,19 @@ export const accommodationsSchema = z.object({
 });
 
 /** Extending a deadline: the new date to complete it by (17:00 in the candidate's zone, decided in lib/). */
-export const extendSchema = z.object({
-  dueDate: z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date, like 2026-12-05."),
+const dueDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date, like 2026-12-05.");
+
+export const extendSchema = z.object({ dueDate });
+
+/** Reopening answers: the repeated answerId checkboxes, and the new due date. */
+export const reopenSchema = z.object({
+  answerIds: z.array(recordId, { error: "Choose questions of this interview." }).min(1, "Choose at least one question to reopen.").max(100, "Choose questions of this interview."),
+  dueDate,
 });
+export const reopenFromFormData = (form: FormData) => ({ answerIds: form.getAll("answerId"), dueDate: form.get("dueDate") ?? "" });
 
 /** Cancelling: an optional reason, which the candidate's cancellation email carries. */
 export const cancelSchema = z.object({ reason: textField(CANCEL_REASON_MAX).default("") });

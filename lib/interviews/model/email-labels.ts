@@ -10,6 +10,7 @@ export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
   INVITATION: "Invitation",
   RESCHEDULED: "New time",
   DEADLINE_EXTENDED: "New due date",
+  ANSWERS_REOPENED: "Questions reopened",
   CANCELLED: "Cancellation",
   REMINDER_24H: "Reminder (24 h)",
   REMINDER_1H: "Reminder (1 h)",

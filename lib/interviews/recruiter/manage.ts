@@ -10,7 +10,10 @@ import { member, recordEvent } from "../audit";
 import { statusIn, withInterviewLock } from "../model/guard";
 import { statusInSentence } from "../model/status";
 import { dueAtOn } from "../model/window";
-import { cancellationEmail, deadlineExtendedEmail, LINK_KINDS, linkEmail, linkEmailCount, loadEmailContext, ALL_REMINDER_KINDS, reminderEmails } from "../notify";
+import { estimateMinutes } from "../model/estimate";
+import { recordingPrefix } from "../media";
+import { storage } from "@/lib/storage";
+import { answersReopenedEmail, cancellationEmail, deadlineExtendedEmail, LINK_KINDS, linkEmail, linkEmailCount, loadEmailContext, ALL_REMINDER_KINDS, reminderEmails } from "../notify";
 import type { Manager } from "./manager";
 import { PAST_START_TOLERANCE_SECONDS } from "./schedule";
 import { revokeActiveSession, rotateSession } from "./sessions";
@@ -79,11 +82,8 @@ export async function extendDeadline(by: Manager, interviewId: string, input: { 
   return withInterviewLock(interviewId, { organizationId: by.organizationId }, extendable, async (tx, interview, at) => {
     const current = await tx.interview.findUniqueOrThrow({ where: { id: interviewId }, select: { mode: true, dueAt: true, durationMinutes: true, candidateTimeZone: true } });
     if (current.mode !== InterviewMode.DEADLINE || !current.dueAt) throw new StateError("This interview is taken at a time, not by a deadline: reschedule it instead.");
-    const dueAt = dueAtOn(input.dueDate, current.candidateTimeZone);
-    if (!dueAt) throw new FieldError("dueDate", "Enter a date, like 2026-12-05.");
+    const dueAt = newDueAt(input.dueDate, current, at);
     if (dueAt <= current.dueAt) throw new FieldError("dueDate", "Choose a date after the current due date.");
-    if (dueAt < addMinutes(at, current.durationMinutes)) throw new FieldError("dueDate", "Choose a later date: the candidate needs time to take it.");
-    if (dueAt > addDays(at, DAYS_TO_COMPLETE.max + 1)) throw new FieldError("dueDate", `Give the candidate at most ${DAYS_TO_COMPLETE.max} days.`);
     // The reminders are planned again for the new due time.
     await cancelPendingEmails(tx, interviewId, [...LINK_KINDS, EmailKind.DEADLINE_REMINDER], "superseded by a new due date");
     await tx.interview.update({
@@ -107,6 +107,83 @@ export async function extendDeadline(by: Manager, interviewId: string, input: { 
       at,
     });
   });
+}
+
+/** A new due date from the recruiter's `dueDate`: at the due hour in the candidate's zone, time enough to take it, not too far. */
+function newDueAt(dueDate: string, interview: { candidateTimeZone: string; durationMinutes: number }, at: Date): Date {
+  const dueAt = dueAtOn(dueDate, interview.candidateTimeZone);
+  if (!dueAt) throw new FieldError("dueDate", "Enter a date, like 2026-12-05.");
+  if (dueAt < addMinutes(at, interview.durationMinutes)) throw new FieldError("dueDate", "Choose a later date: the candidate needs time to take it.");
+  if (dueAt > addDays(at, DAYS_TO_COMPLETE.max + 1)) throw new FieldError("dueDate", `Give the candidate at most ${DAYS_TO_COMPLETE.max} days.`);
+  return dueAt;
+}
+
+/**
+ * Reopens chosen answers of a completed DEADLINE interview (the candidate answers those questions
+ * again, by `dueDate`): the answers, their ratings and notes, their recordings and the integrity
+ * signals raised on them are cleared; the interview is in progress again, the candidate gets one
+ * email naming the questions, with a fresh key (the previous link stops working), and reminders of
+ * the new due time. Questions not chosen stay as they were: one never answered is closed, so the
+ * candidate is asked only what was reopened. The media goes from storage after the commit.
+ */
+export async function reopenAnswers(by: Manager, interviewId: string, input: { answerIds: string[]; dueDate: string }) {
+  await assertMayEmailOutsiders(by, linkEmailCount(now(), now(), InterviewMode.DEADLINE));
+  const reopenable = statusIn([InterviewStatus.COMPLETED], (status) => new StateError(`This interview is ${statusInSentence(status)}; only a completed interview's answers can be reopened.`));
+  const chosen = [...new Set(input.answerIds)];
+  const reopened = await withInterviewLock(interviewId, { organizationId: by.organizationId }, reopenable, async (tx, _interview, at) => {
+    const current = await tx.interview.findUniqueOrThrow({
+      where: { id: interviewId },
+      select: {
+        mode: true,
+        dueAt: true,
+        completedAt: true,
+        durationMinutes: true,
+        candidateTimeZone: true,
+        deletionRequestedAt: true,
+        contentDeletedAt: true,
+        answers: { select: { id: true, position: true, prompt: true, prepSeconds: true, answerSeconds: true, submittedAt: true, recordings: { select: { id: true } } }, orderBy: { position: "asc" } },
+      },
+    });
+    if (current.mode !== InterviewMode.DEADLINE) throw new StateError("This interview was taken at a booked time, so it cannot be reopened. Schedule a new interview to ask again.");
+    if (current.contentDeletedAt) throw new StateError("This interview's answers were deleted, so there is nothing to reopen.");
+    if (current.deletionRequestedAt) throw new StateError("The candidate asked for their answers to be deleted, so they cannot be reopened.");
+    if (chosen.length === 0) throw new FieldError("answerIds", "Choose at least one question to reopen.");
+    const answers = current.answers.filter((a) => chosen.includes(a.id));
+    if (answers.length !== chosen.length) throw new FieldError("answerIds", "Choose questions of this interview.");
+    const dueAt = newDueAt(input.dueDate, current, at);
+    const answerIds = answers.map((a) => a.id);
+    const recordingIds = answers.flatMap((a) => a.recordings.map((r) => r.id));
+    await tx.recording.deleteMany({ where: { id: { in: recordingIds } } });
+    await tx.integritySignal.deleteMany({ where: { interviewId, position: { in: answers.map((a) => a.position + 1) } } });
+    await tx.interviewAnswer.updateMany({
+      where: { id: { in: answerIds } },
+      data: { presentedAt: null, answerStartedAt: null, submittedAt: null, takeStartedAt: null, savedAt: null, text: "", rating: null, reviewNotes: "" },
+    });
+    // A question the deadline left unopened, not reopened now: closed when the interview was, so it is not asked.
+    await tx.interviewAnswer.updateMany({ where: { interviewId, id: { notIn: answerIds }, submittedAt: null }, data: { submittedAt: current.completedAt ?? at } });
+    await cancelPendingEmails(tx, interviewId, [...LINK_KINDS, EmailKind.DEADLINE_REMINDER], "superseded by a reopen");
+    await tx.interview.update({ where: { id: interviewId }, data: { status: InterviewStatus.IN_PROGRESS, completedAt: null, dueAt, bouncedAt: null } });
+    const { key, sessionId } = await rotateSession(tx, interviewId, at);
+    const ctx = await loadEmailContext(tx, interviewId);
+    const questions = answers.map((a) => ({ number: a.position + 1, prompt: a.prompt }));
+    await enqueueEmails(tx, [await answersReopenedEmail(ctx, key, questions, estimateMinutes(answers)), ...(await reminderEmails(ctx, at))]);
+    await recordEvent(tx, {
+      organizationId: by.organizationId,
+      interviewId,
+      actor: member(by.userId),
+      type: "answers.reopened",
+      data: { numbers: questions.map((q) => q.number), dueAt: dueAt.toISOString(), sessionId },
+      at,
+    });
+    return { recordingIds, count: answers.length };
+  });
+  // Their media goes now; one that storage refused is logged, and the interview's retention removes it with the rest.
+  for (const id of reopened.recordingIds) {
+    await storage()
+      .deletePrefix(recordingPrefix(interviewId, id))
+      .catch((error: Error) => console.error("deleting a reopened answer's media failed", { recordingId: id, error: error.message }));
+  }
+  return { reopened: reopened.count };
 }
 
 /** Sends the invitation again with a fresh key; the previous link stops working. */

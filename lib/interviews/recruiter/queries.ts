@@ -100,6 +100,8 @@ export async function findInterview(organizationId: string, id: string) {
       candidate: { select: { id: true, name: true, email: true } },
       job: { select: { id: true, title: true, _count: { select: { questions: true } } } },
       createdBy: { select: { name: true } },
+      // What Reopen questions offers: each question, and whether it was answered.
+      answers: { orderBy: { position: "asc" }, select: { id: true, position: true, prompt: true, presentedAt: true, submittedAt: true } },
       emails: {
         // Emails queued in one statement share createdAt: the link email (no send-after) first, then
         // reminders by when they go out, and the id last so that no two loads differ.

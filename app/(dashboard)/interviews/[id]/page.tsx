@@ -1,3 +1,4 @@
+import { addDays } from "date-fns";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -12,14 +13,18 @@ import { BADGE_EMAIL_KINDS, deliveryLabel, EMAIL_KIND_LABELS, emailBadge } from 
 import { findInterview } from "@/lib/interviews/recruiter/queries";
 import { accessWindow, dateInZone } from "@/lib/interviews/model/window";
 import { formatInZone } from "@/lib/time-zones";
+import { now } from "@/lib/clock";
 import { AccommodationsCard } from "./accommodations-card";
 import { ContentCard } from "./content-card";
 import { InterviewActions } from "./interview-actions";
 import { NoticeSlot, PageNoticeProvider } from "./page-notice";
+import { ReopenDialog } from "./reopen-dialog";
 import { ReviewSection } from "./review-section";
 import { describeEvent } from "./timeline";
 
 export const metadata: Metadata = { title: "Interview" };
+/** Reopened questions are due this many days ahead unless the recruiter picks another date. */
+const REOPEN_DAYS = 7;
 
 
 export default async function InterviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ scheduled?: string }> }) {
@@ -34,6 +39,8 @@ export default async function InterviewPage({ params, searchParams }: { params: 
   const badge = emailBadge({ ...interview, email: interview.emails.findLast((e) => BADGE_EMAIL_KINDS.includes(e.kind)) ?? null });
 
   const scheduled = (await searchParams).scheduled === "1";
+  // A completed interview taken by a deadline may have chosen answers reopened, while its answers exist.
+  const reopenable = interview.status === "COMPLETED" && deadline && !content.contentDeletedAt && !content.deletionRequestedAt && interview.answers.length > 0;
 
   return (
     <PageNoticeProvider initial={scheduled ? `Interview scheduled. The invitation is on its way to ${interview.candidate.email}.` : null}>
@@ -48,7 +55,16 @@ export default async function InterviewPage({ params, searchParams }: { params: 
         }
         description={`${interview.job.title} · ${interview.job._count.questions} questions · ${interview.durationMinutes} minutes`}
         actions={
-          interview.status === "SCHEDULED" || interview.status === "EXPIRED" || interview.status === "IN_PROGRESS" ? (
+          reopenable ? (
+            <ReopenDialog
+              id={interview.id}
+              candidateName={interview.candidate.name}
+              answers={interview.answers.map((a) => ({ id: a.id, number: a.position + 1, prompt: a.prompt, answered: a.presentedAt !== null && a.submittedAt !== null }))}
+              defaultDate={dateInZone(addDays(now(), REOPEN_DAYS), interview.candidateTimeZone)}
+              minDate={dateInZone(now(), interview.candidateTimeZone)}
+              timeZone={interview.candidateTimeZone}
+            />
+          ) : interview.status === "SCHEDULED" || interview.status === "EXPIRED" || interview.status === "IN_PROGRESS" ? (
             <InterviewActions id={interview.id} candidateName={interview.candidate.name} durationMinutes={interview.durationMinutes} status={interview.status}
               deadline={deadline ? { currentDate: dateInZone(window.closesAt, interview.candidateTimeZone), timeZone: interview.candidateTimeZone } : undefined}
             />

@@ -11,6 +11,10 @@ export function describeEvent(type: string, data: Record<string, unknown>): stri
       return "Rescheduled; new time and link queued";
     case "deadline.extended":
       return "Deadline extended; new due date and link queued";
+    case "answers.reopened": {
+      const numbers = Array.isArray(data.numbers) ? data.numbers.map(Number) : [];
+      return `${numbers.length === 1 ? "Question" : "Questions"} ${numbers.join(", ")} reopened; new due date and link queued`;
+    }
     case "invitation.resent":
       return "Invitation resent with a new link";
     case "interview.started":
