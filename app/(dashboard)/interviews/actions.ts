@@ -58,9 +58,9 @@ export const reopenAnswersAction = defineAction(
   async ({ member }, id, _prev, input) => {
     const { reopened } = await reopenAnswers(manager(member), id, input);
     after(wakeDispatcher);
-    revalidatePath(`/interviews/${id}`);
     revalidatePath("/interviews");
-    return { ok: true, message: `${reopened === 1 ? "Question" : `${reopened} questions`} reopened. The candidate is getting an email with a new link.` };
+    // The page changes around the dialog (in progress again): its notice comes with the page.
+    redirect(`/interviews/${id}?reopened=${reopened}`);
   },
 );
 

@@ -27,7 +27,7 @@ export const metadata: Metadata = { title: "Interview" };
 const REOPEN_DAYS = 7;
 
 
-export default async function InterviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ scheduled?: string }> }) {
+export default async function InterviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ scheduled?: string; reopened?: string }> }) {
   const member = await requireMember();
   const { id } = await params;
   const interview = await findInterview(member.organizationId, id);
@@ -38,12 +38,20 @@ export default async function InterviewPage({ params, searchParams }: { params: 
   const deadline = interview.mode === "DEADLINE";
   const badge = emailBadge({ ...interview, email: interview.emails.findLast((e) => BADGE_EMAIL_KINDS.includes(e.kind)) ?? null });
 
-  const scheduled = (await searchParams).scheduled === "1";
+  const query = await searchParams;
+  const scheduled = query.scheduled === "1";
+  const reopened = Number(query.reopened);
+  const notice = scheduled
+    ? `Interview scheduled. The invitation is on its way to ${interview.candidate.email}.`
+    : Number.isInteger(reopened) && reopened > 0
+      ? `${reopened === 1 ? "Question" : `${reopened} questions`} reopened. ${interview.candidate.name} is getting an email with a new link.`
+      : null;
   // A completed interview taken by a deadline may have chosen answers reopened, while its answers exist.
   const reopenable = interview.status === "COMPLETED" && deadline && !content.contentDeletedAt && !content.deletionRequestedAt && interview.answers.length > 0;
 
   return (
-    <PageNoticeProvider initial={scheduled ? `Interview scheduled. The invitation is on its way to ${interview.candidate.email}.` : null}>
+    // Keyed by its notice: a reopen comes back to this same page, whose provider must start again with it.
+    <PageNoticeProvider key={notice ?? ""} initial={notice}>
       <Link href="/interviews" className="text-sm text-ink-600 hover:text-ink-900">
         ← Interviews
       </Link>
@@ -71,7 +79,7 @@ export default async function InterviewPage({ params, searchParams }: { params: 
           ) : undefined
         }
       />
-      <NoticeSlot dropQuery="scheduled" />
+      <NoticeSlot dropQuery={scheduled ? "scheduled" : "reopened"} />
       {interview.status === "EXPIRED" && (
         <Alert tone={interview.rescheduleRequestedAt ? "info" : "error"} className="mb-6">
           {interview.candidate.name} did not start {deadline ? "by the due date" : "before the link closed"}.{" "}
