@@ -12,6 +12,7 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts", "lib/**/*.test.ts"],
     environment: "node",
+    globalSetup: ["tests/support/pglite-template.ts"],
     setupFiles: ["tests/support/setup.ts"],
     pool: "forks",
     // Generous: the first test of a file may pay for a fresh database, and CI machines have 2 busy cores.

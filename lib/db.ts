@@ -57,7 +57,7 @@ async function openPglite(dir: string): Promise<Handle> {
   try {
     const { PGlite } = await import("@electric-sql/pglite");
     const { PrismaPGlite } = await import("pglite-prisma-adapter");
-    const pglite = await PGlite.create(inMemory ? undefined : dir);
+    const pglite = inMemory ? await PGlite.create(inMemoryOptions()) : await PGlite.create(dir);
     // The embedded database migrates itself on open: it belongs to this process alone, so no
     // separate migrate step could reach it while the app runs.
     const { fresh } = await migrate(pgliteConnection(pglite), await readMigrations());
@@ -78,6 +78,15 @@ async function openPglite(dir: string): Promise<Handle> {
     release();
     throw error;
   }
+}
+
+/**
+ * An in-memory database starts empty, or from PGLITE_TEMPLATE: a data directory dumped by
+ * PGlite's dumpDataDir (the tests make one migrated database and start every file's from it).
+ */
+function inMemoryOptions(): import("@electric-sql/pglite").PGliteOptions | undefined {
+  const template = process.env.PGLITE_TEMPLATE;
+  return template ? { loadDataDir: new Blob([fs.readFileSync(template)]) } : undefined;
 }
 
 /** Adapts a PGlite instance to the migrator. */
