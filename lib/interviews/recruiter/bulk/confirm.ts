@@ -6,7 +6,7 @@ import { FieldError, isUniqueViolation, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { InterviewMode } from "@/lib/generated/prisma/enums";
 import { linkEmailCount } from "../../notify";
-import { loadPlan, prepareInterview, resolveStart, WRITE_CHUNK, writeInterviews, type CreateHooks, type PreparedInterview } from "../create-interviews";
+import { loadPlan, prepareInterview, resolveStart, WRITE_CHUNK, writeInterviewBatch, type CreateHooks, type PreparedInterview } from "../create-interviews";
 import type { Manager } from "../manager";
 import { openInterviewsFor } from "../open-interviews";
 import { classifyRows, invitableJob, type InvitationInput, type PreviewRow } from "./preview";
@@ -106,7 +106,7 @@ export async function confirmInvitations(by: Manager, jobId: string, input: Conf
             items.push({ prepared: prepared.get(row)!, candidateId });
           }
         }
-        await writeInterviews(tx, by, plan, items, { invitationBatchId: input.batchId }, hooks);
+        await writeInterviewBatch(tx, by, plan, items, { invitationBatchId: input.batchId }, hooks);
         await tx.invitationBatch.update({
           where: { id: input.batchId },
           data: {
