@@ -1,5 +1,7 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db";
+import { insertRows, type ColumnTypes } from "@/lib/db-insert";
 import type { EmailKind, Prisma } from "@/lib/generated/prisma/client";
 import { EmailStatus } from "@/lib/generated/prisma/enums";
 
@@ -40,6 +42,36 @@ export async function enqueueEmail(tx: Tx, email: OutgoingEmail): Promise<{ id: 
 export async function enqueueEmails(tx: Tx, emails: OutgoingEmail[]): Promise<void> {
   await tx.outboxEmail.createMany({ data: emails.map(outboxRow) });
 }
+
+/**
+ * Queues many emails (a bulk invitation's thousands, a few hundred per call) in one set-based
+ * statement: the rows enqueueEmails writes, with the id and timestamps Prisma would fill in given here.
+ */
+export async function enqueueEmailBatch(tx: Tx, emails: OutgoingEmail[]): Promise<void> {
+  // Stamped as Prisma stamps @default(now()) and @updatedAt: once per statement, when it is written.
+  const written = new Date();
+  await insertRows(tx, "OutboxEmail", OUTBOX_COLUMNS, emails.map((email) => ({ id: randomUUID(), ...outboxRow(email), createdAt: written, updatedAt: written })));
+}
+
+const OUTBOX_COLUMNS: ColumnTypes<ReturnType<typeof outboxRow> & { id: string; createdAt: Date; updatedAt: Date }> = {
+  id: "text",
+  organizationId: "text",
+  interviewId: "text",
+  kind: { enum: "EmailKind" },
+  toEmail: "text",
+  toName: "text",
+  replyTo: "text",
+  subject: "text",
+  html: "text",
+  text: "text",
+  attachments: "jsonb",
+  secret: "text",
+  composeOnSend: "boolean",
+  sendAfter: "timestamp",
+  nextAttemptAt: "timestamp",
+  createdAt: "timestamp",
+  updatedAt: "timestamp",
+};
 
 function outboxRow(email: OutgoingEmail) {
   if (email.composeOnSend) {

@@ -1,12 +1,14 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
+import { insertRows, type ColumnTypes } from "@/lib/db-insert";
 import { assertMayEmailOutsiders } from "@/lib/accounts/sending-limits";
 import { FieldError, isUniqueViolation, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { InterviewMode } from "@/lib/generated/prisma/enums";
 import { linkEmailCount } from "../../notify";
-import { loadPlan, prepareInterview, resolveStart, WRITE_CHUNK, writeInterviews, type CreateHooks, type PreparedInterview } from "../create-interviews";
+import { loadPlan, prepareInterview, resolveStart, WRITE_CHUNK, writeInterviewBatch, type CreateHooks, type PreparedInterview } from "../create-interviews";
 import type { Manager } from "../manager";
 import { openInterviewsFor } from "../open-interviews";
 import { classifyRows, invitableJob, type InvitationInput, type PreviewRow } from "./preview";
@@ -77,11 +79,15 @@ export async function confirmInvitations(by: Manager, jobId: string, input: Conf
         // two batches creating the same people take the unique index's locks in one order.
         let created = 0;
         for (let start = 0; start < fresh.length; start += WRITE_CHUNK) {
-          const { count } = await tx.candidate.createMany({
-            data: fresh.slice(start, start + WRITE_CHUNK).map((r) => ({ organizationId, name: r.name, email: r.email, timeZone: r.timeZone, phone: r.phone || null })),
-            skipDuplicates: true,
-          });
-          created += count;
+          // Set-based, as the interviews are (lib/db-insert.ts); stamped as Prisma stamps @default(now()) and @updatedAt.
+          const written = new Date();
+          created += await insertRows(
+            tx,
+            "Candidate",
+            CANDIDATE_COLUMNS,
+            fresh.slice(start, start + WRITE_CHUNK).map((r) => ({ id: randomUUID(), organizationId, name: r.name, email: r.email, timeZone: r.timeZone, phone: r.phone || null, createdAt: written, updatedAt: written })),
+            { onConflictDoNothing: true },
+          );
         }
         const ids = valid.flatMap((r) => (r.candidateId ? [r.candidateId] : []));
         const emails = fresh.map((r) => r.email);
@@ -106,7 +112,7 @@ export async function confirmInvitations(by: Manager, jobId: string, input: Conf
             items.push({ prepared: prepared.get(row)!, candidateId });
           }
         }
-        await writeInterviews(tx, by, plan, items, { invitationBatchId: input.batchId }, hooks);
+        await writeInterviewBatch(tx, by, plan, items, { invitationBatchId: input.batchId }, hooks);
         await tx.invitationBatch.update({
           where: { id: input.batchId },
           data: {
@@ -131,6 +137,17 @@ export async function confirmInvitations(by: Manager, jobId: string, input: Conf
   }
   return { batchId: input.batchId, created: true };
 }
+
+const CANDIDATE_COLUMNS: ColumnTypes<{ id: string; organizationId: string; name: string; email: string; timeZone: string; phone: string | null; createdAt: Date; updatedAt: Date }> = {
+  id: "text",
+  organizationId: "text",
+  name: "text",
+  email: "text",
+  timeZone: "text",
+  phone: "text",
+  createdAt: "timestamp",
+  updatedAt: "timestamp",
+};
 
 function notInvitedRow(row: PreviewRow): NotInvitedRow {
   return { source: row.source, line: row.line, name: row.name, email: row.email, class: row.class, reason: row.reason, interviewId: row.interviewId };
