@@ -143,6 +143,7 @@ test("a deadline interview: the job's default, scheduled from the form, answered
   await expect(page.getByText("Question 1 reopened; new due date and link queued")).toBeVisible();
   await expect(page.getByText("The chance to build hiring tools people enjoy using.")).toHaveCount(0);
   await expect(page.getByText("I would have asked the users first.")).toBeVisible();
+  await page.screenshot({ path: "test-results/deadline-reopened-1280.png", fullPage: true });
 
   // One email naming the question, with a new link; the candidate answers question 1 only.
   const reopenedLink = await openEmail(page, email, /^Please answer a question again: your interview with /);
