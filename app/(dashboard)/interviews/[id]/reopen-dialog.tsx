@@ -1,14 +1,12 @@
 "use client";
 
 import { Dialog } from "radix-ui";
-import { useEffect, useState } from "react";
 import { useFormAction } from "@/components/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, controlClass } from "@/components/ui/field";
 import { DUE_HOUR } from "@/lib/interviews/model/window";
 import { reopenAnswersAction } from "../actions";
-import { useShowNotice } from "./page-notice";
 
 export type ReopenableAnswer = { id: string; number: number; prompt: string; answered: boolean };
 
@@ -17,21 +15,13 @@ export type ReopenableAnswer = { id: string; number: number; prompt: string; ans
  * and the date to answer them by; the candidate gets one email with a new link.
  */
 export function ReopenDialog({ id, candidateName, answers, defaultDate, minDate, timeZone }: { id: string; candidateName: string; answers: ReopenableAnswer[]; defaultDate: string; minDate: string; timeZone: string }) {
-  const [open, setOpen] = useState(false);
+  // A reopen returns to this page with its notice (the interview is in progress then, and this
+  // dialog gone): only a refusal comes back here.
   const { state, formAction, onSubmit, pending } = useFormAction(reopenAnswersAction.bind(null, id));
-  const [seen, setSeen] = useState(state);
-  if (seen !== state) {
-    setSeen(state);
-    if (state.ok) setOpen(false);
-  }
-  const showNotice = useShowNotice();
-  useEffect(() => {
-    if (state.ok && state.message) showNotice(state.message);
-  }, [state, showNotice]);
   const errors = state.fieldErrors ?? {};
   const questionErrors = errors.answerIds ?? [];
   return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
+    <Dialog.Root>
       <Dialog.Trigger asChild>
         <Button variant="secondary">Reopen questions</Button>
       </Dialog.Trigger>
