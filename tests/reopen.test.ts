@@ -1,5 +1,5 @@
 import { addDays, addSeconds } from "date-fns";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { setClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { EmailKind, EmailStatus, IntegritySignalKind, InterviewStatus } from "@/lib/generated/prisma/enums";
@@ -120,6 +120,28 @@ describe("reopening chosen answers", () => {
     );
     expect(done.emails.filter((e) => e.kind === EmailKind.DEADLINE_REMINDER && e.status === EmailStatus.PENDING)).toEqual([]);
     expect(done.emails.filter((e) => e.kind === EmailKind.ANSWERS_RECEIVED)).toHaveLength(2);
+  });
+
+  it("stands when storage refuses to delete the reopened answer's media: logged, without the key, left for retention", async () => {
+    const { interviewId, video, recordingId } = await completed();
+    media.fail(recordingPrefix(interviewId, recordingId));
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    let log = "";
+    try {
+      setClock(addDays(DUE, 1));
+      await reopenAnswers(org.scheduler, interviewId, { answerIds: [video], dueDate: NEW_DATE });
+      expect(logged).toHaveBeenCalledWith("deleting a reopened answer's media failed", { recordingId, error: expect.stringContaining("storage unavailable") });
+      log = JSON.stringify(logged.mock.calls);
+    } finally {
+      logged.mockRestore();
+      media.heal();
+    }
+    const after = await stored(interviewId);
+    expect(after.interview?.status).toBe(InterviewStatus.IN_PROGRESS);
+    expect(after.recordings).toEqual([]);
+    expect(media.keys(recordingPrefix(interviewId, recordingId))).toHaveLength(1);
+    expect(log).toContain(recordingId);
+    expect(log).not.toContain(linkKeys(after.emails.find((e) => e.kind === EmailKind.ANSWERS_REOPENED)!.text)[0]!);
   });
 
   it("asks only what was reopened: a question the deadline left unopened stays closed", async () => {

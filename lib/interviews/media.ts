@@ -33,6 +33,19 @@ export async function deleteInterviewMedia(interviewIds: string[]): Promise<numb
   return objects;
 }
 
+/**
+ * Deletes the media of recordings whose rows are already gone or discarded (a retake, a reopened
+ * answer), after the change that dropped them committed. One that storage refuses is logged, not
+ * thrown: the change stands, and the interview's retention deletes its media prefix whole.
+ */
+export async function discardRecordingMedia(interviewId: string, recordingIds: string[], why: string): Promise<void> {
+  for (const id of recordingIds) {
+    await storage()
+      .deletePrefix(recordingPrefix(interviewId, id))
+      .catch((error: Error) => console.error(`deleting ${why} media failed`, { recordingId: id, error: error.message }));
+  }
+}
+
 /** A recording the caller may play, with its chunks in order (null when it is not theirs). */
 async function findPlayable(where: { id: string; interviewId?: string; interview?: { organizationId: string } }) {
   const prisma = await db();

@@ -5,7 +5,7 @@ import { AnswerType, InterviewStatus, RecordingStatus } from "@/lib/generated/pr
 import { storage } from "@/lib/storage";
 import { CANDIDATE } from "../audit";
 import { readForSettle, settle, type EngineAnswer } from "../lifecycle/settle";
-import { chunkKey, recordingPrefix } from "../media";
+import { chunkKey, discardRecordingMedia } from "../media";
 import { anyStatus, SessionEndedError, withInterviewLock } from "../model/guard";
 import { answerTimes, phaseAt } from "../model/progress";
 import { acceptsContentType, baseContentType, CHUNK_MAX_BYTES, MAX_CHUNK_SEQ, maxTakeBytes } from "../model/recording-rules";
@@ -86,7 +86,7 @@ export async function startRecording(candidate: CandidateSession, answerId: stri
     throw fromCandidateError(error);
   });
   // The candidate chose the retake: the old take's media goes now, not at retention time.
-  for (const id of discarded) await storage().deletePrefix(recordingPrefix(interviewId, id)).catch((error: Error) => console.error("discarding a take's media failed", { recordingId: id, error: error.message }));
+  await discardRecordingMedia(interviewId, discarded, "a discarded take's");
   return started;
 }
 

@@ -11,8 +11,7 @@ import { statusIn, withInterviewLock } from "../model/guard";
 import { statusInSentence } from "../model/status";
 import { dueAtOn } from "../model/window";
 import { estimateMinutes } from "../model/estimate";
-import { recordingPrefix } from "../media";
-import { storage } from "@/lib/storage";
+import { discardRecordingMedia } from "../media";
 import { answersReopenedEmail, cancellationEmail, deadlineExtendedEmail, LINK_KINDS, linkEmail, linkEmailCount, loadEmailContext, ALL_REMINDER_KINDS, reminderEmails } from "../notify";
 import type { Manager } from "./manager";
 import { PAST_START_TOLERANCE_SECONDS } from "./schedule";
@@ -135,13 +134,12 @@ export async function reopenAnswers(by: Manager, interviewId: string, input: { a
       where: { id: interviewId },
       select: {
         mode: true,
-        dueAt: true,
         completedAt: true,
         durationMinutes: true,
         candidateTimeZone: true,
         deletionRequestedAt: true,
         contentDeletedAt: true,
-        answers: { select: { id: true, position: true, prompt: true, prepSeconds: true, answerSeconds: true, submittedAt: true, recordings: { select: { id: true } } }, orderBy: { position: "asc" } },
+        answers: { select: { id: true, position: true, prompt: true, prepSeconds: true, answerSeconds: true, recordings: { select: { id: true } } }, orderBy: { position: "asc" } },
       },
     });
     if (current.mode !== InterviewMode.DEADLINE) throw new StateError("This interview was taken at a booked time, so it cannot be reopened. Schedule a new interview to ask again.");
@@ -177,12 +175,7 @@ export async function reopenAnswers(by: Manager, interviewId: string, input: { a
     });
     return { recordingIds, count: answers.length };
   });
-  // Their media goes now; one that storage refused is logged, and the interview's retention removes it with the rest.
-  for (const id of reopened.recordingIds) {
-    await storage()
-      .deletePrefix(recordingPrefix(interviewId, id))
-      .catch((error: Error) => console.error("deleting a reopened answer's media failed", { recordingId: id, error: error.message }));
-  }
+  await discardRecordingMedia(interviewId, reopened.recordingIds, "a reopened answer's");
   return { reopened: reopened.count };
 }
 
