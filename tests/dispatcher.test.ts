@@ -5,8 +5,9 @@ import { db } from "@/lib/db";
 import { dispatchDue, drainOutbox, LEASE_MS } from "@/lib/email/dispatcher";
 import type { Attachment } from "@/lib/email/outbox";
 import { reserveSendSlot, slotSpacingMs, waitForSlot } from "@/lib/email/pace";
-import { devMailboxTransport, resendTransport, type Transport } from "@/lib/email/transports";
-import { DeliveryState, EmailStatus, InterviewStatus } from "@/lib/generated/prisma/enums";
+import { devMailboxTransport, resendTransport, type SendResult, type Transport } from "@/lib/email/transports";
+import { cancelPendingEmails } from "@/lib/email/outbox";
+import { DeliveryState, EmailKind, EmailStatus, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { interviewUrl } from "@/lib/interviews/model/session-keys";
 import { makeInterviewRow, makeOrg } from "./support/factories";
 import { expectScrubbed, icsText } from "./support/interviews";
@@ -393,6 +394,44 @@ describe("recovery and the development mailbox", () => {
     for (const row of handedBack) {
       expect(row).toMatchObject({ status: EmailStatus.PENDING, attempts: 0, leaseUntil: null, nextAttemptAt: addSeconds(at, 60) });
     }
+  });
+
+  it.each([
+    ["fails", { ok: false, retryable: true, error: "network: connection reset" }, EmailStatus.CANCELLED],
+    ["never returns (its dispatcher died)", null, EmailStatus.CANCELLED],
+    ["goes out", { ok: true, providerMessageId: "msg_1" }, EmailStatus.SENT],
+  ] as const)("an invitation withdrawn while its send is in flight keeps no key when the send %s, and is never retried", async (_, result, status) => {
+    const at = nextWindow();
+    const { interviewId } = await makeInterviewRow(org);
+    const { id, key } = await queueInvitation(at, interviewId);
+    // The send starts, then the recruiter resends (withdrawing this invitation) before it returns.
+    let started!: () => void;
+    let finish!: (result: SendResult) => void;
+    const inFlight = new Promise<void>((resolve) => (started = resolve));
+    const held: Transport = { name: "held", send: () => (started(), new Promise((resolve) => (finish = resolve))) };
+    setClock(at);
+    const dispatching = result ? dispatchDue({ policy: interviewDelivery, transport: held }) : null;
+    if (!result) {
+      // Claimed by a dispatcher that died before sending it.
+      await (await db()).outboxEmail.update({ where: { id }, data: { status: EmailStatus.SENDING, attempts: 1, leaseUntil: addMilliseconds(at, LEASE_MS) } });
+    } else await inFlight;
+    const withdrawn = await (await db()).$transaction((tx) => cancelPendingEmails(tx, interviewId, [EmailKind.INVITATION], "replaced by a newer invitation"));
+    expect(withdrawn).toBe(0);
+    if (result) {
+      finish(result);
+      await dispatching;
+    } else {
+      // Its lease runs out: the next dispatcher finds it withdrawn and sends nothing.
+      await dispatchAt(addMilliseconds(at, LEASE_MS + 1), resend);
+      expect(outcomes(id)).toEqual([]);
+    }
+    const row = await emailRow(id);
+    expectScrubbed(row, key);
+    expect(row).toMatchObject({ status, leaseUntil: null, ...(status === EmailStatus.CANCELLED && { lastError: "replaced by a newer invitation" }) });
+
+    // Nothing is left to retry.
+    await dispatchAt(addMinutes(at, 30), resend);
+    expect(outcomes(id)).toEqual([]);
   });
 
   it("delivers into the development mailbox with the link intact and scrubs the outbox copy", async () => {

@@ -62,6 +62,8 @@ interface ClaimedRow extends ClaimedEmail {
   composeOnSend: boolean;
   /** Composing it failed: retried later like a failed send (and given up on after as long). */
   composeError?: string;
+  /** Withdrawn while claimed (see cancelPendingEmails): never back to the queue. */
+  withdrawnBecause: string | null;
   dueSince: Date;
 }
 
@@ -110,12 +112,14 @@ export async function dispatchDue({ policy, limit = 20, transport = defaultTrans
     ) AS due
     WHERE o.id = due.id
     RETURNING o.id, o."organizationId", o."interviewId", o.kind, o."toEmail", o."toName", o."replyTo", o.subject, o.html, o.text,
-      o.attachments, o.secret, o."composeOnSend", o.attempts, COALESCE(o."sendAfter", o."createdAt") AS "dueSince"`;
+      o.attachments, o.secret, o."composeOnSend", o.attempts, o."withdrawnBecause", COALESCE(o."sendAfter", o."createdAt") AS "dueSince"`;
   const stats: DispatchStats = { claimed: rows.length, sent: 0, retried: 0, failed: 0, skipped: 0 };
   if (rows.length === 0) return stats;
   let lastError: string | null = null;
   const noteFailure = (row: ClaimedRow, error: string) => (lastError = redactForLog(error, row));
   const withheld = await policy.withheld(rows);
+  // Withdrawn while an earlier claim was sending it (and that dispatcher died): it does not go now.
+  for (const row of rows) if (row.withdrawnBecause !== null) withheld.set(row.id, row.withdrawnBecause);
   const leaseEnds = addMilliseconds(at, LEASE_MS).getTime();
   for (const [i, row] of rows.entries()) {
     // Wait for this send's share of the provider's rate (shared with every other dispatcher).
@@ -185,16 +189,37 @@ function redactForLog(error: string, row: ClaimedRow): string {
   return text.replace(EMAIL_ADDRESS, "[address]").replace(TOKEN, "[redacted]").slice(0, 300);
 }
 
-/** Returns claimed rows to the queue as if never attempted. */
+/** Returns claimed rows to the queue as if never attempted (one withdrawn meanwhile is cancelled instead). */
 async function release(rows: ClaimedRow[], dueAt: Date) {
   if (rows.length === 0) return;
   const prisma = await db();
   for (const row of rows) {
-    await prisma.outboxEmail.updateMany({
-      where: { id: row.id, status: EmailStatus.SENDING, attempts: row.attempts },
+    const mine = { id: row.id, status: EmailStatus.SENDING, attempts: row.attempts };
+    const { count } = await prisma.outboxEmail.updateMany({
+      where: { ...mine, withdrawnBecause: null },
       data: { status: EmailStatus.PENDING, attempts: { decrement: 1 }, leaseUntil: null, nextAttemptAt: dueAt },
     });
+    if (count === 0) await cancelWithdrawn(row);
   }
+}
+
+/**
+ * Records a claimed email that was withdrawn while claimed as cancelled, scrubbed, with the reason it
+ * was withdrawn — instead of queueing it again. A no-op unless this claim still holds it withdrawn.
+ */
+async function cancelWithdrawn(row: ClaimedRow) {
+  const prisma = await db();
+  await prisma.$transaction(async (tx) => {
+    const claimed = await tx.outboxEmail.findFirst({
+      where: { id: row.id, status: EmailStatus.SENDING, attempts: row.attempts, withdrawnBecause: { not: null } },
+      select: { withdrawnBecause: true },
+    });
+    if (!claimed) return;
+    await tx.outboxEmail.update({
+      where: { id: row.id },
+      data: { status: EmailStatus.CANCELLED, leaseUntil: null, lastError: claimed.withdrawnBecause, ...withoutSecret(row) },
+    });
+  });
 }
 
 async function deliver(
@@ -260,10 +285,14 @@ async function deliver(
     // A 429 says exactly when to come back; anything else backs off exponentially.
     const delay = result.rateLimited && result.retryAfterMs !== undefined ? result.retryAfterMs : Math.max(result.retryAfterMs ?? 0, backoff(row.attempts));
     const nextAttemptAt = addMilliseconds(at, delay);
-    await prisma.outboxEmail.updateMany({
-      where: mine,
+    const { count } = await prisma.outboxEmail.updateMany({
+      where: { ...mine, withdrawnBecause: null },
       data: { status: EmailStatus.PENDING, nextAttemptAt, leaseUntil: null, lastError: result.error },
     });
+    if (count === 0) {
+      await cancelWithdrawn(row);
+      return "skipped";
+    }
     return result.rateLimited ? { rateLimitedUntil: nextAttemptAt } : "retried";
   }
 

@@ -102,8 +102,11 @@ function outboxRow(email: OutgoingEmail) {
 /**
  * Cancels an interview's unsent emails of the given kinds (e.g. reminders on reschedule). One that
  * carries a key is scrubbed as it is cancelled: a withdrawn invitation keeps no copy of its link.
+ * One a dispatcher is sending right now is marked withdrawn: it records the outcome (sent, or
+ * cancelled and scrubbed) and never puts it back in the queue.
  */
 export async function cancelPendingEmails(tx: Tx, interviewId: string, kinds: EmailKind[], reason: string): Promise<number> {
+  await tx.outboxEmail.updateMany({ where: { interviewId, kind: { in: kinds }, status: EmailStatus.SENDING }, data: { withdrawnBecause: reason } });
   const pending = { interviewId, kind: { in: kinds }, status: EmailStatus.PENDING };
   const { count } = await tx.outboxEmail.updateMany({ where: { ...pending, secret: null }, data: { status: EmailStatus.CANCELLED, lastError: reason } });
   const withSecrets = await tx.outboxEmail.findMany({
@@ -112,7 +115,7 @@ export async function cancelPendingEmails(tx: Tx, interviewId: string, kinds: Em
   });
   let scrubbed = 0;
   for (const email of withSecrets) {
-    // Still PENDING: a dispatcher that claimed it meanwhile scrubs it itself when it is done with it.
+    // Still PENDING: one a dispatcher claimed meanwhile was marked withdrawn above.
     const updated = await tx.outboxEmail.updateMany({
       where: { id: email.id, status: EmailStatus.PENDING },
       data: { status: EmailStatus.CANCELLED, lastError: reason, ...withoutSecret(email) },
