@@ -208,7 +208,7 @@ describe("requestAccommodation", () => {
       data: { email: `owner2-${org.suffix}-${interviewId}@example.test`, name: "Second Owner", passwordHash: "scrypt$unused", role: "OWNER", organizationId: org.organizationId },
     });
     await prisma.user.create({
-      data: { email: `member-${org.suffix}-${interviewId}@example.test`, name: "Member", passwordHash: "scrypt$unused", role: "MEMBER", organizationId: org.organizationId },
+      data: { email: `member-${org.suffix}-${interviewId}@example.test`, name: "Member", passwordHash: "scrypt$unused", role: "RECRUITER", organizationId: org.organizationId },
     });
     await prisma.interview.update({ where: { id: interviewId }, data: { createdById: null } });
     setClock(LOBBY);

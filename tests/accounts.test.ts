@@ -105,11 +105,11 @@ describe("team invites", () => {
     expect(invites.map((i) => i.email)).toEqual([email]);
   });
 
-  it("turns into a MEMBER of the same organisation, once", async () => {
+  it("turns into a RECRUITER of the same organisation, once", async () => {
     const { org, email, token } = await invite();
     const user = await acceptTeamInvite(token, { name: "Linus", password: PASSWORD });
 
-    expect(await findMember(user.id)).toMatchObject({ email, role: "MEMBER", organizationId: org.organizationId });
+    expect(await findMember(user.id)).toMatchObject({ email, role: "RECRUITER", organizationId: org.organizationId });
     expect(await verifyCredentials(email, PASSWORD)).toMatchObject({ id: user.id });
     expect(await findOpenInvite(token)).toBeNull();
     await expect(acceptTeamInvite(token, { name: "Linus again", password: PASSWORD })).rejects.toBeInstanceOf(NotFoundError);

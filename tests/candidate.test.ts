@@ -316,7 +316,7 @@ describe("loadCandidateView", () => {
     await prisma.interview.update({ where: { id: interviewId }, data: { createdById: null } });
     expect(await loadCandidateView(interviewId, START)).toMatchObject({ interviewerName: "Owner", interviewerEmail: org.ownerEmail });
     // With no owner left either (nobody to name), the organisation stands in.
-    await prisma.user.update({ where: { id: org.ownerId }, data: { role: "MEMBER" } });
+    await prisma.user.update({ where: { id: org.ownerId }, data: { role: "RECRUITER" } });
     try {
       expect(await loadCandidateView(interviewId, START)).toMatchObject({ interviewerName: organization.name, interviewerEmail: null });
     } finally {

@@ -366,7 +366,7 @@ describe("retention setting", () => {
     const [org, other] = await Promise.all([makeOrg("Setting owner"), makeOrg("Setting other")]);
     const prisma = await db();
     const member = await prisma.user.create({
-      data: { email: `member-${org.suffix}@example.test`, name: "Member", passwordHash: "scrypt$unused", role: "MEMBER", organizationId: org.organizationId },
+      data: { email: `member-${org.suffix}@example.test`, name: "Member", passwordHash: "scrypt$unused", role: "RECRUITER", organizationId: org.organizationId },
     });
     await expect(setRetentionDays({ userId: member.id, organizationId: org.organizationId }, 60)).rejects.toBeInstanceOf(StateError);
     await expect(setRetentionDays({ userId: other.ownerId, organizationId: org.organizationId }, 60)).rejects.toBeInstanceOf(StateError);

@@ -117,7 +117,7 @@ export async function listTeam(organizationId: string) {
  * organisation): it is told so instead of getting a link, while the inviter sees the same as for
  * any address — inviting must not tell who has an account.
  */
-export async function createTeamInvite(organizationId: string, invitedById: string, email: string) {
+export async function createTeamInvite(organizationId: string, invitedById: string, email: string, role: Role = "RECRUITER") {
   const prisma = await db();
   const [holder, inviter] = await Promise.all([
     prisma.user.findUnique({ where: { email }, select: { organizationId: true } }),
@@ -139,7 +139,7 @@ export async function createTeamInvite(organizationId: string, invitedById: stri
       where: { organizationId, email, acceptedAt: null, revokedAt: null },
       data: { revokedAt: now() },
     });
-    await tx.teamInvite.create({ data: { organizationId, invitedById, email, tokenHash: hashToken(token), expiresAt } });
+    await tx.teamInvite.create({ data: { organizationId, invitedById, email, role, tokenHash: hashToken(token), expiresAt } });
     if (holder) await queueAccountEmail(tx, "team-invite-existing-account", { email, organizationId }, rendered);
     else await enqueueEmail(tx, { organizationId, kind: EmailKind.TEAM_INVITE, toEmail: email, ...rendered, secret: token });
   });
@@ -162,10 +162,10 @@ export async function findOpenInvite(token: unknown) {
   const prisma = await db();
   const invite = await prisma.teamInvite.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, email: true, acceptedAt: true, revokedAt: true, expiresAt: true, organization: { select: { name: true } } },
+    select: { id: true, email: true, role: true, acceptedAt: true, revokedAt: true, expiresAt: true, organization: { select: { name: true } } },
   });
   if (!invite || invite.acceptedAt || invite.revokedAt || invite.expiresAt <= now()) return null;
-  return { id: invite.id, email: invite.email, organizationName: invite.organization.name };
+  return { id: invite.id, email: invite.email, role: invite.role, organizationName: invite.organization.name };
 }
 
 /** Turns an invitation into a member account, once (with the browser's time zone for their emails, when known). */
@@ -184,7 +184,7 @@ export async function acceptTeamInvite(token: string, input: { name: string; pas
       const { organizationId } = await tx.teamInvite.findUniqueOrThrow({ where: { id: invite.id }, select: { organizationId: true } });
       // The link reached the invited address: it is proven.
       const user = await tx.user.create({
-        data: { email: invite.email, name: input.name, passwordHash, role: "MEMBER", organizationId, emailVerifiedAt: now(), timeZone: input.timeZone ?? null },
+        data: { email: invite.email, name: input.name, passwordHash, role: invite.role, organizationId, emailVerifiedAt: now(), timeZone: input.timeZone ?? null },
         select: { id: true, email: true },
       });
       return user;
