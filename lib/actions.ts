@@ -2,6 +2,8 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { requireMember, type Member } from "@/lib/accounts/auth";
+import { atLeast } from "@/lib/accounts/roles";
+import { Role } from "@/lib/generated/prisma/enums";
 import { ConflictError, ExpectedError, FieldError, NotFoundError } from "@/lib/errors";
 import { recordId, withoutNul } from "@/lib/fields";
 import { fieldErrorsFrom, type FormState } from "@/lib/form-state";
@@ -13,10 +15,17 @@ import type { Access } from "@/lib/interviews/candidate/access";
 // Actions are public HTTP endpoints (anyone can POST any arguments to them), so nothing here
 // trusts the page that would normally call them.
 
-/** Who may call an action: anyone, a signed-in member, an owner, or whoever holds an interview's key. */
-export type Caller = "anyone" | "member" | "owner" | "candidate";
+/**
+ * Who may call an action: anyone, any signed-in member (their own account, or what
+ * lib/ scopes to them, such as a reviewer's interviews), a member of at least that role
+ * (lib/accounts/roles.ts), or whoever holds an interview's key.
+ */
+export type Caller = "anyone" | "member" | "recruiter" | "admin" | "owner" | "candidate";
+type MemberCaller = "member" | "recruiter" | "admin" | "owner";
 
-type Context<C extends Caller> = C extends "member" | "owner" ? { member: Member } : C extends "candidate" ? { access: Exclude<Access, { state: "invalid" }> } : object;
+const LEAST_ROLE: Record<Exclude<MemberCaller, "member">, Role> = { recruiter: Role.RECRUITER, admin: Role.ADMIN, owner: Role.OWNER };
+
+type Context<C extends Caller> = C extends MemberCaller ? { member: Member } : C extends "candidate" ? { access: Exclude<Access, { state: "invalid" }> } : object;
 
 /** What went wrong, in words for the caller; `reason` names it for code. */
 export interface Refusal {
@@ -71,8 +80,8 @@ export interface ActionSpec<C extends Caller, S extends readonly z.ZodType[], R>
   notFound?: string | Refusal;
   /** What an unexpected failure says here (it is logged; the caller gets no detail). */
   failed?: string;
-  /** For caller "owner": what a member who is not an owner is told. */
-  ownersOnly?: string;
+  /** For callers of a role: what a member below it is told (default: which role it takes). */
+  forbidden?: string;
   /** For caller "candidate": what happens when the key opens nothing (default: the "link no longer works" refusal). */
   linkInvalid?: () => never;
 }
@@ -138,14 +147,18 @@ function clean(value: unknown): unknown {
 }
 
 async function authorise<C extends Caller>(spec: ActionSpec<C, readonly z.ZodType[], unknown>): Promise<Context<Caller> | { refusal: Refusal }> {
-  switch (spec.caller) {
+  const caller: Caller = spec.caller;
+  switch (caller) {
     case "anyone":
       return {};
     case "member":
       return { member: await requireMember() };
+    case "recruiter":
+    case "admin":
     case "owner": {
       const member = await requireMember();
-      if (member.role !== "OWNER") return { refusal: { reason: "forbidden", message: spec.ownersOnly ?? "Only the organisation's owner can do this." } };
+      const least = LEAST_ROLE[caller];
+      if (!atLeast(member.role, least)) return { refusal: { reason: "forbidden", message: spec.forbidden ?? forbiddenFor(least) } };
       return { member };
     }
     case "candidate": {
@@ -158,6 +171,11 @@ async function authorise<C extends Caller>(spec: ActionSpec<C, readonly z.ZodTyp
       return { access };
     }
   }
+}
+
+/** What a member below `least` is told: the role it takes, and whom to ask. */
+export function forbiddenFor(least: Role): string {
+  return least === Role.OWNER ? "Only an owner of the organisation can do this." : `Only ${least === Role.ADMIN ? "an admin" : "a recruiter"} or above can do this. Ask an admin of your organisation if you need to.`;
 }
 
 /** The words for an error lib/ throws on purpose; null for anything else (a bug, an outage). */

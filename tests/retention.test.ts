@@ -362,14 +362,18 @@ describe("retention setting", () => {
     expect(await findRetentionSetting(org.organizationId)).toEqual({ retentionDays: 180 });
   });
 
-  it("refuses a member, and an owner of another organisation", async () => {
+  it("refuses a recruiter, a reviewer and an owner of another organisation; an admin may", async () => {
     const [org, other] = await Promise.all([makeOrg("Setting owner"), makeOrg("Setting other")]);
     const prisma = await db();
-    const member = await prisma.user.create({
-      data: { email: `member-${org.suffix}@example.test`, name: "Member", passwordHash: "scrypt$unused", role: "RECRUITER", organizationId: org.organizationId },
-    });
-    await expect(setRetentionDays({ userId: member.id, organizationId: org.organizationId }, 60)).rejects.toBeInstanceOf(StateError);
+    const as = (role: "ADMIN" | "RECRUITER" | "REVIEWER") =>
+      prisma.user.create({ data: { email: `${role.toLowerCase()}-${org.suffix}@example.test`, name: role, passwordHash: "scrypt$unused", role, organizationId: org.organizationId } });
+    for (const role of ["RECRUITER", "REVIEWER"] as const) {
+      const user = await as(role);
+      await expect(setRetentionDays({ userId: user.id, organizationId: org.organizationId }, 60), role).rejects.toBeInstanceOf(StateError);
+    }
     await expect(setRetentionDays({ userId: other.ownerId, organizationId: org.organizationId }, 60)).rejects.toBeInstanceOf(StateError);
     expect(await findRetentionSetting(org.organizationId)).toEqual({ retentionDays: 180 });
+    await setRetentionDays({ userId: (await as("ADMIN")).id, organizationId: org.organizationId }, 90);
+    expect(await findRetentionSetting(org.organizationId)).toEqual({ retentionDays: 90 });
   });
 });

@@ -37,6 +37,8 @@ export const AUDIT_EVENT_TYPES = [
   "deletion.requested",
   "content.deleted",
   "retention.changed",
+  "member.role_changed",
+  "member.removed",
   "email.sent",
   "email.failed",
   "email.delivered",

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { CandidateInput } from "@/lib/candidates";
-import { InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
+import { InterviewStatus, JobStatus, type Role } from "@/lib/generated/prisma/enums";
 import { newSessionKey } from "@/lib/interviews/model/session-keys";
 import { hashPassword } from "@/lib/accounts/passwords";
 import type { ScheduleInput } from "@/lib/interviews/recruiter/schedule";
@@ -28,6 +28,16 @@ export async function makeOrg(name = "Test Org", { verified = true, password }: 
     },
   });
   return { organizationId: org.id, ownerId: owner.id, ownerEmail, suffix };
+}
+
+/** Another member of `org` with `role` (no password that signs in). */
+export async function makeMember(org: { organizationId: string }, role: Role, name = `${role.charAt(0)}${role.slice(1).toLowerCase()} ${randomUUID().slice(0, 4)}`) {
+  const prisma = await db();
+  const user = await prisma.user.create({
+    data: { email: uniqueEmail(role.toLowerCase()), name, passwordHash: "scrypt$unused", role, organizationId: org.organizationId, emailVerifiedAt: new Date() },
+    select: { id: true, name: true, email: true, role: true },
+  });
+  return { ...user, userId: user.id, organizationId: org.organizationId };
 }
 
 /** An email address no other test (or earlier run on a shared database) has used. */

@@ -8,7 +8,7 @@ import { createCandidate, deleteCandidate, updateCandidate } from "@/lib/candida
 import { candidateFromFormData, candidateSchema } from "./schema";
 
 const NOT_FOUND = "This candidate was not found. They may have been deleted.";
-const form = { caller: "member", refuse: asFormState, notFound: NOT_FOUND, failed: "We could not save the candidate. Please try again." } as const;
+const form = { caller: "recruiter", refuse: asFormState, notFound: NOT_FOUND, failed: "We could not save the candidate. Please try again." } as const;
 const candidateForm = formInput(candidateSchema, candidateFromFormData);
 
 export const createCandidateAction = defineAction({ ...form, name: "create candidate", args: [previousState, candidateForm] }, async ({ member }, _prev, input) => {
@@ -25,7 +25,7 @@ export const updateCandidateAction = defineAction({ ...form, name: "update candi
 
 /** Deletes a candidate; returns an error message, or redirects to the list. */
 export const deleteCandidateAction = defineAction(
-  { caller: "member", refuse: asMessage, notFound: NOT_FOUND, failed: "We could not delete the candidate. Please try again.", name: "delete candidate", args: [recordId] },
+  { caller: "recruiter", refuse: asMessage, notFound: NOT_FOUND, failed: "We could not delete the candidate. Please try again.", name: "delete candidate", args: [recordId] },
   async ({ member }, id) => {
     await deleteCandidate(member.organizationId, id);
     revalidatePath("/candidates");

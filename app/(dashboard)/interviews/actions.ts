@@ -16,8 +16,8 @@ import { accommodationsSchema, cancelSchema, extendSchema, ratingSchema, recomme
 
 const NOT_FOUND = "This interview was not found.";
 const manager = (member: Member) => ({ userId: member.id, organizationId: member.organizationId });
-const form = { caller: "member", refuse: asFormState, notFound: NOT_FOUND } as const;
-const dialog = { caller: "member", refuse: asMessage, notFound: NOT_FOUND } as const;
+const form = { caller: "recruiter", refuse: asFormState, notFound: NOT_FOUND } as const;
+const dialog = { caller: "recruiter", refuse: asMessage, notFound: NOT_FOUND } as const;
 
 export const scheduleInterviewAction = defineAction(
   { ...form, name: "schedule interview", args: [previousState, formInput(scheduleSchema)] },

@@ -9,7 +9,7 @@ import { createJob, setJobStatus, updateJob } from "@/lib/jobs";
 import { jobFromFormData, jobSchema } from "./schema";
 
 const NOT_FOUND = "This job was not found. It may have been deleted.";
-const form = { caller: "member", refuse: asFormState, notFound: NOT_FOUND, failed: "We could not save the job. Please try again." } as const;
+const form = { caller: "recruiter", refuse: asFormState, notFound: NOT_FOUND, failed: "We could not save the job. Please try again." } as const;
 const jobForm = formInput(jobSchema, jobFromFormData);
 
 export const createJobAction = defineAction({ ...form, name: "create job", args: [previousState, jobForm] }, async ({ member }, _prev, input) => {
@@ -27,7 +27,7 @@ export const updateJobAction = defineAction({ ...form, name: "update job", args:
 
 /** Archives (hides from scheduling) or reopens a job. Returns an error message, or nothing. */
 export const setJobArchivedAction = defineAction(
-  { caller: "member", refuse: asMessage, notFound: NOT_FOUND, failed: "We could not change the job. Please try again.", name: "archive job", args: [recordId, z.boolean()] },
+  { caller: "recruiter", refuse: asMessage, notFound: NOT_FOUND, failed: "We could not change the job. Please try again.", name: "archive job", args: [recordId, z.boolean()] },
   async ({ member }, id, archived) => {
     await setJobStatus(member.organizationId, id, archived ? "ARCHIVED" : "OPEN");
     revalidatePath("/jobs");

@@ -10,11 +10,11 @@ import { endAllSessions } from "@/lib/accounts/sessions";
 import { setTimeZone } from "@/lib/accounts/time-zone";
 import { changePasswordSchema, retentionSchema, timeZoneSchema } from "./schema";
 
-/** Sets how many days after an interview its answers and recordings are deleted (owners only). */
+/** Sets how many days after an interview its answers and recordings are deleted (admins and owners). */
 export const setRetentionAction = defineAction(
   {
-    caller: "owner",
-    ownersOnly: "Only the organisation's owner can change how long answers are kept.",
+    caller: "admin",
+    forbidden: "Only an admin or owner can change how long answers are kept.",
     refuse: asFormState,
     name: "set retention",
     args: [previousState, formInput(retentionSchema)],

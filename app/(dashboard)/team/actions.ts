@@ -8,11 +8,11 @@ import { createTeamInvite, revokeTeamInvite } from "@/lib/accounts/members";
 import { wakeDispatcher } from "@/lib/background";
 import { inviteSchema } from "./schema";
 
-const owner = { caller: "owner", ownersOnly: "Only the organisation's owner can invite teammates." } as const;
+const admin = { caller: "admin", forbidden: "Only an admin or owner can manage the team." } as const;
 
 /** Invites a teammate by email (through the outbox). */
 export const inviteTeammateAction = defineAction(
-  { ...owner, refuse: asFormState, failed: "We could not create the invitation. Please try again.", name: "invite teammate", args: [previousState, formInput(inviteSchema)] },
+  { ...admin, refuse: asFormState, failed: "We could not create the invitation. Please try again.", name: "invite teammate", args: [previousState, formInput(inviteSchema)] },
   async ({ member }, _prev, { email }) => {
     await createTeamInvite(member.organizationId, member.id, email);
     after(wakeDispatcher);
@@ -22,7 +22,7 @@ export const inviteTeammateAction = defineAction(
 );
 
 export const revokeInviteAction = defineAction(
-  { ...owner, refuse: asMessage, notFound: "This invitation was not found.", failed: "We could not revoke the invitation. Please try again.", name: "revoke invitation", args: [recordId] },
+  { ...admin, refuse: asMessage, notFound: "This invitation was not found.", failed: "We could not revoke the invitation. Please try again.", name: "revoke invitation", args: [recordId] },
   async ({ member }, id) => {
     await revokeTeamInvite(member.organizationId, id);
     revalidatePath("/team");

@@ -1,8 +1,9 @@
 import "server-only";
+import { managesTeam } from "@/lib/accounts/roles";
 import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { FieldError, NotFoundError, StateError } from "@/lib/errors";
-import { EmailKind, EmailStatus, Role } from "@/lib/generated/prisma/enums";
+import { EmailKind, EmailStatus } from "@/lib/generated/prisma/enums";
 import { RETENTION_DAYS } from "@/lib/limits";
 import { member, recordEvent, SYSTEM, type Actor } from "../audit";
 import { deleteInterviewMedia } from "../media";
@@ -117,15 +118,15 @@ export async function findRetentionSetting(organizationId: string): Promise<{ re
   return org;
 }
 
-/** Changes how long answers and recordings are kept (owners only; 30–730 days). */
+/** Changes how long answers and recordings are kept (admins and owners; 30–730 days). */
 export async function setRetentionDays(by: Manager, retentionDays: number, at = clockNow()): Promise<void> {
   if (!Number.isInteger(retentionDays) || retentionDays < RETENTION_DAYS.min || retentionDays > RETENTION_DAYS.max) {
     throw new FieldError("retentionDays", `Enter a whole number of days from ${RETENTION_DAYS.min} to ${RETENTION_DAYS.max}.`);
   }
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
-    const owner = await tx.user.findFirst({ where: { id: by.userId, organizationId: by.organizationId, role: Role.OWNER }, select: { id: true } });
-    if (!owner) throw new StateError("Only the organisation's owner can change how long answers are kept.");
+    const actor = await tx.user.findFirst({ where: { id: by.userId, organizationId: by.organizationId }, select: { role: true } });
+    if (!actor || !managesTeam(actor.role)) throw new StateError("Only an admin or owner can change how long answers are kept.");
     const [before] = await tx.$queryRaw<Array<{ retentionDays: number }>>`
       SELECT "retentionDays" FROM "Organization" WHERE id = ${by.organizationId} FOR UPDATE`;
     if (!before) throw new NotFoundError("Organization");

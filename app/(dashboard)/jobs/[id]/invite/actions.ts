@@ -15,7 +15,7 @@ import { listUninvitedCandidates, previewInvitations, type PreviewRow, type RowC
 import { confirmSchema, previewFromFormData, previewSchema } from "./schema";
 
 const NOT_FOUND = "This job was not found. It may have been deleted.";
-const form = { caller: "member", refuse: asFormState, notFound: NOT_FOUND } as const;
+const form = { caller: "recruiter", refuse: asFormState, notFound: NOT_FOUND } as const;
 const manager = (member: { id: string; organizationId: string }) => ({ userId: member.id, organizationId: member.organizationId });
 
 /** The preview form's result: refused with field messages, or every row classified, with the people to confirm. */
@@ -56,7 +56,7 @@ type SearchResult = { ok: boolean; rows: Array<{ id: string; name: string; email
 /** The picker's search: candidates of the organisation never invited to this job, by part of a name or email. */
 export const searchUninvitedCandidatesAction = defineAction(
   {
-    caller: "member",
+    caller: "recruiter",
     name: "search uninvited candidates",
     args: [recordId, z.string().max(200)],
     refuse: ({ message }: Refusal): SearchResult => ({ ok: false, rows: [], more: false, message }),

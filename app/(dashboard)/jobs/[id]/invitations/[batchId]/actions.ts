@@ -13,7 +13,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** Gives every unfinished candidate of a batch (to complete by a deadline) one later date: one email each. */
 export const extendBatchAction = defineAction(
   {
-    caller: "member",
+    caller: "recruiter",
     refuse: asFormState,
     notFound: "These invitations were not found. They may have been deleted.",
     name: "extend batch deadlines",
