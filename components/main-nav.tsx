@@ -5,12 +5,12 @@ import { useRef, useState } from "react";
 import { Logo } from "@/components/logo";
 import { NavLink } from "@/components/nav-link";
 
-const DESTINATIONS = [
-  { href: "/interviews", label: "Interviews" },
-  { href: "/jobs", label: "Jobs" },
-  { href: "/candidates", label: "Candidates" },
-  { href: "/team", label: "Team" },
-  { href: "/settings", label: "Settings" },
+const ALL_DESTINATIONS = [
+  { href: "/interviews", label: "Interviews", recruiters: false },
+  { href: "/jobs", label: "Jobs", recruiters: true },
+  { href: "/candidates", label: "Candidates", recruiters: true },
+  { href: "/team", label: "Team", recruiters: false },
+  { href: "/settings", label: "Settings", recruiters: false },
 ] as const;
 
 /**
@@ -18,7 +18,8 @@ const DESTINATIONS = [
  * sheet with every destination (Radix Dialog: aria-expanded on the button, focus moves in, Escape
  * and choosing a destination close it, focus goes back to the button).
  */
-export function MainNav() {
+export function MainNav({ managesInterviews }: { /** Jobs and candidates are for recruiters and above; a reviewer sees neither. */ managesInterviews: boolean }) {
+  const DESTINATIONS = ALL_DESTINATIONS.filter((d) => managesInterviews || !d.recruiters);
   const [open, setOpen] = useState(false);
   const sheet = useRef<HTMLElement>(null);
   return (

@@ -5,16 +5,20 @@ import path from "node:path";
 import { addSeconds } from "date-fns";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { RecordingStatus } from "@/lib/generated/prisma/enums";
+import { RecordingStatus, Role } from "@/lib/generated/prisma/enums";
 import { startInterview } from "@/lib/interviews/candidate/answering";
 import { mediaResponse, parseRange } from "@/lib/http/media-response";
 import { UPLOAD_GRACE_SECONDS } from "@/lib/interviews/model/progress";
 import { CHUNK_MAX_BYTES, maxTakeBytes } from "@/lib/interviews/model/recording-rules";
 import { finishRecording, RecordingError, startRecording, storeChunk } from "@/lib/interviews/candidate/recordings";
 import { findRecordingForCandidate, findRecordingForMember } from "@/lib/interviews/media";
+
 import { setStorage } from "@/lib/storage";
-import { makeJob, makeOrg, makeSchedulingOrg, question } from "./support/factories";
+import { makeJob, makeMember, makeOrg, makeSchedulingOrg, question } from "./support/factories";
 import { answerRows, scheduleAt, asCandidate } from "./support/interviews";
+
+/** An organisation's owner, as the review player's route sees them. */
+const ownerOf = (o: { organizationId: string; ownerId: string }) => ({ userId: o.ownerId, organizationId: o.organizationId, role: Role.OWNER });
 
 // Far in the future, like tests/candidate.test.ts: no sweep on a shared database reaches them.
 const START = new Date("2032-05-05T09:00:00.000Z");
@@ -88,7 +92,7 @@ describe("a take", () => {
     expect(await finishRecording(await asCandidate(interviewId), take.recordingId, { chunks: 3 }, s(10))).toEqual({ finished: true, missing: [] });
     expect(await finishRecording(await asCandidate(interviewId), take.recordingId, { chunks: 3 }, s(11))).toEqual({ finished: true, missing: [] });
 
-    const recording = (await findRecordingForMember(org.organizationId, take.recordingId))!;
+    const recording = (await findRecordingForMember(ownerOf(org), take.recordingId))!;
     const whole = await mediaResponse(new Request("http://x/"), recording);
     expect(whole.status).toBe(200);
     expect(whole.headers.get("content-type")).toBe("video/webm");
@@ -186,7 +190,7 @@ describe("a take's length", () => {
 describe("a stored chunk is never replaced", () => {
   /** The bytes a recruiter's player gets for a recording. */
   async function media(recordingId: string) {
-    const recording = (await findRecordingForMember(org.organizationId, recordingId))!;
+    const recording = (await findRecordingForMember(ownerOf(org), recordingId))!;
     return [...(await body(await mediaResponse(new Request("http://x/"), recording)))];
   }
 
@@ -276,12 +280,17 @@ describe("refused uploads store nothing", () => {
     expect(await findRecordingForCandidate(mine.interviewId, recordingId)).toBeNull();
   });
 
-  it("the recruiter of another organisation cannot play it", async () => {
+  it("the recruiter of another organisation cannot play it, nor a reviewer until asked to review it", async () => {
     const { interviewId, video } = await started();
     const { recordingId } = await startRecording(await asCandidate(interviewId), video, WEBM, s(1));
     const other = await makeOrg("Elsewhere");
-    expect(await findRecordingForMember(other.organizationId, recordingId)).toBeNull();
-    expect(await findRecordingForMember(org.organizationId, recordingId)).not.toBeNull();
+    expect(await findRecordingForMember(ownerOf(other), recordingId)).toBeNull();
+    expect(await findRecordingForMember(ownerOf(org), recordingId)).not.toBeNull();
+    const reviewer = await makeMember(org, Role.REVIEWER);
+    const asReviewer = { userId: reviewer.userId, organizationId: org.organizationId, role: Role.REVIEWER };
+    expect(await findRecordingForMember(asReviewer, recordingId)).toBeNull();
+    await (await db()).reviewRequest.create({ data: { organizationId: org.organizationId, interviewId, reviewerId: reviewer.userId } });
+    expect(await findRecordingForMember(asReviewer, recordingId)).not.toBeNull();
   });
 
   it.each([
@@ -314,7 +323,7 @@ describe("retakes and interruptions", () => {
     const prisma = await db();
     expect(await prisma.recording.findUniqueOrThrow({ where: { id: first.recordingId }, select: { status: true } })).toEqual({ status: RecordingStatus.DISCARDED });
     expect(storedFiles(interviewId, first.recordingId)).toEqual([]);
-    expect(await findRecordingForMember(org.organizationId, first.recordingId)).toBeNull();
+    expect(await findRecordingForMember(ownerOf(org), first.recordingId)).toBeNull();
 
     await finishRecording(await asCandidate(interviewId), retake.recordingId, { chunks: 0 }, s(50));
     await expectRefused(startRecording(await asCandidate(interviewId), video, WEBM, s(55)), "no_retakes");

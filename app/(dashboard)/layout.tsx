@@ -5,6 +5,7 @@ import { MainNav } from "@/components/main-nav";
 import { UserMenu } from "@/components/user-menu";
 import { VerifyEmailBanner } from "@/components/verify-email-banner";
 import { requireMember } from "@/lib/accounts/auth";
+import { managesInterviews } from "@/lib/accounts/roles";
 import { sendVerificationEmailAction } from "./actions";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
@@ -19,7 +20,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <Link href="/interviews" aria-label="Kairos home">
             <Logo />
           </Link>
-          <MainNav />
+          <MainNav managesInterviews={managesInterviews(member.role)} />
           <UserMenu name={member.name} email={member.email} organizationName={member.organizationName} />
         </div>
       </header>

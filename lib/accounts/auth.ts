@@ -2,11 +2,14 @@ import "server-only";
 import { getServerSession, type NextAuthOptions } from "next-auth";
 import type { JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
 import { findSessionMember, type Member as AccountMember } from "@/lib/accounts/members";
 import { authSecret } from "@/lib/config";
+import { atLeast } from "@/lib/accounts/roles";
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { Viewer } from "@/lib/interviews/recruiter/manager";
 import { clientAddress } from "@/lib/http/client-address";
 import { endSession, SESSION_DAYS, sessionIds, startSession } from "@/lib/accounts/sessions";
 import { authenticate } from "@/lib/accounts/sign-in";
@@ -105,4 +108,19 @@ export const requireMember = cache(async (): Promise<Member> => {
  */
 export async function currentUserId(): Promise<string | null> {
   return (await currentMember())?.id ?? null;
+}
+
+/**
+ * The signed-in member if their role is `least` or above (lib/accounts/roles.ts); a page below it
+ * is "not found" for them, as it is for anyone outside the organisation.
+ */
+export async function requireRole(least: Role): Promise<Member> {
+  const member = await requireMember();
+  if (!atLeast(member.role, least)) notFound();
+  return member;
+}
+
+/** A member as lib/ scopes reads to them: who, which organisation, which role. */
+export function asViewer(member: Member): Viewer {
+  return { userId: member.id, organizationId: member.organizationId, role: member.role };
 }

@@ -6,9 +6,10 @@ import { appUrl } from "@/lib/config";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { renderEmail } from "@/lib/email/templates";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { EmailKind, type Role } from "@/lib/generated/prisma/enums";
+import { EmailKind, Role } from "@/lib/generated/prisma/enums";
+import { mayChangeRole } from "@/lib/accounts/roles";
 import { db, type Tx } from "@/lib/db";
-import { DuplicateError, ExpectedError, isUniqueViolation, NotFoundError } from "@/lib/errors";
+import { DuplicateError, ExpectedError, FieldError, isUniqueViolation, NotFoundError } from "@/lib/errors";
 import { queueAccountEmail, renderAccountEmail } from "@/lib/accounts/emails";
 import { assertMayEmailOutsiders } from "@/lib/accounts/sending-limits";
 import { hashToken, isTokenShaped, newSecretToken } from "@/lib/tokens";
@@ -104,7 +105,7 @@ export async function listTeam(organizationId: string) {
     prisma.teamInvite.findMany({
       where: { organizationId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now() } },
       orderBy: { createdAt: "desc" },
-      select: { id: true, email: true, expiresAt: true, createdAt: true },
+      select: { id: true, email: true, role: true, expiresAt: true, createdAt: true },
     }),
   ]);
   return { members, invites };
@@ -117,13 +118,14 @@ export async function listTeam(organizationId: string) {
  * organisation): it is told so instead of getting a link, while the inviter sees the same as for
  * any address — inviting must not tell who has an account.
  */
-export async function createTeamInvite(organizationId: string, invitedById: string, email: string, role: Role = "RECRUITER") {
+export async function createTeamInvite(organizationId: string, invitedById: string, email: string, role: Role = Role.RECRUITER) {
   const prisma = await db();
   const [holder, inviter] = await Promise.all([
     prisma.user.findUnique({ where: { email }, select: { organizationId: true } }),
-    prisma.user.findFirst({ where: { id: invitedById, organizationId }, select: { name: true, timeZone: true, organization: { select: { name: true } } } }),
+    prisma.user.findFirst({ where: { id: invitedById, organizationId }, select: { name: true, role: true, timeZone: true, organization: { select: { name: true } } } }),
   ]);
   if (!inviter) throw new NotFoundError("User");
+  if (!mayChangeRole(inviter.role, Role.REVIEWER, role)) throw new FieldError("role", "Only an owner can invite another owner.");
   // The inviter sees their own team on the page anyway.
   if (holder?.organizationId === organizationId) throw new DuplicateError("email", "This person is already on your team.");
   await assertMayEmailOutsiders({ userId: invitedById, organizationId }, 1);

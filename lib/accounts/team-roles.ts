@@ -34,13 +34,13 @@ async function actorRole(tx: Tx, by: Viewer): Promise<Role> {
 }
 
 /** Gives a member another role (admins and owners; only owners touch owners; never the last owner away). */
-export async function changeMemberRole(by: Viewer, userId: string, role: Role): Promise<void> {
+export async function changeMemberRole(by: Viewer, userId: string, role: Role): Promise<{ name: string }> {
   const prisma = await db();
-  await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => {
     const { target, owners } = await lockTeam(tx, by.organizationId, userId);
     const actor = await actorRole(tx, by);
     if (!mayChangeRole(actor, target.role, role)) throw new StateError(NOT_ALLOWED);
-    if (target.role === role) return;
+    if (target.role === role) return { name: target.name };
     if (target.role === Role.OWNER && owners === 1) throw new StateError(LAST_OWNER);
     await tx.user.update({ where: { id: userId }, data: { role } });
     await recordEvent(tx, {
@@ -50,6 +50,7 @@ export async function changeMemberRole(by: Viewer, userId: string, role: Role): 
       data: { userId, from: target.role, to: role },
       at: now(),
     });
+    return { name: target.name };
   });
 }
 

@@ -1,4 +1,6 @@
 import "server-only";
+import type { Viewer } from "./recruiter/manager";
+import { visibleInterviews } from "./recruiter/visibility";
 import { db } from "@/lib/db";
 import { RecordingStatus } from "@/lib/generated/prisma/enums";
 import { storage } from "@/lib/storage";
@@ -56,8 +58,8 @@ async function findPlayable(where: { id: string; interviewId?: string; interview
   });
 }
 
-/** For the recruiter's player: only recordings of their organisation's interviews. */
-export const findRecordingForMember = (organizationId: string, recordingId: string) => findPlayable({ id: recordingId, interview: { organizationId } });
+/** For the review player: only recordings of interviews the member may see (a reviewer: those they are asked to review). */
+export const findRecordingForMember = (viewer: Viewer, recordingId: string) => findPlayable({ id: recordingId, interview: visibleInterviews(viewer) });
 /** For the candidate reviewing their own take: only recordings of the interview their key opens. */
 export const findRecordingForCandidate = (interviewId: string, recordingId: string) => findPlayable({ id: recordingId, interviewId });
 

@@ -5,14 +5,15 @@ import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
-import { requireMember } from "@/lib/accounts/auth";
+import { requireRole } from "@/lib/accounts/auth";
+import { Role } from "@/lib/generated/prisma/enums";
 import { listCandidates } from "@/lib/candidates";
 import { withoutNul } from "@/lib/fields";
 
 export const metadata: Metadata = { title: "Candidates" };
 
 export default async function CandidatesPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string; deleted?: string }> }) {
-  const member = await requireMember();
+  const member = await requireRole(Role.RECRUITER);
   const params = await searchParams;
   const query = withoutNul(params.q ?? "").slice(0, 200);
   const page = Math.max(1, Math.min(10_000, Number.parseInt(params.page ?? "1", 10) || 1));

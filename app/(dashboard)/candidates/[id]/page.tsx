@@ -5,7 +5,8 @@ import { InterviewRows } from "@/components/interview-rows";
 import { OneTimeNotice } from "@/components/one-time-notice";
 import { PageHeader } from "@/components/page-header";
 import { Button } from "@/components/ui/button";
-import { requireMember } from "@/lib/accounts/auth";
+import { requireRole } from "@/lib/accounts/auth";
+import { Role } from "@/lib/generated/prisma/enums";
 import { findCandidate } from "@/lib/candidates";
 import { now } from "@/lib/clock";
 import { listInterviewsOf, RECORD_INTERVIEWS_SHOWN } from "@/lib/interviews/recruiter/queries";
@@ -17,7 +18,7 @@ import { DeleteCandidateButton } from "./delete-candidate-button";
 export const metadata: Metadata = { title: "Candidate" };
 
 export default async function CandidatePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
-  const member = await requireMember();
+  const member = await requireRole(Role.RECRUITER);
   const { id } = await params;
   const candidate = await findCandidate(member.organizationId, id);
   if (!candidate) notFound();

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
-import { requireMember } from "@/lib/accounts/auth";
+import { requireRole } from "@/lib/accounts/auth";
+import { Role } from "@/lib/generated/prisma/enums";
 import { timeZones } from "@/lib/time-zones";
 import { createCandidateAction } from "../actions";
 import { CandidateForm } from "../candidate-form";
@@ -9,7 +10,7 @@ import { CandidateForm } from "../candidate-form";
 export const metadata: Metadata = { title: "Add candidate" };
 
 export default async function NewCandidatePage() {
-  await requireMember();
+  await requireRole(Role.RECRUITER);
   return (
     <>
       <Link href="/candidates" className="text-sm text-ink-600 hover:text-ink-900">

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { Button } from "@/components/ui/button";
-import { requireMember } from "@/lib/accounts/auth";
+import { requireRole } from "@/lib/accounts/auth";
+import { Role } from "@/lib/generated/prisma/enums";
 import { schedulingOptions } from "@/lib/interviews/recruiter/queries";
 import { timeZones } from "@/lib/time-zones";
 import { ScheduleForm } from "./schedule-form";
@@ -12,7 +13,7 @@ import { ScheduleForm } from "./schedule-form";
 export const metadata: Metadata = { title: "Schedule an interview" };
 
 export default async function NewInterviewPage({ searchParams }: { searchParams: Promise<{ candidate?: string; job?: string }> }) {
-  const member = await requireMember();
+  const member = await requireRole(Role.RECRUITER);
   const { jobs, candidates } = await schedulingOptions(member.organizationId);
   const { candidate, job } = await searchParams;
   return (

@@ -5,14 +5,15 @@ import { FilterTabs } from "@/components/filter-tabs";
 import { PageHeader } from "@/components/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { requireMember } from "@/lib/accounts/auth";
+import { requireRole } from "@/lib/accounts/auth";
+import { Role } from "@/lib/generated/prisma/enums";
 import { listJobs } from "@/lib/jobs";
 import { WORKPLACE_LABELS } from "../labels";
 
 export const metadata: Metadata = { title: "Jobs" };
 
 export default async function JobsPage({ searchParams }: { searchParams: Promise<{ archived?: string }> }) {
-  const member = await requireMember();
+  const member = await requireRole(Role.RECRUITER);
   const archived = (await searchParams).archived === "1";
   const jobs = await listJobs(member.organizationId, archived ? "ARCHIVED" : "OPEN");
   return (

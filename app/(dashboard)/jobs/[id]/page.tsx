@@ -7,7 +7,8 @@ import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { requireMember } from "@/lib/accounts/auth";
+import { requireRole } from "@/lib/accounts/auth";
+import { Role } from "@/lib/generated/prisma/enums";
 import { LocalDate } from "@/components/local-date";
 import { listInvitationBatches } from "@/lib/interviews/recruiter/bulk/batch-view";
 import { listInterviewsOf, RECORD_INTERVIEWS_SHOWN } from "@/lib/interviews/recruiter/queries";
@@ -18,7 +19,7 @@ import { ArchiveJobButton } from "./archive-job-button";
 export const metadata: Metadata = { title: "Job" };
 
 export default async function JobPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
-  const member = await requireMember();
+  const member = await requireRole(Role.RECRUITER);
   const { id } = await params;
   const job = await findJob(member.organizationId, id);
   if (!job) notFound();

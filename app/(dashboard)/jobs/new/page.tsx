@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
-import { requireMember } from "@/lib/accounts/auth";
+import { requireRole } from "@/lib/accounts/auth";
+import { Role } from "@/lib/generated/prisma/enums";
 import { createJobAction } from "../actions";
 import { JobForm } from "../job-form";
 
 export const metadata: Metadata = { title: "New job" };
 
 export default async function NewJobPage() {
-  await requireMember();
+  await requireRole(Role.RECRUITER);
   return (
     <>
       <Link href="/jobs" className="text-sm text-ink-600 hover:text-ink-900">

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/page-header";
-import { requireMember } from "@/lib/accounts/auth";
+import { requireRole } from "@/lib/accounts/auth";
+import { Role } from "@/lib/generated/prisma/enums";
 import { findJob } from "@/lib/jobs";
 import { updateJobAction } from "../../actions";
 import { JobForm } from "../../job-form";
@@ -10,7 +11,7 @@ import { JobForm } from "../../job-form";
 export const metadata: Metadata = { title: "Edit job" };
 
 export default async function EditJobPage({ params }: { params: Promise<{ id: string }> }) {
-  const member = await requireMember();
+  const member = await requireRole(Role.RECRUITER);
   const { id } = await params;
   const job = await findJob(member.organizationId, id);
   if (!job) notFound();

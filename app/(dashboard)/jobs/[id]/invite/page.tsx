@@ -4,7 +4,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
-import { requireMember } from "@/lib/accounts/auth";
+import { requireRole } from "@/lib/accounts/auth";
+import { Role } from "@/lib/generated/prisma/enums";
 import { listUninvitedCandidates } from "@/lib/interviews/recruiter/bulk/preview";
 import { estimateMinutes } from "@/lib/interviews/model/estimate";
 import { findJob } from "@/lib/jobs";
@@ -14,7 +15,7 @@ import { InviteForm } from "./invite-form";
 export const metadata: Metadata = { title: "Invite candidates" };
 
 export default async function InviteCandidatesPage({ params }: { params: Promise<{ id: string }> }) {
-  const member = await requireMember();
+  const member = await requireRole(Role.RECRUITER);
   const { id } = await params;
   const job = await findJob(member.organizationId, id);
   if (!job) notFound();

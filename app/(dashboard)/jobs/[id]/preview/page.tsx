@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
-import { requireMember } from "@/lib/accounts/auth";
-import { AnswerType } from "@/lib/generated/prisma/enums";
+import { requireRole } from "@/lib/accounts/auth";
+import { AnswerType, Role } from "@/lib/generated/prisma/enums";
 import { findRetentionSetting } from "@/lib/interviews/lifecycle/retention";
 import { estimateMinutes } from "@/lib/interviews/model/estimate";
 import { summariseQuestions } from "@/lib/interviews/model/questions";
@@ -27,7 +27,7 @@ function spoken(seconds: number): string {
  * interview, candidate, key or email; the lobby's Start and requests are off.
  */
 export default async function JobPreviewPage({ params }: { params: Promise<{ id: string }> }) {
-  const member = await requireMember();
+  const member = await requireRole(Role.RECRUITER);
   const { id } = await params;
   const [job, { retentionDays }] = await Promise.all([findJob(member.organizationId, id), findRetentionSetting(member.organizationId)]);
   if (!job) notFound();

@@ -5,7 +5,8 @@ import { LocalDate } from "@/components/local-date";
 import { InterviewStatusBadge } from "@/components/interview-status-badge";
 import { PageHeader } from "@/components/page-header";
 import { Badge } from "@/components/ui/badge";
-import { requireMember } from "@/lib/accounts/auth";
+import { requireRole } from "@/lib/accounts/auth";
+import { Role } from "@/lib/generated/prisma/enums";
 import { recordId } from "@/lib/fields";
 import { findInvitationBatch } from "@/lib/interviews/recruiter/bulk/batch-view";
 import type { NotInvitedRow } from "@/lib/interviews/recruiter/bulk/confirm";
@@ -17,7 +18,7 @@ import { LiveRefresh } from "./live-refresh";
 export const metadata: Metadata = { title: "Invitations" };
 
 export default async function InvitationBatchPage({ params }: { params: Promise<{ id: string; batchId: string }> }) {
-  const member = await requireMember();
+  const member = await requireRole(Role.RECRUITER);
   const { id, batchId } = await params;
   if (!recordId.safeParse(id).success || !recordId.safeParse(batchId).success) notFound();
   const batch = await findInvitationBatch(member.organizationId, id, batchId);
