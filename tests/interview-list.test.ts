@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { setClock } from "@/lib/clock";
 import { db } from "@/lib/db";
-import { InterviewStatus } from "@/lib/generated/prisma/enums";
+import { InterviewStatus, Role } from "@/lib/generated/prisma/enums";
 import { listInterviews } from "@/lib/interviews/recruiter/queries";
-import { makeCandidate, makeInterviewRow, makeOrg } from "./support/factories";
+import { asOwner, makeCandidate, makeInterviewRow, makeMember, makeOrg } from "./support/factories";
 
 const HOUR = 3600_000;
 
@@ -35,12 +35,12 @@ beforeAll(async () => {
 
 describe("listInterviews groups by status, not by the clock", () => {
   it("an interview still going on (scheduled or in progress) is upcoming, whenever it was scheduled", async () => {
-    const upcoming = await listInterviews(org.organizationId, { when: "upcoming", page: 1 });
+    const upcoming = await listInterviews(asOwner(org), { when: "upcoming", page: 1 });
     expect(labels(upcoming)).toEqual(["started late, still answering", "start passed, link still open", "starts soon, not started"]);
   });
 
   it("past holds only finished interviews, latest first", async () => {
-    const past = await listInterviews(org.organizationId, { when: "past", page: 1 });
+    const past = await listInterviews(asOwner(org), { when: "past", page: 1 });
     expect(labels(past)).toEqual(["cancelled, was for tomorrow", "completed yesterday", "expired"]);
     expect(past.rows.map((r) => r.status)).not.toContain(InterviewStatus.IN_PROGRESS);
   });
@@ -48,16 +48,32 @@ describe("listInterviews groups by status, not by the clock", () => {
 
 describe("listInterviews searches by candidate", () => {
   it("matches part of the name, whatever its case, or part of the email", async () => {
-    expect(labels(await listInterviews(org.organizationId, { when: "upcoming", page: 1, q: "progress" }))).toEqual(["started late, still answering"]);
-    expect(labels(await listInterviews(org.organizationId, { when: "upcoming", page: 1, q: "SAM.SOON@" }))).toEqual(["starts soon, not started"]);
-    expect(labels(await listInterviews(org.organizationId, { when: "past", page: 1, q: "sample.test" }))).toEqual(["expired"]);
+    expect(labels(await listInterviews(asOwner(org), { when: "upcoming", page: 1, q: "progress" }))).toEqual(["started late, still answering"]);
+    expect(labels(await listInterviews(asOwner(org), { when: "upcoming", page: 1, q: "SAM.SOON@" }))).toEqual(["starts soon, not started"]);
+    expect(labels(await listInterviews(asOwner(org), { when: "past", page: 1, q: "sample.test" }))).toEqual(["expired"]);
   });
 
   it("finds nothing for a candidate in another tab or another organisation, and treats LIKE's wildcards as text", async () => {
-    expect(ids(await listInterviews(org.organizationId, { when: "past", page: 1, q: "Sam Soon" }))).toEqual([]);
+    expect(ids(await listInterviews(asOwner(org), { when: "past", page: 1, q: "Sam Soon" }))).toEqual([]);
     const elsewhere = await makeOrg("Interview list, elsewhere");
-    expect(ids(await listInterviews(elsewhere.organizationId, { when: "upcoming", page: 1, q: "Sam" }))).toEqual([]);
-    expect(ids(await listInterviews(org.organizationId, { when: "upcoming", page: 1, q: "%" }))).toEqual([]);
-    expect(ids(await listInterviews(org.organizationId, { when: "upcoming", page: 1, q: "_" }))).toEqual([]);
+    expect(ids(await listInterviews(asOwner(elsewhere), { when: "upcoming", page: 1, q: "Sam" }))).toEqual([]);
+    expect(ids(await listInterviews(asOwner(org), { when: "upcoming", page: 1, q: "%" }))).toEqual([]);
+    expect(ids(await listInterviews(asOwner(org), { when: "upcoming", page: 1, q: "_" }))).toEqual([]);
+  });
+});
+
+describe("a reviewer's list", () => {
+  it("holds only the interviews they are asked to review, found by name but never by address", async () => {
+    const prisma = await db();
+    const reviewer = await makeMember(org, Role.REVIEWER);
+    const viewer = { userId: reviewer.userId, organizationId: org.organizationId, role: Role.REVIEWER };
+    expect(ids(await listInterviews(viewer, { when: "past", page: 1 }))).toEqual([]);
+    await prisma.reviewRequest.create({ data: { organizationId: org.organizationId, interviewId: rows["completed yesterday"]!, reviewerId: reviewer.userId } });
+    expect(labels(await listInterviews(viewer, { when: "past", page: 1 }))).toEqual(["completed yesterday"]);
+    expect(labels(await listInterviews(viewer, { when: "past", page: 1, q: "carla" }))).toEqual(["completed yesterday"]);
+    expect(ids(await listInterviews(viewer, { when: "past", page: 1, q: "carla@example" }))).toEqual([]);
+    // A recruiter sees every interview, asked or not.
+    const recruiter = await makeMember(org, Role.RECRUITER);
+    expect(labels(await listInterviews({ userId: recruiter.userId, organizationId: org.organizationId, role: Role.RECRUITER }, { when: "past", page: 1 }))).toHaveLength(3);
   });
 });

@@ -8,7 +8,7 @@ import { ActorType, InterviewStatus, Recommendation } from "@/lib/generated/pris
 import { listInterviews } from "@/lib/interviews/recruiter/queries";
 import { findReview, rateAnswer, recommend } from "@/lib/interviews/recruiter/review";
 import { timeUsedSeconds } from "@/lib/interviews/model/progress";
-import { makeAnsweredInterview, makeOrg } from "./support/factories";
+import { asOwner, makeAnsweredInterview, makeOrg } from "./support/factories";
 import { interviewSnapshot } from "./support/interviews";
 
 const T0 = new Date("2026-06-01T08:00:00.000Z");
@@ -235,15 +235,15 @@ describe("listInterviews to review", () => {
     await prisma.interview.update({ where: { id: newer.interviewId }, data: { completedAt: new Date("2026-05-02T10:00:00Z") } });
     await recommend(owner, reviewed.interviewId, { recommendation: Recommendation.HOLD, comment: "" });
 
-    const toReview = await listInterviews(fresh.organizationId, { when: "review", page: 1, status: InterviewStatus.SCHEDULED });
+    const toReview = await listInterviews(asOwner(fresh), { when: "review", page: 1, status: InterviewStatus.SCHEDULED });
     expect(toReview.rows.map((r) => r.id)).toEqual([newer.interviewId, older.interviewId]);
     expect(toReview.hasNext).toBe(false);
 
-    const past = await listInterviews(fresh.organizationId, { when: "past", page: 1 });
+    const past = await listInterviews(asOwner(fresh), { when: "past", page: 1 });
     expect(past.rows.find((r) => r.id === reviewed.interviewId)?.recommendation).toBe(Recommendation.HOLD);
     // Still scheduled (its start has passed): upcoming, not past, without a recommendation.
     expect(past.rows.find((r) => r.id === scheduled.interviewId)).toBeUndefined();
-    const upcoming = await listInterviews(fresh.organizationId, { when: "upcoming", page: 1 });
+    const upcoming = await listInterviews(asOwner(fresh), { when: "upcoming", page: 1 });
     expect(upcoming.rows.find((r) => r.id === scheduled.interviewId)?.recommendation).toBeNull();
   });
 });

@@ -30,6 +30,11 @@ export async function makeOrg(name = "Test Org", { verified = true, password }: 
   return { organizationId: org.id, ownerId: owner.id, ownerEmail, suffix };
 }
 
+/** An organisation's owner as lib/ scopes reads to a member (a Viewer). */
+export function asOwner(org: { organizationId: string; ownerId: string }) {
+  return { userId: org.ownerId, organizationId: org.organizationId, role: "OWNER" as const };
+}
+
 /** Another member of `org` with `role` (no password that signs in). */
 export async function makeMember(org: { organizationId: string }, role: Role, name = `${role.charAt(0)}${role.slice(1).toLowerCase()} ${randomUUID().slice(0, 4)}`) {
   const prisma = await db();

@@ -1,4 +1,7 @@
 import "server-only";
+import { seesContactDetails } from "@/lib/accounts/roles";
+import type { Viewer } from "./manager";
+import { visibleInterviews } from "./visibility";
 import { db } from "@/lib/db";
 import { containsText } from "@/lib/search";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -27,7 +30,7 @@ export interface InterviewFilters {
  * Served by the (organizationId, status, scheduledAt) index, so it stays fast at 100k rows; a page
  * asks for one row more than it shows instead of counting them all.
  */
-export async function listInterviews(organizationId: string, filters: InterviewFilters) {
+export async function listInterviews(viewer: Viewer, filters: InterviewFilters) {
   const prisma = await db();
   const scheduledAt: Prisma.DateTimeFilter = {
     ...(filters.from && { gte: filters.from }),
@@ -39,13 +42,14 @@ export async function listInterviews(organizationId: string, filters: InterviewF
   const q = containsText(filters.q);
   const rows = await prisma.interview.findMany({
     where: {
-      organizationId,
+      ...visibleInterviews(viewer),
       scheduledAt,
       status: { in: [...statuses] },
       ...(filters.jobId && { jobId: filters.jobId }),
       // To review: completed and without a recommendation, whatever status filter the URL carries.
       ...(review && { reviewedAt: null }),
-      ...(q && { candidate: { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] } }),
+      // A reviewer searches by name only: matching an address would tell them whose it is.
+      ...(q && { candidate: { OR: [{ name: { contains: q, mode: "insensitive" } }, ...(seesContactDetails(viewer.role) ? [{ email: { contains: q, mode: "insensitive" as const } }] : [])] } }),
     },
     orderBy: review
       ? [{ completedAt: { sort: "desc", nulls: "last" } }, { scheduledAt: "desc" }, { id: "asc" }]
@@ -60,7 +64,7 @@ export async function listInterviews(organizationId: string, filters: InterviewF
       bouncedAt: true,
       completedAt: true,
       recommendation: true,
-      candidate: { select: { name: true, email: true } },
+      candidate: { select: { name: true } },
       job: { select: { title: true } },
       // The email the row's badge describes (emailBadge): the newest link email or cancellation.
       emails: {
@@ -75,6 +79,30 @@ export async function listInterviews(organizationId: string, filters: InterviewF
     rows: rows.slice(0, INTERVIEW_PAGE_SIZE).map(({ emails, ...row }) => ({ ...row, email: emails[0] ?? null })),
     hasNext: rows.length > INTERVIEW_PAGE_SIZE,
   };
+}
+
+/**
+ * What a reviewer's page of an interview shows, or null unless they were asked to review it: the
+ * candidate's name and nothing that reaches them (no address, no emails, no timeline).
+ */
+export async function findInterviewForReviewer(viewer: Viewer, id: string) {
+  const prisma = await db();
+  const interview = await prisma.interview.findFirst({
+    where: { id, ...visibleInterviews(viewer) },
+    select: {
+      id: true,
+      status: true,
+      mode: true,
+      durationMinutes: true,
+      completedAt: true,
+      candidate: { select: { name: true } },
+      job: { select: { title: true, _count: { select: { questions: true } } } },
+      reviewRequests: { where: { reviewerId: viewer.userId }, select: { dueAt: true, createdAt: true, requestedBy: { select: { name: true } } } },
+    },
+  });
+  if (!interview) return null;
+  const { reviewRequests, ...rest } = interview;
+  return { ...rest, request: reviewRequests[0] ?? null };
 }
 
 /** One interview with what its page shows, or null when it is not this organisation's. */

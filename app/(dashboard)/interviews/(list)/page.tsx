@@ -9,7 +9,8 @@ import { PageHeader } from "@/components/page-header";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { controlClass } from "@/components/ui/field";
-import { requireMember } from "@/lib/accounts/auth";
+import { asViewer, requireMember } from "@/lib/accounts/auth";
+import { managesInterviews } from "@/lib/accounts/roles";
 import { listJobs } from "@/lib/jobs";
 import { emailBadge } from "@/lib/interviews/model/email-labels";
 import { listInterviews } from "@/lib/interviews/recruiter/queries";
@@ -30,7 +31,7 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
   const statusChoices = parsed.when === "review" ? [] : LIST_GROUPS[parsed.when];
   const filters = { ...parsed, status: parsed.status && statusChoices.includes(parsed.status) ? parsed.status : undefined };
   const [{ rows, hasNext }, jobs] = await Promise.all([
-    listInterviews(member.organizationId, {
+    listInterviews(asViewer(member), {
       ...filters,
       from: filters.from ? new Date(`${filters.from}T00:00:00Z`) : undefined,
       to: filters.to ? new Date(`${filters.to}T23:59:59.999Z`) : undefined,
@@ -43,17 +44,20 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
     return `/interviews${params.size ? `?${params}` : ""}`;
   };
   // The "to review" tab has its own status (completed), so a status in the URL does not filter it.
+  const manages = managesInterviews(member.role);
   const filtered = Boolean((filters.when !== "review" && filters.status) || filters.jobId || filters.from || filters.to || filters.q);
 
   return (
     <>
       <PageHeader
         title="Interviews"
-        description="Every interview's status and its invitation's delivery."
+        description={manages ? "Every interview's status and its invitation's delivery." : "The interviews you are asked to review."}
         actions={
-          <Button asChild>
-            <Link href="/interviews/new">Schedule interview</Link>
-          </Button>
+          manages ? (
+            <Button asChild>
+              <Link href="/interviews/new">Schedule interview</Link>
+            </Button>
+          ) : undefined
         }
       />
       <FilterTabs
@@ -65,7 +69,7 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
         <div role="search" className="sm:col-span-2">
           <label className="text-sm font-medium text-ink-800">
             Search by candidate
-            <input type="search" name="q" defaultValue={filters.q} placeholder="Name or email" className={cn(controlClass, "mt-1")} />
+            <input type="search" name="q" defaultValue={filters.q} placeholder={manages ? "Name or email" : "Name"} className={cn(controlClass, "mt-1")} />
           </label>
         </div>
         {filters.when !== "review" && (
@@ -116,7 +120,7 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
         <EmptyState
           title={filtered ? "No interviews match" : EMPTY_TITLES[filters.when]}
           action={
-            filters.when === "upcoming" && !filtered ? (
+            manages && filters.when === "upcoming" && !filtered ? (
               <Button asChild>
                 <Link href="/interviews/new">Schedule an interview</Link>
               </Button>
@@ -130,6 +134,8 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
                 {filters.q ? "Clear the search" : "Clear the filters"}
               </Link>
             </>
+          ) : !manages ? (
+            "When a recruiter asks you to review an interview, it appears here."
           ) : filters.when === "upcoming" ? (
             "Schedule one and the candidate gets their invitation right away."
           ) : filters.when === "review" ? (
@@ -159,7 +165,7 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
               <div className="flex flex-wrap gap-2">
                 <InterviewStatusBadge status={row.status} />
                 {row.recommendation && <Badge tone={RECOMMENDATION_TONES[row.recommendation]}>Reviewed: {RECOMMENDATION_LABELS[row.recommendation]}</Badge>}
-                <EmailBadge badge={emailBadge(row)} />
+                {manages && <EmailBadge badge={emailBadge(row)} />}
               </div>
             </li>
           ))}

@@ -6,7 +6,8 @@ import { EmailBadge, InterviewStatusBadge } from "@/components/interview-status-
 import { LocalDate } from "@/components/local-date";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
-import { requireMember } from "@/lib/accounts/auth";
+import { asViewer, requireMember } from "@/lib/accounts/auth";
+import { managesInterviews } from "@/lib/accounts/roles";
 import { findAccommodations } from "@/lib/interviews/recruiter/accommodations";
 import { findContentState } from "@/lib/interviews/recruiter/content";
 import { BADGE_EMAIL_KINDS, deliveryLabel, EMAIL_KIND_LABELS, emailBadge } from "@/lib/interviews/model/email-labels";
@@ -20,16 +21,17 @@ import { InterviewActions } from "./interview-actions";
 import { NoticeSlot, PageNoticeProvider } from "./page-notice";
 import { ReopenDialog } from "./reopen-dialog";
 import { ReviewSection } from "./review-section";
+import { ReviewerInterviewView } from "./reviewer-view";
 import { describeEvent } from "./timeline";
 
 export const metadata: Metadata = { title: "Interview" };
 /** Reopened questions are due this many days ahead unless the recruiter picks another date. */
 const REOPEN_DAYS = 7;
 
-
 export default async function InterviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ scheduled?: string; reopened?: string }> }) {
   const member = await requireMember();
   const { id } = await params;
+  if (!managesInterviews(member.role)) return <ReviewerInterviewView viewer={asViewer(member)} id={id} />;
   const interview = await findInterview(member.organizationId, id);
   if (!interview) notFound();
   const [accommodations, content] = await Promise.all([findAccommodations(member.organizationId, id), findContentState(member.organizationId, id)]);
