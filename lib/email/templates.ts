@@ -48,6 +48,7 @@ import SignUpExistingAccount, {
   PreviewProps as signUpExistingAccountPreview,
   type SignUpExistingAccountProps,
 } from "@/emails/sign-up-existing-account";
+import ReviewRequested, { PreviewProps as reviewRequestedPreview, type ReviewRequestedProps } from "@/emails/review-requested";
 import TeamInvitation, { PreviewProps as teamInvitationPreview, type TeamInvitationProps } from "@/emails/team-invitation";
 import TeamInviteExistingAccount, {
   PreviewProps as teamInviteExistingAccountPreview,
@@ -70,6 +71,7 @@ export type TemplateProps = {
   "reschedule-requested": RescheduleRequestedProps;
   "accommodation-requested": AccommodationRequestedProps;
   "deletion-requested": DeletionRequestedProps;
+  "review-requested": ReviewRequestedProps;
   "team-invite-existing-account": TeamInviteExistingAccountProps;
   "sign-up-confirmation": SignUpConfirmationProps;
   "sign-up-existing-account": SignUpExistingAccountProps;
@@ -160,6 +162,11 @@ const templates: { [K in TemplateName]: Entry<TemplateProps[K]> } = {
     component: DeletionRequested,
     subject: (p) => `${p.candidateName} asks you to delete their interview answers`,
     previewProps: deletionRequestedPreview,
+  },
+  "review-requested": {
+    component: ReviewRequested,
+    subject: (p) => (p.reminder ? `Reminder: your review of ${p.candidateName} is due ${p.dueAt ? `by ${formatDue(p.dueAt, p.timeZone)}` : "soon"}` : `${p.requesterName ?? "Your team"} asks you to review ${p.candidateName}'s interview`),
+    previewProps: reviewRequestedPreview,
   },
   "team-invite-existing-account": {
     component: TeamInviteExistingAccount,

@@ -32,6 +32,7 @@ export const AUDIT_EVENT_TYPES = [
   "reschedule.requested",
   "answer.rated",
   "interview.reviewed",
+  "review.requested",
   "accommodations.set",
   "accommodation.requested",
   "deletion.requested",

@@ -6,6 +6,7 @@ import { DeliveryState, EmailKind, InterviewStatus } from "@/lib/generated/prism
 import { recordEvent, SYSTEM } from "./audit";
 import { statusInSentence } from "./model/status";
 import { composeForSending, interviewDashboardUrl, LINK_KINDS, notifyRecruiters } from "./notify";
+import { composeReviewReminder } from "./review/requests";
 
 // How the outbox and the provider's delivery events meet interviews: lib/email/ sends and
 // tracks emails, and asks this module what each one means for its interview.
@@ -32,6 +33,9 @@ export function mayEmailGoOut(kind: EmailKind, status: InterviewStatus | null): 
       return status === InterviewStatus.CANCELLED;
     case EmailKind.CANDIDATE_COMPLETED:
     case EmailKind.ANSWERS_RECEIVED:
+    // Reviews are of completed interviews (its answers deleted, the reminder says nothing: see its composer).
+    case EmailKind.REVIEW_REQUESTED:
+    case EmailKind.REVIEW_REMINDER:
       return status === InterviewStatus.COMPLETED;
     case EmailKind.INVITATION_BOUNCED:
     case EmailKind.TEAM_INVITE:
@@ -71,7 +75,10 @@ export const interviewDelivery: DeliveryPolicy = {
     const prisma = await db();
     for (const email of emails) {
       if (!email.interviewId) continue;
-      const content = await composeForSending(prisma, { kind: email.kind, interviewId: email.interviewId, secret: email.secret });
+      const content =
+        email.kind === EmailKind.REVIEW_REMINDER
+          ? await composeReviewReminder(prisma, { interviewId: email.interviewId, toEmail: email.toEmail })
+          : await composeForSending(prisma, { kind: email.kind, interviewId: email.interviewId, secret: email.secret });
       composed.set(email.id, content ?? { withheld: "not sent: nothing is left to say" });
     }
     return composed;

@@ -22,6 +22,8 @@ export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
   RESCHEDULE_REQUESTED: "New time request (to you)",
   ACCOMMODATION_REQUESTED: "Accommodation request (to you)",
   DELETION_REQUESTED: "Deletion request (to you)",
+  REVIEW_REQUESTED: "Review request (to a teammate)",
+  REVIEW_REMINDER: "Review reminder (to a teammate)",
   SIGN_UP_CONFIRMATION: "Sign-up confirmation",
   SIGN_UP_EXISTING_ACCOUNT: "Sign-up attempt",
   EMAIL_VERIFICATION: "Address confirmation",

@@ -37,6 +37,10 @@ export function describeEvent(type: string, data: Record<string, unknown>): stri
       return Number(data.extraTimePercent) > 0 || Number(data.extraRetakes) > 0
         ? `Accommodations set: ${Number(data.extraTimePercent)}% extra time, ${Number(data.extraRetakes)} extra ${Number(data.extraRetakes) === 1 ? "retake" : "retakes"}`
         : "Accommodations removed";
+    case "review.requested": {
+      const reviewers = Array.isArray(data.reviewers) ? data.reviewers.map(String) : [];
+      return `Review requested from ${reviewers.join(", ")}`;
+    }
     case "accommodation.requested":
       return "The candidate asked for an accommodation";
     case "deletion.requested":
