@@ -12,6 +12,9 @@ import { deleteInterviewContent } from "@/lib/interviews/recruiter/content";
 import { cancelInterview, extendDeadline, reopenAnswers, rescheduleInterview, resendInvitation } from "@/lib/interviews/recruiter/manage";
 import { rateAnswer, recommend } from "@/lib/interviews/recruiter/review";
 import { scheduleInterview } from "@/lib/interviews/recruiter/schedule";
+import { requestReviews } from "@/lib/interviews/review/requests";
+import { asViewer } from "@/lib/accounts/auth";
+import { reviewRequestFromFormData, reviewRequestSchema } from "./schema";
 import { accommodationsSchema, cancelSchema, extendSchema, ratingSchema, recommendationSchema, reopenFromFormData, reopenSchema, rescheduleSchema, scheduleSchema } from "./schema";
 
 const NOT_FOUND = "This interview was not found.";
@@ -119,3 +122,16 @@ export const deleteInterviewContentAction = defineAction({ ...dialog, name: "del
   revalidatePath(`/interviews/${id}`);
   return undefined;
 });
+
+/** Asks teammates to review one or more completed interviews (an email each, a reminder the day before it is due). */
+export const requestReviewsAction = defineAction(
+  { ...form, name: "request reviews", args: [previousState, formInput(reviewRequestSchema, reviewRequestFromFormData)] },
+  async ({ member }, _prev, input) => {
+    const { asked, alreadyAsked } = await requestReviews(asViewer(member), input);
+    after(wakeDispatcher);
+    for (const id of input.interviewIds) revalidatePath(`/interviews/${id}`);
+    revalidatePath("/interviews");
+    const sent = asked === 0 ? "Everyone you chose was already asked; no one was emailed again." : `Review ${asked === 1 ? "request" : "requests"} sent: ${asked} ${asked === 1 ? "email" : "emails"} on the way.`;
+    return { ok: true, message: alreadyAsked > 0 && asked > 0 ? `${sent} ${alreadyAsked} already asked were not emailed again.` : sent };
+  },
+);

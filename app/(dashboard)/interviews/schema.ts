@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { atMost, emailField, recordId, textField, timeZoneField, withoutNul } from "@/lib/fields";
+import { atMost, browserTimeZoneField, emailField, recordId, textField, timeZoneField, withoutNul } from "@/lib/fields";
+import { dueAtOn } from "@/lib/interviews/model/window";
 import { InterviewMode, Recommendation } from "@/lib/generated/prisma/enums";
 import { CANCEL_REASON_MAX, EMAIL_MAX, EXTRA_RETAKES_MAX, EXTRA_TIME_PERCENT_MAX, INTERVIEW_MINUTES, NAME_MAX, RATING, TIME_ZONE_MAX } from "@/lib/limits";
 import { zonedLocalToUtc } from "@/lib/time-zones";
@@ -161,6 +162,29 @@ export const reopenSchema = z.object({
   dueDate,
 });
 export const reopenFromFormData = (form: FormData) => ({ answerIds: form.getAll("answerId"), dueDate: form.get("dueDate") ?? "" });
+
+/**
+ * Asking teammates to review: the repeated interviewId and reviewerId checkboxes, and an optional
+ * date (17:00 in the asker's zone, from their browser), read into dueAt here.
+ */
+export const reviewRequestSchema = z
+  .object({
+    interviewIds: z.array(recordId, { error: "Choose interviews of your organisation." }).min(1, "Choose at least one interview.").max(200, "Choose at most 200 interviews at once."),
+    reviewerIds: z.array(recordId, { error: "Choose teammates from your organisation." }).min(1, "Choose at least one teammate.").max(50, "Choose at most 50 teammates."),
+    dueDate: z.union([z.literal(""), dueDate]),
+    recruiterTimeZone: browserTimeZoneField,
+  })
+  .transform(({ interviewIds, reviewerIds, dueDate, recruiterTimeZone }) => ({
+    interviewIds,
+    reviewerIds,
+    dueAt: dueDate ? dueAtOn(dueDate, recruiterTimeZone ?? "UTC") : null,
+  }));
+export const reviewRequestFromFormData = (form: FormData) => ({
+  interviewIds: form.getAll("interviewId"),
+  reviewerIds: form.getAll("reviewerId"),
+  dueDate: form.get("dueDate") ?? "",
+  recruiterTimeZone: form.get("recruiterTimeZone"),
+});
 
 /** Cancelling: an optional reason, which the candidate's cancellation email carries. */
 export const cancelSchema = z.object({ reason: textField(CANCEL_REASON_MAX).default("") });

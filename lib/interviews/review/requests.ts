@@ -141,3 +141,13 @@ export async function composeReviewReminder(tx: Tx, email: { interviewId: string
 async function reviewSubmitted(_tx: Tx, _interviewId: string, _toEmail: string): Promise<boolean> {
   return false;
 }
+
+/** Who was asked to review an interview the viewer may see, with the date each is wanted by, in the order asked. */
+export async function listReviewRequests(viewer: Viewer, interviewId: string) {
+  const prisma = await db();
+  return prisma.reviewRequest.findMany({
+    where: { interviewId, interview: visibleInterviews(viewer) },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, dueAt: true, createdAt: true, reviewer: { select: { id: true, name: true, role: true } } },
+  });
+}

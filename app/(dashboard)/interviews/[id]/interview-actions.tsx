@@ -1,10 +1,7 @@
 "use client";
 
-import { Dialog } from "radix-ui";
-import { useEffect, useState } from "react";
 import { BrowserTimeZoneInput } from "@/components/browser-time-zone-input";
-import { useFormAction } from "@/components/use-form-action";
-import { Alert } from "@/components/ui/alert";
+import { FormDialog } from "@/components/form-dialog";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, controlClass } from "@/components/ui/field";
@@ -66,100 +63,52 @@ function ResendDialog({ id, candidateName }: { id: string; candidateName: string
 }
 
 function RescheduleDialog({ id, durationMinutes }: { id: string; durationMinutes: number }) {
-  const [open, setOpen] = useState(false);
-  const { state, formAction, onSubmit, pending } = useFormAction(rescheduleInterviewAction.bind(null, id));
-  // A successful reschedule closes the dialog: adjusted while rendering the new state, not in an effect after it.
-  const [seen, setSeen] = useState(state);
-  if (seen !== state) {
-    setSeen(state);
-    if (state.ok) setOpen(false);
-  }
-  // Its message goes below the page's header (another component's state: after rendering, not during it).
   const showNotice = useShowNotice();
-  useEffect(() => {
-    if (state.ok && state.message) showNotice(state.message);
-  }, [state, showNotice]);
-  const errors = state.fieldErrors ?? {};
   return (
-    <>
-      <Dialog.Root open={open} onOpenChange={setOpen}>
-        <Dialog.Trigger asChild>
-          <Button variant="secondary">Reschedule</Button>
-        </Dialog.Trigger>
-        <Dialog.Portal>
-          <Dialog.Overlay className="fixed inset-0 z-40 bg-ink-950/40" />
-          <Dialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(28rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl">
-            <Dialog.Title className="text-base font-semibold text-ink-900">Reschedule</Dialog.Title>
-            <Dialog.Description className="mt-1 text-sm text-ink-600">
-              The candidate gets the new time with a new link and calendar update; reminders move with it.
-            </Dialog.Description>
-            <form action={formAction} onSubmit={onSubmit} noValidate className="mt-4 space-y-4">
-              {state.message && !state.ok && <Alert tone="error">{state.message}</Alert>}
-              <BrowserTimeZoneInput />
-              <Field label="New date and time" hint="In your time zone." errors={errors.scheduledAtLocal ?? errors.scheduledAt}>
-                {(p) => <input {...p} name="scheduledAtLocal" type="datetime-local" className={controlClass} />}
-              </Field>
-              <Field label="Duration (minutes)" errors={errors.durationMinutes}>
-                {(p) => <input {...p} name="durationMinutes" type="number" min={INTERVIEW_MINUTES.min} max={INTERVIEW_MINUTES.max} defaultValue={durationMinutes} className={controlClass} />}
-              </Field>
-              <div className="flex justify-end gap-3">
-                <Dialog.Close asChild>
-                  <Button variant="secondary">Keep current time</Button>
-                </Dialog.Close>
-                <Button type="submit" disabled={pending}>
-                  {pending ? "Rescheduling…" : "Reschedule"}
-                </Button>
-              </div>
-            </form>
-          </Dialog.Content>
-        </Dialog.Portal>
-      </Dialog.Root>
-    </>
+    <FormDialog
+      trigger={<Button variant="secondary">Reschedule</Button>}
+      title="Reschedule"
+      description="The candidate gets the new time with a new link and calendar update; reminders move with it."
+      action={rescheduleInterviewAction.bind(null, id)}
+      cancelLabel="Keep current time"
+      submitLabel="Reschedule"
+      pendingLabel="Rescheduling…"
+      onDone={showNotice}
+    >
+      {(errors) => (
+        <>
+          <BrowserTimeZoneInput />
+          <Field label="New date and time" hint="In your time zone." errors={errors.scheduledAtLocal ?? errors.scheduledAt}>
+            {(p) => <input {...p} name="scheduledAtLocal" type="datetime-local" className={controlClass} />}
+          </Field>
+          <Field label="Duration (minutes)" errors={errors.durationMinutes}>
+            {(p) => <input {...p} name="durationMinutes" type="number" min={INTERVIEW_MINUTES.min} max={INTERVIEW_MINUTES.max} defaultValue={durationMinutes} className={controlClass} />}
+          </Field>
+        </>
+      )}
+    </FormDialog>
   );
 }
 
 /** A DEADLINE interview's new due date: one email to the candidate, with a new link. */
 function ExtendDialog({ id, currentDate, timeZone }: { id: string; currentDate: string; timeZone: string }) {
-  const [open, setOpen] = useState(false);
-  const { state, formAction, onSubmit, pending } = useFormAction(extendDeadlineAction.bind(null, id));
-  const [seen, setSeen] = useState(state);
-  if (seen !== state) {
-    setSeen(state);
-    if (state.ok) setOpen(false);
-  }
   const showNotice = useShowNotice();
-  useEffect(() => {
-    if (state.ok && state.message) showNotice(state.message);
-  }, [state, showNotice]);
-  const errors = state.fieldErrors ?? {};
   return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger asChild>
-        <Button variant="secondary">Extend deadline</Button>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-ink-950/40" />
-        <Dialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(28rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl">
-          <Dialog.Title className="text-base font-semibold text-ink-900">Extend deadline</Dialog.Title>
-          <Dialog.Description className="mt-1 text-sm text-ink-600">
-            The candidate gets the new date with a new link; answers they have given are kept.
-          </Dialog.Description>
-          <form action={formAction} onSubmit={onSubmit} noValidate className="mt-4 space-y-4">
-            {state.message && !state.ok && <Alert tone="error">{state.message}</Alert>}
-            <Field label="Complete by" hint={`Due at ${DUE_HOUR}:00 their time (${timeZone.replaceAll("_", " ")}).`} errors={errors.dueDate}>
-              {(p) => <input {...p} name="dueDate" type="date" min={currentDate} defaultValue={currentDate} className={controlClass} />}
-            </Field>
-            <div className="flex justify-end gap-3">
-              <Dialog.Close asChild>
-                <Button variant="secondary">Keep current date</Button>
-              </Dialog.Close>
-              <Button type="submit" disabled={pending}>
-                {pending ? "Extending…" : "Extend deadline"}
-              </Button>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <FormDialog
+      trigger={<Button variant="secondary">Extend deadline</Button>}
+      title="Extend deadline"
+      description="The candidate gets the new date with a new link; answers they have given are kept."
+      action={extendDeadlineAction.bind(null, id)}
+      cancelLabel="Keep current date"
+      submitLabel="Extend deadline"
+      pendingLabel="Extending…"
+      onDone={showNotice}
+    >
+      {(errors) => (
+        <Field label="Complete by" hint={`Due at ${DUE_HOUR}:00 their time (${timeZone.replaceAll("_", " ")}).`} errors={errors.dueDate}>
+          {(p) => <input {...p} name="dueDate" type="date" min={currentDate} defaultValue={currentDate} className={controlClass} />}
+        </Field>
+      )}
+    </FormDialog>
   );
 }

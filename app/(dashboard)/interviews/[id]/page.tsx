@@ -7,7 +7,9 @@ import { LocalDate } from "@/components/local-date";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
 import { asViewer, requireMember } from "@/lib/accounts/auth";
-import { managesInterviews } from "@/lib/accounts/roles";
+import { managesInterviews, ROLE_LABELS } from "@/lib/accounts/roles";
+import { listTeam } from "@/lib/accounts/members";
+import { listReviewRequests } from "@/lib/interviews/review/requests";
 import { findAccommodations } from "@/lib/interviews/recruiter/accommodations";
 import { findContentState } from "@/lib/interviews/recruiter/content";
 import { BADGE_EMAIL_KINDS, deliveryLabel, EMAIL_KIND_LABELS, emailBadge } from "@/lib/interviews/model/email-labels";
@@ -20,6 +22,7 @@ import { ContentCard } from "./content-card";
 import { InterviewActions } from "./interview-actions";
 import { NoticeSlot, PageNoticeProvider } from "./page-notice";
 import { ReopenDialog } from "./reopen-dialog";
+import { RequestReviewDialog } from "./request-review-dialog";
 import { ReviewSection } from "./review-section";
 import { ReviewerInterviewView } from "./reviewer-view";
 import { describeEvent } from "./timeline";
@@ -34,7 +37,12 @@ export default async function InterviewPage({ params, searchParams }: { params: 
   if (!managesInterviews(member.role)) return <ReviewerInterviewView viewer={asViewer(member)} id={id} />;
   const interview = await findInterview(member.organizationId, id);
   if (!interview) notFound();
-  const [accommodations, content] = await Promise.all([findAccommodations(member.organizationId, id), findContentState(member.organizationId, id)]);
+  const [accommodations, content, reviewRequests, team] = await Promise.all([
+    findAccommodations(member.organizationId, id),
+    findContentState(member.organizationId, id),
+    listReviewRequests(asViewer(member), id),
+    listTeam(member.organizationId),
+  ]);
   if (!accommodations || !content) notFound();
   const window = accessWindow(interview);
   const deadline = interview.mode === "DEADLINE";
@@ -65,15 +73,23 @@ export default async function InterviewPage({ params, searchParams }: { params: 
         }
         description={`${interview.job.title} · ${interview.job._count.questions} questions · ${interview.durationMinutes} minutes`}
         actions={
-          reopenable ? (
-            <ReopenDialog
+          interview.status === "COMPLETED" ? (
+            <div className="flex flex-wrap gap-2">
+              <RequestReviewDialog
+                interviewId={interview.id}
+                candidateName={interview.candidate.name}
+                teammates={team.members.map((m) => ({ id: m.id, name: m.id === member.id ? `${m.name} (you)` : m.name, role: ROLE_LABELS[m.role], asked: reviewRequests.some((r) => r.reviewer.id === m.id) }))}
+                minDate={dateInZone(now(), "UTC")}
+              />
+              {reopenable && <ReopenDialog
               id={interview.id}
               candidateName={interview.candidate.name}
               answers={interview.answers.map((a) => ({ id: a.id, number: a.position + 1, prompt: a.prompt, answered: a.presentedAt !== null && a.submittedAt !== null }))}
               defaultDate={dateInZone(addDays(now(), REOPEN_DAYS), interview.candidateTimeZone)}
               minDate={dateInZone(now(), interview.candidateTimeZone)}
               timeZone={interview.candidateTimeZone}
-            />
+            />}
+            </div>
           ) : interview.status === "SCHEDULED" || interview.status === "EXPIRED" || interview.status === "IN_PROGRESS" ? (
             <InterviewActions id={interview.id} candidateName={interview.candidate.name} durationMinutes={interview.durationMinutes} status={interview.status}
               deadline={deadline ? { currentDate: dateInZone(window.closesAt, interview.candidateTimeZone), timeZone: interview.candidateTimeZone } : undefined}
@@ -214,6 +230,27 @@ export default async function InterviewPage({ params, searchParams }: { params: 
       </div>
 
       <AccommodationsCard interviewId={interview.id} {...accommodations} />
+
+      {reviewRequests.length > 0 && (
+        <section aria-labelledby="reviewers-heading" className="mt-6 rounded-lg bg-white p-6 ring-1 ring-ink-200">
+          <h2 id="reviewers-heading" className="text-base font-semibold text-ink-900">
+            Review requested from
+          </h2>
+          <ul className="mt-3 space-y-1 text-sm text-ink-800">
+            {reviewRequests.map((request) => (
+              <li key={request.id}>
+                <span className="font-medium">{request.reviewer.name}</span> <span className="text-ink-500">· {ROLE_LABELS[request.reviewer.role]}</span>
+                {request.dueAt && (
+                  <span className="text-ink-600">
+                    {" "}
+                    · by <LocalDate value={request.dueAt.toISOString()} />
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       {!content.contentDeletedAt && <ReviewSection organizationId={member.organizationId} interviewId={interview.id} />}
 
