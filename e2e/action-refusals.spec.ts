@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { APIRequest, APIRequestContext, Browser, Page } from "@playwright/test";
 import fc from "fast-check";
 import { expect, sessionToken, signIn, signUp, test } from "./fixtures";
-import { buildWorld, type Answered, type Interview, type World } from "./refusal-world";
+import { buildWorld, type Answered, type Interview, type LowerRole, type World } from "./refusal-world";
 import { actionIds, exportedActions, form, INITIAL, invoke, NO_RESULT, type ActionRef, type Outcome } from "./server-actions";
 
 // Every server action refuses a caller who is not signed in, a recruiter of another organisation
@@ -27,6 +27,8 @@ type Tools = {
   orgB: APIRequestContext;
   /** Signed in as org A's owner, the world's own recruiter. */
   orgA: APIRequestContext;
+  /** Signed in as org A's member of that role. */
+  as: (role: LowerRole) => Promise<APIRequestContext>;
   /** The candidate portal's cookie holding `key`. */
   candidate: (key: string) => Promise<APIRequestContext>;
   /** A fresh HTTP client without cookies (e.g. to open a link without touching `anonymous`). */
@@ -54,7 +56,13 @@ type RightfulCall = {
   untouched: (t: Tools) => Promise<void>;
 };
 
-type Case = { unauthenticated: (t: Tools) => Promise<void>; otherOrg: (t: Tools) => Promise<void>; rightful: RightfulCall };
+/**
+ * Who may call it: anyone, whoever holds a candidate's key, any signed-in member (their own
+ * account), or the least role (lib/accounts/roles.ts) — every role below it is refused.
+ */
+type Least = "anyone" | "candidate" | "member" | "RECRUITER" | "ADMIN";
+
+type Case = { least: Least; unauthenticated: (t: Tools) => Promise<void>; otherOrg: (t: Tools) => Promise<void>; rightful: RightfulCall };
 
 const JOB_NOT_FOUND = "This job was not found. It may have been deleted.";
 const CANDIDATE_NOT_FOUND = "This candidate was not found. They may have been deleted.";
@@ -66,6 +74,7 @@ const VERIFY_LINK_INVALID = "This link is no longer valid. Send yourself a new o
 const NOT_CURRENT_PASSWORD = "This is not your current password.";
 const LINK_INVALID = "Your link no longer works. Check your latest email from the recruiter.";
 const FIX_FIELDS = "Please correct the highlighted fields.";
+const MEMBER_NOT_FOUND = "This member was not found. They may have been removed.";
 
 const uid = () => randomUUID().slice(0, 8);
 const jobForm = (title: string, prompt: string, questionId = "") =>
@@ -105,6 +114,7 @@ const extendForm = () => form({ dueDate: new Date(Date.now() + 10 * 86_400_000).
 const reopenForm = (answerId: string) => form({ answerId, dueDate: dateAhead(10) });
 const ratingForm = () => form({ rating: "1", notes: "Rated by someone else" });
 const recommendForm = () => form({ recommendation: "REJECT", comment: "Decided by someone else" });
+const reviewRequestForm = (interviewId: string, reviewerId: string) => form({ interviewId, reviewerId, dueDate: "", recruiterTimeZone: "UTC" });
 const acceptForm = (token: string) => form({ token, name: `Mallory ${uid()}`, password: "mallory-password" });
 
 /** A string only the wrong-types test's rightful calls carry: finding it in the database means something was written. */
@@ -166,7 +176,30 @@ async function expectInviteOpen(t: Tools) {
   const a = await t.a();
   await a.goto("/team");
   await expect(a.getByRole("region", { name: "Open invitations" })).toContainText(t.w.a.invite.email);
-  await expect(a.getByRole("region", { name: "Members" }).getByRole("listitem")).toHaveCount(1);
+  await expect(a.getByRole("region", { name: "Members" }).getByRole("listitem")).toHaveCount(t.w.a.teamSize);
+}
+
+/** A's team as it was built: each member in their role (the owner sees each role's choice). */
+async function expectRolesUntouched(t: Tools) {
+  const a = await t.a();
+  await a.goto("/team");
+  const members = a.getByRole("region", { name: "Members" });
+  await expect(members.getByRole("listitem")).toHaveCount(t.w.a.teamSize);
+  for (const role of ["ADMIN", "RECRUITER", "REVIEWER"] as const) {
+    const { name } = t.w.a.members[role];
+    await expect(members.getByRole("combobox", { name: `Role of ${name}` }), name).toHaveText(role.charAt(0) + role.slice(1).toLowerCase());
+  }
+}
+
+/** Nobody was asked to review A's completed interview, and A's reviewer still sees no interview. */
+async function expectNoReviewRequested(t: Tools) {
+  const a = await t.a();
+  await a.goto(`/interviews/${t.w.a.completed.id}`);
+  await expect(a.getByRole("heading", { level: 1 })).toContainText("Completed");
+  await expect(a.getByRole("heading", { name: "Review requested from" })).toHaveCount(0);
+  const reviewer = await t.as("REVIEWER");
+  const page = await reviewer.get(`/interviews/${t.w.a.completed.id}`);
+  expect(page.status()).toBe(404);
 }
 
 /** An interview in progress whose (only) answer is still empty, seen by its own organisation. */
@@ -205,7 +238,7 @@ async function expectOwnerAlone(t: Tools) {
   const a = await t.a();
   await a.goto("/team");
   const members = a.getByRole("region", { name: "Members" }).getByRole("listitem");
-  await expect(members).toHaveCount(1);
+  await expect(members).toHaveCount(t.w.a.teamSize);
   await expect(members).toContainText(t.w.a.owner.email);
 }
 
@@ -251,6 +284,7 @@ async function expectNoCandidateRequests(page: Page, interview: Interview) {
 
 const CASES: Record<ActionRef, Case> = {
   "app/(auth)/sign-up/actions.ts#signUpAction": {
+    least: "anyone",
     rightful: { as: "anonymous", page: "/sign-up", args: () => [INITIAL, form({ name: MARK, organizationName: MARK, email: `${MARK}@example.test`, password: "wrong-types-password" })], untouched: markAbsent },
     // Public by design (it starts a new organisation): an existing account's address gets the same
     // answer as a new one, and nothing of the account changes.
@@ -276,6 +310,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(auth)/sign-up/confirm/actions.ts#confirmSignUpAction": {
+    least: "anyone",
     rightful: { as: "anonymous", page: "/sign-up/confirm", args: (w) => [INITIAL, form({ token: w.a.invite.id, password: MARK })], untouched: markAbsent },
     // Public (the emailed link's token is the credential): another link's id, or a made-up token, creates nothing.
     async unauthenticated(t) {
@@ -290,6 +325,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(auth)/forgot-password/actions.ts#requestPasswordResetAction": {
+    least: "anyone",
     rightful: { as: "anonymous", page: "/forgot-password", args: () => [INITIAL, form({ email: `${MARK}@example.test` })], untouched: markAbsent },
     // Public by design: asking for an account's reset link says no more than asking for a stranger's, and changes nothing.
     async unauthenticated(t) {
@@ -310,6 +346,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(auth)/reset-password/actions.ts#resetPasswordAction": {
+    least: "anyone",
     rightful: { as: "anonymous", page: "/reset-password", args: (w) => [INITIAL, form({ token: w.a.invite.id, password: "wrong-types-password" })], untouched: expectPasswordUnchanged },
     // Public (the emailed link's token is the credential): another link's id, or a made-up token, changes no password.
     async unauthenticated(t) {
@@ -324,6 +361,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(auth)/verify-email/actions.ts#verifyEmailAction": {
+    least: "anyone",
     rightful: { as: "anonymous", page: "/verify-email", args: (w) => [INITIAL, form({ token: w.a.invite.id })], untouched: expectInviteOpen },
     async unauthenticated(t) {
       for (const token of [t.w.a.invite.id, "t".repeat(43)]) {
@@ -337,6 +375,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(auth)/invite/actions.ts#acceptInviteAction": {
+    least: "anyone",
     rightful: { as: "anonymous", page: "/invite", args: (w) => [INITIAL, form({ token: w.a.invite.id, name: MARK, password: "wrong-types-password" })], untouched: async (t) => (await markAbsent(t), expectInviteOpen(t)) },
     // Public too (the link's token is the credential): an invitation's id, or a made-up token, is not one.
     async unauthenticated(t) {
@@ -351,6 +390,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/jobs/actions.ts#createJobAction": {
+    least: "RECRUITER",
     rightful: { as: "orgA", page: "/jobs/new", args: () => [INITIAL, jobForm(MARK, MARK)], untouched: markAbsent },
     async unauthenticated(t) {
       const title = `Unauthorised job ${uid()}`;
@@ -374,6 +414,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/jobs/actions.ts#updateJobAction": {
+    least: "RECRUITER",
     rightful: { as: "orgA", page: (w) => `/jobs/${w.a.job.id}/edit`, args: (w) => [w.a.job.id, INITIAL, jobForm(MARK, MARK, w.a.job.questionId)], untouched: async (t) => (await markAbsent(t), expectJobUntouched(t)) },
     async unauthenticated(t) {
       const { job } = t.w.a;
@@ -391,6 +432,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/jobs/actions.ts#setJobArchivedAction": {
+    least: "RECRUITER",
     rightful: { as: "orgA", page: (w) => `/jobs/${w.a.job.id}`, args: (w) => [w.a.job.id, true], untouched: expectJobUntouched },
     async unauthenticated(t) {
       await t.signedOut(`/jobs/${t.w.a.job.id}`, [t.w.a.job.id, true]);
@@ -402,6 +444,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/jobs/[id]/invite/actions.ts#previewInvitationsAction": {
+    least: "RECRUITER",
     rightful: { as: "orgA", page: (w) => `/jobs/${w.a.job.id}/invite`, args: (w) => [w.a.job.id, INITIAL, previewForm(`${MARK} <${MARK}@example.test>`)], untouched: markAbsent },
     async unauthenticated(t) {
       await t.signedOut(`/jobs/${t.w.a.job.id}/invite`, [t.w.a.job.id, INITIAL, previewForm(`Pat <pat-${uid()}@example.test>`)]);
@@ -417,6 +460,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/jobs/[id]/invite/actions.ts#confirmInvitationsAction": {
+    least: "RECRUITER",
     rightful: { as: "orgA", page: (w) => `/jobs/${w.a.job.id}/invite`, args: (w) => [w.a.job.id, INITIAL, confirmForm({ name: MARK, email: `${MARK}@example.test` })], untouched: markAbsent },
     async unauthenticated(t) {
       const name = `Unauthorised ${uid()}`;
@@ -441,6 +485,7 @@ const CASES: Record<ActionRef, Case> = {
   },
   // Another organisation's batch is not found, whichever job is named; A's batch keeps its date.
   "app/(dashboard)/jobs/[id]/invitations/[batchId]/actions.ts#extendBatchAction": {
+    least: "RECRUITER",
     rightful: { as: "orgA", page: (w) => batchPage(w.a.job.id, NO_BATCH), args: (w) => [w.a.job.id, NO_BATCH, INITIAL, form({ dueDate: dateAhead(20) })], untouched: markAbsent },
     async unauthenticated(t) {
       await t.signedOut(batchPage(t.w.a.job.id, NO_BATCH), [t.w.a.job.id, NO_BATCH, INITIAL, form({ dueDate: dateAhead(20) })]);
@@ -468,6 +513,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/jobs/[id]/invite/actions.ts#searchUninvitedCandidatesAction": {
+    least: "RECRUITER",
     rightful: { as: "orgA", page: (w) => `/jobs/${w.a.job.id}/invite`, args: (w) => [w.a.job.id, MARK], untouched: markAbsent },
     async unauthenticated(t) {
       await t.signedOut(`/jobs/${t.w.a.job.id}/invite`, [t.w.a.job.id, "a"]);
@@ -481,6 +527,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/candidates/actions.ts#createCandidateAction": {
+    least: "RECRUITER",
     rightful: { as: "orgA", page: "/candidates/new", args: () => [INITIAL, candidateForm(MARK, `${MARK}@example.test`)], untouched: markAbsent },
     async unauthenticated(t) {
       const name = `Unauthorised ${uid()}`;
@@ -503,6 +550,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/candidates/actions.ts#updateCandidateAction": {
+    least: "RECRUITER",
     rightful: { as: "orgA", page: (w) => `/candidates/${w.a.candidate.id}`, args: (w) => [w.a.candidate.id, INITIAL, candidateForm(MARK, w.a.candidate.email)], untouched: async (t) => (await markAbsent(t), expectCandidateUntouched(t)) },
     async unauthenticated(t) {
       const { candidate } = t.w.a;
@@ -517,6 +565,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/candidates/actions.ts#deleteCandidateAction": {
+    least: "RECRUITER",
     rightful: { as: "orgA", page: (w) => `/candidates/${w.a.candidate.id}`, args: (w) => [w.a.candidate.id], untouched: expectCandidateUntouched },
     async unauthenticated(t) {
       await t.signedOut(`/candidates/${t.w.a.candidate.id}`, [t.w.a.candidate.id]);
@@ -528,6 +577,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/interviews/actions.ts#scheduleInterviewAction": {
+    least: "RECRUITER",
     rightful: { as: "orgA", page: "/interviews/new", args: (w) => [INITIAL, scheduleForm({ jobId: w.a.job.id, candidateId: w.a.candidate.id, notes: MARK })], untouched: markAbsent },
     async unauthenticated(t) {
       await t.signedOut("/interviews/new", [INITIAL, scheduleForm({ jobId: t.w.a.job.id, candidateId: t.w.a.candidate.id })]);
@@ -552,6 +602,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/interviews/actions.ts#rescheduleInterviewAction": {
+    least: "RECRUITER",
     rightful: { as: "orgA", page: (w) => `/interviews/${w.a.scheduled.id}`, args: (w) => [w.a.scheduled.id, INITIAL, rescheduleForm()], untouched: expectScheduledUntouched },
     async unauthenticated(t) {
       await t.signedOut(`/interviews/${t.w.a.scheduled.id}`, [t.w.a.scheduled.id, INITIAL, rescheduleForm()]);
@@ -565,6 +616,7 @@ const CASES: Record<ActionRef, Case> = {
   },
   // A's scheduled interview is taken at a time: its own recruiter's Extend is refused, and B's is "not found".
   "app/(dashboard)/interviews/actions.ts#extendDeadlineAction": {
+    least: "RECRUITER",
     rightful: { as: "orgA", page: (w) => `/interviews/${w.a.scheduled.id}`, args: (w) => [w.a.scheduled.id, INITIAL, extendForm()], untouched: expectScheduledUntouched },
     async unauthenticated(t) {
       await t.signedOut(`/interviews/${t.w.a.scheduled.id}`, [t.w.a.scheduled.id, INITIAL, extendForm()]);
@@ -577,6 +629,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/interviews/actions.ts#reopenAnswersAction": {
+    least: "RECRUITER",
     rightful: { as: "orgA", page: (w) => `/interviews/${w.a.completed.id}`, args: (w) => [w.a.completed.id, INITIAL, reopenForm(w.a.completed.answerId)], untouched: expectCompletedUnreviewed },
     async unauthenticated(t) {
       const { completed } = t.w.a;
@@ -594,6 +647,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/interviews/actions.ts#resendInvitationAction": {
+    least: "RECRUITER",
     rightful: { as: "orgA", page: (w) => `/interviews/${w.a.scheduled.id}`, args: (w) => [w.a.scheduled.id], untouched: expectScheduledUntouched },
     async unauthenticated(t) {
       await t.signedOut(`/interviews/${t.w.a.scheduled.id}`, [t.w.a.scheduled.id]);
@@ -605,6 +659,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/interviews/actions.ts#cancelInterviewAction": {
+    least: "RECRUITER",
     rightful: {
       as: "orgA",
       page: (w) => `/interviews/${w.a.scheduled.id}`,
@@ -622,6 +677,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/interviews/actions.ts#rateAnswerAction": {
+    least: "RECRUITER",
     rightful: { as: "orgA", page: (w) => `/interviews/${w.a.completed.id}`, args: (w) => [w.a.completed.id, w.a.completed.answerId, INITIAL, form({ rating: "1", notes: MARK })], untouched: async (t) => (await markAbsent(t), expectCompletedUnreviewed(t)) },
     async unauthenticated(t) {
       const { completed } = t.w.a;
@@ -639,6 +695,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/interviews/actions.ts#recommendAction": {
+    least: "RECRUITER",
     rightful: { as: "orgA", page: (w) => `/interviews/${w.a.completed.id}`, args: (w) => [w.a.completed.id, INITIAL, form({ recommendation: "REJECT", comment: MARK })], untouched: async (t) => (await markAbsent(t), expectCompletedUnreviewed(t)) },
     async unauthenticated(t) {
       await t.signedOut(`/interviews/${t.w.a.completed.id}`, [t.w.a.completed.id, INITIAL, recommendForm()]);
@@ -650,6 +707,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/interviews/actions.ts#setAccommodationsAction": {
+    least: "RECRUITER",
     rightful: { as: "orgA", page: (w) => `/interviews/${w.a.scheduled.id}`, args: (w) => [w.a.scheduled.id, INITIAL, form({ extraTimePercent: "100", extraRetakes: "5" })], untouched: expectNoAccommodations },
     async unauthenticated(t) {
       await t.signedOut(`/interviews/${t.w.a.scheduled.id}`, [t.w.a.scheduled.id, INITIAL, form({ extraTimePercent: "100", extraRetakes: "5" })]);
@@ -662,6 +720,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/interviews/actions.ts#deleteInterviewContentAction": {
+    least: "RECRUITER",
     rightful: { as: "orgA", page: (w) => `/interviews/${w.a.completed.id}`, args: (w) => [w.a.completed.id], untouched: expectCompletedUnreviewed },
     async unauthenticated(t) {
       await t.signedOut(`/interviews/${t.w.a.completed.id}`, [t.w.a.completed.id]);
@@ -673,6 +732,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/settings/actions.ts#setRetentionAction": {
+    least: "ADMIN",
     rightful: { as: "orgA", page: "/settings", args: () => [INITIAL, form({ retentionDays: "45" })], untouched: expectRetentionUntouched },
     async unauthenticated(t) {
       await t.signedOut("/settings", [INITIAL, form({ retentionDays: "30" })]);
@@ -686,6 +746,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/settings/actions.ts#setTimeZoneAction": {
+    least: "member",
     rightful: { as: "orgA", page: "/settings", args: () => [INITIAL, form({ timeZone: FOREIGN_ZONE })], untouched: expectTimeZoneUntouched },
     async unauthenticated(t) {
       await t.signedOut("/settings", [INITIAL, form({ timeZone: FOREIGN_ZONE })]);
@@ -699,6 +760,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/settings/actions.ts#changePasswordAction": {
+    least: "member",
     rightful: { as: "orgA", page: "/settings", args: (w) => [INITIAL, form({ currentPassword: w.a.owner.password, newPassword: MARK })], untouched: expectPasswordUnchanged },
     async unauthenticated(t) {
       await t.signedOut("/settings", [INITIAL, form({ currentPassword: t.w.a.owner.password, newPassword: "hijacked-password" })]);
@@ -716,6 +778,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/settings/actions.ts#signOutEverywhereAction": {
+    least: "member",
     rightful: { as: "orgA", page: "/settings", args: () => [], untouched: expectStillSignedIn },
     async unauthenticated(t) {
       await t.signedOut("/settings", []);
@@ -733,6 +796,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/actions.ts#sendVerificationEmailAction": {
+    least: "member",
     rightful: { as: "orgA", page: "/interviews", args: () => [], untouched: expectStillSignedIn },
     async unauthenticated(t) {
       await t.signedOut("/interviews", []);
@@ -745,6 +809,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/interview/request-actions.ts#requestAccommodationAction": {
+    least: "candidate",
     rightful: { as: "candidateA", page: "/interview", args: () => [INITIAL, form({ message: MARK })], untouched: markAbsent },
     async unauthenticated(t) {
       for (const client of [t.anonymous, await t.candidate("k".repeat(43))]) {
@@ -762,6 +827,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/interview/request-actions.ts#requestDeletionAction": {
+    least: "candidate",
     rightful: { as: "candidateA", page: "/interview", args: () => [], untouched: async (t) => expectNoCandidateRequests(await t.a(), t.w.a.inProgress) },
     async unauthenticated(t) {
       for (const client of [t.anonymous, await t.candidate("k".repeat(43))]) {
@@ -777,6 +843,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/team/actions.ts#inviteTeammateAction": {
+    least: "ADMIN",
     rightful: { as: "orgA", page: "/team", args: () => [INITIAL, form({ email: `${MARK}@example.test` })], untouched: async (t) => (await markAbsent(t), expectInviteOpen(t)) },
     async unauthenticated(t) {
       const email = `unauthorised-${uid()}@example.test`;
@@ -793,6 +860,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/(dashboard)/team/actions.ts#revokeInviteAction": {
+    least: "ADMIN",
     rightful: { as: "orgA", page: "/team", args: (w) => [w.a.invite.id], untouched: expectInviteOpen },
     async unauthenticated(t) {
       await t.signedOut("/team", [t.w.a.invite.id]);
@@ -803,8 +871,51 @@ const CASES: Record<ActionRef, Case> = {
       await expectInviteOpen(t);
     },
   },
+  "app/(dashboard)/team/actions.ts#changeRoleAction": {
+    least: "ADMIN",
+    rightful: { as: "orgA", page: "/team", args: (w) => [w.a.members.REVIEWER.userId, INITIAL, form({ role: "ADMIN" })], untouched: expectRolesUntouched },
+    async unauthenticated(t) {
+      await t.signedOut("/team", [t.w.a.members.REVIEWER.userId, INITIAL, form({ role: "OWNER" })]);
+      await expectRolesUntouched(t);
+    },
+    async otherOrg(t) {
+      const outcome = await t.call(t.orgB, "/team", [t.w.a.members.REVIEWER.userId, INITIAL, form({ role: "OWNER" })]);
+      expect(outcome.result).toEqual({ ok: false, message: MEMBER_NOT_FOUND });
+      await expectRolesUntouched(t);
+    },
+  },
+  "app/(dashboard)/team/actions.ts#removeMemberAction": {
+    least: "ADMIN",
+    rightful: { as: "orgA", page: "/team", args: (w) => [w.a.members.RECRUITER.userId], untouched: expectRolesUntouched },
+    async unauthenticated(t) {
+      await t.signedOut("/team", [t.w.a.members.RECRUITER.userId]);
+      await expectRolesUntouched(t);
+    },
+    async otherOrg(t) {
+      expect((await t.call(t.orgB, "/team", [t.w.a.members.RECRUITER.userId])).result).toBe(MEMBER_NOT_FOUND);
+      await expectRolesUntouched(t);
+    },
+  },
+  "app/(dashboard)/interviews/actions.ts#requestReviewsAction": {
+    least: "RECRUITER",
+    rightful: { as: "orgA", page: (w) => `/interviews/${w.a.completed.id}`, args: (w) => [INITIAL, reviewRequestForm(w.a.completed.id, w.a.members.REVIEWER.userId)], untouched: expectNoReviewRequested },
+    async unauthenticated(t) {
+      await t.signedOut(`/interviews/${t.w.a.completed.id}`, [INITIAL, reviewRequestForm(t.w.a.completed.id, t.w.a.members.REVIEWER.userId)]);
+      await expectNoReviewRequested(t);
+    },
+    async otherOrg(t) {
+      const { a, b } = t.w;
+      const onA = await t.call(t.orgB, `/interviews/${a.completed.id}`, [INITIAL, reviewRequestForm(a.completed.id, a.members.REVIEWER.userId)]);
+      expect(onA.result).toEqual({ ok: false, message: INTERVIEW_NOT_FOUND });
+      // B's own interview, to A's reviewer: not one of B's teammates.
+      const toA = await t.call(t.orgB, `/interviews/${b.completed.id}`, [INITIAL, reviewRequestForm(b.completed.id, a.members.REVIEWER.userId)]);
+      expect(toA.result).toMatchObject({ ok: false, message: FIX_FIELDS, fieldErrors: { reviewerIds: ["Choose teammates from your organisation."] } });
+      await expectNoReviewRequested(t);
+    },
+  },
   // The candidate portal: the caller is whoever holds the `kairos_interview` cookie.
   "app/interview/actions.ts#startInterviewAction": {
+    least: "candidate",
     rightful: { as: "candidateA", page: "/interview", args: () => [INITIAL, form({ consent: "yes" })], untouched: async (t) => expectUnanswered(await t.a(), t.w.a.inProgress) },
     // Nothing names an interview but the cookie: an interview id in the form is ignored.
     async unauthenticated(t) {
@@ -825,6 +936,7 @@ const CASES: Record<ActionRef, Case> = {
   // Continuing a DEADLINE interview after a break: the cookie alone names the interview, and A's
   // (a scheduled one, in progress) has no break to continue from, so nothing opens anywhere.
   "app/interview/actions.ts#openNextQuestionAction": {
+    least: "candidate",
     rightful: { as: "candidateA", page: "/interview", args: () => [INITIAL, form({})], untouched: async (t) => expectUnanswered(await t.a(), t.w.a.inProgress) },
     async unauthenticated(t) {
       for (const client of [t.anonymous, await t.candidate("k".repeat(43))]) {
@@ -842,6 +954,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/interview/actions.ts#saveAnswerAction": {
+    least: "candidate",
     rightful: { as: "candidateA", page: "/interview", args: (w) => [w.a.inProgress.answerId, MARK], untouched: async (t) => (await markAbsent(t), expectUnanswered(await t.a(), t.w.a.inProgress)) },
     async unauthenticated(t) {
       await expectNoKeyRefused(t, [t.w.a.inProgress.answerId, "Written by a stranger"]);
@@ -854,6 +967,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/interview/actions.ts#skipPreparationAction": {
+    least: "candidate",
     rightful: { as: "candidateA", page: "/interview", args: (w) => [w.a.inProgress.answerId], untouched: async (t) => expectUnanswered(await t.a(), t.w.a.inProgress) },
     async unauthenticated(t) {
       await expectNoKeyRefused(t, [t.w.a.inProgress.answerId]);
@@ -866,6 +980,7 @@ const CASES: Record<ActionRef, Case> = {
     },
   },
   "app/interview/actions.ts#submitAnswerAction": {
+    least: "candidate",
     rightful: { as: "candidateA", page: "/interview", args: (w) => [w.a.inProgress.answerId, MARK], untouched: async (t) => (await markAbsent(t), expectUnanswered(await t.a(), t.w.a.inProgress)) },
     async unauthenticated(t) {
       await expectNoKeyRefused(t, [t.w.a.inProgress.answerId, "Submitted by a stranger"]);
@@ -904,46 +1019,8 @@ test.describe("each server action refuses", () => {
         badArguments: "its own caller's arguments of the wrong type, and arbitrary ones (property-based)",
       }[who];
       test(`${ref.split("#")[1]}: ${title}`, async ({ browser, playwright, baseURL }) => {
-        const contexts: Array<{ dispose(): Promise<void> } | { close(): Promise<void> }> = [];
-        const api = async (options: Parameters<typeof playwright.request.newContext>[0] = {}) => {
-          const client = await playwright.request.newContext({ baseURL, ...options });
-          contexts.push(client);
-          return client;
-        };
-        const page = async (state?: string) => {
-          const context = await browser.newContext(state ? { storageState: JSON.parse(state) } : {});
-          contexts.push(context);
-          return context.newPage();
-        };
-        // Each test its own client address, so its deliberate bad keys use up no other test's budget.
-        const client = { "x-forwarded-for": `10.77.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}` };
-        const anonymous = await api({ extraHTTPHeaders: client });
-        // A validly signed session whose user does not exist (a deleted account): it passes
-        // proxy.ts's gate, so only the action's own requireMember() stands in the way.
-        const stale = await api({ extraHTTPHeaders: { cookie: `next-auth.session-token=${await sessionToken(`gone-${uid()}`)}` } });
-        const tools: Tools = {
-          w: world,
-          anonymous,
-          orgB: await api({ storageState: JSON.parse(world.b.state) }),
-          orgA: await api({ storageState: JSON.parse(world.a.state) }),
-          candidate: (key) => api({ extraHTTPHeaders: { ...client, cookie: `kairos_interview=${key}` } }),
-          api: () => api(),
-          apiWithState: (state) => api({ storageState: JSON.parse(state) }),
-          newPage: () => page(),
-          a: once(() => page(world.a.state)),
-          b: once(() => page(world.b.state)),
-          call: (client, pagePath, args) => invoke(client, ref, pagePath, args),
-          async signedOut(pagePath, args) {
-            const gated = await invoke(anonymous, ref, pagePath, args);
-            expect(gated.status, "no session: proxy.ts redirects to sign-in").toBe(307);
-            expect(gated.headers.location).toBe(`/sign-in?callbackUrl=${encodeURIComponent(pagePath)}`);
-            expect(gated.result).toBe(NO_RESULT);
-            const gone = await invoke(stale, ref, pagePath, args);
-            expect(gone.status).toBe(200);
-            expect(gone.redirect, "a session without a user: the action redirects to sign-in").toBe("/sign-in");
-            expect(gone.result).toBe(NO_RESULT);
-          },
-        };
+        const contexts: Closable[] = [];
+        const tools = await toolsFor(world, ref, { browser, playwright, baseURL }, contexts);
         try {
           if (who === "badArguments") {
             await wrongTypes(tools, check.rightful);
@@ -952,10 +1029,106 @@ test.describe("each server action refuses", () => {
             await check.rightful.untouched(tools);
           } else await check[who](tools);
         } finally {
-          for (const context of contexts) await ("dispose" in context ? context.dispose() : context.close());
+          await closeAll(contexts);
         }
       });
     }
+  }
+});
+
+type Closable = { dispose(): Promise<void> } | { close(): Promise<void> };
+type Fixtures = { browser: Browser; playwright: { request: APIRequest }; baseURL: string | undefined };
+
+async function closeAll(contexts: Closable[]) {
+  for (const context of contexts) await ("dispose" in context ? context.dispose() : context.close());
+}
+
+/** The callers and pages a case's checks use, for one test (whatever it opens goes into `contexts`, closed by the test). */
+async function toolsFor(world: World, ref: ActionRef, { browser, playwright, baseURL }: Fixtures, contexts: Closable[]): Promise<Tools> {
+  const api = async (options: Parameters<typeof playwright.request.newContext>[0] = {}) => {
+    const client = await playwright.request.newContext({ baseURL, ...options });
+    contexts.push(client);
+    return client;
+  };
+  const page = async (state?: string) => {
+    const context = await browser.newContext(state ? { storageState: JSON.parse(state) } : {});
+    contexts.push(context);
+    return context.newPage();
+  };
+  // Each test its own client address, so its deliberate bad keys use up no other test's budget.
+  const client = { "x-forwarded-for": `10.77.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}` };
+  const anonymous = await api({ extraHTTPHeaders: client });
+  // A validly signed session whose user does not exist (a deleted account): it passes
+  // proxy.ts's gate, so only the action's own requireMember() stands in the way.
+  const stale = await api({ extraHTTPHeaders: { cookie: `next-auth.session-token=${await sessionToken(`gone-${uid()}`)}` } });
+  return {
+    w: world,
+    anonymous,
+    orgB: await api({ storageState: JSON.parse(world.b.state) }),
+    orgA: await api({ storageState: JSON.parse(world.a.state) }),
+    as: (role) => api({ storageState: JSON.parse(world.a.members[role].state) }),
+    candidate: (key) => api({ extraHTTPHeaders: { ...client, cookie: `kairos_interview=${key}` } }),
+    api: () => api(),
+    apiWithState: (state) => api({ storageState: JSON.parse(state) }),
+    newPage: () => page(),
+    a: once(() => page(world.a.state)),
+    b: once(() => page(world.b.state)),
+    call: (caller, pagePath, args) => invoke(caller, ref, pagePath, args),
+    async signedOut(pagePath, args) {
+      const gated = await invoke(anonymous, ref, pagePath, args);
+      expect(gated.status, "no session: proxy.ts redirects to sign-in").toBe(307);
+      expect(gated.headers.location).toBe(`/sign-in?callbackUrl=${encodeURIComponent(pagePath)}`);
+      expect(gated.result).toBe(NO_RESULT);
+      const gone = await invoke(stale, ref, pagePath, args);
+      expect(gone.status).toBe(200);
+      expect(gone.redirect, "a session without a user: the action redirects to sign-in").toBe("/sign-in");
+      expect(gone.result).toBe(NO_RESULT);
+    },
+  };
+}
+
+/** What a member below the action's least role is told (lib/actions.ts forbiddenFor, or the action's own words). */
+const FORBIDDEN: Partial<Record<ActionRef, string>> = {
+  "app/(dashboard)/settings/actions.ts#setRetentionAction": "Only an admin or owner can change how long answers are kept.",
+};
+const forbidden = (ref: ActionRef, least: "RECRUITER" | "ADMIN") =>
+  FORBIDDEN[ref] ??
+  (ref.startsWith("app/(dashboard)/team/")
+    ? "Only an admin or owner can manage the team."
+    : least === "ADMIN"
+      ? "Only an admin or above can do this. Ask an admin of your organisation if you need to."
+      : "Only a recruiter or above can do this. Ask an admin of your organisation if you need to.");
+const BELOW: Record<"RECRUITER" | "ADMIN", LowerRole[]> = { RECRUITER: ["REVIEWER"], ADMIN: ["RECRUITER", "REVIEWER"] };
+
+// The role dimension: each action that needs a role, called rightfully by each member of org A
+// whose role is below it, is refused with words that say which role it takes — and changes nothing.
+test.describe("each server action refuses the roles below its own", () => {
+  let world: World;
+  test.beforeAll(async ({ browser }, testInfo) => {
+    testInfo.setTimeout(240_000);
+    world = await buildWorld(browser);
+  });
+
+  for (const [ref, check] of Object.entries(CASES) as Array<[ActionRef, Case]>) {
+    const least = check.least;
+    if (least !== "RECRUITER" && least !== "ADMIN") continue;
+    test(`${ref.split("#")[1]}: ${BELOW[least].map((r) => r.toLowerCase()).join(" and ")}`, async ({ browser, playwright, baseURL }) => {
+      const contexts: Closable[] = [];
+      const t = await toolsFor(world, ref, { browser, playwright, baseURL }, contexts);
+      try {
+        const page = typeof check.rightful.page === "string" ? check.rightful.page : check.rightful.page(world);
+        for (const role of BELOW[least]) {
+          const outcome = await t.call(await t.as(role), page, check.rightful.args(world));
+          expect(outcome.status, role).toBe(200);
+          expect(outcome.redirect, role).toBeNull();
+          if (typeof outcome.result === "string") expect(outcome.result, role).toBe(forbidden(ref, least));
+          else expect(outcome.result, role).toMatchObject({ ok: false, message: forbidden(ref, least) });
+        }
+        await check.rightful.untouched(t);
+      } finally {
+        await closeAll(contexts);
+      }
+    });
   }
 });
 

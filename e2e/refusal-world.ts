@@ -1,16 +1,26 @@
 import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
-import { createJob, expect, scheduleAndGetLink, signUp, type Recruiter } from "./fixtures";
+import { E2E_BASE_URL } from "./env";
+import { createJob, expect, scheduleAndGetLink, sessionToken, signUp, type Recruiter } from "./fixtures";
 
 // The two organisations e2e/action-refusals.spec.ts attacks each other with, built through the UI.
 
 export type Interview = { id: string; link: string };
 export type Answered = Interview & { answerId: string };
 export type Started = Answered & { key: string };
+/** The roles below owner, each a member of org A (e2e/action-refusals.spec.ts refuses each what its role may not do). */
+export const LOWER_ROLES = ["ADMIN", "RECRUITER", "REVIEWER"] as const;
+export type LowerRole = (typeof LOWER_ROLES)[number];
+export type RoleMember = { userId: string; name: string; email: string; state: string };
+
 export type World = {
   a: {
     state: string;
     owner: Recruiter;
+    /** A member of each role below owner, signed in. */
+    members: Record<LowerRole, RoleMember>;
+    /** Everyone on A's team: the owner and the members. */
+    teamSize: number;
     job: { id: string; title: string; questionId: string; prompt: string };
     candidate: { id: string; name: string; email: string };
     scheduled: Interview & { requestToken: string };
@@ -109,6 +119,8 @@ export async function buildWorld(browser: Browser): Promise<World> {
   await expect.poll(() => revokeArgs).not.toBeNull();
   const aState = JSON.stringify(await aContext.storageState());
   await aContext.close();
+  const members = {} as Record<LowerRole, RoleMember>;
+  for (const role of LOWER_ROLES) members[role] = await addMember(browser, owner.email, role);
 
   const bContext = await browser.newContext();
   const b = await bContext.newPage();
@@ -124,6 +136,8 @@ export async function buildWorld(browser: Browser): Promise<World> {
     a: {
       state: aState,
       owner,
+      members,
+      teamSize: 1 + LOWER_ROLES.length,
       job: { id: jobId, title: jobTitle, questionId, prompt: question.prompt },
       candidate: { id: candidateId, ...candidate },
       scheduled,
@@ -132,4 +146,17 @@ export async function buildWorld(browser: Browser): Promise<World> {
     },
     b: { state: bState, job: { id: bJobId, title: bJobTitle }, ...bInterviews, open: { id: open.id, link: open.link } },
   };
+}
+
+/** A member of the owner's organisation with `role`, signed in (a test hook, app/api/test/members): their browser state. */
+async function addMember(browser: Browser, ownerEmail: string, role: LowerRole): Promise<RoleMember> {
+  const context = await browser.newContext();
+  const person = { name: `${role.charAt(0)}${role.slice(1).toLowerCase()} ${uid()}`, email: `${role.toLowerCase()}-${uid()}@example.test` };
+  const response = await context.request.post(`${E2E_BASE_URL}/api/test/members`, { data: { ownerEmail, role, ...person, password: `${role.toLowerCase()}-password` } });
+  expect(response.status()).toBe(201);
+  const { userId, sessionId } = (await response.json()) as { userId: string; sessionId: string };
+  await context.addCookies([{ name: "next-auth.session-token", value: await sessionToken(userId, sessionId), url: E2E_BASE_URL, httpOnly: true, sameSite: "Lax" }]);
+  const state = JSON.stringify(await context.storageState());
+  await context.close();
+  return { userId, ...person, state };
 }

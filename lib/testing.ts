@@ -5,6 +5,7 @@ import { startSession } from "@/lib/accounts/sessions";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/enums";
 
 /** True only where the e2e suite turned test hooks on (KAIROS_TEST_HOOKS=1); never in a deployment. */
 export function testHooksEnabled(): boolean {
@@ -137,4 +138,20 @@ export async function createSignedInOwner(input: { name: string; email: string; 
   const prisma = await db();
   const { userId, organizationId } = await prisma.$transaction((tx) => createOwnerAccount(tx, { ...input, passwordHash, emailVerifiedAt: now() }));
   return { userId, organizationId, sessionId: await startSession(userId) };
+}
+
+/**
+ * Another member of the organisation `ownerEmail` belongs to, with `role` and a signed-in session
+ * (a real password hash and session row): for specs that act as each role without inviting and
+ * accepting through email (e2e/team.spec.ts does that). Null when no such account exists.
+ */
+export async function createSignedInMember(input: { ownerEmail: string; role: Role; name: string; email: string; password: string }) {
+  const prisma = await db();
+  const owner = await prisma.user.findUnique({ where: { email: input.ownerEmail.toLowerCase() }, select: { organizationId: true } });
+  if (!owner) return null;
+  const user = await prisma.user.create({
+    data: { email: input.email.toLowerCase(), name: input.name, passwordHash: await hashPassword(input.password), role: input.role, organizationId: owner.organizationId, emailVerifiedAt: now() },
+    select: { id: true },
+  });
+  return { userId: user.id, organizationId: owner.organizationId, sessionId: await startSession(user.id) };
 }

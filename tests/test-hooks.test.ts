@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { wakeDispatcher } from "@/lib/background";
 import { EmailKind, EmailStatus } from "@/lib/generated/prisma/enums";
 import { anotherCandidate, makeSchedulingOrg } from "./support/factories";
+import { findSessionMember } from "@/lib/accounts/members";
 
 // The route hands its post-commit work to next/server's after(), which needs a request scope:
 // capture the callback instead, to check it is the dispatcher's wake.
@@ -75,5 +76,29 @@ describe("POST /api/test/schedule", () => {
     const other = await makeSchedulingOrg("Test hooks other");
     expect((await POST(request({ ...(await valid()), jobId: other.job.id }))).status).toBe(422);
     expect(afterCallbacks).toHaveLength(0);
+  });
+});
+
+const { POST: addMember } = await import("@/app/api/test/members/route");
+
+describe("POST /api/test/members", () => {
+  const post = (body: unknown) => addMember(new Request("http://127.0.0.1/api/test/members", { method: "POST", body: JSON.stringify(body) }));
+  const member = () => ({ ownerEmail: org.ownerEmail, role: "REVIEWER", name: "Rita Reviewer", email: `rita-${randomUUID()}@example.test`, password: "reviewer-password" });
+
+  it("does not exist without KAIROS_TEST_HOOKS=1, and adds no one", async () => {
+    const input = member();
+    expect((await post(input)).status).toBe(404);
+    expect(await (await db()).user.count({ where: { email: input.email } })).toBe(0);
+  });
+
+  it("adds a member with the role to the owner's organisation, signed in; an unknown owner or role is refused", async () => {
+    process.env.KAIROS_TEST_HOOKS = "1";
+    const input = member();
+    const response = await post(input);
+    expect(response.status).toBe(201);
+    const { userId, sessionId } = (await response.json()) as { userId: string; sessionId: string };
+    expect(await findSessionMember(userId, sessionId)).toMatchObject({ role: "REVIEWER", organizationId: org.organizationId, email: input.email });
+    expect((await post({ ...member(), ownerEmail: `nobody-${randomUUID()}@example.test` })).status).toBe(404);
+    expect((await post({ ...member(), role: "SUPERUSER" })).status).toBe(400);
   });
 });
