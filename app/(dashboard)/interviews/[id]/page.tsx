@@ -213,7 +213,7 @@ export default async function InterviewPage({ params, searchParams }: { params: 
 
       <AccommodationsCard interviewId={interview.id} {...accommodations} />
 
-      {!content.contentDeletedAt && <ReviewSection organizationId={member.organizationId} interviewId={interview.id} />}
+      {!content.contentDeletedAt && <ReviewSection viewer={{ userId: member.id, organizationId: member.organizationId, role: member.role }} interviewId={interview.id} />}
 
       {/* It scrolls sideways on a phone: focusable, so the keyboard can scroll it too. */}
       <section
