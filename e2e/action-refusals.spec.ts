@@ -104,7 +104,8 @@ const rescheduleForm = () => form({ scheduledAtLocal: new Date(Date.now() + 3 * 
 const extendForm = () => form({ dueDate: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10) });
 const reopenForm = (answerId: string) => form({ answerId, dueDate: dateAhead(10) });
 const ratingForm = () => form({ rating: "1", notes: "Rated by someone else" });
-const recommendForm = () => form({ recommendation: "REJECT", comment: "Decided by someone else" });
+const recommendForm = () => form({ recommendation: "STRONG_NO", comment: "Recommended by someone else" });
+const decisionForm = () => form({ decision: "REJECT", comment: "Decided by someone else" });
 const acceptForm = (token: string) => form({ token, name: `Mallory ${uid()}`, password: "mallory-password" });
 
 /** A string only the wrong-types test's rightful calls carry: finding it in the database means something was written. */
@@ -159,7 +160,10 @@ async function expectCompletedUnreviewed(t: Tools) {
   const answer = a.locator(`article[aria-labelledby="answer-${completed.answerId}-heading"]`);
   await expect(answer.getByRole("radio", { name: "Not rated" })).toBeChecked();
   await expect(answer.getByRole("textbox")).toHaveValue("");
-  await expect(a.getByText("Not reviewed yet.")).toBeVisible();
+  // No recommendation on A's own scorecard, none submitted, no decision.
+  await expect(a.getByRole("region", { name: "Your scorecard" }).getByRole("radio", { checked: true })).toHaveCount(0);
+  await expect(a.getByRole("region", { name: "Scorecard summary" })).toContainText("No scorecard has been submitted yet.");
+  await expect(a.getByRole("region", { name: "Decision" })).toContainText("Not decided yet.");
 }
 
 async function expectInviteOpen(t: Tools) {
@@ -621,7 +625,7 @@ const CASES: Record<ActionRef, Case> = {
       await expectScheduledUntouched(t);
     },
   },
-  "app/(dashboard)/interviews/actions.ts#rateAnswerAction": {
+  "app/(dashboard)/interviews/actions.ts#saveRatingAction": {
     rightful: { as: "orgA", page: (w) => `/interviews/${w.a.completed.id}`, args: (w) => [w.a.completed.id, w.a.completed.answerId, INITIAL, form({ rating: "1", notes: MARK })], untouched: async (t) => (await markAbsent(t), expectCompletedUnreviewed(t)) },
     async unauthenticated(t) {
       const { completed } = t.w.a;
@@ -638,14 +642,47 @@ const CASES: Record<ActionRef, Case> = {
       await expectCompletedUnreviewed(t);
     },
   },
-  "app/(dashboard)/interviews/actions.ts#recommendAction": {
-    rightful: { as: "orgA", page: (w) => `/interviews/${w.a.completed.id}`, args: (w) => [w.a.completed.id, INITIAL, form({ recommendation: "REJECT", comment: MARK })], untouched: async (t) => (await markAbsent(t), expectCompletedUnreviewed(t)) },
+  "app/(dashboard)/interviews/actions.ts#saveRecommendationAction": {
+    rightful: { as: "orgA", page: (w) => `/interviews/${w.a.completed.id}`, args: (w) => [w.a.completed.id, INITIAL, form({ recommendation: "STRONG_NO", comment: MARK })], untouched: async (t) => (await markAbsent(t), expectCompletedUnreviewed(t)) },
     async unauthenticated(t) {
       await t.signedOut(`/interviews/${t.w.a.completed.id}`, [t.w.a.completed.id, INITIAL, recommendForm()]);
       await expectCompletedUnreviewed(t);
     },
     async otherOrg(t) {
       expect((await t.call(t.orgB, `/interviews/${t.w.a.completed.id}`, [t.w.a.completed.id, INITIAL, recommendForm()])).result).toEqual({ ok: false, message: INTERVIEW_NOT_FOUND });
+      await expectCompletedUnreviewed(t);
+    },
+  },
+  "app/(dashboard)/interviews/actions.ts#submitScorecardAction": {
+    rightful: { as: "orgA", page: (w) => `/interviews/${w.a.completed.id}`, args: (w) => [w.a.completed.id, INITIAL, form({ recommendation: "YES", comment: MARK })], untouched: async (t) => (await markAbsent(t), expectCompletedUnreviewed(t)) },
+    async unauthenticated(t) {
+      await t.signedOut(`/interviews/${t.w.a.completed.id}`, [t.w.a.completed.id, INITIAL, recommendForm()]);
+      await expectCompletedUnreviewed(t);
+    },
+    async otherOrg(t) {
+      expect((await t.call(t.orgB, `/interviews/${t.w.a.completed.id}`, [t.w.a.completed.id, INITIAL, recommendForm()])).result).toEqual({ ok: false, message: INTERVIEW_NOT_FOUND });
+      await expectCompletedUnreviewed(t);
+    },
+  },
+  "app/(dashboard)/interviews/actions.ts#reopenScorecardAction": {
+    rightful: { as: "orgA", page: (w) => `/interviews/${w.a.completed.id}`, args: (w) => [w.a.completed.id, INITIAL, form({})], untouched: expectCompletedUnreviewed },
+    async unauthenticated(t) {
+      await t.signedOut(`/interviews/${t.w.a.completed.id}`, [t.w.a.completed.id, INITIAL, form({})]);
+      await expectCompletedUnreviewed(t);
+    },
+    async otherOrg(t) {
+      expect((await t.call(t.orgB, `/interviews/${t.w.a.completed.id}`, [t.w.a.completed.id, INITIAL, form({})])).result).toEqual({ ok: false, message: INTERVIEW_NOT_FOUND });
+      await expectCompletedUnreviewed(t);
+    },
+  },
+  "app/(dashboard)/interviews/actions.ts#decideAction": {
+    rightful: { as: "orgA", page: (w) => `/interviews/${w.a.completed.id}`, args: (w) => [w.a.completed.id, INITIAL, form({ decision: "REJECT", comment: MARK })], untouched: async (t) => (await markAbsent(t), expectCompletedUnreviewed(t)) },
+    async unauthenticated(t) {
+      await t.signedOut(`/interviews/${t.w.a.completed.id}`, [t.w.a.completed.id, INITIAL, decisionForm()]);
+      await expectCompletedUnreviewed(t);
+    },
+    async otherOrg(t) {
+      expect((await t.call(t.orgB, `/interviews/${t.w.a.completed.id}`, [t.w.a.completed.id, INITIAL, decisionForm()])).result).toEqual({ ok: false, message: INTERVIEW_NOT_FOUND });
       await expectCompletedUnreviewed(t);
     },
   },
