@@ -120,12 +120,12 @@ function SubmittedScorecard({ interviewId, card, decided }: { interviewId: strin
 /** Submitted scorecards side by side: the recommendations tallied, then each question's spread of ratings. */
 function Summary({ summary, answers, scorecards }: { summary: ReviewSummary; answers: ReviewAnswer[]; scorecards: ScorecardView[] }) {
   if (summary.submitted === 0) return <p className="mt-1 text-sm text-ink-600">No scorecard has been submitted yet.</p>;
+  const submitted = scorecards.filter((card) => card.submittedAt);
   const notes = (answerId: string) =>
-    scorecards.filter((card) => card.submittedAt).flatMap((card) => {
+    submitted.flatMap((card) => {
       const rating = card.ratings.find((r) => r.answerId === answerId);
       return rating?.notes ? [{ reviewerName: card.reviewerName, notes: rating.notes }] : [];
     });
-  const comments = scorecards.filter((card) => card.submittedAt && card.comment);
   return (
     <div className="mt-1 space-y-5 text-sm">
       <p className="text-ink-600">
@@ -141,12 +141,10 @@ function Summary({ summary, answers, scorecards }: { summary: ReviewSummary; ans
           ))}
         </ul>
         <ul className="mt-2 space-y-1 text-ink-700">
-          {summary.recommendedBy.map((r, i) => (
-            <li key={i}>
-              {r.reviewerName}: {SCORE_RECOMMENDATION_LABELS[r.recommendation]}
-              {comments.find((c) => c.reviewerName === r.reviewerName)?.comment && (
-                <span className="text-ink-600"> — “{comments.find((c) => c.reviewerName === r.reviewerName)!.comment}”</span>
-              )}
+          {submitted.map((card) => (
+            <li key={card.id}>
+              {card.reviewerName}: {card.recommendation ? SCORE_RECOMMENDATION_LABELS[card.recommendation] : "no recommendation"}
+              {card.comment && <span className="whitespace-pre-wrap text-ink-600"> — “{card.comment}”</span>}
             </li>
           ))}
         </ul>
