@@ -172,16 +172,17 @@ describe("independent scorecards", () => {
     const outsider: Viewer = { userId: other.ownerId, organizationId: other.organizationId, role: Role.OWNER };
     for (const viewer of [stranger, outsider]) {
       expect(await findReview(viewer, interviewId)).toBeNull();
+      // One at a time, each awaited as it is made: a rejection nobody awaits yet would go unhandled.
       for (const call of [
-        saveRating(viewer, interviewId, answerIds[0]!, { rating: 3, notes: "" }),
-        saveRecommendation(viewer, interviewId, { recommendation: ScoreRecommendation.YES, comment: "" }),
-        submitScorecard(viewer, interviewId),
-        reopenScorecard(viewer, interviewId),
-        decide(viewer, interviewId, { decision: Decision.REJECT, comment: "" }),
+        () => saveRating(viewer, interviewId, answerIds[0]!, { rating: 3, notes: "" }),
+        () => saveRecommendation(viewer, interviewId, { recommendation: ScoreRecommendation.YES, comment: "" }),
+        () => submitScorecard(viewer, interviewId),
+        () => reopenScorecard(viewer, interviewId),
+        () => decide(viewer, interviewId, { decision: Decision.REJECT, comment: "" }),
         // Not "this interview is scheduled": that would tell them it exists.
-        saveRating(viewer, scheduled.interviewId, answerIds[0]!, { rating: 3, notes: "" }),
+        () => saveRating(viewer, scheduled.interviewId, answerIds[0]!, { rating: 3, notes: "" }),
       ]) {
-        expect(await rejection(call)).toBeInstanceOf(NotFoundError);
+        expect(await rejection(call())).toBeInstanceOf(NotFoundError);
       }
     }
     expect(await (await db()).scorecard.count({ where: { interviewId } })).toBe(0);
