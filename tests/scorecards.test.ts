@@ -188,6 +188,22 @@ describe("independent scorecards", () => {
     expect(await (await db()).scorecard.count({ where: { interviewId } })).toBe(0);
   });
 
+  it("makes one scorecard of a reviewer's saves arriving at once (the page autosaves each answer and the recommendation apart)", async () => {
+    const { interviewId, answerIds } = await reviewedInterview();
+    await Promise.all([
+      saveRating(alice, interviewId, answerIds[0]!, { rating: 4, notes: "one" }),
+      saveRating(alice, interviewId, answerIds[1]!, { rating: 2, notes: "two" }),
+      saveRecommendation(alice, interviewId, { recommendation: ScoreRecommendation.NO, comment: "" }),
+      saveRating(bob, interviewId, answerIds[0]!, { rating: 5, notes: "" }),
+    ]);
+    const prisma = await db();
+    const cards = await prisma.scorecard.findMany({ where: { interviewId }, include: { ratings: true }, orderBy: { reviewerName: "asc" } });
+    expect(cards.map((c) => [c.reviewerName, c.recommendation, c.ratings.length])).toEqual([
+      ["Alice Aalto", "NO", 2],
+      ["Bob Brandt", null, 1],
+    ]);
+  });
+
   it("keeps a removed member's submitted scorecard under the name they had", async () => {
     const { interviewId, answerIds } = await reviewedInterview();
     const leaver = await makeMember(org.organizationId, "Lee Leaver", Role.RECRUITER);

@@ -99,8 +99,8 @@ export async function findReview(viewer: Viewer, interviewId: string) {
 }
 
 /** A scorecard as the page reads it: the reviewer's current name while they are a member, the kept one after. */
-function scorecard({ reviewer, reviewerName, ...card }: { reviewer: { name: string } | null; reviewerName: string } & Omit<ScorecardView, "reviewerName">): ScorecardView {
-  return { ...card, reviewerName: reviewer?.name ?? reviewerName };
+function scorecard({ reviewer, ...card }: ScorecardView & { reviewer: { name: string } | null }): ScorecardView {
+  return { ...card, reviewerName: reviewer?.name ?? card.reviewerName };
 }
 
 export interface ScorecardView {
