@@ -113,7 +113,8 @@ const rescheduleForm = () => form({ scheduledAtLocal: new Date(Date.now() + 3 * 
 const extendForm = () => form({ dueDate: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10) });
 const reopenForm = (answerId: string) => form({ answerId, dueDate: dateAhead(10) });
 const ratingForm = () => form({ rating: "1", notes: "Rated by someone else" });
-const recommendForm = () => form({ recommendation: "REJECT", comment: "Decided by someone else" });
+const recommendForm = () => form({ recommendation: "STRONG_NO", comment: "Recommended by someone else" });
+const decisionForm = () => form({ decision: "REJECT", comment: "Decided by someone else" });
 const reviewRequestForm = (interviewId: string, reviewerId: string) => form({ interviewId, reviewerId, dueDate: "", recruiterTimeZone: "UTC" });
 const acceptForm = (token: string) => form({ token, name: `Mallory ${uid()}`, password: "mallory-password" });
 
@@ -169,7 +170,10 @@ async function expectCompletedUnreviewed(t: Tools) {
   const answer = a.locator(`article[aria-labelledby="answer-${completed.answerId}-heading"]`);
   await expect(answer.getByRole("radio", { name: "Not rated" })).toBeChecked();
   await expect(answer.getByRole("textbox")).toHaveValue("");
-  await expect(a.getByText("Not reviewed yet.")).toBeVisible();
+  // No recommendation on A's own scorecard, none submitted, no decision.
+  await expect(a.getByRole("region", { name: "Your scorecard" }).getByRole("radio", { checked: true })).toHaveCount(0);
+  await expect(a.getByRole("region", { name: "Scorecard summary" })).toContainText("No scorecard has been submitted yet.");
+  await expect(a.getByRole("region", { name: "Decision" })).toContainText("Not decided yet.");
 }
 
 async function expectInviteOpen(t: Tools) {
@@ -187,7 +191,8 @@ async function expectRolesUntouched(t: Tools) {
   await expect(members.getByRole("listitem")).toHaveCount(t.w.a.teamSize);
   for (const role of ["ADMIN", "RECRUITER", "REVIEWER"] as const) {
     const { name } = t.w.a.members[role];
-    await expect(members.getByRole("combobox", { name: `Role of ${name}` }), name).toHaveText(role.charAt(0) + role.slice(1).toLowerCase());
+    // The trigger's text is the chosen role (and the ▾ beside it).
+    await expect(members.getByRole("combobox", { name: `Role of ${name}` }), name).toHaveText(new RegExp(`^${role.charAt(0)}${role.slice(1).toLowerCase()}\\W*$`));
   }
 }
 
@@ -676,8 +681,8 @@ const CASES: Record<ActionRef, Case> = {
       await expectScheduledUntouched(t);
     },
   },
-  "app/(dashboard)/interviews/actions.ts#rateAnswerAction": {
-    least: "RECRUITER",
+  "app/(dashboard)/interviews/actions.ts#saveRatingAction": {
+    least: "member",
     rightful: { as: "orgA", page: (w) => `/interviews/${w.a.completed.id}`, args: (w) => [w.a.completed.id, w.a.completed.answerId, INITIAL, form({ rating: "1", notes: MARK })], untouched: async (t) => (await markAbsent(t), expectCompletedUnreviewed(t)) },
     async unauthenticated(t) {
       const { completed } = t.w.a;
@@ -694,15 +699,51 @@ const CASES: Record<ActionRef, Case> = {
       await expectCompletedUnreviewed(t);
     },
   },
-  "app/(dashboard)/interviews/actions.ts#recommendAction": {
-    least: "RECRUITER",
-    rightful: { as: "orgA", page: (w) => `/interviews/${w.a.completed.id}`, args: (w) => [w.a.completed.id, INITIAL, form({ recommendation: "REJECT", comment: MARK })], untouched: async (t) => (await markAbsent(t), expectCompletedUnreviewed(t)) },
+  "app/(dashboard)/interviews/actions.ts#saveRecommendationAction": {
+    least: "member",
+    rightful: { as: "orgA", page: (w) => `/interviews/${w.a.completed.id}`, args: (w) => [w.a.completed.id, INITIAL, form({ recommendation: "STRONG_NO", comment: MARK })], untouched: async (t) => (await markAbsent(t), expectCompletedUnreviewed(t)) },
     async unauthenticated(t) {
       await t.signedOut(`/interviews/${t.w.a.completed.id}`, [t.w.a.completed.id, INITIAL, recommendForm()]);
       await expectCompletedUnreviewed(t);
     },
     async otherOrg(t) {
       expect((await t.call(t.orgB, `/interviews/${t.w.a.completed.id}`, [t.w.a.completed.id, INITIAL, recommendForm()])).result).toEqual({ ok: false, message: INTERVIEW_NOT_FOUND });
+      await expectCompletedUnreviewed(t);
+    },
+  },
+  "app/(dashboard)/interviews/actions.ts#submitScorecardAction": {
+    least: "member",
+    rightful: { as: "orgA", page: (w) => `/interviews/${w.a.completed.id}`, args: (w) => [w.a.completed.id, INITIAL, form({ recommendation: "YES", comment: MARK })], untouched: async (t) => (await markAbsent(t), expectCompletedUnreviewed(t)) },
+    async unauthenticated(t) {
+      await t.signedOut(`/interviews/${t.w.a.completed.id}`, [t.w.a.completed.id, INITIAL, recommendForm()]);
+      await expectCompletedUnreviewed(t);
+    },
+    async otherOrg(t) {
+      expect((await t.call(t.orgB, `/interviews/${t.w.a.completed.id}`, [t.w.a.completed.id, INITIAL, recommendForm()])).result).toEqual({ ok: false, message: INTERVIEW_NOT_FOUND });
+      await expectCompletedUnreviewed(t);
+    },
+  },
+  "app/(dashboard)/interviews/actions.ts#reopenScorecardAction": {
+    least: "member",
+    rightful: { as: "orgA", page: (w) => `/interviews/${w.a.completed.id}`, args: (w) => [w.a.completed.id, INITIAL, form({})], untouched: expectCompletedUnreviewed },
+    async unauthenticated(t) {
+      await t.signedOut(`/interviews/${t.w.a.completed.id}`, [t.w.a.completed.id, INITIAL, form({})]);
+      await expectCompletedUnreviewed(t);
+    },
+    async otherOrg(t) {
+      expect((await t.call(t.orgB, `/interviews/${t.w.a.completed.id}`, [t.w.a.completed.id, INITIAL, form({})])).result).toEqual({ ok: false, message: INTERVIEW_NOT_FOUND });
+      await expectCompletedUnreviewed(t);
+    },
+  },
+  "app/(dashboard)/interviews/actions.ts#decideAction": {
+    least: "RECRUITER",
+    rightful: { as: "orgA", page: (w) => `/interviews/${w.a.completed.id}`, args: (w) => [w.a.completed.id, INITIAL, form({ decision: "REJECT", comment: MARK })], untouched: async (t) => (await markAbsent(t), expectCompletedUnreviewed(t)) },
+    async unauthenticated(t) {
+      await t.signedOut(`/interviews/${t.w.a.completed.id}`, [t.w.a.completed.id, INITIAL, decisionForm()]);
+      await expectCompletedUnreviewed(t);
+    },
+    async otherOrg(t) {
+      expect((await t.call(t.orgB, `/interviews/${t.w.a.completed.id}`, [t.w.a.completed.id, INITIAL, decisionForm()])).result).toEqual({ ok: false, message: INTERVIEW_NOT_FOUND });
       await expectCompletedUnreviewed(t);
     },
   },

@@ -125,13 +125,15 @@ test("the full candidate journey: clean URL, too early, lobby, timed answers wit
   await rated.getByRole("radio", { name: "4" }).check();
   await rated.getByLabel("Notes on Question 1").fill("Clear impact, good numbers.");
   await expect(rated.getByRole("status")).toHaveText("Saved"); // ratings and notes save as you go
-  await page.getByRole("radio", { name: "Advance" }).check();
-  await page.getByLabel("Comment").fill("Strong candidate.");
-  await page.getByRole("button", { name: "Save recommendation" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Recommendation saved." })).toBeVisible();
-  expect(await axeViolations(page), "review").toEqual([]);
+  // Rated on my scorecard only: still to review until the decision.
   await page.reload();
   await expect(page.getByRole("article", { name: "Question 1" }).getByRole("radio", { name: "4" })).toBeChecked();
+  const decision = page.getByRole("region", { name: "Decision" });
+  await decision.getByRole("radio", { name: "Advance" }).check();
+  await decision.getByLabel("Comment").fill("Strong candidate.");
+  await decision.getByRole("button", { name: "Save decision" }).click();
+  await expect(decision.getByRole("status").filter({ hasText: "Decision saved." })).toBeVisible();
+  expect(await axeViolations(page), "review").toEqual([]);
   await page.goto("/interviews?when=review");
   await expect(page.getByRole("link", { name: "Maya Portal" })).toHaveCount(0);
 });

@@ -4,15 +4,16 @@ import { sendDueEmail } from "@/lib/background";
 import { setClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { devMailboxTransport } from "@/lib/email/transports";
-import { AnswerType, EmailStatus, IntegritySignalKind, Recommendation } from "@/lib/generated/prisma/enums";
+import { AnswerType, EmailStatus, IntegritySignalKind, Decision, ScoreRecommendation } from "@/lib/generated/prisma/enums";
 import type { CandidateSession } from "@/lib/interviews/candidate/access";
 import { saveDraft, startAnswering, startInterview, submitAnswer } from "@/lib/interviews/candidate/answering";
 import { finishRecording, startRecording, storeChunk } from "@/lib/interviews/candidate/recordings";
 import { recordSignal } from "@/lib/interviews/candidate/signals";
 import { sweepInterviews } from "@/lib/interviews/lifecycle/sweep";
-import type { Manager } from "@/lib/interviews/recruiter/manager";
+import type { Viewer } from "@/lib/interviews/recruiter/manager";
 import { cancelInterview, rescheduleInterview } from "@/lib/interviews/recruiter/manage";
-import { rateAnswer, recommend } from "@/lib/interviews/recruiter/review";
+import { decide } from "@/lib/interviews/review/decide";
+import { saveRating, saveRecommendation, submitScorecard } from "@/lib/interviews/review/scorecards";
 import { scheduleInterview } from "@/lib/interviews/recruiter/schedule";
 import { ffmpegAvailable, spokenClip, type DemoClip, type Voice } from "@/lib/demo-media";
 
@@ -87,8 +88,8 @@ export async function seedDemoHistory(recruiterEmail: string): Promise<HistorySu
   if (refusal) throw new Error(`The demo history is for development only (${refusal}).`);
   const started = Date.now();
   const prisma = await db();
-  const recruiter = await prisma.user.findUniqueOrThrow({ where: { email: recruiterEmail }, select: { id: true, organizationId: true } });
-  const by: Manager = { userId: recruiter.id, organizationId: recruiter.organizationId };
+  const recruiter = await prisma.user.findUniqueOrThrow({ where: { email: recruiterEmail }, select: { id: true, organizationId: true, role: true } });
+  const by: Viewer = { userId: recruiter.id, organizationId: recruiter.organizationId, role: recruiter.role };
   const plan = stories(new Date());
   const existing = await prisma.interview.count({ where: { organizationId: by.organizationId, requestToken: { startsWith: TOKEN_PREFIX } } });
   const recordings = existing < plan.length && (await ffmpegAvailable());
@@ -109,7 +110,7 @@ class World {
   private readonly transport = devMailboxTransport();
 
   constructor(
-    readonly by: Manager,
+    readonly by: Viewer,
     private readonly withRecordings: boolean,
   ) {}
 
@@ -290,8 +291,10 @@ function stories(now: Date): Story[] {
           [4, "Found the root cause, not just the symptom."],
           [3, "Fine; a little generic."],
         ];
-        for (const [i, [rating, notes]] of ratings.entries()) await w.at(addMinutes(review, i * 3), () => rateAnswer(w.by, interview.id, answers[i]!, { rating, notes }));
-        await w.at(addMinutes(review, 15), () => recommend(w.by, interview.id, { recommendation: Recommendation.ADVANCE, comment: "Strong on planning and debugging. Invite to the on-site round." }));
+        for (const [i, [rating, notes]] of ratings.entries()) await w.at(addMinutes(review, i * 3), () => saveRating(w.by, interview.id, answers[i]!, { rating, notes }));
+        await w.at(addMinutes(review, 14), () => saveRecommendation(w.by, interview.id, { recommendation: ScoreRecommendation.YES, comment: "Strong on planning and debugging." }));
+        await w.at(addMinutes(review, 15), () => submitScorecard(w.by, interview.id));
+        await w.at(addMinutes(review, 20), () => decide(w.by, interview.id, { decision: Decision.ADVANCE, comment: "Strong on planning and debugging. Invite to the on-site round." }));
       },
     },
     {

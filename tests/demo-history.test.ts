@@ -8,7 +8,7 @@ import { demoHistoryRefusal, seedDemoHistory, type HistorySummary } from "@/lib/
 import { ffmpegAvailable } from "@/lib/demo-media";
 import { AnswerType, EmailKind, EmailStatus, InterviewStatus, RecordingStatus } from "@/lib/generated/prisma/enums";
 import { chunkKey } from "@/lib/interviews/media";
-import { findReview } from "@/lib/interviews/recruiter/review";
+import { findReview } from "@/lib/interviews/review/find-review";
 import { setStorage, storage } from "@/lib/storage";
 import { DEMO_EMAIL, seedDemo } from "@/lib/seed";
 
@@ -46,8 +46,8 @@ async function demoInterviews() {
       id: true,
       status: true,
       scheduledAt: true,
-      reviewedAt: true,
-      recommendation: true,
+      decidedAt: true,
+      decision: true,
       candidate: { select: { name: true } },
       emails: { select: { kind: true, status: true, sentAt: true, sendAfter: true } },
       events: { select: { type: true, createdAt: true } },
@@ -70,8 +70,8 @@ describe("the demo history", () => {
       "Priya Raman": InterviewStatus.SCHEDULED,
     });
     // One reviewed, one waiting for its review.
-    expect(byName["Amara Okafor"]!.recommendation).toBe("ADVANCE");
-    expect(byName["Liam Walsh"]!.reviewedAt).toBeNull();
+    expect(byName["Amara Okafor"]!.decision).toBe("ADVANCE");
+    expect(byName["Liam Walsh"]!.decidedAt).toBeNull();
     // Diego's was moved once; the upcoming ones are in the future.
     expect(byName["Diego Fernández"]!.events.map((e) => e.type)).toContain("interview.rescheduled");
     for (const name of ["Diego Fernández", "Priya Raman"]) expect(byName[name]!.scheduledAt.getTime()).toBeGreaterThan(Date.now());
@@ -105,8 +105,12 @@ describe("the demo history", () => {
   it("the completed interviews carry written answers, ratings and — with ffmpeg — recordings that play from storage", async () => {
     const interviews = await demoInterviews();
     const amara = interviews.find((i) => i.candidate.name === "Amara Okafor")!;
-    const review = (await findReview((await (await db()).user.findUniqueOrThrow({ where: { email: DEMO_EMAIL } })).organizationId, amara.id))!;
-    expect(review.answers.map((a) => a.rating)).toEqual([4, 5, 4, 3]);
+    const recruiter = await (await db()).user.findUniqueOrThrow({ where: { email: DEMO_EMAIL } });
+    const review = (await findReview({ userId: recruiter.id, organizationId: recruiter.organizationId, role: recruiter.role }, amara.id))!;
+    // The demo recruiter's submitted scorecard, in question order.
+    expect(review.mine).toMatchObject({ recommendation: "YES", reviewerName: recruiter.name });
+    expect(review.mine?.submittedAt).toBeInstanceOf(Date);
+    expect(review.answers.map((a) => review.mine?.ratings.find((r) => r.answerId === a.id)?.rating)).toEqual([4, 5, 4, 3]);
     for (const answer of review.answers) {
       expect(answer.submitted).toBe(true);
       if (answer.answerType === AnswerType.TEXT) expect(answer.text.length).toBeGreaterThan(100);

@@ -2,7 +2,7 @@ import { addDays, addSeconds } from "date-fns";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { setClock } from "@/lib/clock";
 import { db } from "@/lib/db";
-import { EmailKind, EmailStatus, IntegritySignalKind, InterviewStatus } from "@/lib/generated/prisma/enums";
+import { EmailKind, EmailStatus, IntegritySignalKind, InterviewStatus, Role } from "@/lib/generated/prisma/enums";
 import { resolveAccess } from "@/lib/interviews/candidate/access";
 import { openNextQuestion, startInterview, submitAnswer } from "@/lib/interviews/candidate/answering";
 import { loadCandidateView } from "@/lib/interviews/candidate/portal-view";
@@ -11,7 +11,7 @@ import { recordSignal } from "@/lib/interviews/candidate/signals";
 import { recordingPrefix } from "@/lib/interviews/media";
 import { requestDeletion } from "@/lib/interviews/candidate/requests";
 import { reopenAnswers } from "@/lib/interviews/recruiter/manage";
-import { rateAnswer } from "@/lib/interviews/recruiter/review";
+import { saveRating } from "@/lib/interviews/review/scorecards";
 import { setStorage } from "@/lib/storage";
 import { makeSchedulingOrg } from "./support/factories";
 import { answerRows, asCandidate, interviewSnapshot, linkKeys, scheduleAt, scheduleDeadline } from "./support/interviews";
@@ -41,13 +41,14 @@ afterEach(() => setClock(null));
 
 async function stored(interviewId: string) {
   const prisma = await db();
-  const [snapshot, answers, recordings, signals] = await Promise.all([
+  const [snapshot, answers, recordings, signals, ratings] = await Promise.all([
     interviewSnapshot(interviewId),
     answerRows(interviewId),
     prisma.recording.findMany({ where: { interviewId }, orderBy: { id: "asc" } }),
     prisma.integritySignal.findMany({ where: { interviewId }, orderBy: { id: "asc" } }),
+    prisma.scorecardRating.findMany({ where: { answer: { interviewId } }, orderBy: { answerId: "asc" }, select: { answerId: true, rating: true, notes: true } }),
   ]);
-  return { ...snapshot, answers, recordings, signals };
+  return { ...snapshot, answers, recordings, signals, ratings };
 }
 
 /**
@@ -67,7 +68,7 @@ async function completed() {
   await finishRecording(candidate, take.recordingId, { chunks: 1, durationMs: 5_000 }, s(130));
   await submitAnswer(candidate, video, "", s(131));
   setClock(s(200));
-  for (const answerId of [written, video]) await rateAnswer(org.scheduler, interviewId, answerId, { rating: 4, notes: "Good" });
+  for (const answerId of [written, video]) await saveRating({ ...org.scheduler, role: Role.OWNER }, interviewId, answerId, { rating: 4, notes: "Good" });
   setClock(null);
   return { interviewId, key, written, video, recordingId: take.recordingId };
 }
@@ -85,7 +86,10 @@ describe("reopening chosen answers", () => {
     const after = await stored(interviewId);
     expect(after.interview).toMatchObject({ status: InterviewStatus.IN_PROGRESS, completedAt: null, dueAt: NEW_DUE, opensAt: OPENS, startedAt: s(60) });
     expect(after.answers[0]).toEqual(before.answers[0]);
-    expect(after.answers[1]).toMatchObject({ id: video, presentedAt: null, answerStartedAt: null, submittedAt: null, takeStartedAt: null, savedAt: null, text: "", rating: null, reviewNotes: "" });
+    expect(after.answers[1]).toMatchObject({ id: video, presentedAt: null, answerStartedAt: null, submittedAt: null, takeStartedAt: null, savedAt: null, text: "" });
+    // The reopened answer's scores go with it; the kept answer's stay.
+    expect(before.ratings).toHaveLength(2);
+    expect(after.ratings).toEqual([{ answerId: before.answers[0]!.id, rating: 4, notes: "Good" }]);
     expect(after.recordings).toEqual([]);
     expect(media.keys(recordingPrefix(interviewId, recordingId))).toEqual([]);
     expect(after.signals).toEqual([]);

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { setClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { FieldError, NotFoundError, StateError } from "@/lib/errors";
-import { EmailKind, InterviewStatus, Role } from "@/lib/generated/prisma/enums";
+import { EmailKind, InterviewStatus, Role, ScoreRecommendation } from "@/lib/generated/prisma/enums";
+import { submitScorecard } from "@/lib/interviews/review/scorecards";
 import { interviewDelivery } from "@/lib/interviews/delivery";
 import { listInterviews } from "@/lib/interviews/recruiter/queries";
 import { composeReviewReminder, requestReviews } from "@/lib/interviews/review/requests";
@@ -54,6 +55,18 @@ describe("asking teammates to review", () => {
     // Asking again emails no one twice.
     expect(await requestReviews(asOwner(org), { interviewIds: [interviewId], reviewerIds: [reviewer.userId], dueAt })).toEqual({ asked: 0, alreadyAsked: 1 });
     expect(await emailsOf(interviewId, EmailKind.REVIEW_REQUESTED)).toHaveLength(2);
+  });
+
+  it("the reminder is withheld once the teammate has submitted their scorecard", async () => {
+    setClock(AT);
+    const org = await makeOrg("Reviewed in time");
+    const { interviewId } = await completed(org);
+    const reviewer = await makeMember(org, Role.REVIEWER);
+    await requestReviews(asOwner(org), { interviewIds: [interviewId], reviewerIds: [reviewer.userId], dueAt: addDays(AT, 2) });
+    const [reminder] = await emailsOf(interviewId, EmailKind.REVIEW_REMINDER);
+    const asReviewer = { userId: reviewer.userId, organizationId: org.organizationId, role: Role.REVIEWER };
+    await submitScorecard(asReviewer, interviewId, { recommendation: ScoreRecommendation.YES, comment: "" });
+    expect((await interviewDelivery.compose!([{ ...reminder!, secret: null }])).get(reminder!.id)).toEqual({ withheld: "not sent: nothing is left to say" });
   });
 
   it("the reminder is composed when sent, and withheld once the teammate is gone", async () => {

@@ -1,12 +1,14 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ZodType } from "zod";
-import { ratingSchema, recommendationSchema } from "@/app/(dashboard)/interviews/schema";
+import { decisionSchema, ratingSchema, scorecardRecommendationSchema } from "@/app/(dashboard)/interviews/schema";
 import { setClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { NotFoundError, StateError } from "@/lib/errors";
-import { ActorType, InterviewStatus, Recommendation } from "@/lib/generated/prisma/enums";
+import { ActorType, Decision, InterviewStatus, Role, ScoreRecommendation } from "@/lib/generated/prisma/enums";
 import { listInterviews } from "@/lib/interviews/recruiter/queries";
-import { findReview, rateAnswer, recommend } from "@/lib/interviews/recruiter/review";
+import { decide } from "@/lib/interviews/review/decide";
+import { findReview } from "@/lib/interviews/review/find-review";
+import { saveRating } from "@/lib/interviews/review/scorecards";
 import { timeUsedSeconds } from "@/lib/interviews/model/progress";
 import { asOwner, makeAnsweredInterview, makeOrg } from "./support/factories";
 import { interviewSnapshot } from "./support/interviews";
@@ -15,7 +17,8 @@ const T0 = new Date("2026-06-01T08:00:00.000Z");
 
 let org: Awaited<ReturnType<typeof makeOrg>>;
 let other: Awaited<ReturnType<typeof makeOrg>>;
-const by = () => ({ userId: org.ownerId, organizationId: org.organizationId });
+const owner = (o: { ownerId: string; organizationId: string }) => ({ userId: o.ownerId, organizationId: o.organizationId, role: Role.OWNER });
+const by = () => owner(org);
 
 beforeAll(async () => {
   [org, other] = await Promise.all([makeOrg("Review A"), makeOrg("Review B")]);
@@ -30,11 +33,12 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
   );
 }
 
-/** Everything a review could touch: the interview, its events and its answers. */
+/** Everything a review could touch: the interview, its events, its answers and its scorecards. */
 async function stored(interviewId: string) {
   const prisma = await db();
   const answers = await prisma.interviewAnswer.findMany({ where: { interviewId }, orderBy: { position: "asc" } });
-  return { ...(await interviewSnapshot(interviewId)), answers };
+  const scorecards = await prisma.scorecard.findMany({ where: { interviewId }, include: { ratings: true } });
+  return { ...(await interviewSnapshot(interviewId)), answers, scorecards };
 }
 
 function rejectedPaths(schema: ZodType, input: unknown): string[] {
@@ -42,52 +46,45 @@ function rejectedPaths(schema: ZodType, input: unknown): string[] {
   return result.success ? [] : result.error.issues.map((issue) => issue.path.join("."));
 }
 
-describe("rateAnswer", () => {
-  it("saves the rating and notes and records an answer.rated event", async () => {
+/** The owner's own scorecard rows on an interview. */
+async function ownRatings(interviewId: string) {
+  const prisma = await db();
+  return prisma.scorecardRating.findMany({
+    where: { scorecard: { interviewId, reviewerId: org.ownerId } },
+    orderBy: { answer: { position: "asc" } },
+    select: { answerId: true, rating: true, notes: true },
+  });
+}
+
+describe("saveRating", () => {
+  it("saves the rating and notes on the reviewer's own draft scorecard, with no event (the trail would show scores before submission)", async () => {
     const prisma = await db();
     const { interviewId, answerIds } = await makeAnsweredInterview(org);
-    await rateAnswer(by(), interviewId, answerIds[1]!, { rating: 4, notes: "Clear and concrete." });
+    await saveRating(by(), interviewId, answerIds[1]!, { rating: 4, notes: "Clear and concrete." });
 
-    const answers = await prisma.interviewAnswer.findMany({ where: { interviewId }, orderBy: { position: "asc" } });
-    expect(answers[1]).toMatchObject({ rating: 4, reviewNotes: "Clear and concrete." });
-    expect(answers[0]).toMatchObject({ rating: null, reviewNotes: "" });
-    const events = await prisma.auditEvent.findMany({ where: { interviewId } });
-    expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({
-      organizationId: org.organizationId,
-      type: "answer.rated",
-      actorType: ActorType.USER,
-      actorId: org.ownerId,
-      data: { answerId: answerIds[1], position: 1, rating: 4 },
-      createdAt: T0,
-    });
+    expect(await ownRatings(interviewId)).toEqual([{ answerId: answerIds[1], rating: 4, notes: "Clear and concrete." }]);
+    expect(await prisma.scorecard.findMany({ where: { interviewId } })).toMatchObject([
+      { organizationId: org.organizationId, reviewerId: org.ownerId, reviewerName: "Owner", recommendation: null, submittedAt: null },
+    ]);
+    expect(await prisma.auditEvent.count({ where: { interviewId } })).toBe(0);
   });
 
-  it("clears a rating with null", async () => {
-    const prisma = await db();
+  it("clears a rating with null and keeps the latest notes typed (the page autosaves them)", async () => {
     const { interviewId, answerIds } = await makeAnsweredInterview(org);
-    await rateAnswer(by(), interviewId, answerIds[0]!, { rating: 5, notes: "" });
-    await rateAnswer(by(), interviewId, answerIds[0]!, { rating: null, notes: "Second thoughts." });
-    expect(await prisma.interviewAnswer.findUniqueOrThrow({ where: { id: answerIds[0]! } })).toMatchObject({ rating: null, reviewNotes: "Second thoughts." });
-    const events = await prisma.auditEvent.findMany({ where: { interviewId, type: "answer.rated" }, orderBy: { id: "asc" } });
-    expect(events.map((e) => (e.data as { rating: unknown }).rating).sort()).toEqual([5, null].sort());
-  });
-
-  it("saves notes typed later (the page autosaves them) without another event while the rating stays the same", async () => {
-    const prisma = await db();
-    const { interviewId, answerIds } = await makeAnsweredInterview(org);
-    for (const notes of ["C", "Cl", "Clear."]) await rateAnswer(by(), interviewId, answerIds[0]!, { rating: 3, notes });
-    await rateAnswer(by(), interviewId, answerIds[1]!, { rating: null, notes: "No rating, a note." });
-    expect(await prisma.interviewAnswer.findUniqueOrThrow({ where: { id: answerIds[0]! } })).toMatchObject({ rating: 3, reviewNotes: "Clear." });
-    expect(await prisma.interviewAnswer.findUniqueOrThrow({ where: { id: answerIds[1]! } })).toMatchObject({ rating: null, reviewNotes: "No rating, a note." });
-    const events = await prisma.auditEvent.findMany({ where: { interviewId, type: "answer.rated" } });
-    expect(events.map((e) => e.data)).toEqual([{ answerId: answerIds[0], position: 0, rating: 3 }]);
+    await saveRating(by(), interviewId, answerIds[0]!, { rating: 5, notes: "" });
+    for (const notes of ["S", "Se", "Second thoughts."]) await saveRating(by(), interviewId, answerIds[0]!, { rating: null, notes });
+    await saveRating(by(), interviewId, answerIds[1]!, { rating: 3, notes: "" });
+    expect(await ownRatings(interviewId)).toEqual([
+      { answerId: answerIds[0], rating: null, notes: "Second thoughts." },
+      { answerId: answerIds[1], rating: 3, notes: "" },
+    ]);
+    expect(await (await db()).scorecard.count({ where: { interviewId } })).toBe(1);
   });
 
   it("refuses another organisation's interview with NotFoundError and writes nothing", async () => {
     const { interviewId, answerIds } = await makeAnsweredInterview(org);
     const before = await stored(interviewId);
-    const error = await rejection(rateAnswer({ userId: other.ownerId, organizationId: other.organizationId }, interviewId, answerIds[0]!, { rating: 1, notes: "x" }));
+    const error = await rejection(saveRating(owner(other), interviewId, answerIds[0]!, { rating: 1, notes: "x" }));
     expect(error).toBeInstanceOf(NotFoundError);
     expect(await stored(interviewId)).toEqual(before);
   });
@@ -95,52 +92,59 @@ describe("rateAnswer", () => {
   it("refuses an answer of another interview with NotFoundError and writes nothing", async () => {
     const [first, second] = await Promise.all([makeAnsweredInterview(org), makeAnsweredInterview(org)]);
     const before = await Promise.all([stored(first.interviewId), stored(second.interviewId)]);
-    const error = await rejection(rateAnswer(by(), first.interviewId, second.answerIds[0]!, { rating: 3, notes: "" }));
+    const error = await rejection(saveRating(by(), first.interviewId, second.answerIds[0]!, { rating: 3, notes: "" }));
     expect(error).toBeInstanceOf(NotFoundError);
     expect(await Promise.all([stored(first.interviewId), stored(second.interviewId)])).toEqual(before);
   });
 
   it("refuses an unknown interview id with NotFoundError", async () => {
     const { answerIds } = await makeAnsweredInterview(org);
-    expect(await rejection(rateAnswer(by(), "no-such-interview", answerIds[0]!, { rating: 3, notes: "" }))).toBeInstanceOf(NotFoundError);
+    expect(await rejection(saveRating(by(), "no-such-interview", answerIds[0]!, { rating: 3, notes: "" }))).toBeInstanceOf(NotFoundError);
   });
 
   it.each([InterviewStatus.SCHEDULED, InterviewStatus.IN_PROGRESS, InterviewStatus.EXPIRED])("refuses a %s interview with StateError", async (status) => {
     const { interviewId, answerIds } = await makeAnsweredInterview(org, undefined, status);
     const before = await stored(interviewId);
-    const error = await rejection(rateAnswer(by(), interviewId, answerIds[0]!, { rating: 3, notes: "" }));
+    const error = await rejection(saveRating(by(), interviewId, answerIds[0]!, { rating: 3, notes: "" }));
     expect(error).toBeInstanceOf(StateError);
     expect((error as Error).message).toMatch(/once the candidate has completed it/);
     expect(await stored(interviewId)).toEqual(before);
   });
+
+  it("refuses a rating outside 1–5 in the database too (a CHECK, whatever the caller)", async () => {
+    const { interviewId, answerIds } = await makeAnsweredInterview(org);
+    await expect(saveRating(by(), interviewId, answerIds[0]!, { rating: 6, notes: "" })).rejects.toThrow();
+    expect(await ownRatings(interviewId)).toEqual([]);
+    expect(await (await db()).scorecard.count({ where: { interviewId } })).toBe(0);
+  });
 });
 
-describe("recommend", () => {
-  it("sets the recommendation, reviewedAt and reviewedById and records interview.reviewed", async () => {
+describe("decide", () => {
+  it("sets the decision, decidedAt and decidedById and records interview.decided", async () => {
     const prisma = await db();
     const { interviewId } = await makeAnsweredInterview(org);
-    await recommend(by(), interviewId, { recommendation: Recommendation.ADVANCE, comment: "Strong on systems." });
+    await decide(by(), interviewId, { decision: Decision.ADVANCE, comment: "Strong on systems." });
 
     const interview = await prisma.interview.findUniqueOrThrow({ where: { id: interviewId } });
     expect(interview).toMatchObject({
-      recommendation: Recommendation.ADVANCE,
-      recommendationComment: "Strong on systems.",
-      reviewedAt: T0,
-      reviewedById: org.ownerId,
+      decision: Decision.ADVANCE,
+      decisionComment: "Strong on systems.",
+      decidedAt: T0,
+      decidedById: org.ownerId,
       status: InterviewStatus.COMPLETED,
     });
     const events = await prisma.auditEvent.findMany({ where: { interviewId } });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ type: "interview.reviewed", actorType: ActorType.USER, actorId: org.ownerId, data: { recommendation: "ADVANCE" } });
+    expect(events[0]).toMatchObject({ type: "interview.decided", actorType: ActorType.USER, actorId: org.ownerId, data: { decision: "ADVANCE" } });
 
-    const review = await findReview(org.organizationId, interviewId);
-    expect(review).toMatchObject({ recommendation: Recommendation.ADVANCE, reviewerName: "Owner", reviewedAt: T0 });
+    const review = await findReview(by(), interviewId);
+    expect(review).toMatchObject({ decision: Decision.ADVANCE, deciderName: "Owner", decidedAt: T0, canDecide: true });
   });
 
   it("refuses another organisation's interview with NotFoundError and writes nothing", async () => {
     const { interviewId } = await makeAnsweredInterview(org);
     const before = await stored(interviewId);
-    const error = await rejection(recommend({ userId: other.ownerId, organizationId: other.organizationId }, interviewId, { recommendation: Recommendation.REJECT, comment: "" }));
+    const error = await rejection(decide(owner(other), interviewId, { decision: Decision.REJECT, comment: "" }));
     expect(error).toBeInstanceOf(NotFoundError);
     expect(await stored(interviewId)).toEqual(before);
   });
@@ -148,12 +152,12 @@ describe("recommend", () => {
   it("refuses a scheduled interview with StateError and writes nothing", async () => {
     const { interviewId } = await makeAnsweredInterview(org, [], InterviewStatus.SCHEDULED);
     const before = await stored(interviewId);
-    expect(await rejection(recommend(by(), interviewId, { recommendation: Recommendation.HOLD, comment: "" }))).toBeInstanceOf(StateError);
+    expect(await rejection(decide(by(), interviewId, { decision: Decision.HOLD, comment: "" }))).toBeInstanceOf(StateError);
     expect(await stored(interviewId)).toEqual(before);
   });
 });
 
-describe("ratingSchema and recommendationSchema", () => {
+describe("the review schemas", () => {
   it.each([["0"], ["6"], ["2.5"], ["-1"], ["five"]])("refuses the rating %s", (rating) => {
     expect(rejectedPaths(ratingSchema, { rating, notes: "" })).toEqual(["rating"]);
   });
@@ -166,14 +170,21 @@ describe("ratingSchema and recommendationSchema", () => {
 
   it("refuses notes and comments over 5,000 characters", () => {
     expect(rejectedPaths(ratingSchema, { rating: "3", notes: "a".repeat(5001) })).toEqual(["notes"]);
-    expect(rejectedPaths(recommendationSchema, { recommendation: "HOLD", comment: "a".repeat(5001) })).toEqual(["comment"]);
+    expect(rejectedPaths(decisionSchema, { decision: "HOLD", comment: "a".repeat(5001) })).toEqual(["comment"]);
+    expect(rejectedPaths(scorecardRecommendationSchema, { recommendation: "YES", comment: "a".repeat(5001) })).toEqual(["comment"]);
     expect(ratingSchema.parse({ rating: "3", notes: "a".repeat(5000) }).notes).toHaveLength(5000);
   });
 
-  it("accepts only advance, hold or reject", () => {
-    expect(rejectedPaths(recommendationSchema, { recommendation: "MAYBE", comment: "" })).toEqual(["recommendation"]);
-    expect(rejectedPaths(recommendationSchema, { comment: "" })).toEqual(["recommendation"]);
-    expect(recommendationSchema.parse({ recommendation: "REJECT" })).toEqual({ recommendation: Recommendation.REJECT, comment: "" });
+  it("accepts only advance, hold or reject as the decision", () => {
+    expect(rejectedPaths(decisionSchema, { decision: "MAYBE", comment: "" })).toEqual(["decision"]);
+    expect(rejectedPaths(decisionSchema, { comment: "" })).toEqual(["decision"]);
+    expect(decisionSchema.parse({ decision: "REJECT" })).toEqual({ decision: Decision.REJECT, comment: "" });
+  });
+
+  it("accepts the four-point recommendation, or none on a draft", () => {
+    expect(rejectedPaths(scorecardRecommendationSchema, { recommendation: "ADVANCE", comment: "" })).toEqual(["recommendation"]);
+    expect(scorecardRecommendationSchema.parse({ recommendation: "STRONG_NO" })).toEqual({ recommendation: ScoreRecommendation.STRONG_NO, comment: "" });
+    expect(scorecardRecommendationSchema.parse({ recommendation: "", comment: "Thinking." })).toEqual({ recommendation: null, comment: "Thinking." });
   });
 });
 
@@ -206,24 +217,25 @@ describe("time used", () => {
       { presented: 167, answerStarted: 170, submitted: 400, answerSeconds: 60 },
       { presented: 400 },
     ]);
-    const review = await findReview(org.organizationId, interviewId);
+    const review = await findReview(by(), interviewId);
     expect(review?.answers.map((a) => [a.id, a.position, a.timeUsedSeconds, a.answerSeconds, a.submitted])).toEqual([
       [answerIds[0], 0, 72, 120, true],
       [answerIds[1], 1, 45, 120, true],
       [answerIds[2], 2, 60, 60, true],
       [answerIds[3], 3, null, 120, false],
     ]);
-    expect(review?.answers[0]).toMatchObject({ prompt: "Question 1?", answerType: "TEXT", text: "Line one\nLine two", rating: null, reviewNotes: "" });
-    expect(await findReview(other.organizationId, interviewId)).toBeNull();
+    expect(review?.answers[0]).toMatchObject({ prompt: "Question 1?", answerType: "TEXT", text: "Line one\nLine two" });
+    expect(review?.answers[0]).not.toHaveProperty("rating");
+    expect(await findReview(owner(other), interviewId)).toBeNull();
   });
 });
 
 describe("listInterviews to review", () => {
-  it("lists the organisation's completed interviews without a recommendation, latest completed first", async () => {
+  it("lists the organisation's completed interviews without a decision, latest completed first", async () => {
     setClock(null); // the rows are written relative to the real time
     const prisma = await db();
     const fresh = await makeOrg("Review list");
-    const owner = { userId: fresh.ownerId, organizationId: fresh.organizationId };
+    const freshOwner = owner(fresh);
     const [older, newer, reviewed, scheduled] = await Promise.all([
       makeAnsweredInterview(fresh),
       makeAnsweredInterview(fresh),
@@ -233,17 +245,17 @@ describe("listInterviews to review", () => {
     ]);
     await prisma.interview.update({ where: { id: older.interviewId }, data: { completedAt: new Date("2026-05-01T10:00:00Z") } });
     await prisma.interview.update({ where: { id: newer.interviewId }, data: { completedAt: new Date("2026-05-02T10:00:00Z") } });
-    await recommend(owner, reviewed.interviewId, { recommendation: Recommendation.HOLD, comment: "" });
+    await decide(freshOwner, reviewed.interviewId, { decision: Decision.HOLD, comment: "" });
 
     const toReview = await listInterviews(asOwner(fresh), { when: "review", page: 1, status: InterviewStatus.SCHEDULED });
     expect(toReview.rows.map((r) => r.id)).toEqual([newer.interviewId, older.interviewId]);
     expect(toReview.hasNext).toBe(false);
 
     const past = await listInterviews(asOwner(fresh), { when: "past", page: 1 });
-    expect(past.rows.find((r) => r.id === reviewed.interviewId)?.recommendation).toBe(Recommendation.HOLD);
-    // Still scheduled (its start has passed): upcoming, not past, without a recommendation.
+    expect(past.rows.find((r) => r.id === reviewed.interviewId)?.decision).toBe(Decision.HOLD);
+    // Still scheduled (its start has passed): upcoming, not past, without a decision.
     expect(past.rows.find((r) => r.id === scheduled.interviewId)).toBeUndefined();
     const upcoming = await listInterviews(asOwner(fresh), { when: "upcoming", page: 1 });
-    expect(upcoming.rows.find((r) => r.id === scheduled.interviewId)?.recommendation).toBeNull();
+    expect(upcoming.rows.find((r) => r.id === scheduled.interviewId)?.decision).toBeNull();
   });
 });

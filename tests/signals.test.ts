@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { IntegritySignalKind } from "@/lib/generated/prisma/enums";
 import { startInterview, submitAnswer } from "@/lib/interviews/candidate/answering";
 import { DEVICE_ACTIVE_SECONDS, deviceHeartbeat, recordSignal, SIGNALS_PER_INTERVIEW } from "@/lib/interviews/candidate/signals";
-import { findSignals } from "@/lib/interviews/recruiter/review";
+import { findSignals } from "@/lib/interviews/review/find-review";
 import { setClock } from "@/lib/clock";
 import { makeJob, makeOrg, makeSchedulingOrg, question } from "./support/factories";
 import { answerRows, scheduleAt, asCandidate } from "./support/interviews";
@@ -27,7 +27,7 @@ async function started() {
   return { interviewId, answers };
 }
 
-const kinds = async (interviewId: string) => (await findSignals(org.organizationId, interviewId)).map((x) => [x.kind, x.position, x.detail, x.at.toISOString()]);
+const kinds = async (interviewId: string) => (await findSignals({ userId: org.ownerId, organizationId: org.organizationId, role: "OWNER" }, interviewId)).map((x) => [x.kind, x.position, x.detail, x.at.toISOString()]);
 
 describe("recordSignal", () => {
   it("stores what the page reported, with the question's number and the server's time", async () => {
@@ -94,7 +94,7 @@ describe("recordSignal", () => {
     const { interviewId, answers } = await started();
     await recordSignal(await asCandidate(interviewId), { kind: IntegritySignalKind.PASTE, answerId: answers[0], characters: 5 }, s(30));
     const other = await makeOrg("Other signals");
-    expect(await findSignals(other.organizationId, interviewId)).toEqual([]);
+    expect(await findSignals({ userId: other.ownerId, organizationId: other.organizationId, role: "OWNER" }, interviewId)).toEqual([]);
   });
 });
 

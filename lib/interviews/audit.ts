@@ -30,9 +30,13 @@ export const AUDIT_EVENT_TYPES = [
   "interview.expired",
   "interview.cancelled",
   "reschedule.requested",
+  // Before scorecards (kept for the history): one shared rating per answer, one recommendation.
   "answer.rated",
   "interview.reviewed",
   "review.requested",
+  "scorecard.submitted",
+  "scorecard.reopened",
+  "interview.decided",
   "accommodations.set",
   "accommodation.requested",
   "deletion.requested",

@@ -10,17 +10,36 @@ import type { Member } from "@/lib/accounts/auth";
 import { setAccommodations } from "@/lib/interviews/recruiter/accommodations";
 import { deleteInterviewContent } from "@/lib/interviews/recruiter/content";
 import { cancelInterview, extendDeadline, reopenAnswers, rescheduleInterview, resendInvitation } from "@/lib/interviews/recruiter/manage";
-import { rateAnswer, recommend } from "@/lib/interviews/recruiter/review";
+import { decide } from "@/lib/interviews/review/decide";
+import { reopenScorecard, saveRating, saveRecommendation, submitScorecard } from "@/lib/interviews/review/scorecards";
 import { scheduleInterview } from "@/lib/interviews/recruiter/schedule";
 import { requestReviews } from "@/lib/interviews/review/requests";
 import { asViewer } from "@/lib/accounts/auth";
-import { reviewRequestFromFormData, reviewRequestSchema } from "./schema";
-import { accommodationsSchema, cancelSchema, extendSchema, ratingSchema, recommendationSchema, reopenFromFormData, reopenSchema, rescheduleSchema, scheduleSchema } from "./schema";
+import {
+  accommodationsSchema,
+  cancelSchema,
+  decisionSchema,
+  extendSchema,
+  noFieldsSchema,
+  ratingSchema,
+  reopenFromFormData,
+  reopenSchema,
+  rescheduleSchema,
+  reviewRequestFromFormData,
+  reviewRequestSchema,
+  scheduleSchema,
+  scorecardRecommendationSchema,
+} from "./schema";
 
 const NOT_FOUND = "This interview was not found.";
 const manager = (member: Member) => ({ userId: member.id, organizationId: member.organizationId });
+/** Reviewing reads through the member's role too: a reviewer sees only the interviews they are asked to review. */
+const viewer = asViewer;
+/** Managing interviews: recruiters and above. */
 const form = { caller: "recruiter", refuse: asFormState, notFound: NOT_FOUND } as const;
 const dialog = { caller: "recruiter", refuse: asMessage, notFound: NOT_FOUND } as const;
+/** Scoring: any member who may see the interview (lib/ scopes a reviewer to what they are asked to review). */
+const scoring = { caller: "member", refuse: asFormState, notFound: NOT_FOUND } as const;
 
 export const scheduleInterviewAction = defineAction(
   { ...form, name: "schedule interview", args: [previousState, formInput(scheduleSchema)] },
@@ -87,22 +106,52 @@ export const cancelInterviewAction = defineAction(
   },
 );
 
-export const rateAnswerAction = defineAction(
-  { ...form, name: "rate answer", args: [recordId, recordId, previousState, formInput(ratingSchema)] },
+/** One answer's rating and notes on the caller's own scorecard (saved as they type). */
+export const saveRatingAction = defineAction(
+  { ...scoring, name: "save rating", args: [recordId, recordId, previousState, formInput(ratingSchema)] },
   async ({ member }, interviewId, answerId, _prev, input) => {
-    await rateAnswer(manager(member), interviewId, answerId, input);
-    revalidatePath(`/interviews/${interviewId}`);
-    return { ok: true, message: "Rating saved." };
+    // No revalidation: the page already shows what was typed, and a refresh mid-typing would fight it.
+    await saveRating(viewer(member), interviewId, answerId, input);
+    return { ok: true, message: "Saved." };
   },
 );
 
-export const recommendAction = defineAction(
-  { ...form, name: "recommend", args: [recordId, previousState, formInput(recommendationSchema)] },
+/** The caller's overall recommendation and comment, kept on their draft scorecard (saved as they go). */
+export const saveRecommendationAction = defineAction(
+  { ...scoring, name: "save recommendation", args: [recordId, previousState, formInput(scorecardRecommendationSchema)] },
   async ({ member }, interviewId, _prev, input) => {
-    await recommend(manager(member), interviewId, input);
+    await saveRecommendation(viewer(member), interviewId, input);
+    return { ok: true, message: "Saved." };
+  },
+);
+
+/** Submits the caller's scorecard with the recommendation and comment on the form, in one step. */
+export const submitScorecardAction = defineAction(
+  { ...scoring, name: "submit scorecard", args: [recordId, previousState, formInput(scorecardRecommendationSchema)] },
+  async ({ member }, interviewId, _prev, input) => {
+    await submitScorecard(viewer(member), interviewId, input);
+    revalidatePath(`/interviews/${interviewId}`);
+    return { ok: true, message: "Scorecard submitted." };
+  },
+);
+
+export const reopenScorecardAction = defineAction(
+  { ...scoring, name: "reopen scorecard", args: [recordId, previousState, formInput(noFieldsSchema)] },
+  async ({ member }, interviewId) => {
+    await reopenScorecard(viewer(member), interviewId);
+    revalidatePath(`/interviews/${interviewId}`);
+    return { ok: true, message: "Scorecard reopened." };
+  },
+);
+
+/** The hiring decision (recruiters and above; lib refuses a reviewer). */
+export const decideAction = defineAction(
+  { ...form, name: "decide", args: [recordId, previousState, formInput(decisionSchema)] },
+  async ({ member }, interviewId, _prev, input) => {
+    await decide(viewer(member), interviewId, input);
     revalidatePath(`/interviews/${interviewId}`);
     revalidatePath("/interviews");
-    return { ok: true, message: "Recommendation saved." };
+    return { ok: true, message: "Decision saved." };
   },
 );
 

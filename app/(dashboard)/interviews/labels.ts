@@ -1,7 +1,10 @@
-import type { Recommendation } from "@/lib/generated/prisma/enums";
+import type { Decision, ScoreRecommendation } from "@/lib/generated/prisma/enums";
 
-export const RECOMMENDATION_LABELS: Record<Recommendation, string> = { ADVANCE: "Advance", HOLD: "Hold", REJECT: "Reject" };
-export const RECOMMENDATION_TONES: Record<Recommendation, "success" | "warning" | "danger"> = { ADVANCE: "success", HOLD: "warning", REJECT: "danger" };
+export const DECISION_LABELS: Record<Decision, string> = { ADVANCE: "Advance", HOLD: "Hold", REJECT: "Reject" };
+export const DECISION_TONES: Record<Decision, "success" | "warning" | "danger"> = { ADVANCE: "success", HOLD: "warning", REJECT: "danger" };
+
+/** A reviewer's recommendation on their scorecard, weakest first (the order the form and the tally show). */
+export const SCORE_RECOMMENDATION_LABELS: Record<ScoreRecommendation, string> = { STRONG_NO: "Strong no", NO: "No", YES: "Yes", STRONG_YES: "Strong yes" };
 
 /** Seconds as m:ss, e.g. 72 → "1:12". */
 export function formatSeconds(seconds: number): string {

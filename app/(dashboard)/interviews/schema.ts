@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { atMost, browserTimeZoneField, emailField, recordId, textField, timeZoneField, withoutNul } from "@/lib/fields";
 import { dueAtOn } from "@/lib/interviews/model/window";
-import { InterviewMode, Recommendation } from "@/lib/generated/prisma/enums";
+import { Decision, InterviewMode, ScoreRecommendation } from "@/lib/generated/prisma/enums";
 import { CANCEL_REASON_MAX, EMAIL_MAX, EXTRA_RETAKES_MAX, EXTRA_TIME_PERCENT_MAX, INTERVIEW_MINUTES, NAME_MAX, RATING, TIME_ZONE_MAX } from "@/lib/limits";
 import { zonedLocalToUtc } from "@/lib/time-zones";
 
@@ -119,7 +119,7 @@ export const listFiltersSchema = z.object({
 const RATING_MESSAGE = `Choose a rating from ${RATING.min} to ${RATING.max}.`;
 const reviewText = textField().default("");
 
-/** One answer's rating (1–5; "Not rated" submits an empty value, which clears it) and notes. */
+/** One answer's rating on the reviewer's own scorecard (1–5; "Not rated" submits an empty value, which clears it) and notes. */
 export const ratingSchema = z.object({
   rating: z.preprocess(
     (value) => (value === undefined || value === null || value === "" ? null : value),
@@ -128,9 +128,26 @@ export const ratingSchema = z.object({
   notes: reviewText,
 });
 
-/** The overall recommendation on a completed interview. */
-export const recommendationSchema = z.object({
-  recommendation: z.enum(Recommendation, { error: "Choose advance, hold or reject." }),
+const SCORE_RECOMMENDATION_MESSAGE = "Choose strong no, no, yes or strong yes.";
+
+/**
+ * The reviewer's overall recommendation and comment. Empty while they have not chosen one: a
+ * draft saves the comment alone; submitting refuses it (lib/interviews/review/scorecards.ts).
+ */
+export const scorecardRecommendationSchema = z.object({
+  recommendation: z.preprocess(
+    (value) => (value === undefined || value === null || value === "" ? null : value),
+    z.enum(ScoreRecommendation, { error: SCORE_RECOMMENDATION_MESSAGE }).nullable(),
+  ),
+  comment: reviewText,
+});
+
+/** A form with no fields of its own (a button): anything it carries is ignored. */
+export const noFieldsSchema = z.object({});
+
+/** The hiring decision on a completed interview. */
+export const decisionSchema = z.object({
+  decision: z.enum(Decision, { error: "Choose advance, hold or reject." }),
   comment: reviewText,
 });
 

@@ -46,7 +46,7 @@ export default async function SettingsPage() {
         <div className="mt-2 space-y-2 text-sm text-ink-700">
           <p>
             Candidates&apos; answers and recordings are deleted automatically this many days after their interview ends (when it is completed, or
-            its scheduled end when it expired or was cancelled). The interview itself, your recommendation and its history are kept.
+            its scheduled end when it expired or was cancelled). The interview itself, its decision, the reviewers’ recommendations and its history are kept.
           </p>
           <p>Candidates are told about this before they start, and can ask you to delete their answers sooner.</p>
         </div>

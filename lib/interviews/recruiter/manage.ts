@@ -119,7 +119,7 @@ function newDueAt(dueDate: string, interview: { candidateTimeZone: string; durat
 
 /**
  * Reopens chosen answers of a completed DEADLINE interview (the candidate answers those questions
- * again, by `dueDate`): the answers, their ratings and notes, their recordings and the integrity
+ * again, by `dueDate`): the answers, every reviewer's ratings and notes on them, their recordings and the integrity
  * signals raised on them are cleared; the interview is in progress again, the candidate gets one
  * email naming the questions, with a fresh key (the previous link stops working), and reminders of
  * the new due time. Questions not chosen stay as they were: one never answered is closed, so the
@@ -155,8 +155,10 @@ export async function reopenAnswers(by: Manager, interviewId: string, input: { a
     await tx.integritySignal.deleteMany({ where: { interviewId, position: { in: answers.map((a) => a.position + 1) } } });
     await tx.interviewAnswer.updateMany({
       where: { id: { in: answerIds } },
-      data: { presentedAt: null, answerStartedAt: null, submittedAt: null, takeStartedAt: null, savedAt: null, text: "", rating: null, reviewNotes: "" },
+      data: { presentedAt: null, answerStartedAt: null, submittedAt: null, takeStartedAt: null, savedAt: null, text: "" },
     });
+    // Scores of an answer that is about to be replaced would stand for one nobody has seen.
+    await tx.scorecardRating.deleteMany({ where: { answerId: { in: answerIds } } });
     // A question the deadline left unopened, not reopened now: closed when the interview was, so it is not asked.
     await tx.interviewAnswer.updateMany({ where: { interviewId, id: { notIn: answerIds }, submittedAt: null }, data: { submittedAt: current.completedAt ?? at } });
     await cancelPendingEmails(tx, interviewId, [...LINK_KINDS, EmailKind.DEADLINE_REMINDER], "superseded by a reopen");

@@ -25,7 +25,7 @@ export interface InterviewFilters {
 
 /**
  * One page of an organisation's interviews: upcoming ones (still going on, by status) soonest first,
- * past ones (finished) latest first, ones to review (completed, no recommendation yet) latest
+ * past ones (finished) latest first, ones to review (completed, no decision yet) latest
  * completed first; narrowed by status, job, dates and part of the candidate's name or email.
  * Served by the (organizationId, status, scheduledAt) index, so it stays fast at 100k rows; a page
  * asks for one row more than it shows instead of counting them all.
@@ -46,8 +46,8 @@ export async function listInterviews(viewer: Viewer, filters: InterviewFilters) 
       scheduledAt,
       status: { in: [...statuses] },
       ...(filters.jobId && { jobId: filters.jobId }),
-      // To review: completed and without a recommendation, whatever status filter the URL carries.
-      ...(review && { reviewedAt: null }),
+      // To review: completed and without a decision, whatever status filter the URL carries.
+      ...(review && { decidedAt: null }),
       // A reviewer searches by name only: matching an address would tell them whose it is.
       ...(q && { candidate: { OR: [{ name: { contains: q, mode: "insensitive" } }, ...(seesContactDetails(viewer.role) ? [{ email: { contains: q, mode: "insensitive" as const } }] : [])] } }),
     },
@@ -63,7 +63,7 @@ export async function listInterviews(viewer: Viewer, filters: InterviewFilters) 
       durationMinutes: true,
       bouncedAt: true,
       completedAt: true,
-      recommendation: true,
+      decision: true,
       candidate: { select: { name: true } },
       job: { select: { title: true } },
       // The email the row's badge describes (emailBadge): the newest link email or cancellation.

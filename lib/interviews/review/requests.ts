@@ -138,8 +138,9 @@ export async function composeReviewReminder(tx: Tx, email: { interviewId: string
 }
 
 /** Whether the teammate at this address has submitted their scorecard for the interview. */
-async function reviewSubmitted(_tx: Tx, _interviewId: string, _toEmail: string): Promise<boolean> {
-  return false;
+async function reviewSubmitted(tx: Tx, interviewId: string, toEmail: string): Promise<boolean> {
+  const submitted = await tx.scorecard.count({ where: { interviewId, reviewer: { email: toEmail.toLowerCase() }, submittedAt: { not: null } } });
+  return submitted > 0;
 }
 
 /** Who was asked to review an interview the viewer may see, with the date each is wanted by, in the order asked. */

@@ -15,7 +15,7 @@ import { listJobs } from "@/lib/jobs";
 import { emailBadge } from "@/lib/interviews/model/email-labels";
 import { listInterviews } from "@/lib/interviews/recruiter/queries";
 import { LIST_GROUPS, STATUS_LABELS } from "@/lib/interviews/model/status";
-import { RECOMMENDATION_LABELS, RECOMMENDATION_TONES } from "../labels";
+import { DECISION_LABELS, DECISION_TONES } from "../labels";
 import { listFiltersSchema } from "../schema";
 
 export const metadata: Metadata = { title: "Interviews" };
@@ -139,7 +139,7 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
           ) : filters.when === "upcoming" ? (
             "Schedule one and the candidate gets their invitation right away."
           ) : filters.when === "review" ? (
-            "Completed interviews wait here until someone records a recommendation."
+            "Completed interviews wait here until a recruiter records the hiring decision."
           ) : undefined}
         </EmptyState>
       ) : (
@@ -164,7 +164,7 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
               </div>
               <div className="flex flex-wrap gap-2">
                 <InterviewStatusBadge status={row.status} />
-                {row.recommendation && <Badge tone={RECOMMENDATION_TONES[row.recommendation]}>Reviewed: {RECOMMENDATION_LABELS[row.recommendation]}</Badge>}
+                {row.decision && <Badge tone={DECISION_TONES[row.decision]}>Decision: {DECISION_LABELS[row.decision]}</Badge>}
                 {manages && <EmailBadge badge={emailBadge(row)} />}
               </div>
             </li>

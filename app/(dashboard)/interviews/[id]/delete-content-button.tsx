@@ -9,7 +9,7 @@ export function DeleteContentButton({ interviewId, candidateName, requested }: {
     <ConfirmDialog
       trigger={<Button variant={requested ? "danger" : "secondary"}>Delete answers and recordings now</Button>}
       title={`Delete ${candidateName}'s answers and recordings?`}
-      description="Every answer and recording of this interview is deleted for good, with the ratings and notes on them. The interview, its recommendation and its history stay. This cannot be undone."
+      description="Every answer and recording of this interview is deleted for good, with every reviewer’s ratings and notes on them. The interview, its decision, the reviewers’ recommendations and its history stay. This cannot be undone."
       confirmLabel="Delete answers and recordings"
       onConfirm={() => deleteInterviewContentAction(interviewId)}
     />

@@ -252,7 +252,7 @@ export default async function InterviewPage({ params, searchParams }: { params: 
         </section>
       )}
 
-      {!content.contentDeletedAt && <ReviewSection organizationId={member.organizationId} interviewId={interview.id} />}
+      {!content.contentDeletedAt && <ReviewSection viewer={asViewer(member)} interviewId={interview.id} />}
 
       {/* It scrolls sideways on a phone: focusable, so the keyboard can scroll it too. */}
       <section

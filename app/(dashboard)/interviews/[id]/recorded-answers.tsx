@@ -1,7 +1,6 @@
 import { LocalDate } from "@/components/local-date";
 import { AnswerType, IntegritySignalKind } from "@/lib/generated/prisma/enums";
-import type { ReviewAnswer } from "@/lib/interviews/recruiter/review";
-import type { findSignals } from "@/lib/interviews/recruiter/review";
+import type { findSignals, ReviewAnswer } from "@/lib/interviews/review/find-review";
 import { formatSeconds } from "../labels";
 
 const TIME = { dateStyle: undefined, timeStyle: "medium" } as const;

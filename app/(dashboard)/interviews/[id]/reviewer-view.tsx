@@ -47,7 +47,7 @@ export async function ReviewerInterviewView({ viewer, id }: { viewer: Viewer; id
           )}
         </p>
       )}
-      <ReviewSection organizationId={viewer.organizationId} interviewId={interview.id} />
+      <ReviewSection viewer={viewer} interviewId={interview.id} />
     </>
   );
 }

@@ -33,6 +33,13 @@ export function describeEvent(type: string, data: Record<string, unknown>): stri
       return `Question ${Number(data.position) + 1} ${typeof data.rating === "number" ? `rated ${data.rating} of 5` : "rating cleared"}`;
     case "interview.reviewed":
       return `Reviewed: ${capitalise(String(data.recommendation ?? "").toLowerCase())}`;
+    // Without the recommendation: the timeline is on the page of reviewers who have not submitted theirs.
+    case "scorecard.submitted":
+      return "Scorecard submitted";
+    case "scorecard.reopened":
+      return "Scorecard reopened";
+    case "interview.decided":
+      return `Decision: ${capitalise(String(data.decision ?? "").toLowerCase())}`;
     case "accommodations.set":
       return Number(data.extraTimePercent) > 0 || Number(data.extraRetakes) > 0
         ? `Accommodations set: ${Number(data.extraTimePercent)}% extra time, ${Number(data.extraRetakes)} extra ${Number(data.extraRetakes) === 1 ? "retake" : "retakes"}`
