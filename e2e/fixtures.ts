@@ -240,3 +240,28 @@ export const test = base.extend<{ recruiter: Recruiter }>({
 });
 
 export { expect };
+
+/** A completed two-question interview with written answers; returns its id once the recruiter has been told. */
+export async function completedInterview(page: Page, browser: Browser, recruiter: Recruiter, name: string) {
+  await createJob(page, `Review ${randomUUID().slice(0, 6)}`, [
+    { prompt: "What did you ship last?", prep: 30, answer: 300 },
+    { prompt: "What would you change here?", prep: 30, answer: 300 },
+  ]);
+  const { interviewId, link } = await scheduleAndGetLink(page, { name, email: `review-${randomUUID().slice(0, 8)}@example.test` });
+  await moveInterview(page, interviewId, { seconds: 3600 }); // starts now
+  const context = await browser.newContext();
+  const candidate = await context.newPage();
+  await candidate.goto(link);
+  await candidate.getByRole("checkbox", { name: /I understand what is recorded/ }).check();
+  await candidate.getByRole("button", { name: "Start interview" }).click();
+  for (const [text, next] of [["A deploy pipeline.", "Submit and continue"], ["The onboarding.", "Finish interview"]] as const) {
+    await candidate.getByRole("button", { name: "Start answering now" }).click();
+    await candidate.getByLabel("Your answer").fill(text);
+    await expect(candidate.getByText(/^Saved at /)).toBeVisible();
+    await candidate.getByRole("button", { name: next }).click();
+  }
+  await expect(candidate.getByRole("heading", { name: `Thank you, ${name}` })).toBeVisible();
+  await context.close();
+  await openEmail(page, recruiter.email, new RegExp(`^${name} completed their interview`));
+  return interviewId;
+}

@@ -22,8 +22,9 @@ test("an owner invites a teammate who joins the same organisation", async ({ pag
   await teammate.goto("/team");
   const members = teammate.getByRole("region", { name: "Members" }).getByRole("listitem");
   await expect(members.filter({ hasText: recruiter.email })).toContainText("Owner");
-  await expect(members.filter({ hasText: "Taylor Teammate" })).toContainText("Member");
-  // Members cannot invite.
+  // Invited without choosing a role: a recruiter, who neither invites nor changes roles.
+  await expect(members.filter({ hasText: "Taylor Teammate" })).toContainText("Recruiter");
+  await expect(teammate.getByRole("combobox")).toHaveCount(0);
   await expect(teammate.getByRole("button", { name: "Send invitation" })).toHaveCount(0);
 
   // The link works once.
@@ -37,7 +38,7 @@ test("inviting an address that has an account elsewhere answers as any invitatio
   await page.goto("/team");
   await page.getByLabel("Email").fill(DEMO.email);
   await page.getByRole("button", { name: "Send invitation" }).click();
-  await expect(page.getByRole("status").filter({ hasText: `Invitation sent to ${DEMO.email}. The link works once and expires in 7 days.` })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: `Invitation sent to ${DEMO.email} to join as recruiter. The link works once and expires in 7 days.` })).toBeVisible();
   await expect(page.getByRole("region", { name: "Open invitations" })).toContainText(DEMO.email);
 
   expect(await openEmail(page, DEMO.email, new RegExp(`Join ${recruiter.organizationName} on Kairos`))).toBeNull();

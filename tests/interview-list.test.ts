@@ -72,6 +72,12 @@ describe("a reviewer's list", () => {
     expect(labels(await listInterviews(viewer, { when: "past", page: 1 }))).toEqual(["completed yesterday"]);
     expect(labels(await listInterviews(viewer, { when: "past", page: 1, q: "carla" }))).toEqual(["completed yesterday"]);
     expect(ids(await listInterviews(viewer, { when: "past", page: 1, q: "carla@example" }))).toEqual([]);
+    // Waiting for my review: asked and not yet submitted; "1 of 1 reviewed" once it is.
+    expect(labels(await listInterviews(viewer, { when: "mine", page: 1 }))).toEqual(["completed yesterday"]);
+    expect((await listInterviews(viewer, { when: "past", page: 1 })).rows[0]!.reviews).toEqual({ asked: 1, done: 0 });
+    await prisma.scorecard.create({ data: { organizationId: org.organizationId, interviewId: rows["completed yesterday"]!, reviewerId: reviewer.userId, reviewerName: reviewer.name, submittedAt: new Date() } });
+    expect(ids(await listInterviews(viewer, { when: "mine", page: 1 }))).toEqual([]);
+    expect((await listInterviews(viewer, { when: "past", page: 1 })).rows[0]!.reviews).toEqual({ asked: 1, done: 1 });
     // A recruiter sees every interview, asked or not.
     const recruiter = await makeMember(org, Role.RECRUITER);
     expect(labels(await listInterviews({ userId: recruiter.userId, organizationId: org.organizationId, role: Role.RECRUITER }, { when: "past", page: 1 }))).toHaveLength(3);

@@ -102,7 +102,7 @@ export const rescheduleSchema = z
   .transform((form, ctx) => ({ scheduledAt: toUtc(ctx, form.scheduledAtLocal, form.recruiterTimeZone)!, durationMinutes: form.durationMinutes }));
 
 export const listFiltersSchema = z.object({
-  when: z.enum(["upcoming", "past", "review"]).catch("upcoming"),
+  when: z.enum(["upcoming", "past", "review", "mine"]).catch("upcoming"),
   status: z.enum(["SCHEDULED", "IN_PROGRESS", "COMPLETED", "CANCELLED", "EXPIRED"]).optional().catch(undefined),
   jobId: recordId.optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),

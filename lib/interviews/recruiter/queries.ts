@@ -13,7 +13,7 @@ import { LIST_GROUPS } from "../model/status";
 export const INTERVIEW_PAGE_SIZE = 25;
 
 export interface InterviewFilters {
-  when: "upcoming" | "past" | "review";
+  when: "upcoming" | "past" | "review" | "mine";
   status?: InterviewStatus;
   jobId?: string;
   from?: Date;
@@ -36,8 +36,10 @@ export async function listInterviews(viewer: Viewer, filters: InterviewFilters) 
     ...(filters.from && { gte: filters.from }),
     ...(filters.to && { lt: filters.to }),
   };
-  const review = filters.when === "review";
-  const group = filters.when === "review" ? [InterviewStatus.COMPLETED] : LIST_GROUPS[filters.when];
+  // "Mine": completed interviews I was asked to review and have not submitted a scorecard for.
+  const mine = filters.when === "mine";
+  const review = filters.when === "review" || mine;
+  const group = filters.when === "review" || filters.when === "mine" ? [InterviewStatus.COMPLETED] : LIST_GROUPS[filters.when];
   const statuses = review || !filters.status ? group : group.filter((s) => s === filters.status);
   const q = containsText(filters.q);
   const rows = await prisma.interview.findMany({
@@ -47,7 +49,11 @@ export async function listInterviews(viewer: Viewer, filters: InterviewFilters) 
       status: { in: [...statuses] },
       ...(filters.jobId && { jobId: filters.jobId }),
       // To review: completed and without a decision, whatever status filter the URL carries.
-      ...(review && { decidedAt: null }),
+      ...(filters.when === "review" && { decidedAt: null }),
+      ...(mine && {
+        reviewRequests: { some: { reviewerId: viewer.userId } },
+        scorecards: { none: { reviewerId: viewer.userId, submittedAt: { not: null } } },
+      }),
       // A reviewer searches by name only: matching an address would tell them whose it is.
       ...(q && { candidate: { OR: [{ name: { contains: q, mode: "insensitive" } }, ...(seesContactDetails(viewer.role) ? [{ email: { contains: q, mode: "insensitive" as const } }] : [])] } }),
     },
@@ -65,6 +71,9 @@ export async function listInterviews(viewer: Viewer, filters: InterviewFilters) 
       completedAt: true,
       decision: true,
       candidate: { select: { name: true } },
+      // "2 of 3 reviewed": who was asked, and whose scorecards are in.
+      reviewRequests: { select: { reviewerId: true } },
+      scorecards: { where: { submittedAt: { not: null } }, select: { reviewerId: true } },
       job: { select: { title: true } },
       // The email the row's badge describes (emailBadge): the newest link email or cancellation.
       emails: {
@@ -76,7 +85,10 @@ export async function listInterviews(viewer: Viewer, filters: InterviewFilters) 
     },
   });
   return {
-    rows: rows.slice(0, INTERVIEW_PAGE_SIZE).map(({ emails, ...row }) => ({ ...row, email: emails[0] ?? null })),
+    rows: rows.slice(0, INTERVIEW_PAGE_SIZE).map(({ emails, reviewRequests, scorecards, ...row }) => {
+      const submitted = new Set(scorecards.map((s) => s.reviewerId));
+      return { ...row, email: emails[0] ?? null, reviews: { asked: reviewRequests.length, done: reviewRequests.filter((r) => submitted.has(r.reviewerId)).length } };
+    }),
     hasNext: rows.length > INTERVIEW_PAGE_SIZE,
   };
 }

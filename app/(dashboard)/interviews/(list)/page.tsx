@@ -20,15 +20,15 @@ import { listFiltersSchema } from "../schema";
 
 export const metadata: Metadata = { title: "Interviews" };
 
-const TABS = { upcoming: "Upcoming", past: "Past", review: "To review" } as const;
-const EMPTY_TITLES = { upcoming: "No upcoming interviews", past: "No past interviews", review: "Nothing to review" } as const;
+const TABS = { upcoming: "Upcoming", past: "Past", review: "To review", mine: "Waiting for my review" } as const;
+const EMPTY_TITLES = { upcoming: "No upcoming interviews", past: "No past interviews", review: "Nothing to review", mine: "Nothing waiting for your review" } as const;
 
 export default async function InterviewsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const member = await requireMember();
   const raw = await searchParams;
   const parsed = listFiltersSchema.parse(raw);
   // A status from another tab's group (a cancelled interview is never upcoming) filters nothing.
-  const statusChoices = parsed.when === "review" ? [] : LIST_GROUPS[parsed.when];
+  const statusChoices = parsed.when === "review" || parsed.when === "mine" ? [] : LIST_GROUPS[parsed.when];
   const filters = { ...parsed, status: parsed.status && statusChoices.includes(parsed.status) ? parsed.status : undefined };
   const [{ rows, hasNext }, jobs] = await Promise.all([
     listInterviews(asViewer(member), {
@@ -45,7 +45,8 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
   };
   // The "to review" tab has its own status (completed), so a status in the URL does not filter it.
   const manages = managesInterviews(member.role);
-  const filtered = Boolean((filters.when !== "review" && filters.status) || filters.jobId || filters.from || filters.to || filters.q);
+  const reviewing = filters.when === "review" || filters.when === "mine";
+  const filtered = Boolean((!reviewing && filters.status) || filters.jobId || filters.from || filters.to || filters.q);
 
   return (
     <>
@@ -72,7 +73,7 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
             <input type="search" name="q" defaultValue={filters.q} placeholder={manages ? "Name or email" : "Name"} className={cn(controlClass, "mt-1")} />
           </label>
         </div>
-        {filters.when !== "review" && (
+        {!reviewing && (
           <label className="text-sm font-medium text-ink-800">
             Status
             <select name="status" defaultValue={filters.status ?? ""} className={cn(controlClass, "mt-1")}>
@@ -138,6 +139,8 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
             "When a recruiter asks you to review an interview, it appears here."
           ) : filters.when === "upcoming" ? (
             "Schedule one and the candidate gets their invitation right away."
+          ) : filters.when === "mine" ? (
+            "Interviews a teammate asks you to review wait here until you submit your scorecard."
           ) : filters.when === "review" ? (
             "Completed interviews wait here until a recruiter records the hiring decision."
           ) : undefined}
@@ -152,7 +155,7 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
                 </Link>
                 <p className="mt-0.5 text-sm text-ink-600">
                   {row.job.title} ·{" "}
-                  {filters.when === "review" && row.completedAt ? (
+                  {reviewing && row.completedAt ? (
                     <>
                       completed <LocalDate value={row.completedAt.toISOString()} />
                     </>
@@ -164,6 +167,11 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
               </div>
               <div className="flex flex-wrap gap-2">
                 <InterviewStatusBadge status={row.status} />
+                {row.reviews.asked > 0 && (
+                  <Badge tone={row.reviews.done === row.reviews.asked ? "success" : "neutral"}>
+                    {row.reviews.done} of {row.reviews.asked} reviewed
+                  </Badge>
+                )}
                 {row.decision && <Badge tone={DECISION_TONES[row.decision]}>Decision: {DECISION_LABELS[row.decision]}</Badge>}
                 {manages && <EmailBadge badge={emailBadge(row)} />}
               </div>
