@@ -43,7 +43,9 @@ test("a recruiter and two reviewers review a candidate independently: invited wi
   await page.goto("/team");
   const noorEmail = `noor-${randomUUID().slice(0, 8)}@example.test`;
   await page.getByLabel("Email").fill(noorEmail);
-  await page.getByRole("combobox", { name: "Role" }).click();
+  // The owner, alone, has no role to change: the only choice on the page is the invitation's.
+  await expect(page.getByRole("combobox")).toHaveCount(1);
+  await page.getByRole("combobox", { name: "Role", exact: true }).click();
   await page.getByRole("option", { name: "Reviewer" }).click();
   await page.getByRole("button", { name: "Send invitation" }).click();
   await expect(page.getByRole("status").filter({ hasText: `Invitation sent to ${noorEmail} to join as reviewer.` })).toBeVisible();
@@ -87,8 +89,14 @@ test("a recruiter and two reviewers review a candidate independently: invited wi
   await expect(page.getByRole("region", { name: "Review requested from" })).toContainText("Noor Haddad");
   await expect(page.getByRole("region", { name: "Review requested from" })).toContainText("Sam Okoye");
 
+  await page.goto("/interviews?when=review");
+  await expect(page.getByRole("listitem").filter({ hasText: candidateName })).toContainText("0 of 2 reviewed");
+  await noor.goto("/interviews?when=mine");
+  await expect(noor.getByRole("link", { name: candidateName })).toBeVisible();
+
   // Noor's email opens the interview; her page has no address of the candidate's anywhere.
-  const reviewUrl = await openEmail(noor, noorEmail, new RegExp(`asks you to review ${candidateName}'s interview`));
+  await openEmail(noor, noorEmail, new RegExp(`asks you to review ${candidateName}'s interview`));
+  const reviewUrl = /https?:\/\/\S+\/interviews\/[\w-]+/.exec((await noor.locator("pre").textContent()) ?? "")?.[0];
   expect(reviewUrl).toBe(`${E2E_BASE_URL}/interviews/${interviewId}`);
   const noorFirstLoad = await bodiesDuring(noor, async () => {
     await noor.goto(reviewUrl!);
@@ -115,7 +123,7 @@ test("a recruiter and two reviewers review a candidate independently: invited wi
   expect(everything).not.toContain(noorNotes);
   expect(everything).not.toContain("Noor Haddad");
   expect(everything).not.toContain(shown);
-  await expect(sam.getByRole("region", { name: "Scorecard summary" })).toHaveCount(0);
+  await expect(sam.getByRole("region", { name: "Scorecard summary" })).toHaveText(/appear here once you submit yours/);
 
   await score(sam, ["2", "4"], "Thin on detail.", "No");
   await sam.getByRole("region", { name: "Your scorecard" }).getByRole("button", { name: "Submit scorecard" }).click();
@@ -128,8 +136,13 @@ test("a recruiter and two reviewers review a candidate independently: invited wi
   await sam.screenshot({ path: test.info().outputPath("summary-disagreement-1280.png"), fullPage: true });
   expect(await axeViolations(sam), "summary").toEqual([]);
 
+  await sam.goto("/interviews?when=mine");
+  await expect(sam.getByText("Nothing waiting for your review")).toBeVisible();
+
   // The owner sees both, and decides.
-  await page.reload();
+  await page.goto("/interviews?when=review");
+  await expect(page.getByRole("listitem").filter({ hasText: candidateName })).toContainText("2 of 2 reviewed");
+  await page.goto(`/interviews/${interviewId}`);
   await expect(page.getByRole("region", { name: "Scorecard summary" }).getByText("Reviewers disagree")).toHaveCount(1);
   const decision = page.getByRole("region", { name: "Decision" });
   await decision.getByRole("radio", { name: "Hold" }).check();

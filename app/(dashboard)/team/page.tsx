@@ -26,7 +26,9 @@ export default async function TeamPage() {
           </h2>
           <ul className="divide-y divide-ink-200 rounded-lg bg-white ring-1 ring-ink-200">
             {members.map((m) => {
-              const editable = manages && mayChangeRole(member.role, m.role, m.role);
+              // The last owner keeps their role and their place (the server refuses it anyway).
+              const lastOwner = m.role === "OWNER" && members.filter((other) => other.role === "OWNER").length === 1;
+              const editable = manages && !lastOwner && mayChangeRole(member.role, m.role, m.role);
               return (
                 <li key={m.id} aria-label={m.name} className="flex flex-wrap items-center justify-between gap-4 px-5 py-3">
                   <div>
