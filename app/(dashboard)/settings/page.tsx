@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { requireMember } from "@/lib/accounts/auth";
+import { managesTeam } from "@/lib/accounts/roles";
 import { findRetentionSetting } from "@/lib/interviews/lifecycle/retention";
 import { findTimeZone } from "@/lib/accounts/time-zone";
 import { timeZones } from "@/lib/time-zones";
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const member = await requireMember();
   const [{ retentionDays }, timeZone] = await Promise.all([findRetentionSetting(member.organizationId), findTimeZone(member.id)]);
-  const isOwner = member.role === "OWNER";
+  const managesSettings = managesTeam(member.role);
   return (
     <>
       <PageHeader title="Settings" description={`How ${member.organizationName} works in Kairos.`} />
@@ -51,7 +52,7 @@ export default async function SettingsPage() {
           <p>Candidates are told about this before they start, and can ask you to delete their answers sooner.</p>
         </div>
         <div className="mt-5">
-          {isOwner ? (
+          {managesSettings ? (
             <RetentionForm retentionDays={retentionDays} />
           ) : (
             <>
@@ -59,7 +60,7 @@ export default async function SettingsPage() {
                 <dt className="text-ink-500">Keep answers and recordings for</dt>
                 <dd className="mt-1 font-medium text-ink-900">{retentionDays} days</dd>
               </dl>
-              <p className="mt-3 text-sm text-ink-600">Only the organisation&apos;s owner can change this.</p>
+              <p className="mt-3 text-sm text-ink-600">Only an admin or owner of the organisation can change this.</p>
             </>
           )}
         </div>
