@@ -106,7 +106,6 @@ function outboxRow(email: OutgoingEmail) {
  * cancelled and scrubbed) and never puts it back in the queue.
  */
 export async function cancelPendingEmails(tx: Tx, interviewId: string, kinds: EmailKind[], reason: string): Promise<number> {
-  await tx.outboxEmail.updateMany({ where: { interviewId, kind: { in: kinds }, status: EmailStatus.SENDING }, data: { withdrawnBecause: reason } });
   const pending = { interviewId, kind: { in: kinds }, status: EmailStatus.PENDING };
   const { count } = await tx.outboxEmail.updateMany({ where: { ...pending, secret: null }, data: { status: EmailStatus.CANCELLED, lastError: reason } });
   const withSecrets = await tx.outboxEmail.findMany({
@@ -115,13 +114,16 @@ export async function cancelPendingEmails(tx: Tx, interviewId: string, kinds: Em
   });
   let scrubbed = 0;
   for (const email of withSecrets) {
-    // Still PENDING: one a dispatcher claimed meanwhile was marked withdrawn above.
+    // Still PENDING: one a dispatcher claimed meanwhile is marked withdrawn below.
     const updated = await tx.outboxEmail.updateMany({
       where: { id: email.id, status: EmailStatus.PENDING },
       data: { status: EmailStatus.CANCELLED, lastError: reason, ...withoutSecret(email) },
     });
     scrubbed += updated.count;
   }
+  // Last: a dispatcher that claimed one of them while the updates above ran (each waits for the
+  // claim to commit, then finds it SENDING and leaves it) has it marked here.
+  await tx.outboxEmail.updateMany({ where: { interviewId, kind: { in: kinds }, status: EmailStatus.SENDING }, data: { withdrawnBecause: reason } });
   return count + scrubbed;
 }
 
