@@ -33,8 +33,6 @@ import {
 
 const NOT_FOUND = "This interview was not found.";
 const manager = (member: Member) => ({ userId: member.id, organizationId: member.organizationId });
-/** Reviewing reads through the member's role too: a reviewer sees only the interviews they are asked to review. */
-const viewer = asViewer;
 /** Managing interviews: recruiters and above. */
 const form = { caller: "recruiter", refuse: asFormState, notFound: NOT_FOUND } as const;
 const dialog = { caller: "recruiter", refuse: asMessage, notFound: NOT_FOUND } as const;
@@ -111,7 +109,7 @@ export const saveRatingAction = defineAction(
   { ...scoring, name: "save rating", args: [recordId, recordId, previousState, formInput(ratingSchema)] },
   async ({ member }, interviewId, answerId, _prev, input) => {
     // No revalidation: the page already shows what was typed, and a refresh mid-typing would fight it.
-    await saveRating(viewer(member), interviewId, answerId, input);
+    await saveRating(asViewer(member), interviewId, answerId, input);
     return { ok: true, message: "Saved." };
   },
 );
@@ -120,7 +118,7 @@ export const saveRatingAction = defineAction(
 export const saveRecommendationAction = defineAction(
   { ...scoring, name: "save recommendation", args: [recordId, previousState, formInput(scorecardRecommendationSchema)] },
   async ({ member }, interviewId, _prev, input) => {
-    await saveRecommendation(viewer(member), interviewId, input);
+    await saveRecommendation(asViewer(member), interviewId, input);
     return { ok: true, message: "Saved." };
   },
 );
@@ -129,7 +127,7 @@ export const saveRecommendationAction = defineAction(
 export const submitScorecardAction = defineAction(
   { ...scoring, name: "submit scorecard", args: [recordId, previousState, formInput(scorecardRecommendationSchema)] },
   async ({ member }, interviewId, _prev, input) => {
-    await submitScorecard(viewer(member), interviewId, input);
+    await submitScorecard(asViewer(member), interviewId, input);
     revalidatePath(`/interviews/${interviewId}`);
     return { ok: true, message: "Scorecard submitted." };
   },
@@ -138,7 +136,7 @@ export const submitScorecardAction = defineAction(
 export const reopenScorecardAction = defineAction(
   { ...scoring, name: "reopen scorecard", args: [recordId, previousState, formInput(noFieldsSchema)] },
   async ({ member }, interviewId) => {
-    await reopenScorecard(viewer(member), interviewId);
+    await reopenScorecard(asViewer(member), interviewId);
     revalidatePath(`/interviews/${interviewId}`);
     return { ok: true, message: "Scorecard reopened." };
   },
@@ -148,7 +146,7 @@ export const reopenScorecardAction = defineAction(
 export const decideAction = defineAction(
   { ...form, name: "decide", args: [recordId, previousState, formInput(decisionSchema)] },
   async ({ member }, interviewId, _prev, input) => {
-    await decide(viewer(member), interviewId, input);
+    await decide(asViewer(member), interviewId, input);
     revalidatePath(`/interviews/${interviewId}`);
     revalidatePath("/interviews");
     return { ok: true, message: "Decision saved." };

@@ -7,13 +7,12 @@ import { recordId } from "@/lib/fields";
 import { createTeamInvite, revokeTeamInvite } from "@/lib/accounts/members";
 import { ROLE_LABELS } from "@/lib/accounts/roles";
 import { changeMemberRole, removeMember, roleChangedMessage } from "@/lib/accounts/team-roles";
-import type { Member } from "@/lib/accounts/auth";
+import { asViewer } from "@/lib/accounts/auth";
 import { wakeDispatcher } from "@/lib/background";
 import { inviteSchema, roleSchema } from "./schema";
 
 const admin = { caller: "admin", forbidden: "Only an admin or owner can manage the team." } as const;
 const MEMBER_NOT_FOUND = "This member was not found. They may have been removed.";
-const viewer = (member: Member) => ({ userId: member.id, organizationId: member.organizationId, role: member.role });
 
 /** Invites a teammate by email, with the role they join with (through the outbox). */
 export const inviteTeammateAction = defineAction(
@@ -39,7 +38,7 @@ export const revokeInviteAction = defineAction(
 export const changeRoleAction = defineAction(
   { ...admin, refuse: asFormState, notFound: MEMBER_NOT_FOUND, failed: "We could not change the role. Please try again.", name: "change role", args: [recordId, previousState, formInput(roleSchema)] },
   async ({ member }, userId, _prev, { role }) => {
-    const { name } = await changeMemberRole(viewer(member), userId, role);
+    const { name } = await changeMemberRole(asViewer(member), userId, role);
     revalidatePath("/team");
     return { ok: true, message: roleChangedMessage(name, role) };
   },
@@ -49,7 +48,7 @@ export const changeRoleAction = defineAction(
 export const removeMemberAction = defineAction(
   { ...admin, refuse: asMessage, notFound: MEMBER_NOT_FOUND, failed: "We could not remove the member. Please try again.", name: "remove member", args: [recordId] },
   async ({ member }, userId) => {
-    await removeMember(viewer(member), userId);
+    await removeMember(asViewer(member), userId);
     revalidatePath("/team");
     return undefined;
   },

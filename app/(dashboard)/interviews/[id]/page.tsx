@@ -2,9 +2,8 @@ import { addDays } from "date-fns";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { EmailBadge, InterviewStatusBadge } from "@/components/interview-status-badge";
+import { EmailBadge } from "@/components/interview-status-badge";
 import { LocalDate } from "@/components/local-date";
-import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
 import { asViewer, requireMember } from "@/lib/accounts/auth";
 import { managesInterviews, ROLE_LABELS } from "@/lib/accounts/roles";
@@ -25,6 +24,7 @@ import { ReopenDialog } from "./reopen-dialog";
 import { RequestReviewDialog } from "./request-review-dialog";
 import { ReviewSection } from "./review-section";
 import { ReviewerInterviewView } from "./reviewer-view";
+import { InterviewHeader } from "./interview-header";
 import { describeEvent } from "./timeline";
 
 export const metadata: Metadata = { title: "Interview" };
@@ -41,7 +41,8 @@ export default async function InterviewPage({ params, searchParams }: { params: 
     findAccommodations(member.organizationId, id),
     findContentState(member.organizationId, id),
     listReviewRequests(asViewer(member), id),
-    listTeam(member.organizationId),
+    // The request-review dialog's choices: only a completed interview has it.
+    interview.status === "COMPLETED" ? listTeam(member.organizationId) : { members: [] },
   ]);
   if (!accommodations || !content) notFound();
   const window = accessWindow(interview);
@@ -62,16 +63,8 @@ export default async function InterviewPage({ params, searchParams }: { params: 
   return (
     // Keyed by its notice: a reopen comes back to this same page, whose provider must start again with it.
     <PageNoticeProvider key={notice ?? ""} initial={notice}>
-      <Link href="/interviews" className="text-sm text-ink-600 hover:text-ink-900">
-        ← Interviews
-      </Link>
-      <PageHeader
-        title={
-          <span className="flex flex-wrap items-center gap-3">
-            {interview.candidate.name} <InterviewStatusBadge status={interview.status} />
-          </span>
-        }
-        description={`${interview.job.title} · ${interview.job._count.questions} questions · ${interview.durationMinutes} minutes`}
+      <InterviewHeader
+        interview={interview}
         actions={
           interview.status === "COMPLETED" ? (
             <div className="flex flex-wrap gap-2">

@@ -1,10 +1,8 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { InterviewStatusBadge } from "@/components/interview-status-badge";
 import { LocalDate } from "@/components/local-date";
-import { PageHeader } from "@/components/page-header";
 import type { Viewer } from "@/lib/interviews/recruiter/manager";
 import { findInterviewForReviewer } from "@/lib/interviews/recruiter/queries";
+import { InterviewHeader } from "./interview-header";
 import { ReviewSection } from "./review-section";
 
 /**
@@ -18,17 +16,7 @@ export async function ReviewerInterviewView({ viewer, id }: { viewer: Viewer; id
   const { request } = interview;
   return (
     <>
-      <Link href="/interviews" className="text-sm text-ink-600 hover:text-ink-900">
-        ← Interviews
-      </Link>
-      <PageHeader
-        title={
-          <span className="flex flex-wrap items-center gap-3">
-            {interview.candidate.name} <InterviewStatusBadge status={interview.status} />
-          </span>
-        }
-        description={`${interview.job.title} · ${interview.job._count.questions} questions · ${interview.durationMinutes} minutes`}
-      />
+      <InterviewHeader interview={interview} />
       {request && (
         <p className="mb-6 rounded-lg bg-white px-6 py-4 text-sm text-ink-700 ring-1 ring-ink-200">
           {request.requestedBy ? `${request.requestedBy.name} asked you to review this interview` : "You were asked to review this interview"}
