@@ -214,7 +214,7 @@ export default async function InterviewPage({ params, searchParams }: { params: 
                 <p className="text-ink-900">{describeEvent(event.type, event.data as Record<string, unknown>)}</p>
                 <p className="text-xs text-ink-500">
                   <LocalDate value={event.createdAt.toISOString()} />
-                  {event.actorType === "SYSTEM" ? " · Kairos" : event.actorType === "CANDIDATE" ? " · candidate" : ""}
+                  {event.actorType === "SYSTEM" ? " · Kairos" : event.actorType === "CANDIDATE" ? " · candidate" : event.actorType === "SHARE_LINK" ? " · through a share link" : ""}
                 </p>
               </li>
             ))}

@@ -1,0 +1,73 @@
+import "server-only";
+import { now } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { ExpectedError, FieldError, isUniqueViolation } from "@/lib/errors";
+import type { ScoreRecommendation } from "@/lib/generated/prisma/enums";
+import { recordEvent, shareLinkHolder } from "../audit";
+import { resolveShareToken } from "./open";
+
+export interface ExternalScorecardInput {
+  reviewerName: string;
+  /** Lower-cased by the schema. */
+  reviewerEmail: string;
+  ratings: Array<{ answerId: string; rating: number | null; notes: string }>;
+  recommendation: ScoreRecommendation;
+  comment: string;
+}
+
+/** What the holder of a link that stopped working is told (the page itself then answers 404 or 410). */
+export const LINK_NO_LONGER_AVAILABLE = "This link is no longer available, so your scorecard was not saved. Ask whoever shared it for a new one.";
+const ALREADY = "A scorecard from this email address is already in for this link. Each person submits once.";
+
+/**
+ * A scorecard left through a share link by someone without an account: their typed-in name and
+ * address, a rating and notes per shown answer, a recommendation. Submitted at once (there is no
+ * draft to come back to), all of it in one transaction, and once per address per link. It joins
+ * the interview's summary marked as external. The token is judged again here, under the link's
+ * row lock, so a link revoked or expired while the form was open takes nothing.
+ */
+export async function submitExternalScorecard(token: string | undefined, input: ExternalScorecardInput): Promise<void> {
+  const prisma = await db();
+  try {
+    await prisma.$transaction(async (tx) => {
+      const at = now();
+      const access = await resolveShareToken(token, at);
+      if (access.state !== "active") throw new ExpectedError(LINK_NO_LONGER_AVAILABLE, "link_gone");
+      // The link's row lock: a revocation committed meanwhile is seen by the check below.
+      const [link] = await tx.$queryRaw<Array<{ revokedAt: Date | null }>>`SELECT "revokedAt" FROM "ShareLink" WHERE id = ${access.shareLinkId} FOR UPDATE`;
+      if (!link || link.revokedAt) throw new ExpectedError(LINK_NO_LONGER_AVAILABLE, "link_gone");
+      const shown = new Set(access.answerIds);
+      const ratings = input.ratings.filter((r) => r.rating !== null || r.notes !== "");
+      if (ratings.some((r) => !shown.has(r.answerId))) throw new FieldError("ratings", "Rate only the answers shown on this page.");
+      const existing = await tx.scorecard.findFirst({ where: { shareLinkId: access.shareLinkId, reviewerEmail: input.reviewerEmail }, select: { id: true } });
+      if (existing) throw new FieldError("reviewerEmail", ALREADY);
+      const card = await tx.scorecard.create({
+        data: {
+          organizationId: access.organizationId,
+          interviewId: access.interviewId,
+          reviewerId: null,
+          reviewerName: input.reviewerName,
+          reviewerEmail: input.reviewerEmail,
+          shareLinkId: access.shareLinkId,
+          recommendation: input.recommendation,
+          comment: input.comment,
+          submittedAt: at,
+          ratings: { create: ratings.map((r) => ({ answerId: r.answerId, rating: r.rating, notes: r.notes })) },
+        },
+        select: { id: true },
+      });
+      await recordEvent(tx, {
+        organizationId: access.organizationId,
+        interviewId: access.interviewId,
+        actor: shareLinkHolder(access.shareLinkId),
+        type: "share_link.scorecard_submitted",
+        data: { scorecardId: card.id, shareLinkId: access.shareLinkId, reviewerName: input.reviewerName, recommendation: input.recommendation },
+        at,
+      });
+    });
+  } catch (error) {
+    // Two submissions from one address at once: the unique index lets one in.
+    if (isUniqueViolation(error)) throw new FieldError("reviewerEmail", ALREADY);
+    throw error;
+  }
+}
