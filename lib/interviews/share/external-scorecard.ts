@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { ExpectedError, FieldError, isUniqueViolation } from "@/lib/errors";
 import type { ScoreRecommendation } from "@/lib/generated/prisma/enums";
 import { recordEvent, shareLinkHolder } from "../audit";
+import { shareLinkStatus } from "./links";
 import { resolveShareToken } from "./open";
 
 export interface ExternalScorecardInput {
@@ -29,13 +30,14 @@ const ALREADY = "A scorecard from this email address is already in for this link
 export async function submitExternalScorecard(token: string | undefined, input: ExternalScorecardInput): Promise<void> {
   const prisma = await db();
   try {
+    const access = await resolveShareToken(token, now());
+    if (access.state !== "active") throw new ExpectedError(LINK_NO_LONGER_AVAILABLE, "link_gone");
     await prisma.$transaction(async (tx) => {
+      // The link's row lock, then the time: a revocation committed meanwhile is seen here, and the
+      // expiry is judged at the moment of writing.
+      const [link] = await tx.$queryRaw<Array<{ revokedAt: Date | null; expiresAt: Date }>>`SELECT "revokedAt", "expiresAt" FROM "ShareLink" WHERE id = ${access.shareLinkId} FOR UPDATE`;
       const at = now();
-      const access = await resolveShareToken(token, at);
-      if (access.state !== "active") throw new ExpectedError(LINK_NO_LONGER_AVAILABLE, "link_gone");
-      // The link's row lock: a revocation committed meanwhile is seen by the check below.
-      const [link] = await tx.$queryRaw<Array<{ revokedAt: Date | null }>>`SELECT "revokedAt" FROM "ShareLink" WHERE id = ${access.shareLinkId} FOR UPDATE`;
-      if (!link || link.revokedAt) throw new ExpectedError(LINK_NO_LONGER_AVAILABLE, "link_gone");
+      if (!link || shareLinkStatus(link, at) !== "active") throw new ExpectedError(LINK_NO_LONGER_AVAILABLE, "link_gone");
       const shown = new Set(access.answerIds);
       const ratings = input.ratings.filter((r) => r.rating !== null || r.notes !== "");
       if (ratings.some((r) => !shown.has(r.answerId))) throw new FieldError("ratings", "Rate only the answers shown on this page.");
