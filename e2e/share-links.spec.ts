@@ -30,13 +30,14 @@ async function createLink(page: Page, interviewId: string, { blind, all = false 
   await expect(dialog.getByLabel("Link works for")).toHaveValue("14");
   if (!all) await dialog.getByRole("checkbox", { name: /^Question 2/ }).uncheck();
   if (blind) await dialog.getByRole("checkbox", { name: /Blind review/ }).check();
-  expect(await axeViolations(page), "share dialog").toEqual([]);
+  // The dialog alone: the page behind it, dimmed by the overlay, is checked on its own below.
+  expect(await axeViolations(page, { exclude: "main" }), "share dialog").toEqual([]);
   await dialog.getByRole("button", { name: "Create link" }).click();
   const field = dialog.getByLabel("Share link");
   await expect(field).toHaveValue(/\/share\?token=[\w-]{43}$/);
   const url = await field.inputValue();
   expect(url.startsWith(`${E2E_BASE_URL}/share?token=`)).toBe(true);
-  expect(await axeViolations(page), "share dialog, link shown").toEqual([]);
+  expect(await axeViolations(page, { exclude: "main" }), "share dialog, link shown").toEqual([]);
   await dialog.getByRole("button", { name: "Done" }).click();
   await expect(dialog).toBeHidden();
   return url;
@@ -98,7 +99,7 @@ test("a hiring manager without an account opens a share link, leaves a scorecard
   await expect(links).toContainText("1 scorecard");
   expect(await axeViolations(page), "interview page with share links").toEqual([]);
   if (SCREENSHOTS) await links.screenshot({ path: `${SCREENSHOTS}/share-links-section.png` });
-  await openEmail(page, recruiter.email, new RegExp(`^Your link to ${candidateName}'s interview was opened$`));
+  await openEmail(page, recruiter.email, new RegExp(`^Your link to ${candidateName}'s interview was opened`));
   await expect(page.locator("pre")).not.toContainText("/share?token=");
 
   // Revoked: the page answers 410 from then on; the scorecard stays.

@@ -193,7 +193,7 @@ export default async function InterviewPage({ params, searchParams }: { params: 
             <div>
               <dt className="text-ink-500">Candidate</dt>
               <dd className="mt-1">
-                <Link href={`/candidates/${interview.candidate.id}`} className="text-accent-700 underline-offset-4 hover:underline">
+                <Link href={`/candidates/${interview.candidate.id}`} className="text-accent-700 underline underline-offset-4">
                   {interview.candidate.name}
                 </Link>{" "}
                 <span className="text-ink-600">· {interview.candidate.email}</span>
