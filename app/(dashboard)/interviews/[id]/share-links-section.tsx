@@ -62,7 +62,7 @@ export function ShareLinksSection({ interviewId, links }: { interviewId: string;
                 <LocalDate value={link.expiresAt} />
               </td>
               <td className="px-6 py-3 text-ink-700">
-                <span className="tabular-nums">{link.views}</span>
+                <span className="tabular-nums">{link.views === 1 ? "1 view" : `${link.views} views`}</span>
                 <span className="block text-xs text-ink-600">
                   {link.firstViewedAt ? (
                     <>
