@@ -119,7 +119,7 @@ const reviewRequestForm = (interviewId: string, reviewerId: string) => form({ in
 const shareLinkForm = (answerId: string) => form({ answerId, days: "14" });
 /** A share link id nobody has. */
 const NO_SHARE_LINK = "cm0000000000000000000000a";
-const externalScorecardForm = (name: string) => form({ reviewerName: name, reviewerEmail: `${name.toLowerCase()}@example.test`, recommendation: "STRONG_YES", comment: name });
+const externalScorecardForm = (name: string) => form({ shareLinkId: NO_SHARE_LINK, reviewerName: name, reviewerEmail: `${name.toLowerCase()}@example.test`, recommendation: "STRONG_YES", comment: name });
 const SHARE_LINK_GONE = "This link is no longer available, so your scorecard was not saved. Ask whoever shared it for a new one.";
 const acceptForm = (token: string) => form({ token, name: `Mallory ${uid()}`, password: "mallory-password" });
 

@@ -7,7 +7,7 @@ import { EmailKind, InterviewStatus, Role, ScoreRecommendation } from "@/lib/gen
 import { findRecordingForShare } from "@/lib/interviews/media";
 import { findReview } from "@/lib/interviews/review/find-review";
 import { summarise } from "@/lib/interviews/review/summary";
-import { submitExternalScorecard } from "@/lib/interviews/share/external-scorecard";
+import { ANOTHER_LINK_OPENED, submitExternalScorecard } from "@/lib/interviews/share/external-scorecard";
 import { findSharedInterview, initials } from "@/lib/interviews/share/find-shared";
 import { createShareLink, listShareLinks, revokeShareLink } from "@/lib/interviews/share/links";
 import { recordShareView, resolveShareToken, type ShareAccess } from "@/lib/interviews/share/open";
@@ -179,7 +179,8 @@ describe("opening a share link", () => {
 });
 
 describe("external scorecards", () => {
-  const card = (answerIds: string[], overrides: Partial<Parameters<typeof submitExternalScorecard>[1]> = {}) => ({
+  const card = (shareLinkId: string, answerIds: string[], overrides: Partial<Parameters<typeof submitExternalScorecard>[1]> = {}) => ({
+    shareLinkId,
     reviewerName: "Harper Manager",
     reviewerEmail: "harper@client.example",
     ratings: [
@@ -193,9 +194,13 @@ describe("external scorecards", () => {
 
   it("joins the summary marked external, once per address per link", async () => {
     const { org, interviewId, answerIds } = await sharedInterview("External scorecards");
-    const token = tokenOf((await createShareLink(asOwner(org), interviewId, { answerIds, days: 14, blind: true })).url);
-    await submitExternalScorecard(token, card(answerIds));
-    await expect(submitExternalScorecard(token, card(answerIds, { reviewerName: "Someone else" }))).rejects.toBeInstanceOf(FieldError);
+    const { id, url } = await createShareLink(asOwner(org), interviewId, { answerIds, days: 14, blind: true });
+    const token = tokenOf(url);
+    // Rendered for another link (this browser opened one since): refused, nothing written.
+    const other = await createShareLink(asOwner(org), interviewId, { answerIds, days: 14, blind: false });
+    await expect(submitExternalScorecard(token, card(other.id, answerIds))).rejects.toThrow(ANOTHER_LINK_OPENED);
+    await submitExternalScorecard(token, card(id, answerIds));
+    await expect(submitExternalScorecard(token, card(id, answerIds, { reviewerName: "Someone else" }))).rejects.toBeInstanceOf(FieldError);
 
     const review = (await findReview(asOwner(org), interviewId))!;
     expect(review.others).toHaveLength(1);
@@ -206,22 +211,22 @@ describe("external scorecards", () => {
     const events = await (await db()).auditEvent.findMany({ where: { interviewId, type: "share_link.scorecard_submitted" } });
     expect(events).toHaveLength(1);
     expect(events[0]!.actorType).toBe("SHARE_LINK");
-    expect((await listShareLinks(asOwner(org), interviewId))[0]!.scorecards).toBe(1);
+    expect((await listShareLinks(asOwner(org), interviewId)).find((l) => l.id === id)!.scorecards).toBe(1);
   });
 
   it("writes nothing for an answer the link does not show, or through a revoked or expired link", async () => {
     const { org, interviewId, answerIds } = await sharedInterview("External refusals");
     const { id, url, expiresAt } = await createShareLink(asOwner(org), interviewId, { answerIds: [answerIds[0]!], days: 1, blind: false });
     const token = tokenOf(url);
-    await expect(submitExternalScorecard(token, card(answerIds, { ratings: [{ answerId: answerIds[0]!, rating: 4, notes: "" }, { answerId: answerIds[1]!, rating: 3, notes: "" }] }))).rejects.toBeInstanceOf(FieldError);
+    await expect(submitExternalScorecard(token, card(id, answerIds, { ratings: [{ answerId: answerIds[0]!, rating: 4, notes: "" }, { answerId: answerIds[1]!, rating: 3, notes: "" }] }))).rejects.toBeInstanceOf(FieldError);
     setClock(addSeconds(expiresAt, -1));
     expect((await resolveShareToken(token, addSeconds(expiresAt, -1))).state).toBe("active");
     setClock(expiresAt);
-    await expect(submitExternalScorecard(token, card([answerIds[0]!, answerIds[0]!]))).rejects.toBeInstanceOf(ExpectedError);
+    await expect(submitExternalScorecard(token, card(id, [answerIds[0]!, answerIds[0]!]))).rejects.toBeInstanceOf(ExpectedError);
     setClock(AT);
     await revokeShareLink(asOwner(org), interviewId, id);
-    await expect(submitExternalScorecard(token, card([answerIds[0]!, answerIds[0]!]))).rejects.toBeInstanceOf(ExpectedError);
-    await expect(submitExternalScorecard("A".repeat(43), card(answerIds))).rejects.toBeInstanceOf(ExpectedError);
+    await expect(submitExternalScorecard(token, card(id, [answerIds[0]!, answerIds[0]!]))).rejects.toBeInstanceOf(ExpectedError);
+    await expect(submitExternalScorecard("A".repeat(43), card(id, answerIds))).rejects.toBeInstanceOf(ExpectedError);
     const prisma = await db();
     expect(await prisma.scorecard.count({ where: { interviewId } })).toBe(0);
     expect(await prisma.scorecardRating.count({ where: { scorecard: { interviewId } } })).toBe(0);

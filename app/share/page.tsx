@@ -66,7 +66,7 @@ export default async function SharePage() {
           with your name; you submit it once.
         </p>
         <div className="mt-4 max-w-2xl">
-          <ExternalScorecardForm answers={view.answers.map((a) => ({ id: a.id, question: `Question ${a.number}` }))} />
+          <ExternalScorecardForm shareLinkId={access.shareLinkId} answers={view.answers.map((a) => ({ id: a.id, question: `Question ${a.number}` }))} />
         </div>
       </section>
     </div>

@@ -8,6 +8,7 @@ const RECOMMENDATION_MESSAGE = "Choose strong no, no, yes or strong yes.";
 
 /** An external scorecard, left through a share link: who (typed in), a rating and notes per shown answer, a recommendation. */
 export const externalScorecardSchema = z.object({
+  shareLinkId: recordId,
   reviewerName: nameField("Enter your name."),
   reviewerEmail: emailField,
   ratings: z
@@ -38,6 +39,7 @@ export function externalScorecardFromFormData(form: FormData): unknown {
     return typeof value === "string" ? value : undefined;
   };
   return {
+    shareLinkId: text("shareLinkId") ?? "",
     reviewerName: text("reviewerName") ?? "",
     reviewerEmail: text("reviewerEmail") ?? "",
     ratings: form.getAll("answerId").map((id) => ({ answerId: id, rating: text(`rating-${String(id)}`), notes: text(`notes-${String(id)}`) ?? "" })),

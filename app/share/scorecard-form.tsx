@@ -24,7 +24,7 @@ const choiceClass =
  * answer, a recommendation and a comment — sent once, as a whole. Refusals come back beside each
  * field; a scorecard that went in replaces the form with its confirmation.
  */
-export function ExternalScorecardForm({ answers }: { answers: Array<{ id: string; question: string }> }) {
+export function ExternalScorecardForm({ shareLinkId, answers }: { shareLinkId: string; answers: Array<{ id: string; question: string }> }) {
   const { state, formAction, onSubmit, pending } = useFormAction(submitExternalScorecardAction);
   if (state.ok) {
     return (
@@ -37,6 +37,7 @@ export function ExternalScorecardForm({ answers }: { answers: Array<{ id: string
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-6">
       {state.message && <Alert tone="error">{state.message}</Alert>}
+      <input type="hidden" name="shareLinkId" value={shareLinkId} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Your name" errors={errors.reviewerName}>
           {(p) => <input {...p} name="reviewerName" autoComplete="name" className={controlClass} />}

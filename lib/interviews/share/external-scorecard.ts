@@ -8,6 +8,8 @@ import { shareLinkStatus } from "./links";
 import { resolveShareToken } from "./open";
 
 export interface ExternalScorecardInput {
+  /** The link the page was rendered for: the cookie may hold another one opened since. */
+  shareLinkId: string;
   reviewerName: string;
   /** Lower-cased by the schema. */
   reviewerEmail: string;
@@ -18,6 +20,8 @@ export interface ExternalScorecardInput {
 
 /** What the holder of a link that stopped working is told (the page itself then answers 404 or 410). */
 export const LINK_NO_LONGER_AVAILABLE = "This link is no longer available, so your scorecard was not saved. Ask whoever shared it for a new one.";
+/** This browser opened another share link after rendering the page (one link's cookie at a time). */
+export const ANOTHER_LINK_OPENED = "You opened another share link in this browser after this page. Open this link again from where you received it, then submit your scorecard.";
 const ALREADY = "A scorecard from this email address is already in for this link. Each person submits once.";
 
 /**
@@ -32,6 +36,7 @@ export async function submitExternalScorecard(token: string | undefined, input: 
   try {
     const access = await resolveShareToken(token, now());
     if (access.state !== "active") throw new ExpectedError(LINK_NO_LONGER_AVAILABLE, "link_gone");
+    if (access.shareLinkId !== input.shareLinkId) throw new ExpectedError(ANOTHER_LINK_OPENED, "another_link");
     await prisma.$transaction(async (tx) => {
       // The link's row lock, then the time: a revocation committed meanwhile is seen here, and the
       // expiry is judged at the moment of writing.
