@@ -38,6 +38,7 @@ async function createLink(page: Page, interviewId: string, { blind, all = false 
   const url = await field.inputValue();
   expect(url.startsWith(`${E2E_BASE_URL}/share?token=`)).toBe(true);
   expect(await axeViolations(page, { exclude: "main" }), "share dialog, link shown").toEqual([]);
+  if (SCREENSHOTS) await dialog.screenshot({ path: `${SCREENSHOTS}/share-dialog-link.png` });
   await dialog.getByRole("button", { name: "Done" }).click();
   await expect(dialog).toBeHidden();
   return url;
@@ -113,6 +114,7 @@ test("a hiring manager without an account opens a share link, leaves a scorecard
   expect(gone.status()).toBe(410);
   await expect(manager.getByRole("heading", { name: "This link is no longer available" })).toBeVisible();
   expect(await axeViolations(manager), "410 page").toEqual([]);
+  if (SCREENSHOTS) await manager.screenshot({ path: `${SCREENSHOTS}/share-410.png` });
   await expect(page.getByRole("region", { name: "Scorecard summary" })).toContainText("Hana Manager");
   await context.close();
 });
@@ -134,6 +136,7 @@ test("blind mode: no response the viewer's browser gets — HTML, RSC payloads, 
   const manager = await context.newPage();
   await manager.goto(url);
   await expect(manager.getByRole("heading", { level: 1, name: "Candidate O. B." })).toBeVisible();
+  if (SCREENSHOTS) await manager.screenshot({ path: `${SCREENSHOTS}/share-blind.png` });
   await expect(manager.getByText("A deploy pipeline.")).toBeVisible();
   await expect(manager.getByText("The onboarding.")).toBeVisible();
   await expect(manager).toHaveTitle("Shared interview · Kairos");
