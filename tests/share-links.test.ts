@@ -1,4 +1,5 @@
 import { addDays, addSeconds } from "date-fns";
+import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { setClock } from "@/lib/clock";
 import { db } from "@/lib/db";
@@ -11,6 +12,9 @@ import { ANOTHER_LINK_OPENED, submitExternalScorecard } from "@/lib/interviews/s
 import { findSharedInterview, initials } from "@/lib/interviews/share/find-shared";
 import { createShareLink, listShareLinks, revokeShareLink } from "@/lib/interviews/share/links";
 import { recordShareView, resolveShareToken, type ShareAccess } from "@/lib/interviews/share/open";
+import { KEY_FAILURES_PER_MINUTE, keyLookupLimiter } from "@/lib/http/portal";
+import { PEER_HEADER } from "@/lib/http/client-address";
+import { lookUpShareToken } from "@/lib/http/share";
 import { hashToken } from "@/lib/tokens";
 import { asOwner, makeAnsweredInterview, makeMember, makeOrg } from "./support/factories";
 
@@ -175,6 +179,20 @@ describe("opening a share link", () => {
     const prisma = await db();
     expect(await prisma.outboxEmail.count({ where: { interviewId, kind: EmailKind.SHARE_LINK_VIEWED } })).toBe(1);
     expect(await prisma.shareLinkView.count({ where: { shareLinkId: id } })).toBe(5);
+  });
+});
+
+describe("guessing share tokens", () => {
+  it("is limited per client like the portal's keys, on a budget of its own: past it even a good token gets 429", async () => {
+    const { org, interviewId, answerIds } = await sharedInterview("Share guesses");
+    const token = tokenOf((await createShareLink(asOwner(org), interviewId, { answerIds, days: 14, blind: false })).url);
+    const from = (address: string) => new Headers({ [PEER_HEADER]: address });
+    const guesser = from(`guesser-${randomUUID()}`);
+    for (let i = 0; i < KEY_FAILURES_PER_MINUTE; i++) expect((await lookUpShareToken(guesser, `${"G".repeat(40)}${String(i).padStart(3, "0")}`, AT)).state).toBe("invalid");
+    expect(await lookUpShareToken(guesser, token, AT)).toEqual({ state: "too_many" });
+    // Someone else, and the same client's candidate-key budget, are not held up.
+    expect((await lookUpShareToken(from("198.51.100.77"), token, AT)).state).toBe("active");
+    expect(await keyLookupLimiter(guesser, AT).exhausted()).toBe(false);
   });
 });
 
