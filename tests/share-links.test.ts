@@ -16,6 +16,7 @@ import { KEY_FAILURES_PER_MINUTE, keyLookupLimiter } from "@/lib/http/portal";
 import { PEER_HEADER } from "@/lib/http/client-address";
 import { lookUpShareToken } from "@/lib/http/share";
 import { hashToken } from "@/lib/tokens";
+import { GET as shareMedia } from "@/app/share/recordings/[id]/route";
 import { asOwner, makeAnsweredInterview, makeMember, makeOrg } from "./support/factories";
 
 const AT = new Date("2035-04-10T09:00:00Z");
@@ -118,10 +119,20 @@ describe("opening a share link", () => {
     const elsewhere = await makeAnsweredInterview(org, undefined, InterviewStatus.COMPLETED);
     const foreign = await recording(elsewhere.answerIds[0]!, elsewhere.interviewId);
 
-    const access = await active(tokenOf((await createShareLink(asOwner(org), interviewId, { answerIds: [answerIds[0]!], days: 14, blind: false })).url));
+    const tokenOfAccess = tokenOf((await createShareLink(asOwner(org), interviewId, { answerIds: [answerIds[0]!], days: 14, blind: false })).url);
+    const access = await active(tokenOfAccess);
     expect((await findRecordingForShare(access, shown.id))?.id).toBe(shown.id);
     expect(await findRecordingForShare(access, hidden.id)).toBeNull();
     expect(await findRecordingForShare(access, foreign.id)).toBeNull();
+    // The route itself, as the page's players call it: the link's cookie, the recording's id.
+    const get = (id: string, cookie = `kairos_share=${tokenOfAccess}`) => shareMedia(new Request(`http://localhost/share/recordings/${id}`, { headers: { cookie } }), { params: Promise.resolve({ id }) });
+    expect((await get(shown.id)).status).toBe(200);
+    for (const id of [hidden.id, foreign.id]) {
+      const refused = await get(id);
+      expect(refused.status).toBe(404);
+      expect(refused.headers.get("cache-control")).toContain("no-store");
+    }
+    expect((await get(shown.id, "")).status).toBe(404);
     const view = (await findSharedInterview(access))!;
     expect(view.answers.map((a) => a.id)).toEqual([answerIds[0]]);
     expect(view.questionTotal).toBe(2);

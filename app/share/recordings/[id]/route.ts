@@ -1,6 +1,6 @@
-import { cookies } from "next/headers";
 import { now } from "@/lib/clock";
 import { mediaResponse } from "@/lib/http/media-response";
+import { cookieValue } from "@/lib/http/portal";
 import { lookUpShareToken, SHARE_COOKIE, SHARE_HEADERS } from "@/lib/http/share";
 import { findRecordingForShare } from "@/lib/interviews/media";
 
@@ -11,7 +11,7 @@ import { findRecordingForShare } from "@/lib/interviews/media";
  * the same 404. The URL holds the recording's id only: nothing that names the candidate.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const access = await lookUpShareToken(request.headers, (await cookies()).get(SHARE_COOKIE)?.value, now());
+  const access = await lookUpShareToken(request.headers, cookieValue(request.headers, SHARE_COOKIE), now());
   const recording = access.state === "active" ? await findRecordingForShare(access, (await params).id) : null;
   if (!recording) return new Response("Not found", { status: 404, headers: SHARE_HEADERS });
   const response = await mediaResponse(request, recording);
