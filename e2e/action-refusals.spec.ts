@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { APIRequest, APIRequestContext, Browser, Page } from "@playwright/test";
 import fc from "fast-check";
-import { expect, sessionToken, signIn, signUp, test } from "./fixtures";
+import { expect, sessionToken, signIn, signUp, test as base } from "./fixtures";
 import { buildWorld, type Answered, type Interview, type LowerRole, type World } from "./refusal-world";
 import { actionIds, exportedActions, form, INITIAL, invoke, NO_RESULT, type ActionRef, type Outcome } from "./server-actions";
 
@@ -10,7 +10,7 @@ import { actionIds, exportedActions, form, INITIAL, invoke, NO_RESULT, type Acti
 // action is called over HTTP the way the browser calls it (e2e/server-actions.ts), then org A's
 // pages show that nothing changed.
 //
-// Org A and org B are built once per worker (beforeAll, e2e/refusal-world.ts): A has a job, a
+// Org A and org B are built once per worker (a worker fixture, e2e/refusal-world.ts): A has a job, a
 // candidate, a scheduled interview, a completed one, one in progress and an open team invitation;
 // B has a job, a completed interview, one in progress and one open but not started.
 //
@@ -1035,6 +1035,11 @@ const CASES: Record<ActionRef, Case> = {
   },
 };
 
+// One world per worker, shared by both describes below (a refusal changes nothing, which each case checks).
+const test = base.extend<object, { world: World }>({
+  world: [async ({ browser }, use) => use(await buildWorld(browser)), { scope: "worker", timeout: 240_000 }],
+});
+
 test("every server action, in the sources and in the build, has a case here", () => {
   const cases = Object.keys(CASES) as ActionRef[];
   const inSources = exportedActions();
@@ -1046,11 +1051,6 @@ test("every server action, in the sources and in the build, has a case here", ()
 });
 
 test.describe("each server action refuses", () => {
-  let world: World;
-  test.beforeAll(async ({ browser }, testInfo) => {
-    testInfo.setTimeout(240_000);
-    world = await buildWorld(browser);
-  });
 
   for (const [ref, check] of Object.entries(CASES) as Array<[ActionRef, Case]>) {
     for (const who of ["unauthenticated", "otherOrg", "badArguments"] as const) {
@@ -1059,7 +1059,7 @@ test.describe("each server action refuses", () => {
         otherOrg: "another organisation's ids",
         badArguments: "its own caller's arguments of the wrong type, and arbitrary ones (property-based)",
       }[who];
-      test(`${ref.split("#")[1]}: ${title}`, async ({ browser, playwright, baseURL }) => {
+      test(`${ref.split("#")[1]}: ${title}`, async ({ world, browser, playwright, baseURL }) => {
         const contexts: Closable[] = [];
         const tools = await toolsFor(world, ref, { browser, playwright, baseURL }, contexts);
         try {
@@ -1144,16 +1144,11 @@ const BELOW: Record<"RECRUITER" | "ADMIN", LowerRole[]> = { RECRUITER: ["REVIEWE
 // The role dimension: each action that needs a role, called rightfully by each member of org A
 // whose role is below it, is refused with words that say which role it takes — and changes nothing.
 test.describe("each server action refuses the roles below its own", () => {
-  let world: World;
-  test.beforeAll(async ({ browser }, testInfo) => {
-    testInfo.setTimeout(240_000);
-    world = await buildWorld(browser);
-  });
 
   for (const [ref, check] of Object.entries(CASES) as Array<[ActionRef, Case]>) {
     const least = check.least;
     if (least !== "RECRUITER" && least !== "ADMIN") continue;
-    test(`${ref.split("#")[1]}: ${BELOW[least].map((r) => r.toLowerCase()).join(" and ")}`, async ({ browser, playwright, baseURL }) => {
+    test(`${ref.split("#")[1]}: ${BELOW[least].map((r) => r.toLowerCase()).join(" and ")}`, async ({ world, browser, playwright, baseURL }) => {
       const contexts: Closable[] = [];
       const t = await toolsFor(world, ref, { browser, playwright, baseURL }, contexts);
       try {
