@@ -144,6 +144,13 @@ async function expectJobUntouched(t: Tools) {
   await expect(a.locator('textarea[name="question.prompt"]')).toHaveValue(job.prompt);
 }
 
+/** A's job has no hiring team (so A's reviewer still sees only what they were asked to review). */
+async function expectNoHiringTeam(t: Tools) {
+  const a = await t.a();
+  expect((await a.goto(`/jobs/${t.w.a.job.id}`))?.status()).toBe(200);
+  await expect(a.getByRole("region", { name: "Hiring team" })).toContainText("No one yet.");
+}
+
 async function expectCandidateUntouched(t: Tools) {
   const a = await t.a();
   const { candidate } = t.w.a;
@@ -446,6 +453,24 @@ const CASES: Record<ActionRef, Case> = {
     async otherOrg(t) {
       expect((await t.call(t.orgB, `/jobs/${t.w.a.job.id}`, [t.w.a.job.id, true])).result).toBe(JOB_NOT_FOUND);
       await expectJobUntouched(t);
+    },
+  },
+  "app/(dashboard)/jobs/actions.ts#setHiringTeamAction": {
+    least: "RECRUITER",
+    rightful: { as: "orgA", page: (w) => `/jobs/${w.a.job.id}`, args: (w) => [w.a.job.id, w.a.members.REVIEWER.userId, true], untouched: expectNoHiringTeam },
+    async unauthenticated(t) {
+      await t.signedOut(`/jobs/${t.w.a.job.id}`, [t.w.a.job.id, t.w.a.members.REVIEWER.userId, true]);
+      await expectNoHiringTeam(t);
+    },
+    async otherOrg(t) {
+      const { a, b } = t.w;
+      expect((await t.call(t.orgB, `/jobs/${a.job.id}`, [a.job.id, a.members.REVIEWER.userId, true])).result).toBe(JOB_NOT_FOUND);
+      // B's own job, with A's reviewer: not B's teammate.
+      expect((await t.call(t.orgB, `/jobs/${b.job.id}`, [b.job.id, a.members.REVIEWER.userId, true])).result).toBe("This teammate is not on your team any more.");
+      await expectNoHiringTeam(t);
+      const page = await t.b();
+      await page.goto(`/jobs/${b.job.id}`);
+      await expect(page.getByRole("region", { name: "Hiring team" })).toContainText("No one yet.");
     },
   },
   "app/(dashboard)/jobs/[id]/invite/actions.ts#previewInvitationsAction": {

@@ -191,3 +191,40 @@ test("a recruiter asks a teammate to review every interview waiting for a decisi
   for (const name of names) await expect(sam.getByRole("link", { name })).toBeVisible();
   await samContext.close();
 });
+
+test("a reviewer put on a job's hiring team reviews its completed interviews without being asked one by one, and loses them when taken off", async ({ page, browser, recruiter }) => {
+  test.setTimeout(180_000);
+  const name = `Lin ${randomUUID().slice(0, 4)}`;
+  const interviewId = await completedInterview(page, browser, recruiter, name);
+  const leaEmail = `lea-${randomUUID().slice(0, 8)}@example.test`;
+  const made = await page.request.post("/api/test/members", { data: { ownerEmail: recruiter.email, role: "REVIEWER", name: "Lea Brandt", email: leaEmail, password: "reviewer-password" } });
+  expect(made.status()).toBe(201);
+  const { userId, sessionId } = (await made.json()) as { userId: string; sessionId: string };
+  const leaContext = await browser.newContext();
+  await leaContext.addCookies([{ name: "next-auth.session-token", value: await sessionToken(userId, sessionId), url: E2E_BASE_URL, httpOnly: true, sameSite: "Lax" }]);
+  const lea = await leaContext.newPage();
+  expect((await lea.goto(`/interviews/${interviewId}`))?.status()).toBe(404);
+
+  // The owner puts Lea on the job's hiring team, by keyboard.
+  await page.goto("/jobs");
+  await page.getByRole("link", { name: /^Review / }).first().click();
+  const team = page.getByRole("region", { name: "Hiring team" });
+  await expect(team).toContainText("No one yet.");
+  await team.getByRole("combobox", { name: "Teammate to add" }).focus();
+  await page.keyboard.press("Enter");
+  await page.getByRole("option", { name: "Lea Brandt · Reviewer" }).press("Enter");
+  await team.getByRole("button", { name: "Add to hiring team" }).press("Enter");
+  await expect(team.getByRole("listitem").filter({ hasText: "Lea Brandt" })).toBeVisible();
+  expect(await axeViolations(page), "job page with its hiring team").toEqual([]);
+  await page.screenshot({ path: test.info().outputPath("job-hiring-team-1280.png"), fullPage: true });
+
+  await lea.goto("/interviews?when=mine");
+  await lea.getByRole("link", { name }).click();
+  await expect(lea.getByRole("heading", { level: 1 })).toContainText(name);
+  await expect(lea.getByRole("region", { name: "Your scorecard" })).toBeVisible();
+
+  await team.getByRole("button", { name: "Remove Lea Brandt from the hiring team" }).click();
+  await expect(team).toContainText("No one yet.");
+  expect((await lea.goto(`/interviews/${interviewId}`))?.status()).toBe(404);
+  await leaContext.close();
+});
