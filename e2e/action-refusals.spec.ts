@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { APIRequest, APIRequestContext, Browser, Page } from "@playwright/test";
 import fc from "fast-check";
-import { expect, sessionToken, signIn, signUp, test } from "./fixtures";
+import { expect, sessionToken, signIn, signUp, test as base } from "./fixtures";
 import { buildWorld, type Answered, type Interview, type LowerRole, type World } from "./refusal-world";
 import { actionIds, exportedActions, form, INITIAL, invoke, NO_RESULT, type ActionRef, type Outcome } from "./server-actions";
 
@@ -10,7 +10,7 @@ import { actionIds, exportedActions, form, INITIAL, invoke, NO_RESULT, type Acti
 // action is called over HTTP the way the browser calls it (e2e/server-actions.ts), then org A's
 // pages show that nothing changed.
 //
-// Org A and org B are built once per worker (beforeAll, e2e/refusal-world.ts): A has a job, a
+// Org A and org B are built once per worker (a worker fixture, e2e/refusal-world.ts): A has a job, a
 // candidate, a scheduled interview, a completed one, one in progress and an open team invitation;
 // B has a job, a completed interview, one in progress and one open but not started.
 //
@@ -147,6 +147,13 @@ async function expectJobUntouched(t: Tools) {
   await expect(a.getByLabel("Title")).toHaveValue(job.title);
   await expect(a.locator('input[name="question.id"]')).toHaveValue(job.questionId);
   await expect(a.locator('textarea[name="question.prompt"]')).toHaveValue(job.prompt);
+}
+
+/** A's job has no hiring team (so A's reviewer still sees only what they were asked to review). */
+async function expectNoHiringTeam(t: Tools) {
+  const a = await t.a();
+  expect((await a.goto(`/jobs/${t.w.a.job.id}`))?.status()).toBe(200);
+  await expect(a.getByRole("region", { name: "Hiring team" })).toContainText("No one yet.");
 }
 
 async function expectCandidateUntouched(t: Tools) {
@@ -459,6 +466,24 @@ const CASES: Record<ActionRef, Case> = {
     async otherOrg(t) {
       expect((await t.call(t.orgB, `/jobs/${t.w.a.job.id}`, [t.w.a.job.id, true])).result).toBe(JOB_NOT_FOUND);
       await expectJobUntouched(t);
+    },
+  },
+  "app/(dashboard)/jobs/actions.ts#setHiringTeamAction": {
+    least: "RECRUITER",
+    rightful: { as: "orgA", page: (w) => `/jobs/${w.a.job.id}`, args: (w) => [w.a.job.id, w.a.members.REVIEWER.userId, true], untouched: expectNoHiringTeam },
+    async unauthenticated(t) {
+      await t.signedOut(`/jobs/${t.w.a.job.id}`, [t.w.a.job.id, t.w.a.members.REVIEWER.userId, true]);
+      await expectNoHiringTeam(t);
+    },
+    async otherOrg(t) {
+      const { a, b } = t.w;
+      expect((await t.call(t.orgB, `/jobs/${a.job.id}`, [a.job.id, a.members.REVIEWER.userId, true])).result).toBe(JOB_NOT_FOUND);
+      // B's own job, with A's reviewer: not B's teammate.
+      expect((await t.call(t.orgB, `/jobs/${b.job.id}`, [b.job.id, a.members.REVIEWER.userId, true])).result).toBe("This teammate is not on your team any more.");
+      await expectNoHiringTeam(t);
+      const page = await t.b();
+      await page.goto(`/jobs/${b.job.id}`);
+      await expect(page.getByRole("region", { name: "Hiring team" })).toContainText("No one yet.");
     },
   },
   "app/(dashboard)/jobs/[id]/invite/actions.ts#previewInvitationsAction": {
@@ -1092,6 +1117,11 @@ const CASES: Record<ActionRef, Case> = {
   },
 };
 
+// One world per worker, shared by both describes below (a refusal changes nothing, which each case checks).
+const test = base.extend<object, { world: World }>({
+  world: [async ({ browser }, use) => use(await buildWorld(browser)), { scope: "worker", timeout: 240_000 }],
+});
+
 test("every server action, in the sources and in the build, has a case here", () => {
   const cases = Object.keys(CASES) as ActionRef[];
   const inSources = exportedActions();
@@ -1103,11 +1133,6 @@ test("every server action, in the sources and in the build, has a case here", ()
 });
 
 test.describe("each server action refuses", () => {
-  let world: World;
-  test.beforeAll(async ({ browser }, testInfo) => {
-    testInfo.setTimeout(240_000);
-    world = await buildWorld(browser);
-  });
 
   for (const [ref, check] of Object.entries(CASES) as Array<[ActionRef, Case]>) {
     for (const who of ["unauthenticated", "otherOrg", "badArguments"] as const) {
@@ -1116,7 +1141,7 @@ test.describe("each server action refuses", () => {
         otherOrg: "another organisation's ids",
         badArguments: "its own caller's arguments of the wrong type, and arbitrary ones (property-based)",
       }[who];
-      test(`${ref.split("#")[1]}: ${title}`, async ({ browser, playwright, baseURL }) => {
+      test(`${ref.split("#")[1]}: ${title}`, async ({ world, browser, playwright, baseURL }) => {
         const contexts: Closable[] = [];
         const tools = await toolsFor(world, ref, { browser, playwright, baseURL }, contexts);
         try {
@@ -1201,16 +1226,11 @@ const BELOW: Record<"RECRUITER" | "ADMIN", LowerRole[]> = { RECRUITER: ["REVIEWE
 // The role dimension: each action that needs a role, called rightfully by each member of org A
 // whose role is below it, is refused with words that say which role it takes — and changes nothing.
 test.describe("each server action refuses the roles below its own", () => {
-  let world: World;
-  test.beforeAll(async ({ browser }, testInfo) => {
-    testInfo.setTimeout(240_000);
-    world = await buildWorld(browser);
-  });
 
   for (const [ref, check] of Object.entries(CASES) as Array<[ActionRef, Case]>) {
     const least = check.least;
     if (least !== "RECRUITER" && least !== "ADMIN") continue;
-    test(`${ref.split("#")[1]}: ${BELOW[least].map((r) => r.toLowerCase()).join(" and ")}`, async ({ browser, playwright, baseURL }) => {
+    test(`${ref.split("#")[1]}: ${BELOW[least].map((r) => r.toLowerCase()).join(" and ")}`, async ({ world, browser, playwright, baseURL }) => {
       const contexts: Closable[] = [];
       const t = await toolsFor(world, ref, { browser, playwright, baseURL }, contexts);
       try {

@@ -151,3 +151,80 @@ test("a recruiter and two reviewers review a candidate independently: invited wi
   await noorContext.close();
   await samContext.close();
 });
+
+test("a recruiter asks a teammate to review every interview waiting for a decision at once: one email lists them, and they wait in the teammate's list", async ({ page, browser, recruiter }) => {
+  test.setTimeout(180_000);
+  const names = [`Ola ${randomUUID().slice(0, 4)}`, `Per ${randomUUID().slice(0, 4)}`];
+  for (const name of names) await completedInterview(page, browser, recruiter, name);
+  const samEmail = `sam-${randomUUID().slice(0, 8)}@example.test`;
+  const made = await page.request.post("/api/test/members", { data: { ownerEmail: recruiter.email, role: "REVIEWER", name: "Sam Okoye", email: samEmail, password: "reviewer-password" } });
+  expect(made.status()).toBe(201);
+  const { userId: samId, sessionId } = (await made.json()) as { userId: string; sessionId: string };
+
+  await page.goto("/interviews?when=review");
+  await expect(page.getByText("2 completed interviews waiting for a decision.")).toBeVisible();
+  await page.getByRole("button", { name: "Request review of these 2" }).click();
+  const dialog = page.getByRole("dialog", { name: "Request review" });
+  await expect(dialog).toContainText("one email listing these 2 interviews");
+  // Sending with no one chosen says what is missing, in the dialog.
+  await dialog.getByRole("button", { name: "Send requests" }).click();
+  await expect(dialog.getByText("Choose at least one teammate.")).toBeVisible();
+  await dialog.getByRole("checkbox", { name: /Sam Okoye/ }).check();
+  await dialog.getByRole("button", { name: "Send requests" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("alert").or(page.getByRole("status")).filter({ hasText: "Review requests sent: 1 email on the way." }).first()).toBeVisible();
+  for (const name of names) await expect(page.getByRole("listitem").filter({ hasText: name })).toContainText("0 of 1 reviewed");
+  expect(await axeViolations(page), "interviews to review, after a bulk request").toEqual([]);
+  await page.screenshot({ path: test.info().outputPath("to-review-1280.png"), fullPage: true });
+
+  // Sam gets one email naming both candidates, with the link to their list.
+  await openEmail(page, samEmail, /asks you to review 2 interviews/);
+  await page.screenshot({ path: test.info().outputPath("review-digest-email.png"), fullPage: true });
+  const text = (await page.locator("pre").textContent()) ?? "";
+  for (const name of names) expect(text).toContain(name);
+  expect(text).toContain("/interviews?when=mine");
+
+  const samContext = await browser.newContext();
+  await samContext.addCookies([{ name: "next-auth.session-token", value: await sessionToken(samId, sessionId), url: E2E_BASE_URL, httpOnly: true, sameSite: "Lax" }]);
+  const sam = await samContext.newPage();
+  await sam.goto("/interviews?when=mine");
+  for (const name of names) await expect(sam.getByRole("link", { name })).toBeVisible();
+  await samContext.close();
+});
+
+test("a reviewer put on a job's hiring team reviews its completed interviews without being asked one by one, and loses them when taken off", async ({ page, browser, recruiter }) => {
+  test.setTimeout(180_000);
+  const name = `Lin ${randomUUID().slice(0, 4)}`;
+  const interviewId = await completedInterview(page, browser, recruiter, name);
+  const leaEmail = `lea-${randomUUID().slice(0, 8)}@example.test`;
+  const made = await page.request.post("/api/test/members", { data: { ownerEmail: recruiter.email, role: "REVIEWER", name: "Lea Brandt", email: leaEmail, password: "reviewer-password" } });
+  expect(made.status()).toBe(201);
+  const { userId, sessionId } = (await made.json()) as { userId: string; sessionId: string };
+  const leaContext = await browser.newContext();
+  await leaContext.addCookies([{ name: "next-auth.session-token", value: await sessionToken(userId, sessionId), url: E2E_BASE_URL, httpOnly: true, sameSite: "Lax" }]);
+  const lea = await leaContext.newPage();
+  expect((await lea.goto(`/interviews/${interviewId}`))?.status()).toBe(404);
+
+  // The owner puts Lea on the job's hiring team, by keyboard.
+  await page.goto("/jobs");
+  await page.getByRole("link", { name: /^Review / }).first().click();
+  const team = page.getByRole("region", { name: "Hiring team" });
+  await expect(team).toContainText("No one yet.");
+  await team.getByRole("combobox", { name: "Teammate to add" }).focus();
+  await page.keyboard.press("Enter");
+  await page.getByRole("option", { name: "Lea Brandt · Reviewer" }).press("Enter");
+  await team.getByRole("button", { name: "Add to hiring team" }).press("Enter");
+  await expect(team.getByRole("listitem").filter({ hasText: "Lea Brandt" })).toBeVisible();
+  expect(await axeViolations(page), "job page with its hiring team").toEqual([]);
+  await page.screenshot({ path: test.info().outputPath("job-hiring-team-1280.png"), fullPage: true });
+
+  await lea.goto("/interviews?when=mine");
+  await lea.getByRole("link", { name }).click();
+  await expect(lea.getByRole("heading", { level: 1 })).toContainText(name);
+  await expect(lea.getByRole("region", { name: "Your scorecard" })).toBeVisible();
+
+  await team.getByRole("button", { name: "Remove Lea Brandt from the hiring team" }).click();
+  await expect(team).toContainText("No one yet.");
+  expect((await lea.goto(`/interviews/${interviewId}`))?.status()).toBe(404);
+  await leaContext.close();
+});

@@ -1,8 +1,8 @@
-import { Heading, Text } from "@react-email/components";
-import { Details } from "./_components/details";
+import { Heading, Link, Text } from "@react-email/components";
+import { BulletList, Details } from "./_components/details";
 import { EmailLayout } from "./_components/layout";
 import { LinkButton } from "./_components/link-button";
-import { heading, text } from "./_components/styles";
+import { heading, link, text } from "./_components/styles";
 import { formatDate, formatDateTime } from "./_components/time";
 
 export type ReviewRequestedProps = {
@@ -23,7 +23,17 @@ export type ReviewRequestedProps = {
   reviewUrl: string;
   /** The day-before reminder rather than the request itself. */
   reminder: boolean;
+  /**
+   * Asked (or reminded) about several interviews at once: the others, after the one above. One
+   * email lists them all and links to the reviewer's list instead of one email per interview.
+   */
+  more?: Array<{ candidateName: string; jobTitle: string; reviewUrl: string }>;
+  /** The reviewer's "Waiting for my review" list (with `more`). */
+  listUrl?: string;
 };
+
+/** How many interviews the email is about. */
+export const reviewCount = (p: Pick<ReviewRequestedProps, "more">) => 1 + (p.more?.length ?? 0);
 
 /** To a teammate: please score this interview (and, the day before it is due, a reminder while it is not scored). */
 export default function ReviewRequested({
@@ -38,8 +48,43 @@ export default function ReviewRequested({
   timeZone,
   reviewUrl,
   reminder,
+  more = [],
+  listUrl,
 }: ReviewRequestedProps) {
   const who = requesterName ?? `Your team at ${organizationName}`;
+  if (more.length > 0) {
+    const all = [{ candidateName, jobTitle, reviewUrl }, ...more];
+    const due = dueAt ? formatDate(dueAt, timeZone) : "soon";
+    return (
+      <EmailLayout
+        preview={reminder ? `${all.length} reviews are due ${due}.` : `${who} asks you to review ${all.length} interviews.`}
+        footer={<>Kairos sent you this because {requesterName ?? "a teammate"} asked you to review these interviews at {organizationName}.</>}
+      >
+        <Heading as="h1" style={heading}>
+          {reminder ? `${all.length} reviews are due ${due}` : `Please review ${all.length} interviews`}
+        </Heading>
+        <Text style={text}>Hi {reviewerName},</Text>
+        <Text style={text}>
+          {reminder ? "You have not submitted your scorecards for these interviews yet:" : `${who} asks you to review these one-way interviews:`}
+        </Text>
+        <BulletList
+          items={all.map((i) => (
+            <>
+              <Link href={i.reviewUrl} style={link}>
+                {i.candidateName}
+              </Link>{" "}
+              · {i.jobTitle}
+            </>
+          ))}
+        />
+        <Text style={text}>
+          Rate each answer from 1 to 5, then give your overall recommendation. You will not see anyone else&apos;s scores until you submit your own.
+          {dueAt ? ` They are wanted by ${formatDateTime(dueAt, timeZone)}.` : ""}
+        </Text>
+        {listUrl && <LinkButton href={listUrl}>Open your review list</LinkButton>}
+      </EmailLayout>
+    );
+  }
   return (
     <EmailLayout
       preview={reminder ? `Your review of ${candidateName}'s interview is due ${dueAt ? formatDate(dueAt, timeZone) : "soon"}.` : `${who} asks you to review ${candidateName}'s interview.`}

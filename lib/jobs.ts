@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError, StateError } from "@/lib/errors";
 import type { AnswerType, InterviewMode, JobStatus, WorkplaceType } from "@/lib/generated/prisma/client";
 
 export interface QuestionInput {
@@ -70,6 +70,7 @@ export async function findJob(organizationId: string, id: string) {
       status: true,
       updatedAt: true,
       questions: { orderBy: { position: "asc" }, select: questionFields },
+      hiringTeam: { orderBy: { createdAt: "asc" }, select: { user: { select: { id: true, name: true, role: true } } } },
     },
   });
 }
@@ -120,4 +121,24 @@ export async function setJobStatus(organizationId: string, id: string, status: J
   const prisma = await db();
   const { count } = await prisma.job.updateMany({ where: { id, organizationId }, data: { status } });
   if (count === 0) throw new NotFoundError("Job");
+}
+
+/**
+ * Puts a teammate on a job's hiring team (again: no change), or takes them off. On it, a reviewer
+ * sees and scores every completed interview of the job; off it, what they were asked to review
+ * one by one stays theirs.
+ */
+export async function setOnHiringTeam(by: { organizationId: string; userId: string }, jobId: string, userId: string, on: boolean): Promise<void> {
+  const prisma = await db();
+  await prisma.$transaction(async (tx) => {
+    const job = await tx.job.findFirst({ where: { id: jobId, organizationId: by.organizationId }, select: { id: true } });
+    if (!job) throw new NotFoundError("Job");
+    if (!on) {
+      await tx.jobReviewer.deleteMany({ where: { jobId, userId } });
+      return;
+    }
+    const teammate = await tx.user.findFirst({ where: { id: userId, organizationId: by.organizationId }, select: { id: true } });
+    if (!teammate) throw new StateError("This teammate is not on your team any more.");
+    await tx.jobReviewer.createMany({ data: [{ jobId, userId, organizationId: by.organizationId, addedById: by.userId }], skipDuplicates: true });
+  });
 }

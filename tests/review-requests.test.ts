@@ -34,7 +34,7 @@ describe("asking teammates to review", () => {
     expect((await listInterviews(asReviewer, { when: "past", page: 1 })).rows).toEqual([]);
 
     const dueAt = addDays(AT, 3);
-    expect(await requestReviews(asOwner(org), { interviewIds: [interviewId], reviewerIds: [reviewer.userId, recruiter.userId], dueAt })).toEqual({ asked: 2, alreadyAsked: 0 });
+    expect(await requestReviews(asOwner(org), { interviewIds: [interviewId], reviewerIds: [reviewer.userId, recruiter.userId], dueAt })).toEqual({ asked: 2, alreadyAsked: 0, emailed: 2 });
 
     const requests = await emailsOf(interviewId, EmailKind.REVIEW_REQUESTED);
     expect(requests.map((e) => e.toEmail).sort()).toEqual([reviewer.email, recruiter.email].sort());
@@ -53,7 +53,7 @@ describe("asking teammates to review", () => {
     expect(event?.data).toMatchObject({ reviewers: expect.arrayContaining(["Noor Haddad", "Sam Second"]), dueAt: dueAt.toISOString() });
 
     // Asking again emails no one twice.
-    expect(await requestReviews(asOwner(org), { interviewIds: [interviewId], reviewerIds: [reviewer.userId], dueAt })).toEqual({ asked: 0, alreadyAsked: 1 });
+    expect(await requestReviews(asOwner(org), { interviewIds: [interviewId], reviewerIds: [reviewer.userId], dueAt })).toEqual({ asked: 0, alreadyAsked: 1, emailed: 0 });
     expect(await emailsOf(interviewId, EmailKind.REVIEW_REQUESTED)).toHaveLength(2);
   });
 
@@ -85,6 +85,47 @@ describe("asking teammates to review", () => {
     await removeMember(asOwner(org), reviewer.userId);
     expect(await composeReviewReminder(await db(), { interviewId, toEmail: reviewer.email })).toBeNull();
     expect((await interviewDelivery.compose!([claimed])).get(reminder!.id)).toEqual({ withheld: "not sent: nothing is left to say" });
+  });
+
+  it("asked about several interviews at once, a teammate gets one email listing them, and one reminder of those still unscored", async () => {
+    setClock(AT);
+    const org = await makeOrg("Review digest");
+    const three = [await completed(org), await completed(org), await completed(org)];
+    const ids = three.map((i) => i.interviewId);
+    for (const [i, name] of ["Ada One", "Bea Two", "Cy Three"].entries()) {
+      await (await db()).candidate.update({ where: { id: three[i]!.candidate.id }, data: { name } });
+      three[i]!.candidate.name = name;
+    }
+    const [noor, sam] = [await makeMember(org, Role.REVIEWER, "Noor Haddad"), await makeMember(org, Role.RECRUITER, "Sam Second")];
+    const dueAt = addDays(AT, 3);
+    expect(await requestReviews(asOwner(org), { interviewIds: ids, reviewerIds: [noor.userId, sam.userId], dueAt })).toEqual({ asked: 6, alreadyAsked: 0, emailed: 2 });
+
+    const prisma = await db();
+    const requests = await prisma.outboxEmail.findMany({ where: { interviewId: { in: ids }, kind: EmailKind.REVIEW_REQUESTED } });
+    expect(requests.map((e) => e.toEmail).sort()).toEqual([noor.email, sam.email].sort());
+    const toNoor = requests.find((e) => e.toEmail === noor.email)!;
+    expect(toNoor.subject).toBe("Owner asks you to review 3 interviews");
+    for (const { interviewId, candidate } of three) {
+      expect(toNoor.html).toContain(`http://localhost:3000/interviews/${interviewId}`);
+      expect(toNoor.text).toContain(candidate.name);
+      expect(`${toNoor.html}${toNoor.text}`).not.toContain(candidate.email);
+    }
+    expect(toNoor.html).toContain("http://localhost:3000/interviews?when=mine");
+    const reminders = await prisma.outboxEmail.findMany({ where: { interviewId: { in: ids }, kind: EmailKind.REVIEW_REMINDER, toEmail: noor.email } });
+    expect(reminders).toHaveLength(1);
+
+    // Noor scores the first: the reminder names the other two; once all three are in, it is withheld.
+    const asNoor = { userId: noor.userId, organizationId: org.organizationId, role: Role.REVIEWER };
+    await submitScorecard(asNoor, ids[0]!, { recommendation: ScoreRecommendation.YES, comment: "" });
+    const claimed = { ...reminders[0]!, secret: null };
+    const composed = (await interviewDelivery.compose!([claimed])).get(claimed.id) as { subject: string; text: string };
+    expect(composed.subject).toMatch(/^Reminder: 2 reviews are due by /);
+    expect(composed.text).not.toContain(three[0]!.candidate.name);
+    for (const { candidate } of three.slice(1)) expect(composed.text).toContain(candidate.name);
+    await submitScorecard(asNoor, ids[1]!, { recommendation: ScoreRecommendation.NO, comment: "" });
+    expect(((await interviewDelivery.compose!([claimed])).get(claimed.id) as { subject: string }).subject).toMatch(/^Reminder: your review of .+ is due by /);
+    await submitScorecard(asNoor, ids[2]!, { recommendation: ScoreRecommendation.YES, comment: "" });
+    expect((await interviewDelivery.compose!([claimed])).get(claimed.id)).toEqual({ withheld: "not sent: nothing is left to say" });
   });
 
   it("plans no reminder for a review due within a day, and none without a date", async () => {

@@ -49,7 +49,7 @@ import SignUpExistingAccount, {
   type SignUpExistingAccountProps,
 } from "@/emails/sign-up-existing-account";
 import ShareLinkViewed, { PreviewProps as shareLinkViewedPreview, type ShareLinkViewedProps } from "@/emails/share-link-viewed";
-import ReviewRequested, { PreviewProps as reviewRequestedPreview, type ReviewRequestedProps } from "@/emails/review-requested";
+import ReviewRequested, { PreviewProps as reviewRequestedPreview, reviewCount, type ReviewRequestedProps } from "@/emails/review-requested";
 import TeamInvitation, { PreviewProps as teamInvitationPreview, type TeamInvitationProps } from "@/emails/team-invitation";
 import TeamInviteExistingAccount, {
   PreviewProps as teamInviteExistingAccountPreview,
@@ -167,7 +167,12 @@ const templates: { [K in TemplateName]: Entry<TemplateProps[K]> } = {
   },
   "review-requested": {
     component: ReviewRequested,
-    subject: (p) => (p.reminder ? `Reminder: your review of ${p.candidateName} is due ${p.dueAt ? `by ${formatDue(p.dueAt, p.timeZone)}` : "soon"}` : `${p.requesterName ?? "Your team"} asks you to review ${p.candidateName}'s interview`),
+    subject: (p) => {
+      const due = p.dueAt ? `by ${formatDue(p.dueAt, p.timeZone)}` : "soon";
+      const what = reviewCount(p) > 1 ? `${reviewCount(p)} interviews` : `${p.candidateName}'s interview`;
+      if (p.reminder) return reviewCount(p) > 1 ? `Reminder: ${reviewCount(p)} reviews are due ${due}` : `Reminder: your review of ${p.candidateName} is due ${due}`;
+      return `${p.requesterName ?? "Your team"} asks you to review ${what}`;
+    },
     previewProps: reviewRequestedPreview,
   },
   "share-link-viewed": {

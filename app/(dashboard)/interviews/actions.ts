@@ -178,11 +178,11 @@ export const deleteInterviewContentAction = defineAction({ ...dialog, name: "del
 export const requestReviewsAction = defineAction(
   { ...form, name: "request reviews", args: [previousState, formInput(reviewRequestSchema, reviewRequestFromFormData)] },
   async ({ member }, _prev, input) => {
-    const { asked, alreadyAsked } = await requestReviews(asViewer(member), input);
+    const { asked, alreadyAsked, emailed } = await requestReviews(asViewer(member), input);
     after(wakeDispatcher);
     for (const id of input.interviewIds) revalidatePath(`/interviews/${id}`);
     revalidatePath("/interviews");
-    const sent = asked === 0 ? "Everyone you chose was already asked; no one was emailed again." : `Review ${asked === 1 ? "request" : "requests"} sent: ${asked} ${asked === 1 ? "email" : "emails"} on the way.`;
+    const sent = asked === 0 ? "Everyone you chose was already asked; no one was emailed again." : `Review ${asked === 1 ? "request" : "requests"} sent: ${emailed} ${emailed === 1 ? "email" : "emails"} on the way.`;
     return { ok: true, message: alreadyAsked > 0 && asked > 0 ? `${sent} ${alreadyAsked} already asked were not emailed again.` : sent };
   },
 );

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { asFormState, asMessage, defineAction, formInput, previousState } from "@/lib/actions";
 import { recordId } from "@/lib/fields";
-import { createJob, setJobStatus, updateJob } from "@/lib/jobs";
+import { createJob, setJobStatus, setOnHiringTeam, updateJob } from "@/lib/jobs";
 import { jobFromFormData, jobSchema } from "./schema";
 
 const NOT_FOUND = "This job was not found. It may have been deleted.";
@@ -32,6 +32,23 @@ export const setJobArchivedAction = defineAction(
     await setJobStatus(member.organizationId, id, archived ? "ARCHIVED" : "OPEN");
     revalidatePath("/jobs");
     revalidatePath(`/jobs/${id}`);
+    return undefined;
+  },
+);
+
+/** Puts a teammate on the job's hiring team, or takes them off. Returns an error message, or nothing. */
+export const setHiringTeamAction = defineAction(
+  {
+    caller: "recruiter",
+    refuse: asMessage,
+    notFound: NOT_FOUND,
+    failed: "We could not change the hiring team. Please try again.",
+    name: "set hiring team",
+    args: [recordId, recordId, z.boolean()],
+  },
+  async ({ member }, jobId, userId, on) => {
+    await setOnHiringTeam({ organizationId: member.organizationId, userId: member.id }, jobId, userId, on);
+    revalidatePath(`/jobs/${jobId}`);
     return undefined;
   },
 );

@@ -1,7 +1,7 @@
 import "server-only";
 import { seesContactDetails } from "@/lib/accounts/roles";
 import type { Viewer } from "./manager";
-import { visibleInterviews } from "./visibility";
+import { assignedTo, visibleInterviews } from "./visibility";
 import { db } from "@/lib/db";
 import { containsText } from "@/lib/search";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -36,7 +36,7 @@ export async function listInterviews(viewer: Viewer, filters: InterviewFilters) 
     ...(filters.from && { gte: filters.from }),
     ...(filters.to && { lt: filters.to }),
   };
-  // "Mine": completed interviews I was asked to review and have not submitted a scorecard for.
+  // "Mine": completed interviews assigned to me (asked, or on the job's hiring team) without my submitted scorecard.
   const mine = filters.when === "mine";
   const review = filters.when === "review" || mine;
   const group = filters.when === "review" || filters.when === "mine" ? [InterviewStatus.COMPLETED] : LIST_GROUPS[filters.when];
@@ -50,10 +50,7 @@ export async function listInterviews(viewer: Viewer, filters: InterviewFilters) 
       ...(filters.jobId && { jobId: filters.jobId }),
       // To review: completed and without a decision, whatever status filter the URL carries.
       ...(filters.when === "review" && { decidedAt: null }),
-      ...(mine && {
-        reviewRequests: { some: { reviewerId: viewer.userId } },
-        scorecards: { none: { reviewerId: viewer.userId, submittedAt: { not: null } } },
-      }),
+      ...(mine && { AND: [assignedTo(viewer.userId), { scorecards: { none: { reviewerId: viewer.userId, submittedAt: { not: null } } } }] }),
       // A reviewer searches by name only: matching an address would tell them whose it is.
       ...(q && { candidate: { OR: [{ name: { contains: q, mode: "insensitive" } }, ...(seesContactDetails(viewer.role) ? [{ email: { contains: q, mode: "insensitive" as const } }] : [])] } }),
     },

@@ -9,6 +9,8 @@ import { EmailKind, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { managesInterviews } from "@/lib/accounts/roles";
 import { member, recordEvent } from "../audit";
 import { interviewDashboardUrl } from "../notify";
+import { appUrl } from "@/lib/config";
+import type { ReviewRequestedProps } from "@/emails/review-requested";
 import type { Viewer } from "../recruiter/manager";
 import { visibleInterviews } from "../recruiter/visibility";
 
@@ -37,7 +39,7 @@ const interviewFields = {
  * the day before, composed when sent so that it is withheld once the scorecard is in. Pairs asked
  * before are left as they were (no second email). A reviewer sees the interview from then on.
  */
-export async function requestReviews(by: Viewer, input: ReviewRequestInput): Promise<{ asked: number; alreadyAsked: number }> {
+export async function requestReviews(by: Viewer, input: ReviewRequestInput): Promise<{ asked: number; alreadyAsked: number; emailed: number }> {
   if (!managesInterviews(by.role)) throw new StateError("Only a recruiter or above can ask for reviews.");
   const interviewIds = [...new Set(input.interviewIds)];
   const reviewerIds = [...new Set(input.reviewerIds)];
@@ -62,17 +64,22 @@ export async function requestReviews(by: Viewer, input: ReviewRequestInput): Pro
       select: { interviewId: true, reviewerId: true },
     });
     const byId = new Map(interviews.map((i) => [i.id, i]));
-    const reviewerById = new Map(reviewers.map((r) => [r.id, r]));
     const remindAt = input.dueAt && addHours(input.dueAt, -REVIEW_REMINDER_HOURS);
-    for (const { interviewId, reviewerId } of created) {
-      const props = requestProps(byId.get(interviewId)!, reviewerById.get(reviewerId)!, requester?.name ?? null, input.dueAt);
-      const email = { organizationId: by.organizationId, interviewId, toEmail: props.toEmail, toName: props.props.reviewerName };
-      await enqueueEmail(tx, { ...email, kind: EmailKind.REVIEW_REQUESTED, ...(await renderEmail({ template: "review-requested", props: props.props })) });
+    // One email (and one reminder) per teammate, however many interviews they were asked about: it
+    // belongs to the first of them, and lists the others (a digest) when there are more.
+    let emailed = 0;
+    for (const reviewer of reviewers) {
+      const theirs = created.filter((c) => c.reviewerId === reviewer.id).map((c) => byId.get(c.interviewId)!);
+      if (theirs.length === 0) continue;
+      emailed++;
+      const props = requestProps(theirs, reviewer, requester?.name ?? null, input.dueAt);
+      const email = { organizationId: by.organizationId, interviewId: theirs[0]!.id, toEmail: reviewer.email, toName: reviewer.name };
+      await enqueueEmail(tx, { ...email, kind: EmailKind.REVIEW_REQUESTED, ...(await renderEmail({ template: "review-requested", props })) });
       if (remindAt && isAfter(remindAt, at)) {
         const reminder: OutgoingEmail = {
           ...email,
           kind: EmailKind.REVIEW_REMINDER,
-          subject: emailSubject({ template: "review-requested", props: { ...props.props, reminder: true } }),
+          subject: emailSubject({ template: "review-requested", props: { ...props, reminder: true } }),
           html: "",
           text: "",
           composeOnSend: true,
@@ -81,6 +88,7 @@ export async function requestReviews(by: Viewer, input: ReviewRequestInput): Pro
         await enqueueEmail(tx, reminder);
       }
     }
+    const reviewerById = new Map(reviewers.map((r) => [r.id, r]));
     for (const interview of interviews) {
       const asked = created.filter((c) => c.interviewId === interview.id).map((c) => reviewerById.get(c.reviewerId)!.name);
       if (asked.length === 0) continue;
@@ -93,28 +101,34 @@ export async function requestReviews(by: Viewer, input: ReviewRequestInput): Pro
         at,
       });
     }
-    return { asked: created.length, alreadyAsked: interviews.length * reviewers.length - created.length };
+    return { asked: created.length, alreadyAsked: interviews.length * reviewers.length - created.length, emailed };
   });
 }
 
 type InterviewForEmail = { id: string; completedAt: Date | null; organization: { name: string }; candidate: { name: string }; job: { title: string; _count: { questions: number } } };
 
-function requestProps(interview: InterviewForEmail, reviewer: { name: string; email: string; timeZone: string | null }, requesterName: string | null, dueAt: Date | null) {
+function requestProps(
+  [first, ...others]: InterviewForEmail[],
+  reviewer: { name: string; timeZone: string | null },
+  requesterName: string | null,
+  dueAt: Date | null,
+): ReviewRequestedProps {
   return {
-    toEmail: reviewer.email,
-    props: {
-      reviewerName: reviewer.name,
-      requesterName,
-      organizationName: interview.organization.name,
-      candidateName: interview.candidate.name,
-      jobTitle: interview.job.title,
-      questionCount: interview.job._count.questions,
-      completedAt: (interview.completedAt ?? new Date(0)).toISOString(),
-      dueAt: dueAt?.toISOString() ?? null,
-      timeZone: reviewer.timeZone ?? "UTC",
-      reviewUrl: interviewDashboardUrl(interview.id),
-      reminder: false,
-    },
+    reviewerName: reviewer.name,
+    requesterName,
+    organizationName: first!.organization.name,
+    candidateName: first!.candidate.name,
+    jobTitle: first!.job.title,
+    questionCount: first!.job._count.questions,
+    completedAt: (first!.completedAt ?? new Date(0)).toISOString(),
+    dueAt: dueAt?.toISOString() ?? null,
+    timeZone: reviewer.timeZone ?? "UTC",
+    reviewUrl: interviewDashboardUrl(first!.id),
+    reminder: false,
+    ...(others.length > 0 && {
+      more: others.map((i) => ({ candidateName: i.candidate.name, jobTitle: i.job.title, reviewUrl: interviewDashboardUrl(i.id) })),
+      listUrl: `${appUrl()}/interviews?when=mine`,
+    }),
   };
 }
 
@@ -123,24 +137,33 @@ function requestProps(interview: InterviewForEmail, reviewer: { name: string; em
  * (the teammate removed) or its reviewer has submitted their scorecard.
  */
 export async function composeReviewReminder(tx: Tx, email: { interviewId: string; toEmail: string }): Promise<RenderedEmail | null> {
-  const request = await tx.reviewRequest.findFirst({
+  const anchor = await tx.reviewRequest.findFirst({
     where: { interviewId: email.interviewId, reviewer: { email: email.toEmail.toLowerCase() } },
+    select: { reviewerId: true, dueAt: true, createdAt: true },
+  });
+  if (!anchor) return null;
+  // The requests made together with this one (one statement, one timestamp) that are still unscored.
+  const batch = await tx.reviewRequest.findMany({
+    where: {
+      reviewerId: anchor.reviewerId,
+      createdAt: anchor.createdAt,
+      dueAt: anchor.dueAt,
+      interview: { scorecards: { none: { reviewerId: anchor.reviewerId, submittedAt: { not: null } } } },
+    },
+    orderBy: [{ interviewId: "asc" }],
     select: {
-      dueAt: true,
-      reviewer: { select: { name: true, email: true, timeZone: true } },
+      interviewId: true,
+      reviewer: { select: { name: true, timeZone: true } },
       requestedBy: { select: { name: true } },
       interview: { select: interviewFields },
     },
   });
-  if (!request || (await reviewSubmitted(tx, email.interviewId, email.toEmail))) return null;
-  const { props } = requestProps(request.interview, request.reviewer, request.requestedBy?.name ?? null, request.dueAt);
+  // The anchor's own interview first, as in the request email.
+  batch.sort((a, b) => Number(b.interviewId === email.interviewId) - Number(a.interviewId === email.interviewId));
+  const [first] = batch;
+  if (!first) return null;
+  const props = requestProps(batch.map((r) => r.interview), first.reviewer, first.requestedBy?.name ?? null, anchor.dueAt);
   return renderEmail({ template: "review-requested", props: { ...props, reminder: true } });
-}
-
-/** Whether the teammate at this address has submitted their scorecard for the interview. */
-async function reviewSubmitted(tx: Tx, interviewId: string, toEmail: string): Promise<boolean> {
-  const submitted = await tx.scorecard.count({ where: { interviewId, reviewer: { email: toEmail.toLowerCase() }, submittedAt: { not: null } } });
-  return submitted > 0;
 }
 
 /** Who was asked to review an interview the viewer may see, with the date each is wanted by, in the order asked. */

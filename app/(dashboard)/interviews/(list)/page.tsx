@@ -10,11 +10,16 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { controlClass } from "@/components/ui/field";
 import { asViewer, requireMember } from "@/lib/accounts/auth";
-import { managesInterviews } from "@/lib/accounts/roles";
+import { listTeam } from "@/lib/accounts/members";
+import { managesInterviews, ROLE_LABELS } from "@/lib/accounts/roles";
+import { now } from "@/lib/clock";
+import { dateInZone } from "@/lib/interviews/model/window";
 import { listJobs } from "@/lib/jobs";
 import { emailBadge } from "@/lib/interviews/model/email-labels";
 import { listInterviews } from "@/lib/interviews/recruiter/queries";
 import { LIST_GROUPS, STATUS_LABELS } from "@/lib/interviews/model/status";
+import { NoticeSlot, PageNoticeProvider } from "../[id]/page-notice";
+import { RequestReviewDialog } from "../[id]/request-review-dialog";
 import { DECISION_LABELS, DECISION_TONES } from "../labels";
 import { listFiltersSchema } from "../schema";
 
@@ -47,9 +52,11 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
   const manages = managesInterviews(member.role);
   const reviewing = filters.when === "review" || filters.when === "mine";
   const filtered = Boolean((!reviewing && filters.status) || filters.jobId || filters.from || filters.to || filters.q);
+  // "To review": a recruiter asks teammates to review every interview listed, in one go.
+  const team = manages && filters.when === "review" && rows.length > 0 ? await listTeam(member.organizationId) : null;
 
   return (
-    <>
+    <PageNoticeProvider initial={null}>
       <PageHeader
         title="Interviews"
         description={manages ? "Every interview's status and its invitation's delivery." : "The interviews you are asked to review."}
@@ -117,6 +124,21 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
         </div>
       </form>
 
+      <NoticeSlot />
+      {team && (
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
+          <p className="text-sm text-ink-600">
+            {rows.length === 1 ? "1 completed interview" : `${rows.length} completed interviews`} waiting for a decision{hasNext || filters.page > 1 ? " on this page" : ""}.
+          </p>
+          <RequestReviewDialog
+            interviewIds={rows.map((r) => r.id)}
+            about={rows.length === 1 ? `${rows[0]!.candidate.name}'s answers` : `these ${rows.length} interviews`}
+            triggerLabel={rows.length === 1 ? "Request review" : `Request review of these ${rows.length}`}
+            teammates={team.members.map((m) => ({ id: m.id, name: m.id === member.id ? `${m.name} (you)` : m.name, role: ROLE_LABELS[m.role], asked: false }))}
+            minDate={dateInZone(now(), "UTC")}
+          />
+        </div>
+      )}
       {rows.length === 0 ? (
         <EmptyState
           title={filtered ? "No interviews match" : EMPTY_TITLES[filters.when]}
@@ -193,6 +215,6 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
           )}
         </nav>
       )}
-    </>
+    </PageNoticeProvider>
   );
 }

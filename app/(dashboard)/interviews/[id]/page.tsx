@@ -73,8 +73,8 @@ export default async function InterviewPage({ params, searchParams }: { params: 
           interview.status === "COMPLETED" ? (
             <div className="flex flex-wrap gap-2">
               <RequestReviewDialog
-                interviewId={interview.id}
-                candidateName={interview.candidate.name}
+                interviewIds={[interview.id]}
+                about={`${interview.candidate.name}'s answers`}
                 teammates={team.members.map((m) => ({ id: m.id, name: m.id === member.id ? `${m.name} (you)` : m.name, role: ROLE_LABELS[m.role], asked: reviewRequests.some((r) => r.reviewer.id === m.id) }))}
                 minDate={dateInZone(now(), "UTC")}
               />

@@ -10,14 +10,31 @@ import { useShowNotice } from "./page-notice";
 
 export type Teammate = { id: string; name: string; role: string; asked: boolean };
 
-/** Asks teammates to review this completed interview, by an optional date. */
-export function RequestReviewDialog({ interviewId, candidateName, teammates, minDate }: { interviewId: string; candidateName: string; teammates: Teammate[]; minDate: string }) {
+/**
+ * Asks teammates to review one completed interview or several (the interviews list's "to review"
+ * page), by an optional date. `about` names what they review: "Ada's answers", "these 12 interviews".
+ */
+export function RequestReviewDialog({
+  interviewIds,
+  about,
+  teammates,
+  minDate,
+  triggerLabel = "Request review",
+}: {
+  interviewIds: string[];
+  about: string;
+  teammates: Teammate[];
+  minDate: string;
+  triggerLabel?: string;
+}) {
   const showNotice = useShowNotice();
+  const several = interviewIds.length > 1;
+  const id = several ? "many" : interviewIds[0];
   return (
     <FormDialog
-      trigger={<Button variant="secondary">Request review</Button>}
+      trigger={<Button variant="secondary">{triggerLabel}</Button>}
       title="Request review"
-      description={`Each teammate you choose gets an email with a link to ${candidateName}'s answers, and a reminder the day before the date if they have not scored it. Reviewers see only the interviews they are asked to review, without contact details.`}
+      description={`Each teammate you choose gets ${several ? "one email listing" : "an email with a link to"} ${about}, and a reminder the day before the date if they have not scored ${several ? "them" : "it"}. Reviewers see only the interviews they are asked to review, without contact details.`}
       action={requestReviewsAction}
       cancelLabel="Cancel"
       submitLabel="Send requests"
@@ -27,12 +44,14 @@ export function RequestReviewDialog({ interviewId, candidateName, teammates, min
     >
       {(errors) => (
         <>
-          <input type="hidden" name="interviewId" value={interviewId} />
+          {interviewIds.map((interviewId) => (
+            <input key={interviewId} type="hidden" name="interviewId" value={interviewId} />
+          ))}
           <BrowserTimeZoneInput />
           <ChoiceList
             name="reviewerId"
             legend="Teammates"
-            errorId={`request-review-${interviewId}-error`}
+            errorId={`request-review-${id}-error`}
             errors={errors.reviewerIds ?? errors.interviewIds}
             choices={teammates.map((t) => ({
               value: t.id,

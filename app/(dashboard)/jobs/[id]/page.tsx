@@ -8,6 +8,8 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { requireRole } from "@/lib/accounts/auth";
+import { listTeam } from "@/lib/accounts/members";
+import { ROLE_LABELS } from "@/lib/accounts/roles";
 import { Role } from "@/lib/generated/prisma/enums";
 import { LocalDate } from "@/components/local-date";
 import { listInvitationBatches } from "@/lib/interviews/recruiter/bulk/batch-view";
@@ -15,6 +17,7 @@ import { listInterviewsOf, RECORD_INTERVIEWS_SHOWN } from "@/lib/interviews/recr
 import { findJob } from "@/lib/jobs";
 import { ANSWER_TYPE_LABELS, describeTimes, WORKPLACE_LABELS } from "../labels";
 import { ArchiveJobButton } from "./archive-job-button";
+import { HiringTeam } from "./hiring-team";
 
 export const metadata: Metadata = { title: "Job" };
 
@@ -23,7 +26,13 @@ export default async function JobPage({ params, searchParams }: { params: Promis
   const { id } = await params;
   const job = await findJob(member.organizationId, id);
   if (!job) notFound();
-  const [{ rows, total }, batches] = await Promise.all([listInterviewsOf(member.organizationId, { jobId: job.id }), listInvitationBatches(member.organizationId, job.id)]);
+  const [{ rows, total }, batches, team] = await Promise.all([
+    listInterviewsOf(member.organizationId, { jobId: job.id }),
+    listInvitationBatches(member.organizationId, job.id),
+    listTeam(member.organizationId),
+  ]);
+  const onTeam = new Set(job.hiringTeam.map((t) => t.user.id));
+  const asTeamMember = (m: { id: string; name: string; role: keyof typeof ROLE_LABELS }) => ({ id: m.id, name: m.name, role: ROLE_LABELS[m.role] });
   const archived = job.status === "ARCHIVED";
   const schedulable = !archived && job.questions.length > 0;
   const scheduleHref = `/interviews/new?job=${job.id}`;
@@ -96,6 +105,16 @@ export default async function JobPage({ params, searchParams }: { params: Promis
               </li>
             ))}
           </ol>
+        </section>
+
+        <section aria-labelledby="job-hiring-team">
+          <h2 id="job-hiring-team" className="text-base font-semibold text-ink-900">
+            Hiring team
+          </h2>
+          <p className="mt-1 mb-3 text-sm text-ink-600">
+            Teammates here review every completed interview of this job, as if asked to review each. Reviewers see only these and the interviews they are asked to review, without contact details.
+          </p>
+          <HiringTeam jobId={job.id} onTeam={job.hiringTeam.map((t) => asTeamMember(t.user))} others={team.members.filter((m) => !onTeam.has(m.id)).map(asTeamMember)} />
         </section>
 
         <section aria-labelledby="job-interviews">
