@@ -5,9 +5,13 @@ import { authSecret } from "@/lib/config";
 import { lookUpCandidateKey } from "@/lib/http/candidate";
 import { ACCESS_HEADER, PORTAL_COOKIE, PORTAL_HEADERS } from "@/lib/http/portal";
 import { encodeAccess } from "@/lib/interviews/candidate/access";
+import { wakeDispatcher } from "@/lib/background";
 import { isSessionActive } from "@/lib/accounts/sessions";
 import { BASE_HEADERS, contentSecurityPolicy, HSTS, isHttps, newNonce, REFERRER_POLICY } from "@/lib/security-headers";
 import { statePage } from "@/app/interview/_states/state-pages";
+import { sharePage } from "@/app/share/_states/share-state-pages";
+import { lookUpShareToken, SHARE_COOKIE, SHARE_HEADERS, shareClient } from "@/lib/http/share";
+import { recordShareView } from "@/lib/interviews/share/open";
 
 const DASHBOARD = /^\/(?:jobs|candidates|team|interviews|settings)(?:\/|$)/;
 
@@ -29,12 +33,16 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
 
   const { pathname } = request.nextUrl;
   const inPortal = pathname === "/interview" || pathname.startsWith("/interview/");
+  const inShare = pathname === "/share" || pathname.startsWith("/share/");
   let response: Response;
   if (!decodable(pathname)) {
     response = malformedPath();
     if (inPortal) for (const [name, value] of Object.entries(PORTAL_HEADERS)) response.headers.set(name, value);
+    if (inShare) for (const [name, value] of Object.entries(SHARE_HEADERS)) response.headers.set(name, value);
   } else if (inPortal) {
     response = await portal(request, next, requestHeaders);
+  } else if (inShare) {
+    response = await share(request, next, event);
   } else if (DASHBOARD.test(pathname)) {
     // A first gate for the dashboard: signed-out visitors go to sign-in before any page renders,
     // and so does a cookie whose session was ended (a sign-out, a password change) or expired.
@@ -124,6 +132,45 @@ async function portal(request: NextRequest, next: () => NextResponse, requestHea
       requestHeaders.set(ACCESS_HEADER, encodeAccess(access));
       return secured(next());
   }
+}
+
+/**
+ * A share link's front door, kept like the portal's: the token leaves the URL at once (into an
+ * httpOnly cookie scoped to /share, 303 to a clean /share, so it is in no later URL, Referer or
+ * log line), then it is judged here before the page renders — unknown 404, revoked or expired 410,
+ * too many failures 429 — and each GET of the page that opens is logged as a view.
+ */
+async function share(request: NextRequest, next: () => NextResponse, event: NextFetchEvent) {
+  const secured = (response: Response) => {
+    for (const [name, value] of Object.entries(SHARE_HEADERS)) response.headers.set(name, value);
+    return response;
+  };
+  const { nextUrl } = request;
+  if ((request.method !== "GET" && request.method !== "HEAD") || nextUrl.pathname !== "/share") return secured(next());
+
+  const token = nextUrl.searchParams.get("token");
+  if (token !== null) {
+    const response = NextResponse.redirect(new URL("/share", request.url), 303);
+    response.cookies.set(SHARE_COOKIE, token.slice(0, 256), {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/share",
+      secure: process.env.NODE_ENV === "production" && !["localhost", "127.0.0.1", "[::1]"].includes(nextUrl.hostname),
+      maxAge: 60 * 60 * 24 * 31,
+    });
+    return secured(response);
+  }
+
+  const at = now();
+  const verdict = await lookUpShareToken(request.headers, request.cookies.get(SHARE_COOKIE)?.value, at);
+  if (verdict.state !== "active") return secured(sharePage(verdict.state));
+  // A HEAD (a link checker) is judged alike but is not someone reading the answers.
+  if (request.method === "GET") {
+    const { first } = await recordShareView(verdict.shareLinkId, shareClient(request.headers), at);
+    // The first view queued the creator's email: send it after the response, never before it.
+    if (first) event.waitUntil(wakeDispatcher());
+  }
+  return secured(next());
 }
 
 export const config = {

@@ -116,6 +116,11 @@ const ratingForm = () => form({ rating: "1", notes: "Rated by someone else" });
 const recommendForm = () => form({ recommendation: "STRONG_NO", comment: "Recommended by someone else" });
 const decisionForm = () => form({ decision: "REJECT", comment: "Decided by someone else" });
 const reviewRequestForm = (interviewId: string, reviewerId: string) => form({ interviewId, reviewerId, dueDate: "", recruiterTimeZone: "UTC" });
+const shareLinkForm = (answerId: string) => form({ answerId, days: "14" });
+/** A share link id nobody has. */
+const NO_SHARE_LINK = "cm0000000000000000000000a";
+const externalScorecardForm = (name: string) => form({ shareLinkId: NO_SHARE_LINK, reviewerName: name, reviewerEmail: `${name.toLowerCase()}@example.test`, recommendation: "STRONG_YES", comment: name });
+const SHARE_LINK_GONE = "This link is no longer available, so your scorecard was not saved. Ask whoever shared it for a new one.";
 const acceptForm = (token: string) => form({ token, name: `Mallory ${uid()}`, password: "mallory-password" });
 
 /** A string only the wrong-types test's rightful calls carry: finding it in the database means something was written. */
@@ -290,6 +295,14 @@ async function expectNoCandidateRequests(page: Page, interview: Interview) {
   await page.goto(`/interviews/${interview.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByText(/The candidate asked on|for their answers and recordings to be deleted/)).toHaveCount(0);
+}
+
+/** A's completed interview has no share link (the page lists none). */
+async function expectNoShareLinks(t: Tools) {
+  const a = await t.a();
+  expect((await a.goto(`/interviews/${t.w.a.completed.id}`))?.status()).toBe(200);
+  await expect(a.getByRole("heading", { level: 2, name: "Answers", exact: true })).toBeVisible();
+  await expect(a.getByRole("region", { name: "Share links" })).toHaveCount(0);
 }
 
 // ---- One entry per action ----
@@ -977,6 +990,50 @@ const CASES: Record<ActionRef, Case> = {
       const toA = await t.call(t.orgB, `/interviews/${b.completed.id}`, [INITIAL, reviewRequestForm(b.completed.id, a.members.REVIEWER.userId)]);
       expect(toA.result).toMatchObject({ ok: false, message: FIX_FIELDS, fieldErrors: { reviewerIds: ["Choose teammates from your organisation."] } });
       await expectNoReviewRequested(t);
+    },
+  },
+  "app/(dashboard)/interviews/actions.ts#createShareLinkAction": {
+    least: "RECRUITER",
+    rightful: { as: "orgA", page: (w) => `/interviews/${w.a.completed.id}`, args: (w) => [w.a.completed.id, INITIAL, shareLinkForm(w.a.completed.answerId)], untouched: expectNoShareLinks },
+    async unauthenticated(t) {
+      await t.signedOut(`/interviews/${t.w.a.completed.id}`, [t.w.a.completed.id, INITIAL, shareLinkForm(t.w.a.completed.answerId)]);
+      await expectNoShareLinks(t);
+    },
+    async otherOrg(t) {
+      const { a, b } = t.w;
+      expect((await t.call(t.orgB, `/interviews/${a.completed.id}`, [a.completed.id, INITIAL, shareLinkForm(a.completed.answerId)])).result).toEqual({ ok: false, message: INTERVIEW_NOT_FOUND });
+      // B's own interview with A's answer: not one of its questions.
+      const mixed = await t.call(t.orgB, `/interviews/${b.completed.id}`, [b.completed.id, INITIAL, shareLinkForm(a.completed.answerId)]);
+      expect(mixed.result).toMatchObject({ ok: false, message: FIX_FIELDS, fieldErrors: { answerIds: ["Choose questions of this interview."] } });
+      await expectNoShareLinks(t);
+    },
+  },
+  "app/(dashboard)/interviews/actions.ts#revokeShareLinkAction": {
+    least: "RECRUITER",
+    rightful: { as: "orgA", page: (w) => `/interviews/${w.a.completed.id}`, args: (w) => [w.a.completed.id, NO_SHARE_LINK], untouched: expectNoShareLinks },
+    async unauthenticated(t) {
+      await t.signedOut(`/interviews/${t.w.a.completed.id}`, [t.w.a.completed.id, NO_SHARE_LINK]);
+      await expectNoShareLinks(t);
+    },
+    async otherOrg(t) {
+      expect((await t.call(t.orgB, `/interviews/${t.w.a.completed.id}`, [t.w.a.completed.id, NO_SHARE_LINK])).result).toBe("This share link was not found.");
+      await expectNoShareLinks(t);
+    },
+  },
+  // A share link's page: the caller is whoever holds the `kairos_share` cookie; nobody here does.
+  "app/share/actions.ts#submitExternalScorecardAction": {
+    least: "anyone",
+    rightful: { as: "anonymous", page: "/share", args: () => [INITIAL, externalScorecardForm(MARK)], untouched: markAbsent },
+    // Nothing names a link but the cookie: none, or a made-up token, writes nothing.
+    async unauthenticated(t) {
+      for (const client of [t.anonymous, await t.apiWithState(JSON.stringify({ cookies: [{ name: "kairos_share", value: "s".repeat(43), domain: "127.0.0.1", path: "/share", expires: -1, httpOnly: true, secure: false, sameSite: "Lax" }], origins: [] }))]) {
+        expect((await t.call(client, "/share", [INITIAL, externalScorecardForm("Mallory")])).result).toEqual({ ok: false, message: SHARE_LINK_GONE });
+      }
+      await markAbsent(t);
+    },
+    async otherOrg(t) {
+      expect((await t.call(t.orgB, "/share", [INITIAL, externalScorecardForm("Mallory")])).result).toEqual({ ok: false, message: SHARE_LINK_GONE });
+      await markAbsent(t);
     },
   },
   // The candidate portal: the caller is whoever holds the `kairos_interview` cookie.

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext, BrowserContext } from "@playwright/test";
 import { E2E_SERVER_LOG } from "./env";
-import { createJob, expect, localDateTime, openEmail, ownClientAddress, scheduleAndGetLink, signUp, test } from "./fixtures";
+import { completedInterview, createJob, expect, localDateTime, openEmail, ownClientAddress, scheduleAndGetLink, signUp, test } from "./fixtures";
 
 // The raw session key never appears in logs, in the database after hand-off, or in any
 // response other than the email.
@@ -225,4 +225,52 @@ test("the secrets of account emails (a sign-up's confirmation, a password reset)
     expect((await databaseMatches(request, token)).map((m) => `${m.table}.${m.column}`).sort(), what).toEqual(["DevMailboxMessage.html", "DevMailboxMessage.text"]);
     expect(readFileSync(E2E_SERVER_LOG, "utf8").includes(token), `the server log holds the ${what} token`).toBe(false);
   }
+});
+
+test("a share link's token is in the one response that shows it to the recruiter and the 303 hand-off only: not in the database, the outbox, the server log, a Referer or any other response", async ({ page, browser, request, recruiter }) => {
+  test.setTimeout(180_000);
+  const interviewId = await completedInterview(page, browser, recruiter, `Tao Sharesafe ${randomUUID().slice(0, 4)}`);
+  const recruiterSeen = await recordTraffic(page.context());
+  await page.goto(`/interviews/${interviewId}`);
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Share with someone outside Kairos" });
+  await dialog.getByRole("button", { name: "Create link" }).click();
+  await expect(dialog.getByLabel("Share link")).toHaveValue(/\/share\?token=[\w-]{43}$/);
+  const link = await dialog.getByLabel("Share link").inputValue();
+  const token = new URL(link).searchParams.get("token")!;
+  await dialog.getByRole("button", { name: "Done" }).click();
+
+  // The hiring manager: open, leave a scorecard, reload.
+  const context = await browser.newContext();
+  const managerSeen = await recordTraffic(context);
+  const manager = await context.newPage();
+  await manager.goto(link);
+  await expect(manager.getByRole("heading", { level: 1 })).toBeVisible();
+  await manager.getByLabel("Your name").fill("Kit Manager");
+  await manager.getByLabel("Your email").fill("kit@client.example");
+  await manager.getByRole("group", { name: "Your recommendation" }).getByRole("radio", { name: "Strong yes", exact: true }).check();
+  await manager.getByRole("button", { name: "Submit scorecard" }).click();
+  await expect(manager.getByRole("status")).toHaveText(/Thank you/);
+  await manager.reload();
+  await context.unrouteAll({ behavior: "wait" });
+  await context.close();
+
+  // The first-view email goes to the recruiter; once it is sent, nothing stored holds the token.
+  await openEmail(page, recruiter.email, /^Your link to .+'s interview was opened/);
+  await page.context().unrouteAll({ behavior: "wait" });
+  expect(await storedAt(request, token)).toEqual([]);
+
+  // The manager's browser: the link is the first request, its 303 moves the token into the cookie.
+  const handOff = managerSeen[0]!;
+  expect(handOff.url).toBe(link);
+  expect(handOff.status).toBe(303);
+  expect(placesOf(token, handOff)).toEqual(["url", "header set-cookie"]);
+  expect(managerSeen.slice(1).flatMap((seen) => placesOf(token, seen).map((place) => `${place} of ${seen.status} ${seen.url}`))).toEqual([]);
+
+  // The recruiter's browser: only the server action that created it answered with it, once.
+  const showing = recruiterSeen.filter((seen) => placesOf(token, seen).length > 0);
+  expect(showing.map((seen) => [seen.requestHeaders["next-action"] !== undefined, placesOf(token, seen)])).toEqual([[true, ["body"]]]);
+
+  const log = readFileSync(E2E_SERVER_LOG, "utf8");
+  expect(log.includes(token), "the server log holds the share token").toBe(false);
 });

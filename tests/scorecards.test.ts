@@ -241,9 +241,9 @@ describe("summarise", () => {
       spread: 1,
       disagreement: false,
       ratings: [
-        { reviewerName: "Ann", rating: 4 },
-        { reviewerName: "Ben", rating: 5 },
-        { reviewerName: "Cy", rating: 4 },
+        { reviewerName: "Ann", external: false, rating: 4 },
+        { reviewerName: "Ben", external: false, rating: 5 },
+        { reviewerName: "Cy", external: false, rating: 4 },
       ],
     });
     expect(summary.questions[1]).toMatchObject({ mean: 3, spread: 2, disagreement: true });
@@ -263,8 +263,8 @@ describe("summarise", () => {
     expect(summary.submitted).toBe(3);
     expect(summary.recommendations).toEqual({ STRONG_NO: 0, NO: 1, YES: 1, STRONG_YES: 0 });
     expect(summary.recommendedBy).toEqual([
-      { reviewerName: "Ann", recommendation: "YES" },
-      { reviewerName: "Cy", recommendation: "NO" },
+      { reviewerName: "Ann", external: false, recommendation: "YES" },
+      { reviewerName: "Cy", external: false, recommendation: "NO" },
     ]);
     // Ben's draft 5 is not in the spread: 1 and 2 only.
     expect(summary.questions[0]).toMatchObject({ mean: 1.5, spread: 1, disagreement: false });

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 
 /** Checkboxes sharing one name, in a fieldset with its legend and the group's error (read out as it appears). */
-export function ChoiceList({ name, legend, choices, errors, errorId }: { name: string; legend: ReactNode; choices: Array<{ value: string; label: ReactNode }>; errors?: string[]; errorId: string }) {
+export function ChoiceList({ name, legend, choices, errors, errorId }: { name: string; legend: ReactNode; choices: Array<{ value: string; label: ReactNode; checked?: boolean }>; errors?: string[]; errorId: string }) {
   const invalid = Boolean(errors?.length);
   return (
     <fieldset aria-describedby={invalid ? errorId : undefined} aria-invalid={invalid || undefined}>
@@ -10,7 +10,7 @@ export function ChoiceList({ name, legend, choices, errors, errorId }: { name: s
         {choices.map((choice) => (
           <li key={choice.value}>
             <label className="flex items-start gap-2 text-sm text-ink-800">
-              <input type="checkbox" name={name} value={choice.value} className="mt-0.5 accent-accent-600" />
+              <input type="checkbox" name={name} value={choice.value} defaultChecked={choice.checked} className="mt-0.5 accent-accent-600" />
               <span>{choice.label}</span>
             </label>
           </li>

@@ -48,6 +48,7 @@ import SignUpExistingAccount, {
   PreviewProps as signUpExistingAccountPreview,
   type SignUpExistingAccountProps,
 } from "@/emails/sign-up-existing-account";
+import ShareLinkViewed, { PreviewProps as shareLinkViewedPreview, type ShareLinkViewedProps } from "@/emails/share-link-viewed";
 import ReviewRequested, { PreviewProps as reviewRequestedPreview, reviewCount, type ReviewRequestedProps } from "@/emails/review-requested";
 import TeamInvitation, { PreviewProps as teamInvitationPreview, type TeamInvitationProps } from "@/emails/team-invitation";
 import TeamInviteExistingAccount, {
@@ -72,6 +73,7 @@ export type TemplateProps = {
   "accommodation-requested": AccommodationRequestedProps;
   "deletion-requested": DeletionRequestedProps;
   "review-requested": ReviewRequestedProps;
+  "share-link-viewed": ShareLinkViewedProps;
   "team-invite-existing-account": TeamInviteExistingAccountProps;
   "sign-up-confirmation": SignUpConfirmationProps;
   "sign-up-existing-account": SignUpExistingAccountProps;
@@ -172,6 +174,11 @@ const templates: { [K in TemplateName]: Entry<TemplateProps[K]> } = {
       return `${p.requesterName ?? "Your team"} asks you to review ${what}`;
     },
     previewProps: reviewRequestedPreview,
+  },
+  "share-link-viewed": {
+    component: ShareLinkViewed,
+    subject: (p) => `Your link to ${p.candidateName}'s interview was opened`,
+    previewProps: shareLinkViewedPreview,
   },
   "team-invite-existing-account": {
     component: TeamInviteExistingAccount,

@@ -32,11 +32,11 @@ export const ACCESS_HEADER = "x-kairos-access";
 
 /**
  * The per-client budget of failed key lookups, shared by every path that takes a key and by
- * every instance (the counter is in the database).
+ * every instance (the counter is in the database). Share tokens have a budget of their own, kept alike.
  */
-export function keyLookupLimiter(headers: Headers, at: Date) {
-  const key = `interview-key:${clientAddress(headers)}`;
-  const everyone = "interview-key-every-client";
+export function keyLookupLimiter(headers: Headers, at: Date, scope: "interview-key" | "share-token" = "interview-key") {
+  const key = `${scope}:${clientAddress(headers)}`;
+  const everyone = `${scope}-every-client`;
   return {
     /** Whether this client may not look a key up now. */
     async exhausted() {
@@ -46,7 +46,7 @@ export function keyLookupLimiter(headers: Headers, at: Date) {
     /** Counts one failed lookup, for this client and for everyone. */
     async failed() {
       const [, all] = await Promise.all([hit(key, KEY_FAILURE_WINDOW_SECONDS, at), hit(everyone, KEY_FAILURE_WINDOW_SECONDS, at)]);
-      if (all === globalKeyFailuresPerMinute()) console.warn("interview key lookups: the failure budget for every client is used up this minute", { budget: all });
+      if (all === globalKeyFailuresPerMinute()) console.warn(`${scope} lookups: the failure budget for every client is used up this minute`, { budget: all });
     },
   };
 }

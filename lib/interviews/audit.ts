@@ -14,6 +14,8 @@ export interface Actor {
 export const SYSTEM: Actor = { type: ActorType.SYSTEM };
 /** Whoever holds the interview's key. */
 export const CANDIDATE: Actor = { type: ActorType.CANDIDATE };
+/** Whoever holds a share link (a hiring manager without an account). */
+export const shareLinkHolder = (shareLinkId: string): Actor => ({ type: ActorType.SHARE_LINK, id: shareLinkId });
 /** A signed-in member of the organisation. */
 export const member = (userId: string): Actor => ({ type: ActorType.USER, id: userId });
 
@@ -37,6 +39,9 @@ export const AUDIT_EVENT_TYPES = [
   "scorecard.submitted",
   "scorecard.reopened",
   "interview.decided",
+  "share_link.created",
+  "share_link.revoked",
+  "share_link.scorecard_submitted",
   "accommodations.set",
   "accommodation.requested",
   "deletion.requested",

@@ -36,6 +36,8 @@ export function mayEmailGoOut(kind: EmailKind, status: InterviewStatus | null): 
     // Reviews are of completed interviews (its answers deleted, the reminder says nothing: see its composer).
     case EmailKind.REVIEW_REQUESTED:
     case EmailKind.REVIEW_REMINDER:
+    // A link opens only while its interview is completed; reopened since, there is nothing to see.
+    case EmailKind.SHARE_LINK_VIEWED:
       return status === InterviewStatus.COMPLETED;
     case EmailKind.INVITATION_BOUNCED:
     case EmailKind.TEAM_INVITE:

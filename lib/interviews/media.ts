@@ -49,7 +49,7 @@ export async function discardRecordingMedia(interviewId: string, recordingIds: s
 }
 
 /** A recording the caller may play, with its chunks in order (null when it is not theirs). */
-async function findPlayable(where: { id: string; interviewId?: string; interview?: { organizationId: string } }) {
+async function findPlayable(where: { id: string; interviewId?: string; answerId?: { in: string[] }; interview?: { organizationId: string } }) {
   const prisma = await db();
   return prisma.recording.findFirst({
     relationLoadStrategy: "join",
@@ -62,5 +62,9 @@ async function findPlayable(where: { id: string; interviewId?: string; interview
 export const findRecordingForMember = (viewer: Viewer, recordingId: string) => findPlayable({ id: recordingId, interview: visibleInterviews(viewer) });
 /** For the candidate reviewing their own take: only recordings of the interview their key opens. */
 export const findRecordingForCandidate = (interviewId: string, recordingId: string) => findPlayable({ id: recordingId, interviewId });
+
+/** For a share link's holder: only recordings of the answers the link shows, of its own interview. */
+export const findRecordingForShare = (share: { interviewId: string; answerIds: string[] }, recordingId: string) =>
+  findPlayable({ id: recordingId, interviewId: share.interviewId, answerId: { in: share.answerIds } });
 
 export type PlayableRecording = NonNullable<Awaited<ReturnType<typeof findPlayable>>>;

@@ -14,6 +14,8 @@ import { decide } from "@/lib/interviews/review/decide";
 import { reopenScorecard, saveRating, saveRecommendation, submitScorecard } from "@/lib/interviews/review/scorecards";
 import { scheduleInterview } from "@/lib/interviews/recruiter/schedule";
 import { requestReviews } from "@/lib/interviews/review/requests";
+import { createShareLink, revokeShareLink } from "@/lib/interviews/share/links";
+import type { FormState } from "@/lib/form-state";
 import { asViewer } from "@/lib/accounts/auth";
 import {
   accommodationsSchema,
@@ -29,6 +31,8 @@ import {
   reviewRequestSchema,
   scheduleSchema,
   scorecardRecommendationSchema,
+  shareLinkFromFormData,
+  shareLinkSchema,
 } from "./schema";
 
 const NOT_FOUND = "This interview was not found.";
@@ -182,3 +186,26 @@ export const requestReviewsAction = defineAction(
     return { ok: true, message: alreadyAsked > 0 && asked > 0 ? `${sent} ${alreadyAsked} already asked were not emailed again.` : sent };
   },
 );
+
+/** A created share link's form state: its URL, the one time it is ever shown. */
+export type ShareLinkFormState = FormState & { url?: string };
+
+/**
+ * Creates a share link for chosen answers of a completed interview. The URL comes back in this
+ * response only: Kairos keeps its SHA-256, and nothing logs it.
+ */
+export const createShareLinkAction = defineAction(
+  { ...form, name: "create share link", args: [recordId, previousState, formInput(shareLinkSchema, shareLinkFromFormData)] },
+  async ({ member }, id, _prev, input): Promise<ShareLinkFormState> => {
+    const { url } = await createShareLink(asViewer(member), id, input);
+    revalidatePath(`/interviews/${id}`);
+    return { ok: true, message: "Share link created.", url };
+  },
+);
+
+/** Revokes a share link: from now on it answers "no longer available". */
+export const revokeShareLinkAction = defineAction({ ...dialog, name: "revoke share link", notFound: "This share link was not found.", args: [recordId, recordId] }, async ({ member }, id, shareLinkId) => {
+  await revokeShareLink(asViewer(member), id, shareLinkId);
+  revalidatePath(`/interviews/${id}`);
+  return undefined;
+});

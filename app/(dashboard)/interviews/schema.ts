@@ -203,5 +203,17 @@ export const reviewRequestFromFormData = (form: FormData) => ({
   recruiterTimeZone: form.get("recruiterTimeZone"),
 });
 
+/** A share link: which answers it shows, for how many days, and whether the candidate is shown as initials only. */
+export const shareLinkSchema = z.object({
+  answerIds: z.array(recordId, { error: "Choose questions of this interview." }).min(1, "Choose at least one question to share.").max(200),
+  days: z.coerce.number({ error: "Choose how long the link works." }).int("Choose how long the link works."),
+  blind: z.boolean(),
+});
+export const shareLinkFromFormData = (form: FormData) => ({
+  answerIds: form.getAll("answerId"),
+  days: form.get("days") ?? "",
+  blind: form.get("blind") === "on",
+});
+
 /** Cancelling: an optional reason, which the candidate's cancellation email carries. */
 export const cancelSchema = z.object({ reason: textField(CANCEL_REASON_MAX).default("") });

@@ -21,7 +21,8 @@ button:focus-visible{outline:2px solid #4f39f6;outline-offset:2px}.done{color:#1
 // components/logo.tsx's mark, as markup.
 const LOGO = `<svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"><circle cx="12" cy="12" r="9"/><path d="M12 7v5l3 2" stroke-linecap="round"/></svg>`;
 
-function page(title: string, body: string): string {
+/** A standalone end-state document (the share links' end states use it too). */
+export function page(title: string, body: string): string {
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex,nofollow"><meta name="referrer" content="no-referrer"><title>${title} · Kairos</title><style>${CSS}</style></head>
 <body><header><div>${LOGO}Kairos</div></header><main><section aria-labelledby="t"><h1 id="t">${title}</h1>${body}</section></main></body></html>`;

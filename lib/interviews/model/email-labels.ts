@@ -24,6 +24,7 @@ export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
   DELETION_REQUESTED: "Deletion request (to you)",
   REVIEW_REQUESTED: "Review request (to a teammate)",
   REVIEW_REMINDER: "Review reminder (to a teammate)",
+  SHARE_LINK_VIEWED: "Share link opened (to whoever shared it)",
   SIGN_UP_CONFIRMATION: "Sign-up confirmation",
   SIGN_UP_EXISTING_ACCOUNT: "Sign-up attempt",
   EMAIL_VERIFICATION: "Address confirmation",

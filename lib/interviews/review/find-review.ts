@@ -14,6 +14,7 @@ const SCORECARD = {
   recommendation: true,
   comment: true,
   submittedAt: true,
+  shareLinkId: true,
   ratings: { select: { answerId: true, rating: true, notes: true } },
 } as const;
 
@@ -21,7 +22,8 @@ const SCORECARD = {
  * What the review on an interview's page shows the viewer: every answer in order with its time
  * used (no scores on them), the viewer's own scorecard, the others' submitted scorecards — only
  * once the viewer has submitted theirs, or always to a recruiter and above — and the decision.
- * Null when the viewer may not see the interview. Others' scorecards are not even read for a
+ * Null when the viewer may not see the interview. External scorecards (left through a share link)
+ * are among the others, marked. Others' scorecards are not even read for a
  * reviewer who has not submitted, so no page, payload or log can carry them (blind review).
  */
 export async function findReview(viewer: Viewer, interviewId: string) {
@@ -99,8 +101,8 @@ export async function findReview(viewer: Viewer, interviewId: string) {
 }
 
 /** A scorecard as the page reads it: the reviewer's current name while they are a member, the kept one after. */
-function scorecard({ reviewer, ...card }: ScorecardView & { reviewer: { name: string } | null }): ScorecardView {
-  return { ...card, reviewerName: reviewer?.name ?? card.reviewerName };
+function scorecard({ reviewer, shareLinkId, ...card }: Omit<ScorecardView, "external"> & { shareLinkId: string | null; reviewer: { name: string } | null }): ScorecardView {
+  return { ...card, reviewerName: reviewer?.name ?? card.reviewerName, external: shareLinkId !== null };
 }
 
 export interface ScorecardView {
@@ -110,6 +112,8 @@ export interface ScorecardView {
   recommendation: ScoreRecommendation | null;
   comment: string;
   submittedAt: Date | null;
+  /** Left through a share link by someone without an account (their typed-in name). */
+  external: boolean;
   ratings: Array<{ answerId: string; rating: number | null; notes: string }>;
 }
 

@@ -3,6 +3,8 @@ import { ScoreRecommendation } from "@/lib/generated/prisma/enums";
 /** What the summary reads of a scorecard (findReview's shape, or any other with these fields). */
 export interface ScorecardForSummary {
   reviewerName: string;
+  /** Left through a share link by someone without an account. */
+  external?: boolean;
   recommendation: ScoreRecommendation | null;
   submittedAt: Date | null;
   ratings: ReadonlyArray<{ answerId: string; rating: number | null }>;
@@ -17,7 +19,7 @@ export interface QuestionSummary {
   spread: number | null;
   /** Two points or more apart: worth a conversation before deciding. */
   disagreement: boolean;
-  ratings: Array<{ reviewerName: string; rating: number }>;
+  ratings: Array<{ reviewerName: string; external: boolean; rating: number }>;
 }
 
 export interface ReviewSummary {
@@ -26,7 +28,7 @@ export interface ReviewSummary {
   questions: QuestionSummary[];
   recommendations: Record<ScoreRecommendation, number>;
   /** Who recommended what, in the order the scorecards came. */
-  recommendedBy: Array<{ reviewerName: string; recommendation: ScoreRecommendation }>;
+  recommendedBy: Array<{ reviewerName: string; external: boolean; recommendation: ScoreRecommendation }>;
 }
 
 /** Spread at which reviewers are flagged as disagreeing on an answer. */
@@ -38,7 +40,7 @@ export function summarise(scorecards: readonly ScorecardForSummary[], answers: R
   const questions = answers.map((answer): QuestionSummary => {
     const ratings = submitted.flatMap((card) => {
       const rating = card.ratings.find((r) => r.answerId === answer.id)?.rating;
-      return typeof rating === "number" ? [{ reviewerName: card.reviewerName, rating }] : [];
+      return typeof rating === "number" ? [{ reviewerName: card.reviewerName, external: card.external === true, rating }] : [];
     });
     if (ratings.length === 0) return { answerId: answer.id, position: answer.position, mean: null, spread: null, disagreement: false, ratings };
     const values = ratings.map((r) => r.rating);
@@ -51,7 +53,7 @@ export function summarise(scorecards: readonly ScorecardForSummary[], answers: R
   for (const card of submitted) {
     if (!card.recommendation) continue;
     recommendations[card.recommendation] += 1;
-    recommendedBy.push({ reviewerName: card.reviewerName, recommendation: card.recommendation });
+    recommendedBy.push({ reviewerName: card.reviewerName, external: card.external === true, recommendation: card.recommendation });
   }
   return { submitted: submitted.length, questions, recommendations, recommendedBy };
 }

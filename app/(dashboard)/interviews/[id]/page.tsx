@@ -9,6 +9,7 @@ import { asViewer, requireMember } from "@/lib/accounts/auth";
 import { managesInterviews, ROLE_LABELS } from "@/lib/accounts/roles";
 import { listTeam } from "@/lib/accounts/members";
 import { listReviewRequests } from "@/lib/interviews/review/requests";
+import { listShareLinks, SHARE_LINK_DAY_CHOICES, SHARE_LINK_DEFAULT_DAYS } from "@/lib/interviews/share/links";
 import { findAccommodations } from "@/lib/interviews/recruiter/accommodations";
 import { findContentState } from "@/lib/interviews/recruiter/content";
 import { BADGE_EMAIL_KINDS, deliveryLabel, EMAIL_KIND_LABELS, emailBadge } from "@/lib/interviews/model/email-labels";
@@ -22,6 +23,8 @@ import { InterviewActions } from "./interview-actions";
 import { NoticeSlot, PageNoticeProvider } from "./page-notice";
 import { ReopenDialog } from "./reopen-dialog";
 import { RequestReviewDialog } from "./request-review-dialog";
+import { ShareLinkDialog } from "./share-link-dialog";
+import { ShareLinksSection } from "./share-links-section";
 import { ReviewSection } from "./review-section";
 import { ReviewerInterviewView } from "./reviewer-view";
 import { InterviewHeader } from "./interview-header";
@@ -37,10 +40,11 @@ export default async function InterviewPage({ params, searchParams }: { params: 
   if (!managesInterviews(member.role)) return <ReviewerInterviewView viewer={asViewer(member)} id={id} />;
   const interview = await findInterview(member.organizationId, id);
   if (!interview) notFound();
-  const [accommodations, content, reviewRequests, team] = await Promise.all([
+  const [accommodations, content, reviewRequests, shareLinks, team] = await Promise.all([
     findAccommodations(member.organizationId, id),
     findContentState(member.organizationId, id),
     listReviewRequests(asViewer(member), id),
+    listShareLinks(asViewer(member), id),
     // The request-review dialog's choices: only a completed interview has it.
     interview.status === "COMPLETED" ? listTeam(member.organizationId) : { members: [] },
   ]);
@@ -74,6 +78,14 @@ export default async function InterviewPage({ params, searchParams }: { params: 
                 teammates={team.members.map((m) => ({ id: m.id, name: m.id === member.id ? `${m.name} (you)` : m.name, role: ROLE_LABELS[m.role], asked: reviewRequests.some((r) => r.reviewer.id === m.id) }))}
                 minDate={dateInZone(now(), "UTC")}
               />
+              {!content.contentDeletedAt && interview.answers.length > 0 && (
+                <ShareLinkDialog
+                  interviewId={interview.id}
+                  answers={interview.answers.map((a) => ({ id: a.id, number: a.position + 1, prompt: a.prompt }))}
+                  dayChoices={SHARE_LINK_DAY_CHOICES}
+                  defaultDays={SHARE_LINK_DEFAULT_DAYS}
+                />
+              )}
               {reopenable && <ReopenDialog
               id={interview.id}
               candidateName={interview.candidate.name}
@@ -181,7 +193,7 @@ export default async function InterviewPage({ params, searchParams }: { params: 
             <div>
               <dt className="text-ink-500">Candidate</dt>
               <dd className="mt-1">
-                <Link href={`/candidates/${interview.candidate.id}`} className="text-accent-700 underline-offset-4 hover:underline">
+                <Link href={`/candidates/${interview.candidate.id}`} className="text-accent-700 underline underline-offset-4">
                   {interview.candidate.name}
                 </Link>{" "}
                 <span className="text-ink-600">· {interview.candidate.email}</span>
@@ -214,7 +226,7 @@ export default async function InterviewPage({ params, searchParams }: { params: 
                 <p className="text-ink-900">{describeEvent(event.type, event.data as Record<string, unknown>)}</p>
                 <p className="text-xs text-ink-500">
                   <LocalDate value={event.createdAt.toISOString()} />
-                  {event.actorType === "SYSTEM" ? " · Kairos" : event.actorType === "CANDIDATE" ? " · candidate" : ""}
+                  {event.actorType === "SYSTEM" ? " · Kairos" : event.actorType === "CANDIDATE" ? " · candidate" : event.actorType === "SHARE_LINK" ? " · through a share link" : ""}
                 </p>
               </li>
             ))}
@@ -243,6 +255,25 @@ export default async function InterviewPage({ params, searchParams }: { params: 
             ))}
           </ul>
         </section>
+      )}
+
+      {shareLinks.length > 0 && (
+        <ShareLinksSection
+          interviewId={interview.id}
+          links={shareLinks.map((link) => ({
+            id: link.id,
+            createdAt: link.createdAt.toISOString(),
+            createdByName: link.createdByName,
+            expiresAt: link.expiresAt.toISOString(),
+            revokedAt: link.revokedAt?.toISOString() ?? null,
+            firstViewedAt: link.firstViewedAt?.toISOString() ?? null,
+            questions: link.questions,
+            blind: link.blind,
+            views: link.views,
+            scorecards: link.scorecards,
+            status: link.status,
+          }))}
+        />
       )}
 
       {!content.contentDeletedAt && <ReviewSection viewer={asViewer(member)} interviewId={interview.id} />}

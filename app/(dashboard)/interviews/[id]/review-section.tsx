@@ -124,7 +124,7 @@ function Summary({ summary, answers, scorecards }: { summary: ReviewSummary; ans
   const notes = (answerId: string) =>
     submitted.flatMap((card) => {
       const rating = card.ratings.find((r) => r.answerId === answerId);
-      return rating?.notes ? [{ reviewerName: card.reviewerName, notes: rating.notes }] : [];
+      return rating?.notes ? [{ reviewerName: card.external ? `${card.reviewerName} (external)` : card.reviewerName, notes: rating.notes }] : [];
     });
   return (
     <div className="mt-1 space-y-5 text-sm">
@@ -143,7 +143,8 @@ function Summary({ summary, answers, scorecards }: { summary: ReviewSummary; ans
         <ul className="mt-2 space-y-1 text-ink-700">
           {submitted.map((card) => (
             <li key={card.id}>
-              {card.reviewerName}: {card.recommendation ? SCORE_RECOMMENDATION_LABELS[card.recommendation] : "no recommendation"}
+              {card.reviewerName}
+              {card.external && <External />}: {card.recommendation ? SCORE_RECOMMENDATION_LABELS[card.recommendation] : "no recommendation"}
               {card.comment && <span className="whitespace-pre-wrap text-ink-600"> — “{card.comment}”</span>}
             </li>
           ))}
@@ -168,7 +169,8 @@ function Summary({ summary, answers, scorecards }: { summary: ReviewSummary; ans
               <ul className="text-ink-700">
                 {q.ratings.map((r, i) => (
                   <li key={i}>
-                    {r.reviewerName}: {r.rating}
+                    {r.reviewerName}
+                    {r.external && <External />}: {r.rating}
                   </li>
                 ))}
               </ul>
@@ -182,6 +184,16 @@ function Summary({ summary, answers, scorecards }: { summary: ReviewSummary; ans
         ))}
       </ol>
     </div>
+  );
+}
+
+/** Marks a scorecard left through a share link, by someone without an account. */
+function External() {
+  return (
+    <>
+      {" "}
+      <Badge tone="accent">External</Badge>
+    </>
   );
 }
 

@@ -38,6 +38,12 @@ export function describeEvent(type: string, data: Record<string, unknown>): stri
       return "Scorecard submitted";
     case "scorecard.reopened":
       return "Scorecard reopened";
+    case "share_link.created":
+      return `Share link created (${Number(data.questions)} ${Number(data.questions) === 1 ? "question" : "questions"}${data.blind ? ", blind" : ""})`;
+    case "share_link.revoked":
+      return "Share link revoked";
+    case "share_link.scorecard_submitted":
+      return `External scorecard submitted by ${String(data.reviewerName ?? "a hiring manager")}`;
     case "interview.decided":
       return `Decision: ${capitalise(String(data.decision ?? "").toLowerCase())}`;
     case "accommodations.set":
