@@ -74,6 +74,7 @@ describe("compareJob", () => {
     expect(ann.answer).toMatchObject({ text: "Ann's first answer", mean: 5, ratingCount: 1, myRating: null });
     expect(result!.rows.find((r) => r.candidateName === "Cat")!.overallMean).toBe(3.5);
     expect(result!.rows.find((r) => r.candidateName === "Dan")!.overallMean).toBeNull();
+    expect(result!.rows.every((r) => !r.meansHidden)).toBe(true);
   });
 
   it("keeps a reviewer blind in the query: no one else's rating on an interview until their own is submitted", async () => {
@@ -85,6 +86,7 @@ describe("compareJob", () => {
     expect(ann.answer).toMatchObject({ myRating: 1, myNotes: "Ann note", mean: null, ratingCount: 0 });
     expect(ann.overallMean).toBeNull();
     expect(ann.submittedByMe).toBe(false);
+    expect(ann.meansHidden).toBe(true);
     const ben = result!.rows.find((r) => r.candidateName === "Ben")!;
     expect(ben.overallMean).toBeNull();
     expect(JSON.stringify(result)).not.toMatch(/"mean":5|"mean":2/);
@@ -92,6 +94,7 @@ describe("compareJob", () => {
     const cat = result!.rows.find((r) => r.candidateName === "Cat")!;
     expect(cat.overallMean).toBe(3.5);
     expect(cat.submittedByMe).toBe(true);
+    expect(cat.meansHidden).toBe(false);
 
     // Once she submits on Ann, Bob's ratings count for her there too.
     await submitScorecard(alice, made.Ann!.interviewId, { recommendation: ScoreRecommendation.NO, comment: "" });

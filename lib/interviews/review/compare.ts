@@ -102,7 +102,10 @@ export async function compareJob(viewer: Viewer, jobId: string, filters: Compare
       _count: { rating: true },
     }),
   ]);
-  return { job: { id: job.id, title: job.title }, questions: job.questions, position, completedCount, rows: await rowsOf(interviews, sums, filters.sort) };
+  const rows = await rowsOf(interviews, sums, filters.sort);
+  // What the page tells a reviewer about an empty mean: hidden until they submit, not "nobody rated".
+  const blind = !managesInterviews(viewer.role);
+  return { job: { id: job.id, title: job.title }, questions: job.questions, position, completedCount, rows: rows.map((row) => ({ ...row, meansHidden: blind && !row.submittedByMe })) };
 }
 
 type Interviews = Array<{

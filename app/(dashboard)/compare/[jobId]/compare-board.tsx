@@ -127,7 +127,7 @@ export function CompareBoard({
 
   return (
     <>
-      <p aria-live="polite" className="sr-only">
+      <p id="compare-announcement" aria-live="polite" className="sr-only">
         {announcement}
       </p>
       <ol aria-label={`Candidates, question ${position + 1} of ${questionCount}`} className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
@@ -169,12 +169,16 @@ export function CompareBoard({
                 </div>
                 <dl className="grid grid-cols-3 gap-2 border-t border-ink-100 pt-3 text-sm">
                   <div>
-                    <dt className="text-xs text-ink-600">Mean, this question</dt>
-                    <dd className="font-medium text-ink-900 tabular-nums">{row.answer?.mean != null ? `${row.answer.mean.toFixed(1)} (${row.answer.ratingCount})` : "—"}</dd>
+                    <dt className="text-xs text-ink-600">Question mean</dt>
+                    <dd className="font-medium text-ink-900 tabular-nums">
+                      <Mean value={row.answer?.mean ?? null} count={row.answer?.ratingCount ?? 0} hidden={row.meansHidden} />
+                    </dd>
                   </div>
                   <div>
-                    <dt className="text-xs text-ink-600">Mean, overall</dt>
-                    <dd className="font-medium text-ink-900 tabular-nums">{row.overallMean != null ? row.overallMean.toFixed(1) : "—"}</dd>
+                    <dt className="text-xs text-ink-600">Overall mean</dt>
+                    <dd className="font-medium text-ink-900 tabular-nums">
+                      <Mean value={row.overallMean} count={row.ratingCount} hidden={row.meansHidden} />
+                    </dd>
                   </div>
                   <div>
                     <dt className="text-xs text-ink-600">Your rating</dt>
@@ -213,6 +217,17 @@ export function CompareBoard({
           );
         })}
       </ol>
+    </>
+  );
+}
+
+/** A team mean with how many ratings it is of; for a reviewer who has not submitted, why there is none. */
+function Mean({ value, count, hidden }: { value: number | null; count: number; hidden: boolean }) {
+  if (hidden) return <span className="text-xs font-normal text-ink-600">After you submit</span>;
+  if (value === null) return <span className="font-normal text-ink-600">None yet</span>;
+  return (
+    <>
+      {value.toFixed(1)} <span className="text-xs font-normal text-ink-600">({count === 1 ? "1 rating" : `${count} ratings`})</span>
     </>
   );
 }
