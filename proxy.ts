@@ -9,7 +9,7 @@ import { isSessionActive } from "@/lib/accounts/sessions";
 import { BASE_HEADERS, contentSecurityPolicy, HSTS, isHttps, newNonce, REFERRER_POLICY } from "@/lib/security-headers";
 import { statePage } from "@/app/interview/_states/state-pages";
 
-const DASHBOARD = /^\/(?:jobs|candidates|team|interviews|settings)(?:\/|$)/;
+const DASHBOARD = /^\/(?:jobs|candidates|team|interviews|compare|settings)(?:\/|$)/;
 
 /**
  * Every request but static assets passes here. Each gets a fresh CSP nonce: set on the request
