@@ -122,4 +122,7 @@ test("compare candidates with the keyboard only: move, rate with a digit, the ra
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "No interviews match" })).toBeVisible();
   expect(await axeViolations(page), "no match").toEqual([]);
+
+  // Another organisation's job, or none, is "not found" like any other id.
+  expect((await page.goto("/compare/no-such-job"))?.status()).toBe(404);
 });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { Decision, Role, ScoreRecommendation } from "@/lib/generated/prisma/enums";
 import type { Viewer } from "@/lib/interviews/recruiter/manager";
-import { compareJob, parseCompareFilters, type CompareFilters } from "@/lib/interviews/review/compare";
+import { compareJob, findComparableJob, parseCompareFilters, type CompareFilters } from "@/lib/interviews/review/compare";
 import { saveRating, submitScorecard } from "@/lib/interviews/review/scorecards";
 import { asOwner, makeAnsweredInterview, makeJob, makeMember, makeOrg } from "./support/factories";
 
@@ -135,6 +135,10 @@ describe("compareJob", () => {
     expect(await compareJob(owner, "no-such-job", ALL)).toBeNull();
     const stranger = await makeMember(org, Role.REVIEWER, "Stranger");
     expect(await compareJob(stranger, jobId, ALL)).toBeNull();
+    // The page's layout asks the same question first (its 404 comes before anything streams).
+    expect(await findComparableJob(asOwner(other), jobId)).toBeNull();
+    expect(await findComparableJob(stranger, jobId)).toBeNull();
+    expect(await findComparableJob(alice, jobId)).toEqual({ id: jobId, title: "Compared job" });
   });
 
   it("reads its filters from search params, falling back to the defaults", () => {

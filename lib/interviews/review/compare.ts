@@ -33,12 +33,24 @@ function countedScorecards(viewer: Viewer): Prisma.ScorecardWhereInput {
 }
 
 /**
+ * The job whose candidates the viewer may compare, or null: another organisation's or an unknown
+ * job, or — for a reviewer — one none of whose interviews they were asked to review (they do not
+ * learn that it exists). One query: the page's layout asks it before anything streams, for a real 404.
+ */
+export async function findComparableJob(viewer: Viewer, jobId: string): Promise<{ id: string; title: string } | null> {
+  const prisma = await db();
+  return prisma.job.findFirst({
+    where: { id: jobId, organizationId: viewer.organizationId, ...(managesInterviews(viewer.role) ? {} : { interviews: { some: visibleInterviews(viewer) } }) },
+    select: { id: true, title: true },
+  });
+}
+
+/**
  * A job's completed interviews side by side for one question: each candidate's answer to it, the
  * team's mean rating on it and overall (only what the viewer may see: submitted scorecards, and for
  * a reviewer only once their own on that interview is submitted — decided in the queries, so a
  * blind reviewer's result holds no one else's score), and the viewer's own rating. Sorted and
- * filtered as asked. Null for an unknown job, another organisation's, or — for a reviewer — a job
- * none of whose interviews they were asked to review. Four queries whatever the number of interviews.
+ * filtered as asked. Null where findComparableJob is. Five queries whatever the number of interviews.
  */
 export async function compareJob(viewer: Viewer, jobId: string, filters: CompareFilters) {
   const prisma = await db();
@@ -51,11 +63,7 @@ export async function compareJob(viewer: Viewer, jobId: string, filters: Compare
     prisma.interview.count({ where: visible }),
   ]);
   if (!job) return null;
-  // A reviewer asked about none of this job's interviews does not learn that it exists.
-  if (!managesInterviews(viewer.role) && completedCount === 0) {
-    const asked = await prisma.interview.count({ where: { jobId, ...visibleInterviews(viewer) } });
-    if (asked === 0) return null;
-  }
+  if (!managesInterviews(viewer.role) && completedCount === 0 && !(await findComparableJob(viewer, jobId))) return null;
   const questionCount = job.questions.length;
   const position = Math.min(Math.max(0, filters.question), Math.max(0, questionCount - 1));
 
