@@ -50,7 +50,7 @@ export async function findComparableJob(viewer: Viewer, jobId: string): Promise<
  * team's mean rating on it and overall (only what the viewer may see: submitted scorecards, and for
  * a reviewer only once their own on that interview is submitted — decided in the queries, so a
  * blind reviewer's result holds no one else's score), and the viewer's own rating. Sorted and
- * filtered as asked. Null where findComparableJob is. Five queries whatever the number of interviews.
+ * filtered as asked. Null where findComparableJob is. Five queries, all at once after the job's, whatever the number of interviews.
  */
 export async function compareJob(viewer: Viewer, jobId: string, filters: CompareFilters) {
   const prisma = await db();
@@ -72,7 +72,7 @@ export async function compareJob(viewer: Viewer, jobId: string, filters: Compare
     ...(filters.decision === "undecided" ? { decision: null } : filters.decision !== "all" ? { decision: DECISION_OF[filters.decision] } : {}),
     ...(filters.notReviewedByMe ? { NOT: { scorecards: { some: { reviewerId: viewer.userId, submittedAt: { not: null } } } } } : {}),
   };
-  const [interviews, sums] = await Promise.all([
+  const [interviews, sums, owners] = await Promise.all([
     prisma.interview.findMany({
       where,
       orderBy: [{ completedAt: "desc" }, { id: "asc" }],
@@ -109,8 +109,10 @@ export async function compareJob(viewer: Viewer, jobId: string, filters: Compare
       _sum: { rating: true },
       _count: { rating: true },
     }),
+    // Which interview each answer belongs to, to add the per-answer sums up (by the same filter: no list of ids).
+    prisma.interviewAnswer.findMany({ where: { interview: where }, select: { id: true, interviewId: true } }),
   ]);
-  const rows = await rowsOf(interviews, sums, filters.sort);
+  const rows = rowsOf(interviews, sums, owners, filters.sort);
   // What the page tells a reviewer about an empty mean: hidden until they submit, not "nobody rated".
   const blind = !managesInterviews(viewer.role);
   return { job: { id: job.id, title: job.title }, questions: job.questions, position, completedCount, rows: rows.map((row) => ({ ...row, meansHidden: blind && !row.submittedByMe })) };
@@ -126,11 +128,7 @@ type Interviews = Array<{
 }>;
 type Sums = Array<{ answerId: string; _sum: { rating: number | null }; _count: { rating: number } }>;
 
-async function rowsOf(interviews: Interviews, sums: Sums, sort: CompareSort) {
-  // Which interview each rated answer belongs to: one more query, bounded by the interviews shown.
-  const prisma = await db();
-  const answerIds = sums.map((s) => s.answerId);
-  const owners = answerIds.length ? await prisma.interviewAnswer.findMany({ where: { id: { in: answerIds } }, select: { id: true, interviewId: true } }) : [];
+function rowsOf(interviews: Interviews, sums: Sums, owners: Array<{ id: string; interviewId: string }>, sort: CompareSort) {
   const interviewOf = new Map(owners.map((a) => [a.id, a.interviewId]));
   const totals = new Map<string, { sum: number; count: number }>();
   const byAnswer = new Map<string, { sum: number; count: number }>();
