@@ -13,7 +13,7 @@ import { sharePage } from "@/app/share/_states/share-state-pages";
 import { lookUpShareToken, SHARE_COOKIE, SHARE_HEADERS, shareClient } from "@/lib/http/share";
 import { recordShareView } from "@/lib/interviews/share/open";
 
-const DASHBOARD = /^\/(?:jobs|candidates|team|interviews|settings)(?:\/|$)/;
+const DASHBOARD = /^\/(?:jobs|candidates|team|interviews|compare|settings)(?:\/|$)/;
 
 /**
  * Every request but static assets passes here. Each gets a fresh CSP nonce: set on the request

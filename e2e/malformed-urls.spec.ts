@@ -9,6 +9,7 @@ const ROUTES: Array<{ path: (id: string) => string; method: "get" | "post" | "pu
   { path: (id) => `/jobs/${id}/edit`, method: "get" },
   { path: (id) => `/candidates/${id}`, method: "get" },
   { path: (id) => `/interviews/${id}`, method: "get" },
+  { path: (id) => `/compare/${id}`, method: "get" },
   { path: (id) => `/api/recordings/${id}`, method: "get" },
   { path: (id) => `/interview/recordings/${id}`, method: "get" },
   { path: (id) => `/interview/recordings/${id}/finish`, method: "post" },

@@ -106,3 +106,26 @@ export async function load(url: string, target: Target, { duration = 10, warmup 
     timeouts: r.timeouts,
   };
 }
+
+/**
+ * One request at a time (after `warmup` unmeasured ones): the time a page takes to render on the
+ * server and arrive over loopback, with no queue in front of it — what a per-page latency target
+ * means. The load runs above measure throughput, where 50 connections queue behind each other.
+ */
+export async function sequential(url: string, target: Target, { requests = 30, warmup = 5 } = {}): Promise<{ median: number; p95: number; status: number; bytes: number }> {
+  const get = async () => {
+    const res = await fetch(url + target.path, { headers: target.headers });
+    const body = await res.arrayBuffer();
+    return { status: res.status, bytes: body.byteLength };
+  };
+  for (let i = 0; i < warmup; i++) await get();
+  const times: number[] = [];
+  let last = { status: 0, bytes: 0 };
+  for (let i = 0; i < requests; i++) {
+    const started = performance.now();
+    last = await get();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[times.length >> 1]!, p95: times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)]!, ...last };
+}

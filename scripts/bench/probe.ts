@@ -44,6 +44,9 @@ async function main() {
     { name: "too early", path: "/interview", headers: { cookie: `kairos_interview=${earlyKey}` } },
     { name: "list @100", path: "/interviews", headers: { cookie: await session("user_small") } },
     { name: "list @100k", path: "/interviews", headers: { cookie: await session("user_big") } },
+    // 5 reviewers × 10 questions, every scorecard submitted (setup.ts, reviewOrg).
+    { name: "review page", path: "/interviews/org_review_i1", headers: { cookie: await session("user_review") } },
+    { name: "compare 200", path: "/compare/job_review", headers: { cookie: await session("user_review") } },
   ];
   try {
     const N = 40;

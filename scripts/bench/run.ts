@@ -7,8 +7,8 @@ import { encode } from "next-auth/jwt";
 import { gzipKb, routeChunks, scriptsInHtml } from "./bundle";
 import { benchBulk } from "./bulk";
 import { benchDispatcher, benchRender, benchSchedule } from "./in-process";
-import { load, serverRssMb, type LoadResult, type Target } from "./http";
-import { AUTH_SECRET, BENCH_DATABASE, seed, sessionIdOf } from "./setup";
+import { load, sequential, serverRssMb, type LoadResult, type Target } from "./http";
+import { AUTH_SECRET, BENCH_DATABASE, REVIEW_BENCH, seed, sessionIdOf } from "./setup";
 import { checkDatabaseUrl, resetAndMigrate } from "../support/database";
 import { cleanUpOnSignals, machineSummary, nextBuild, progressLog } from "../support/harness";
 import { startServer, type Server } from "../support/processes";
@@ -72,6 +72,13 @@ async function main() {
     { name: "/interviews list, org with 100", path: "/interviews", headers: { cookie: await session(seeded.small.userId, seeded.small.email) }, expect: 200, contains: "Candidate" },
     { name: "/interviews list, org with 100,000", path: "/interviews", headers: { cookie: await session(seeded.big.userId, seeded.big.email) }, expect: 200, contains: "Candidate" },
   ];
+  const review = { headers: { cookie: await session(seeded.review.userId, seeded.review.email) } };
+  const { interviews: reviewInterviews, questions: reviewQuestions, reviewers } = REVIEW_BENCH;
+  targets.push(
+    { name: `/interviews/[id] review page, ${reviewers} reviewers × ${reviewQuestions} questions submitted`, path: `/interviews/${seeded.review.interviewId}`, ...review, expect: 200, contains: "Scorecard summary" },
+    { name: `/compare/[job], ${reviewInterviews} completed interviews × ${reviewQuestions} questions`, path: `/compare/${seeded.review.jobId}`, ...review, expect: 200, contains: "Compare candidates" },
+  );
+  const compareTarget = targets.at(-1)!;
 
   log("next start …");
   server = await startServer({
@@ -104,6 +111,8 @@ async function main() {
     log(`load: ${t.name}`);
     results.push({ ...(await load(server.url, t, LOAD)), name: t.name });
   }
+  log("sequential: the compare view, one request at a time …");
+  const compare = await sequential(server.url, compareTarget, quick ? { requests: 5, warmup: 2 } : { requests: 30, warmup: 5 });
   const rss = serverRssMb(server.pid);
   const loadAfterHttp = os.loadavg();
   await cleanup();
@@ -151,6 +160,9 @@ async function main() {
   lines.push(`| renderEmail (invitation, HTML + text), ${render.renders} renders, NODE_ENV=${render.nodeEnv} | median ${render.median.toFixed(2)} ms (p95 ${render.p95.toFixed(2)}) | ≤ 3 ms | ${verdict(render.median <= 3)} |`);
   lines.push(
     `| dispatcher: ${fmt(dispatch.count)} emails, stub allows ${dispatch.ratePerSecond} req/s | ${(dispatch.fraction * 100).toFixed(1)}% of the allowed rate (${fmt(dispatch.sent)} sent in ${fmt(dispatch.elapsedS, 1)} s); ${dispatch.lost} lost, ${dispatch.duplicated} duplicated${dispatch.finished ? "" : `; **${fmt(dispatch.pending)} still pending when the budget ran out**`} | ≥ 95%, 0 lost/duplicated | ${verdict(dispatch.fraction >= 0.95 && dispatch.finished && dispatch.lost === 0 && dispatch.duplicated === 0)} |`,
+  );
+  lines.push(
+    `| compare view, ${fmt(REVIEW_BENCH.interviews)} completed interviews × ${REVIEW_BENCH.questions} questions (${REVIEW_BENCH.reviewers} submitted scorecards each), server-rendered, one request at a time (${compare.status}, ${fmt(compare.bytes / 1024)} kB HTML) | median ${fmt(compare.median)} ms (p95 ${fmt(compare.p95)}) | ≤ 300 ms | ${verdict(compare.status === 200 && compare.median <= 300)} |`,
   );
   lines.push(...bulkLines(bulk));
   lines.push(`| /interview first-load JS (build manifests: root + route chunks) | ${fmt(bundle.gzipKb, 1)} kB gzip (${fmt(bundle.rawKb, 1)} kB raw, ${bundle.files} files) | ≤ 130 kB gzip | ${verdict(bundle.gzipKb <= 130)} |`);

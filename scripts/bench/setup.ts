@@ -30,10 +30,15 @@ export interface Seeded {
   small: { orgId: string; userId: string; email: string; interviews: number };
   /** For scheduleInterview: an org of its own, so its queued emails can be set aside. */
   scheduler: { orgId: string; userId: string; jobId: string; candidateIds: string[] };
+  /** A job's 200 completed interviews × 10 questions, each scored by 5 reviewers (submitted): the review page and the compare view. */
+  review: { orgId: string; userId: string; email: string; jobId: string; interviewId: string; interviews: number };
   openKey: string;
   earlyKey: string;
   unknownKey: string;
 }
+
+/** The review organisation's shape (issue 15's performance targets). */
+export const REVIEW_BENCH = { interviews: 200, questions: 10, reviewers: 5 } as const;
 
 /** Seeds two organisations (100,000 and 100 interviews) with INSERT … SELECT generate_series. */
 export async function seed(url: string, bigCount = 100_000, smallCount = 100): Promise<Seeded> {
@@ -100,12 +105,14 @@ export async function seed(url: string, bigCount = 100_000, smallCount = 100): P
       );
       await q(`INSERT INTO "InterviewSession" (id, "interviewId", "keyHash") VALUES ($1, $2, $3)`, [`bench_${suffix}_s`, `bench_${suffix}`, keyHash(key)]);
     }
+    const review = await reviewOrg(q);
     await q("ANALYZE");
     const candidateIds = Array.from({ length: SCHEDULE_CANDIDATES }, (_, i) => `${sched.orgId}_c${i + 1}`);
     return {
       big: { orgId: big.orgId, userId: big.userId, email: big.email, interviews: bigCount },
       small: { orgId: small.orgId, userId: small.userId, email: small.email, interviews: smallCount },
       scheduler: { orgId: sched.orgId, userId: sched.userId, jobId: sched.jobId, candidateIds },
+      review,
       openKey,
       earlyKey,
       unknownKey: newKey(),
@@ -113,4 +120,70 @@ export async function seed(url: string, bigCount = 100_000, smallCount = 100): P
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The review organisation: an owner, 5 reviewers asked about every interview, one job of 10
+ * questions and its 200 completed interviews with written answers, each with 5 submitted
+ * scorecards rating every answer (1–5, spread so that the means differ). Set-based, like the rest.
+ */
+async function reviewOrg(q: (sql: string, params?: unknown[]) => Promise<unknown>) {
+  const { interviews, questions, reviewers } = REVIEW_BENCH;
+  const orgId = "org_review";
+  const userId = "user_review";
+  const email = "recruiter@review.bench";
+  const jobId = "job_review";
+  await q(`INSERT INTO "Organization" (id, name) VALUES ($1, 'Bench review')`, [orgId]);
+  await q(`INSERT INTO "User" (id, email, name, "passwordHash", role, "organizationId", "emailVerifiedAt") VALUES ($1, $2, 'Rita Recruiter', 'x', 'OWNER', $3, now())`, [userId, email, orgId]);
+  await q(`INSERT INTO "UserSession" (id, "userId", "expiresAt") VALUES ($1, $2, now() + interval '30 days')`, [sessionIdOf(userId), userId]);
+  await q(
+    `INSERT INTO "User" (id, email, name, "passwordHash", role, "organizationId", "emailVerifiedAt")
+     SELECT 'user_review_r' || g, 'reviewer' || g || '@review.bench', 'Reviewer ' || g, 'x', 'REVIEWER', $1, now() FROM generate_series(1, $2::int) g`,
+    [orgId, reviewers],
+  );
+  await q(`INSERT INTO "Job" (id, "organizationId", title, description, "updatedAt") VALUES ($1, $2, 'Product Designer', 'Design the product.', now())`, [jobId, orgId]);
+  await q(
+    `INSERT INTO "Question" (id, "jobId", position, prompt) SELECT $1 || '_q' || g, $1, g, 'Question ' || (g + 1) || ': walk us through a design decision you would make again.' FROM generate_series(0, $2::int - 1) g`,
+    [jobId, questions],
+  );
+  await q(
+    `INSERT INTO "Candidate" (id, "organizationId", name, email, "timeZone", "updatedAt")
+     SELECT $1 || '_c' || g, $1, 'Candidate ' || g, 'candidate' || g || '@review.bench', 'Europe/Berlin', now() FROM generate_series(1, $2::int) g`,
+    [orgId, interviews],
+  );
+  await q(
+    `INSERT INTO "Interview" (id, "organizationId", "jobId", "candidateId", "createdById", status, "scheduledAt", "durationMinutes", "candidateTimeZone", "startedAt", "completedAt", "updatedAt")
+     SELECT $1 || '_i' || g, $1, $2, $1 || '_c' || g, $3, 'COMPLETED', now() - (g * interval '1 hour'), 30, 'Europe/Berlin',
+       now() - (g * interval '1 hour'), now() - (g * interval '1 hour') + interval '25 minutes', now()
+     FROM generate_series(1, $4::int) g`,
+    [orgId, jobId, userId, interviews],
+  );
+  await q(`INSERT INTO "InterviewSession" (id, "interviewId", "keyHash") SELECT $1 || '_s' || g, $1 || '_i' || g, md5('review' || g) || md5(g || 'review') FROM generate_series(1, $2::int) g`, [orgId, interviews]);
+  await q(
+    `INSERT INTO "InterviewAnswer" (id, "interviewId", position, prompt, "answerType", "prepSeconds", "answerSeconds", "presentedAt", "answerStartedAt", "submittedAt", "savedAt", text)
+     SELECT $1 || '_i' || i || '_a' || p, $1 || '_i' || i, p, 'Question ' || (p + 1) || ': walk us through a design decision you would make again.', 'TEXT', 30, 300,
+       now() - interval '1 hour', now() - interval '1 hour', now() - interval '55 minutes', now() - interval '55 minutes',
+       repeat('Candidate ' || i || ' answers question ' || (p + 1) || ' with a considered, specific story. ', 8)
+     FROM generate_series(1, $2::int) i, generate_series(0, $3::int - 1) p`,
+    [orgId, interviews, questions],
+  );
+  await q(
+    `INSERT INTO "ReviewRequest" (id, "organizationId", "interviewId", "reviewerId", "requestedById")
+     SELECT $1 || '_rr' || i || '_' || r, $1, $1 || '_i' || i, 'user_review_r' || r, $2 FROM generate_series(1, $3::int) i, generate_series(1, $4::int) r`,
+    [orgId, userId, interviews, reviewers],
+  );
+  await q(
+    `INSERT INTO "Scorecard" (id, "organizationId", "interviewId", "reviewerId", "reviewerName", recommendation, comment, "submittedAt", "updatedAt")
+     SELECT $1 || '_sc' || i || '_' || r, $1, $1 || '_i' || i, 'user_review_r' || r, 'Reviewer ' || r,
+       (ARRAY['STRONG_NO', 'NO', 'YES', 'STRONG_YES'])[1 + (i + r) % 4]::"ScoreRecommendation", 'Overall, a reasonable candidate.', now(), now()
+     FROM generate_series(1, $2::int) i, generate_series(1, $3::int) r`,
+    [orgId, interviews, reviewers],
+  );
+  await q(
+    `INSERT INTO "ScorecardRating" ("scorecardId", "answerId", rating, notes, "updatedAt")
+     SELECT $1 || '_sc' || i || '_' || r, $1 || '_i' || i || '_a' || p, 1 + (i * 7 + r * 3 + p) % 5, 'Notes on this answer.', now()
+     FROM generate_series(1, $2::int) i, generate_series(1, $3::int) r, generate_series(0, $4::int - 1) p`,
+    [orgId, interviews, reviewers, questions],
+  );
+  return { orgId, userId, email, jobId, interviewId: `${orgId}_i1`, interviews };
 }

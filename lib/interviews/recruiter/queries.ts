@@ -105,7 +105,7 @@ export async function findInterviewForReviewer(viewer: Viewer, id: string) {
       durationMinutes: true,
       completedAt: true,
       candidate: { select: { name: true } },
-      job: { select: { title: true, _count: { select: { questions: true } } } },
+      job: { select: { id: true, title: true, _count: { select: { questions: true } } } },
       reviewRequests: { where: { reviewerId: viewer.userId }, select: { dueAt: true, createdAt: true, requestedBy: { select: { name: true } } } },
     },
   });

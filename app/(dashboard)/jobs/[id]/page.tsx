@@ -56,6 +56,10 @@ export default async function JobPage({ params, searchParams }: { params: Promis
             <Button asChild variant="secondary">
               <Link href={`/jobs/${job.id}/edit`}>Edit</Link>
             </Button>
+            {/* Its completed interviews side by side, question by question (compare/[jobId]). */}
+            <Button asChild variant="secondary">
+              <Link href={`/compare/${job.id}`}>Compare candidates</Link>
+            </Button>
             {/* What candidates will see, without scheduling anyone (preview/page.tsx). */}
             <Button asChild variant="secondary">
               <Link href={`/jobs/${job.id}/preview`}>Preview as candidate</Link>
