@@ -1,6 +1,7 @@
 import "server-only";
 import { managesInterviews } from "@/lib/accounts/roles";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { RecordingStatus, type ScoreRecommendation } from "@/lib/generated/prisma/enums";
 import { timeUsedSeconds } from "../model/progress";
 import type { Viewer } from "../recruiter/manager";
@@ -17,6 +18,28 @@ const SCORECARD = {
   shareLinkId: true,
   ratings: { select: { answerId: true, rating: true, notes: true } },
 } as const;
+
+/** An answer as its reviewers read it (a share link's page too): the prompt, the text and the timing. */
+export const REVIEWED_ANSWER = {
+  id: true,
+  position: true,
+  prompt: true,
+  answerType: true,
+  text: true,
+  prepSeconds: true,
+  answerSeconds: true,
+  presentedAt: true,
+  answerStartedAt: true,
+  submittedAt: true,
+  takeStartedAt: true,
+} as const;
+
+/** An answer's kept take's recordings (an interrupted take has more than one segment), in order, with `select`'s fields. */
+export const keptSegments = <S extends Prisma.RecordingSelect>(select: S) => ({
+  where: { status: { not: RecordingStatus.DISCARDED } },
+  orderBy: [{ take: "asc" }, { segment: "asc" }] satisfies Prisma.RecordingOrderByWithRelationInput[],
+  select,
+});
 
 /**
  * What the review on an interview's page shows the viewer: every answer in order with its time
@@ -40,24 +63,9 @@ export async function findReview(viewer: Viewer, interviewId: string) {
       answers: {
         orderBy: { position: "asc" },
         select: {
-          id: true,
-          position: true,
-          prompt: true,
-          answerType: true,
-          text: true,
-          prepSeconds: true,
-          answerSeconds: true,
-          presentedAt: true,
-          answerStartedAt: true,
-          submittedAt: true,
-          takeStartedAt: true,
+          ...REVIEWED_ANSWER,
           retakes: true,
-          // The kept take's segments (an interrupted take has more than one), in order.
-          recordings: {
-            where: { status: { not: RecordingStatus.DISCARDED } },
-            orderBy: [{ take: "asc" }, { segment: "asc" }],
-            select: { id: true, take: true, segment: true, status: true, sizeBytes: true, startedAt: true, finishedAt: true, durationMs: true },
-          },
+          recordings: keptSegments({ id: true, take: true, segment: true, status: true, sizeBytes: true, startedAt: true, finishedAt: true, durationMs: true }),
         },
       },
     },

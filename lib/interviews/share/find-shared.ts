@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { RecordingStatus } from "@/lib/generated/prisma/enums";
 import { timeUsedSeconds } from "../model/progress";
+import { keptSegments, REVIEWED_ANSWER } from "../review/find-review";
 import type { ShareAccess } from "./open";
 
 /** "Amara Okafor" → "A. O.": who the candidate is, in blind mode, without their name. */
@@ -31,24 +31,7 @@ export async function findSharedInterview(access: ShareAccess) {
       answers: {
         where: { id: { in: access.answerIds } },
         orderBy: { position: "asc" },
-        select: {
-          id: true,
-          position: true,
-          prompt: true,
-          answerType: true,
-          text: true,
-          prepSeconds: true,
-          answerSeconds: true,
-          presentedAt: true,
-          answerStartedAt: true,
-          submittedAt: true,
-          takeStartedAt: true,
-          recordings: {
-            where: { status: { not: RecordingStatus.DISCARDED } },
-            orderBy: [{ take: "asc" }, { segment: "asc" }],
-            select: { id: true, segment: true, durationMs: true },
-          },
-        },
+        select: { ...REVIEWED_ANSWER, recordings: keptSegments({ id: true, segment: true, durationMs: true }) },
       },
       _count: { select: { answers: true } },
     },
