@@ -37,7 +37,8 @@ async function rowsOf(interviewId: string) {
   const interview = await prisma.interview.findUniqueOrThrow({ where: { id: interviewId } });
   const [sessions, emails, events] = await Promise.all([
     prisma.interviewSession.findMany({ where: { interviewId } }),
-    prisma.outboxEmail.findMany({ where: { interviewId }, orderBy: { kind: "asc" } }),
+    // Two reminders of one kind (a deadline's): paired by when each goes.
+    prisma.outboxEmail.findMany({ where: { interviewId }, orderBy: [{ kind: "asc" }, { sendAfter: { sort: "asc", nulls: "first" } }] }),
     prisma.auditEvent.findMany({ where: { interviewId } }),
   ]);
   return { interview, sessions, emails, events };

@@ -8,6 +8,9 @@
  * s3rver's 206 with "Content-Length: 1" and no body (the client would wait forever), where S3
  * answers 416 InvalidRange. Its other range quirk (bytes=0-0 answered with the whole object) is
  * left alone: the adapter trims what a server sends beyond the range, and the tests see it do so.
+ * And s3rver writes a PUT's body straight into the object's file, so PUTs of one key at the same
+ * moment can leave a mix of their bodies, where S3 always keeps one whole body: the proxy passes
+ * one key's PUTs on one at a time.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -88,6 +91,8 @@ export async function startFakeS3(options: { region?: string } = {}): Promise<Fa
     close: async () => {},
   };
   const secrets = new Map([[accessKeyId, secretAccessKey]]);
+  /** Each key's last PUT passed on to s3rver, settled when s3rver has answered it. */
+  const puts = new Map<string, Promise<void>>();
 
   const proxy = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -112,17 +117,25 @@ export async function startFakeS3(options: { region?: string } = {}): Promise<Fa
       const headers = { ...req.headers };
       delete headers.authorization;
       if (fake.ignoreRange) delete headers.range;
-      const forward = http.request({ host: "127.0.0.1", port: upstream, method: req.method, path: url, headers }, (answer) => {
-        if (/\/0$/.test(String(answer.headers["content-range"] ?? ""))) {
-          answer.resume();
-          res.writeHead(416, { "content-type": "application/xml" }).end(xmlError("InvalidRange", "The requested range is not satisfiable"));
-          return;
-        }
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
-      forward.on("error", (error) => res.writeHead(502).end(String(error)));
-      forward.end(body);
+      const send = () =>
+        new Promise<void>((done) => {
+          res.once("close", done);
+          const forward = http.request({ host: "127.0.0.1", port: upstream, method: req.method, path: url, headers }, (answer) => {
+            if (/\/0$/.test(String(answer.headers["content-range"] ?? ""))) {
+              answer.resume();
+              res.writeHead(416, { "content-type": "application/xml" }).end(xmlError("InvalidRange", "The requested range is not satisfiable"));
+              return;
+            }
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+          });
+          forward.on("error", (error) => res.writeHead(502).end(String(error)));
+          forward.end(body);
+        });
+      if (req.method !== "PUT") return void send();
+      const key = url.split("?")[0]!;
+      const sent = (puts.get(key) ?? Promise.resolve()).then(send);
+      puts.set(key, sent);
     });
   });
   await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
