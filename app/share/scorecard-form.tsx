@@ -1,8 +1,8 @@
 "use client";
 
-import { useId, type ReactNode } from "react";
 import { useFormAction } from "@/components/use-form-action";
 import { Alert } from "@/components/ui/alert";
+import { ChoiceGroup } from "@/components/ui/choice-group";
 import { Button } from "@/components/ui/button";
 import { Field, controlClass } from "@/components/ui/field";
 import { submitExternalScorecardAction } from "./actions";
@@ -94,25 +94,5 @@ export function ExternalScorecardForm({ shareLinkId, answers }: { shareLinkId: s
         {pending ? "Submitting…" : "Submit scorecard"}
       </Button>
     </form>
-  );
-}
-
-/** A radio group with a visible legend, its hint and error tied to the group. */
-function ChoiceGroup({ legend, hint, errors, children }: { legend: ReactNode; hint?: string; errors?: string[]; children: ReactNode }) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <fieldset aria-describedby={describedBy} aria-invalid={errors?.length ? true : undefined} className="space-y-2">
-      <legend className="text-sm font-medium text-ink-800">{legend}</legend>
-      {hint && (
-        <p id={`${id}-hint`} className="text-xs text-ink-500">
-          {hint}
-        </p>
-      )}
-      <div className="flex flex-wrap gap-2">{children}</div>
-      <p id={`${id}-error`} aria-live="polite" className="text-sm text-danger-700 empty:hidden">
-        {errors?.join(" ")}
-      </p>
-    </fieldset>
   );
 }

@@ -1,10 +1,11 @@
 "use client";
 
-import { useId, useState, type ReactNode } from "react";
+import { useState } from "react";
 import { useAutosave, type AutosaveStatus } from "@/components/use-autosave";
 import { useFormAction } from "@/components/use-form-action";
 import { cn } from "@/components/ui/cn";
 import { Alert } from "@/components/ui/alert";
+import { ChoiceGroup } from "@/components/ui/choice-group";
 import { Button } from "@/components/ui/button";
 import { Field, controlClass } from "@/components/ui/field";
 import type { Decision, ScoreRecommendation } from "@/lib/generated/prisma/enums";
@@ -195,26 +196,6 @@ export function DecisionForm({ interviewId, decision, comment }: { interviewId: 
       </Field>
       <SubmitRow state={state} pending={pending} label="Save decision" />
     </form>
-  );
-}
-
-/** A radio group with a visible legend, its hint and error tied to the group. */
-function ChoiceGroup({ legend, hint, errors, children }: { legend: ReactNode; hint?: string; errors?: string[]; children: ReactNode }) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <fieldset aria-describedby={describedBy} className="space-y-2">
-      <legend className="text-sm font-medium text-ink-800">{legend}</legend>
-      {hint && (
-        <p id={`${id}-hint`} className="text-xs text-ink-500">
-          {hint}
-        </p>
-      )}
-      <div className="flex flex-wrap gap-2">{children}</div>
-      <p id={`${id}-error`} aria-live="polite" className="text-sm text-danger-700 empty:hidden">
-        {errors?.join(" ")}
-      </p>
-    </fieldset>
   );
 }
 
