@@ -1,30 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
-import { axeViolations, createJob, expect, moveInterview, scheduleAndGetLink, test } from "./fixtures";
+import { answerBoth, axeViolations, createJob, expect, test } from "./fixtures";
 
 // A recruiter compares three candidates of one job with the keyboard only: next/previous candidate
 // and question, a digit to rate, the rating still there after a reload; then sorts by the team's
 // mean and keeps only what they have not reviewed yet.
 
 /** Schedules the job (the org's only one) for `name`, who answers both questions with `texts`. */
-async function completed(page: Page, browser: Browser, name: string, texts: [string, string]) {
-  const { interviewId, link } = await scheduleAndGetLink(page, { name, email: `compare-${randomUUID().slice(0, 8)}@example.test` });
-  await moveInterview(page, interviewId, { seconds: 3600 });
-  const context = await browser.newContext();
-  const candidate = await context.newPage();
-  await candidate.goto(link);
-  await candidate.getByRole("checkbox", { name: /I understand what is recorded/ }).check();
-  await candidate.getByRole("button", { name: "Start interview" }).click();
-  for (const [text, next] of [[texts[0], "Submit and continue"], [texts[1], "Finish interview"]] as const) {
-    await candidate.getByRole("button", { name: "Start answering now" }).click();
-    await candidate.getByLabel("Your answer").fill(text);
-    await expect(candidate.getByText(/^Saved at /)).toBeVisible();
-    await candidate.getByRole("button", { name: next }).click();
-  }
-  await expect(candidate.getByRole("heading", { name: `Thank you, ${name}` })).toBeVisible();
-  await context.close();
-  return interviewId;
-}
+const completed = (page: Page, browser: Browser, name: string, texts: [string, string]) => answerBoth(page, browser, name, texts, "compare");
 
 test("compare candidates with the keyboard only: move, rate with a digit, the rating survives a reload; sort by mean; not yet reviewed by me", async ({ page, browser, recruiter: _signedInOwner }) => {
   test.setTimeout(240_000);

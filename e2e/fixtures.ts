@@ -247,14 +247,24 @@ export async function completedInterview(page: Page, browser: Browser, recruiter
     { prompt: "What did you ship last?", prep: 30, answer: 300 },
     { prompt: "What would you change here?", prep: 30, answer: 300 },
   ]);
-  const { interviewId, link } = await scheduleAndGetLink(page, { name, email: `review-${randomUUID().slice(0, 8)}@example.test` });
+  const interviewId = await answerBoth(page, browser, name, ["A deploy pipeline.", "The onboarding."], "review");
+  await openEmail(page, recruiter.email, new RegExp(`^${name} completed their interview`));
+  return interviewId;
+}
+
+/**
+ * Schedules an interview of the first job (two written questions) for `name`, starting now, and
+ * answers both with `texts` in a fresh browser, to its thank-you page. Returns the interview's id.
+ */
+export async function answerBoth(page: Page, browser: Browser, name: string, texts: [string, string], emailPrefix: string) {
+  const { interviewId, link } = await scheduleAndGetLink(page, { name, email: `${emailPrefix}-${randomUUID().slice(0, 8)}@example.test` });
   await moveInterview(page, interviewId, { seconds: 3600 }); // starts now
   const context = await browser.newContext();
   const candidate = await context.newPage();
   await candidate.goto(link);
   await candidate.getByRole("checkbox", { name: /I understand what is recorded/ }).check();
   await candidate.getByRole("button", { name: "Start interview" }).click();
-  for (const [text, next] of [["A deploy pipeline.", "Submit and continue"], ["The onboarding.", "Finish interview"]] as const) {
+  for (const [text, next] of [[texts[0], "Submit and continue"], [texts[1], "Finish interview"]] as const) {
     await candidate.getByRole("button", { name: "Start answering now" }).click();
     await candidate.getByLabel("Your answer").fill(text);
     await expect(candidate.getByText(/^Saved at /)).toBeVisible();
@@ -262,6 +272,5 @@ export async function completedInterview(page: Page, browser: Browser, recruiter
   }
   await expect(candidate.getByRole("heading", { name: `Thank you, ${name}` })).toBeVisible();
   await context.close();
-  await openEmail(page, recruiter.email, new RegExp(`^${name} completed their interview`));
   return interviewId;
 }
