@@ -56,7 +56,7 @@ export default defineConfig({
   webServer: {
     // The server's output still reaches Playwright (stdout and stderr apart, as before) and is also
     // kept in E2E_SERVER_LOG, so a spec can check what the server logged (e2e/session-key-leaks.spec.ts).
-    command: `bash -c 'mkdir -p .data && : > ${E2E_SERVER_LOG} && exec npx next start --port ${PORT} --hostname 127.0.0.1 > >(tee -a ${E2E_SERVER_LOG}) 2> >(tee -a ${E2E_SERVER_LOG} >&2)'`,
+    command: `bash -c 'mkdir -p .data && : > ${E2E_SERVER_LOG} && exec npx next start --port ${PORT} --hostname 127.0.0.1 --keepAliveTimeout 70000 > >(tee -a ${E2E_SERVER_LOG}) 2> >(tee -a ${E2E_SERVER_LOG} >&2)'`,
     url: `${baseURL}/sign-in`,
     reuseExistingServer: false,
     timeout: 120_000,
