@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { DuplicateError, isUniqueViolation, NotFoundError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { containsText } from "@/lib/search";
 import { deleteInterviewMedia } from "@/lib/interviews/media";
 
@@ -11,6 +12,14 @@ export interface CandidateInput {
   phone: string | null;
   timeZone: string;
   notes: string;
+  /** Set through the API only (undefined leaves them as they are; null clears). */
+  externalId?: string | null;
+  metadata?: Record<string, unknown> | null;
+}
+
+/** A candidate's input as Prisma writes it: JSON null is Prisma's DbNull. */
+function candidateData({ metadata, ...input }: CandidateInput) {
+  return { ...input, ...(metadata !== undefined && { metadata: metadata === null ? Prisma.DbNull : (metadata as Prisma.InputJsonValue) }) };
 }
 
 const DUPLICATE_EMAIL = "A candidate with this email already exists.";
@@ -55,7 +64,7 @@ export async function findCandidate(organizationId: string, id: string) {
 export async function createCandidate(organizationId: string, input: CandidateInput): Promise<{ id: string }> {
   const prisma = await db();
   try {
-    return await prisma.candidate.create({ data: { ...input, organizationId }, select: { id: true } });
+    return await prisma.candidate.create({ data: { ...candidateData(input), organizationId }, select: { id: true } });
   } catch (error) {
     if (isUniqueViolation(error)) throw new DuplicateError("email", DUPLICATE_EMAIL);
     throw error;
@@ -66,7 +75,7 @@ export async function createCandidate(organizationId: string, input: CandidateIn
 export async function updateCandidate(organizationId: string, id: string, input: CandidateInput): Promise<void> {
   const prisma = await db();
   try {
-    const { count } = await prisma.candidate.updateMany({ where: { id, organizationId }, data: input });
+    const { count } = await prisma.candidate.updateMany({ where: { id, organizationId }, data: candidateData(input) });
     if (count === 0) throw new NotFoundError("Candidate");
   } catch (error) {
     if (isUniqueViolation(error)) throw new DuplicateError("email", DUPLICATE_EMAIL);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EMAIL_MAX, NAME_MAX, NOTES_MAX, PASSWORD_MAX, PASSWORD_MIN } from "@/lib/limits";
+import { EMAIL_MAX, NAME_MAX, NOTES_MAX, PASSWORD_MAX, PASSWORD_MIN, PHONE_MAX } from "@/lib/limits";
 import { isValidTimeZone, zoneFromPickerText } from "@/lib/time-zones";
 
 // Fields more than one form asks for, defined once: every form's schema imports them.
@@ -23,6 +23,14 @@ export const passwordField = z.string().min(PASSWORD_MIN, `Use at least ${PASSWO
 
 /** A person's or an organisation's name; `missing` is what an empty one is told. */
 export const nameField = (missing: string) => z.string().trim().min(1, missing).max(NAME_MAX, atMost(NAME_MAX));
+
+/** A phone number as people write one; empty means none (null). */
+export const phoneField = z
+  .string()
+  .trim()
+  .max(PHONE_MAX, atMost(PHONE_MAX))
+  .regex(/^$|^\+?[0-9 ().-]{5,}$/, "Use digits, spaces and + ( ) - only, e.g. +1 415 555 0100.")
+  .transform((phone) => phone || null);
 
 /** An IANA time zone, as the picker sends it (its label, a zone name or a city: zoneFromPickerText). */
 export const timeZoneField = z.string().trim().transform(zoneFromPickerText).refine(isValidTimeZone, "Choose a time zone from the list.");

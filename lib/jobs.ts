@@ -68,6 +68,7 @@ export async function findJob(organizationId: string, id: string) {
       defaultInterviewMode: true,
       defaultDaysToComplete: true,
       status: true,
+      createdAt: true,
       updatedAt: true,
       questions: { orderBy: { position: "asc" }, select: questionFields },
       hiringTeam: { orderBy: { createdAt: "asc" }, select: { user: { select: { id: true, name: true, role: true } } } },

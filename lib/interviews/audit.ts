@@ -18,6 +18,8 @@ export const CANDIDATE: Actor = { type: ActorType.CANDIDATE };
 export const shareLinkHolder = (shareLinkId: string): Actor => ({ type: ActorType.SHARE_LINK, id: shareLinkId });
 /** A signed-in member of the organisation. */
 export const member = (userId: string): Actor => ({ type: ActorType.USER, id: userId });
+/** Whoever made a member's change: the member, or the API key that acted as them. */
+export const actorOf = (by: { userId: string; apiKeyId?: string }): Actor => (by.apiKeyId ? { type: ActorType.API_KEY, id: by.apiKeyId } : member(by.userId));
 
 /** Every event the audit trail records; the interview page's timeline words each one. */
 export const AUDIT_EVENT_TYPES = [

@@ -1,3 +1,4 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { CandidateInput } from "@/lib/candidates";
@@ -105,10 +106,11 @@ export async function makeJob(
 }
 
 /** A candidate of `organizationId` in time zone `timeZone`, with a unique email. */
-export async function makeCandidate(organizationId: string, timeZone = "Europe/London", overrides: Partial<CandidateInput> = {}) {
+export async function makeCandidate(organizationId: string, timeZone = "Europe/London", overrides: Partial<Omit<CandidateInput, "metadata">> = {}) {
   const prisma = await db();
   return prisma.candidate.create({
-    data: { organizationId, ...candidateInput({ timeZone, ...overrides }) },
+    // The factory's candidates carry no API metadata (a JSON null would need Prisma's DbNull).
+    data: { organizationId, ...candidateInput({ timeZone, ...overrides, metadata: undefined }) } as Prisma.CandidateUncheckedCreateInput,
     select: { id: true, name: true, email: true, timeZone: true },
   });
 }

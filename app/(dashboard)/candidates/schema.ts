@@ -1,16 +1,10 @@
 import { z } from "zod";
-import { atMost, emailField, nameField, textField, timeZoneField } from "@/lib/fields";
-import { PHONE_MAX } from "@/lib/limits";
+import { emailField, nameField, phoneField, textField, timeZoneField } from "@/lib/fields";
 
 export const candidateSchema = z.object({
   name: nameField("Enter the candidate's name."),
   email: emailField,
-  phone: z
-    .string()
-    .trim()
-    .max(PHONE_MAX, atMost(PHONE_MAX))
-    .regex(/^$|^\+?[0-9 ().-]{5,}$/, "Use digits, spaces and + ( ) - only, e.g. +1 415 555 0100.")
-    .transform((phone) => phone || null),
+  phone: phoneField,
   timeZone: timeZoneField,
   notes: textField(),
 });

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { FieldError, StateError } from "@/lib/errors";
 import { InterviewStatus } from "@/lib/generated/prisma/enums";
 import { EXTRA_RETAKES_MAX, EXTRA_TIME_PERCENT_MAX } from "@/lib/limits";
-import { member, recordEvent } from "../audit";
+import { actorOf, recordEvent } from "../audit";
 import { statusIn, withInterviewLock } from "../model/guard";
 import { statusInSentence } from "../model/status";
 import type { Manager } from "./manager";
@@ -47,7 +47,7 @@ export async function setAccommodations(by: Manager, interviewId: string, input:
     await recordEvent(tx, {
       organizationId: by.organizationId,
       interviewId,
-      actor: member(by.userId),
+      actor: actorOf(by),
       type: "accommodations.set",
       data: { extraTimePercent: input.extraTimePercent, extraRetakes: input.extraRetakes },
       at,

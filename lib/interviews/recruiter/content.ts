@@ -2,7 +2,7 @@ import "server-only";
 import { addDays, addMinutes } from "date-fns";
 import { db } from "@/lib/db";
 import { NotFoundError, StateError } from "@/lib/errors";
-import { member } from "../audit";
+import { actorOf } from "../audit";
 import { purgeInterviewContent, type PurgeReason } from "../lifecycle/retention";
 import { MediaDeletionError } from "../media";
 import { FINISHED_STATUSES } from "../model/status";
@@ -18,7 +18,7 @@ export async function deleteInterviewContent(by: Manager, interviewId: string, a
   if (!interview) throw new NotFoundError("Interview");
   const reason: PurgeReason = interview.deletionRequestedAt ? "candidate request" : "recruiter";
   try {
-    await purgeInterviewContent(interviewId, by.organizationId, { reason, actor: member(by.userId), at });
+    await purgeInterviewContent(interviewId, by.organizationId, { reason, actor: actorOf(by), at });
   } catch (error) {
     if (!(error instanceof MediaDeletionError)) throw error;
     console.error("deleting an interview's media failed", { organizationId: by.organizationId, interviewId, error: error.cause });

@@ -5,10 +5,11 @@ import { db, type Tx } from "@/lib/db";
 import { insertRows, type ColumnTypes } from "@/lib/db-insert";
 import { enqueueEmailBatch, enqueueEmails, type OutgoingEmail } from "@/lib/email/outbox";
 import { FieldError, NotFoundError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AnswerType } from "@/lib/generated/prisma/enums";
 import { EmailKind, InterviewMode, InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
 import { DAYS_TO_COMPLETE } from "@/lib/limits";
-import { member, recordEventBatch, recordEvents, type AuditEventInput } from "../audit";
+import { actorOf, recordEventBatch, recordEvents, type AuditEventInput } from "../audit";
 import { estimateMinutes } from "../model/estimate";
 import { summariseQuestions } from "../model/questions";
 import { newSessionKey } from "../model/session-keys";
@@ -155,7 +156,12 @@ export interface CreateHooks {
 }
 
 type Item = { prepared: PreparedInterview; candidateId: string };
-type Marks = { requestToken?: string; invitationBatchId?: string };
+/** What an API client keeps on the interview (external_id, metadata), echoed in its payloads. */
+export interface ExternalRef {
+  externalId?: string | null;
+  metadata?: Record<string, unknown> | null;
+}
+type Marks = { requestToken?: string; invitationBatchId?: string } & ExternalRef;
 
 /**
  * Writes prepared interviews, each for its (existing, locked) candidate, in the caller's
@@ -230,6 +236,9 @@ function interviewRow(by: Manager, plan: InterviewPlan, { prepared, candidateId 
     notes: plan.notes,
     requestToken: extra.requestToken ?? null,
     invitationBatchId: extra.invitationBatchId ?? null,
+    externalId: extra.externalId ?? null,
+    // Left out when unset (the column's null): Prisma takes no plain null for JSON.
+    metadata: (extra.metadata ?? undefined) as Prisma.InputJsonValue | undefined,
   };
 }
 
@@ -251,6 +260,8 @@ const INTERVIEW_COLUMNS: ColumnTypes<ReturnType<typeof interviewRow> & { created
   notes: "text",
   requestToken: "text",
   invitationBatchId: "text",
+  externalId: "text",
+  metadata: "jsonb",
   createdAt: "timestamp",
   updatedAt: "timestamp",
 };
@@ -266,7 +277,7 @@ function scheduledEvent(by: Manager, plan: InterviewPlan, prepared: PreparedInte
   return {
     organizationId: plan.organizationId,
     interviewId: prepared.id,
-    actor: member(by.userId),
+    actor: actorOf(by),
     type: "interview.scheduled",
     data: {
       scheduledAt: plan.scheduledAt.toISOString(),

@@ -6,7 +6,7 @@ import { FieldError, StateError } from "@/lib/errors";
 import { EmailKind, InterviewMode, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { assertMayEmailOutsiders } from "@/lib/accounts/sending-limits";
 import { CANCEL_REASON_MAX, DAYS_TO_COMPLETE } from "@/lib/limits";
-import { member, recordEvent } from "../audit";
+import { actorOf, recordEvent } from "../audit";
 import { statusIn, withInterviewLock } from "../model/guard";
 import { statusInSentence } from "../model/status";
 import { dueAtOn } from "../model/window";
@@ -60,7 +60,7 @@ export async function rescheduleInterview(by: Manager, interviewId: string, inpu
     await recordEvent(tx, {
       organizationId: by.organizationId,
       interviewId,
-      actor: member(by.userId),
+      actor: actorOf(by),
       type: "interview.rescheduled",
       data: { from: previousStart.toISOString(), to: input.scheduledAt.toISOString(), sessionId, ...(interview.status === InterviewStatus.EXPIRED && { wasExpired: true }) },
       at,
@@ -100,7 +100,7 @@ export async function extendDeadline(by: Manager, interviewId: string, input: { 
     await recordEvent(tx, {
       organizationId: by.organizationId,
       interviewId,
-      actor: member(by.userId),
+      actor: actorOf(by),
       type: "deadline.extended",
       data: { from: current.dueAt.toISOString(), to: dueAt.toISOString(), sessionId, ...(interview.status === InterviewStatus.EXPIRED && { wasExpired: true }) },
       at,
@@ -170,7 +170,7 @@ export async function reopenAnswers(by: Manager, interviewId: string, input: { a
     await recordEvent(tx, {
       organizationId: by.organizationId,
       interviewId,
-      actor: member(by.userId),
+      actor: actorOf(by),
       type: "answers.reopened",
       data: { numbers: questions.map((q) => q.number), dueAt: dueAt.toISOString(), sessionId },
       at,
@@ -190,7 +190,7 @@ export async function resendInvitation(by: Manager, interviewId: string) {
     const { key, sessionId } = await rotateSession(tx, interviewId, at);
     const ctx = await loadEmailContext(tx, interviewId);
     await enqueueEmail(tx, await linkEmail(ctx, key, EmailKind.INVITATION));
-    await recordEvent(tx, { organizationId: by.organizationId, interviewId, actor: member(by.userId), type: "invitation.resent", data: { sessionId }, at });
+    await recordEvent(tx, { organizationId: by.organizationId, interviewId, actor: actorOf(by), type: "invitation.resent", data: { sessionId }, at });
   });
 }
 
@@ -208,6 +208,6 @@ export async function cancelInterview(by: Manager, interviewId: string, { reason
     await revokeActiveSession(tx, interviewId, at);
     await cancelPendingEmails(tx, interviewId, [...LINK_KINDS, ...ALL_REMINDER_KINDS], "interview cancelled");
     await enqueueEmail(tx, await cancellationEmail(await loadEmailContext(tx, interviewId), given || null));
-    await recordEvent(tx, { organizationId: by.organizationId, interviewId, actor: member(by.userId), type: "interview.cancelled", data: { withReason: given.length > 0 }, at });
+    await recordEvent(tx, { organizationId: by.organizationId, interviewId, actor: actorOf(by), type: "interview.cancelled", data: { withReason: given.length > 0 }, at });
   });
 }

@@ -4,6 +4,8 @@ import type { Role } from "@/lib/generated/prisma/enums";
 export interface Manager {
   userId: string;
   organizationId: string;
+  /** Set when the change comes through the public API with this key (acting as its creator, userId): the audit trail says so. */
+  apiKeyId?: string;
 }
 
 /** A signed-in member reading or reviewing interviews: what they see depends on their role too. */

@@ -6,7 +6,7 @@ import { ConflictError, DuplicateError, FieldError, isUniqueViolation } from "@/
 import { InterviewMode } from "@/lib/generated/prisma/enums";
 import { assertMayEmailOutsiders } from "@/lib/accounts/sending-limits";
 import { linkEmailCount } from "../notify";
-import { loadPlan, PAST_START_TOLERANCE_SECONDS, prepareInterview, resolveStart, writeInterviews, type CreateHooks } from "./create-interviews";
+import { loadPlan, PAST_START_TOLERANCE_SECONDS, prepareInterview, resolveStart, writeInterviews, type CreateHooks, type ExternalRef } from "./create-interviews";
 import type { Manager } from "./manager";
 import { openInterviewsFor } from "./open-interviews";
 
@@ -26,8 +26,10 @@ export interface ScheduleInput {
   dueDate?: string | null;
   durationMinutes: number;
   notes: string;
-  /** The form's one-time token: submitting the same form twice yields one interview. */
+  /** The form's one-time token (the API's Idempotency-Key): submitting the same form twice yields one interview. */
   requestToken: string;
+  /** The API client's id and JSON for the interview. */
+  external?: ExternalRef;
 }
 
 /** Test seam: runs inside the transaction right after the interview row is written. */
@@ -75,7 +77,7 @@ export async function scheduleInterview(by: Manager, input: ScheduleInput, hooks
           }
           throw error;
         })).id;
-      await writeInterviews(tx, by, plan, [{ prepared, candidateId }], { requestToken: input.requestToken }, hooks);
+      await writeInterviews(tx, by, plan, [{ prepared, candidateId }], { requestToken: input.requestToken, ...input.external }, hooks);
     });
   } catch (error) {
     // The same form submitted twice at once: the other request created it (and, for an inline

@@ -17,6 +17,7 @@ import { findInterview } from "@/lib/interviews/recruiter/queries";
 import { accessWindow, dateInZone } from "@/lib/interviews/model/window";
 import { formatInZone } from "@/lib/time-zones";
 import { now } from "@/lib/clock";
+import { ActorType } from "@/lib/generated/prisma/enums";
 import { AccommodationsCard } from "./accommodations-card";
 import { ContentCard } from "./content-card";
 import { InterviewActions } from "./interview-actions";
@@ -28,6 +29,15 @@ import { ShareLinksSection } from "./share-links-section";
 import { ReviewSection } from "./review-section";
 import { ReviewerInterviewView } from "./reviewer-view";
 import { InterviewHeader } from "./interview-header";
+
+/** Who made a timeline entry, after its words; a member's own changes need no note. */
+const ACTOR_NOTES: Record<ActorType, string> = {
+  [ActorType.USER]: "",
+  [ActorType.SYSTEM]: " · Kairos",
+  [ActorType.CANDIDATE]: " · candidate",
+  [ActorType.SHARE_LINK]: " · through a share link",
+  [ActorType.API_KEY]: " · through the API",
+};
 import { describeEvent } from "./timeline";
 
 export const metadata: Metadata = { title: "Interview" };
@@ -226,7 +236,7 @@ export default async function InterviewPage({ params, searchParams }: { params: 
                 <p className="text-ink-900">{describeEvent(event.type, event.data as Record<string, unknown>)}</p>
                 <p className="text-xs text-ink-500">
                   <LocalDate value={event.createdAt.toISOString()} />
-                  {event.actorType === "SYSTEM" ? " · Kairos" : event.actorType === "CANDIDATE" ? " · candidate" : event.actorType === "SHARE_LINK" ? " · through a share link" : ""}
+                  {ACTOR_NOTES[event.actorType]}
                 </p>
               </li>
             ))}

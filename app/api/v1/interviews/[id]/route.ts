@@ -1,0 +1,3 @@
+import { getInterviewOperation } from "@/lib/api/v1/interviews";
+
+export const GET = getInterviewOperation.handle;

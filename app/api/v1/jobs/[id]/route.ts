@@ -1,0 +1,3 @@
+import { getJobOperation } from "@/lib/api/v1/jobs";
+
+export const GET = getJobOperation.handle;

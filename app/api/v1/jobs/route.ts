@@ -1,0 +1,3 @@
+import { listJobsOperation } from "@/lib/api/v1/jobs";
+
+export const GET = listJobsOperation.handle;

@@ -1,0 +1,3 @@
+import { getRecordingOperation } from "@/lib/api/v1/recordings";
+
+export const GET = getRecordingOperation.handle;

@@ -1,0 +1,171 @@
+import "server-only";
+import { z } from "zod";
+import { appUrl } from "@/lib/config";
+import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import { AnswerType, RecordingStatus } from "@/lib/generated/prisma/enums";
+import { summarise } from "@/lib/interviews/review/summary";
+import { iso, lower, timestamp } from "./shared";
+
+// An interview as the API shows it: the list's summary, and the detail with its timeline, answers,
+// the submitted scorecards' summary and the decision. Read as an owner or admin sees it (a key is
+// created by one), in two queries for the detail.
+
+const decisionSchema = z.object({ outcome: z.enum(["advance", "hold", "reject"]), comment: z.string(), decided_at: timestamp }).nullable();
+
+export const interviewSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(["scheduled", "in_progress", "completed", "cancelled", "expired"]),
+    mode: z.enum(["scheduled", "deadline"]).meta({ description: "scheduled: at a booked time (starts_at) with a join window; deadline: any time from opens_at to due_at." }),
+    job: z.object({ id: z.string(), title: z.string() }),
+    candidate: z.object({ id: z.string(), name: z.string(), email: z.string(), external_id: z.string().nullable() }),
+    starts_at: timestamp,
+    opens_at: timestamp.nullable(),
+    due_at: timestamp.nullable(),
+    duration_minutes: z.number().int(),
+    time_zone: z.string().meta({ description: "The candidate's zone when it was scheduled: emails show times in it." }),
+    started_at: timestamp.nullable(),
+    completed_at: timestamp.nullable(),
+    decision: decisionSchema,
+    external_id: z.string().nullable(),
+    metadata: z.record(z.string(), z.unknown()).nullable(),
+    review_url: z.string().meta({ description: "The interview's page in Kairos (members sign in)." }),
+    created_at: timestamp,
+  })
+  .meta({ id: "Interview" });
+
+export const interviewDetailSchema = interviewSchema
+  .extend({
+    timeline: z.array(z.object({ type: z.string(), at: timestamp, actor: z.enum(["user", "candidate", "system", "share_link", "api_key"]) })),
+    answers: z.array(
+      z.object({
+        id: z.string(),
+        position: z.number().int(),
+        prompt: z.string(),
+        answer_type: z.enum(["text", "video", "audio"]),
+        text: z.string().nullable(),
+        submitted_at: timestamp.nullable(),
+        recordings: z.array(z.object({ id: z.string(), content_type: z.string(), duration_ms: z.number().int().nullable(), url: z.string().meta({ description: "GET with the same key (recordings:read); supports Range." }) })),
+      }),
+    ),
+    scorecards: z.object({
+      submitted: z.number().int(),
+      overall_mean: z.number().nullable(),
+      recommendations: z.object({ strong_yes: z.number().int(), yes: z.number().int(), no: z.number().int(), strong_no: z.number().int() }),
+      questions: z.array(z.object({ answer_id: z.string(), position: z.number().int(), mean: z.number().nullable(), spread: z.number().nullable() })),
+    }),
+  })
+  .meta({ id: "InterviewDetail" });
+
+export const INTERVIEW_SUMMARY = {
+  id: true,
+  status: true,
+  mode: true,
+  scheduledAt: true,
+  opensAt: true,
+  dueAt: true,
+  durationMinutes: true,
+  candidateTimeZone: true,
+  startedAt: true,
+  completedAt: true,
+  decision: true,
+  decisionComment: true,
+  decidedAt: true,
+  externalId: true,
+  metadata: true,
+  createdAt: true,
+  job: { select: { id: true, title: true } },
+  candidate: { select: { id: true, name: true, email: true, externalId: true } },
+} as const;
+
+type SummaryRow = {
+  id: string;
+  status: string;
+  mode: string;
+  scheduledAt: Date;
+  opensAt: Date | null;
+  dueAt: Date | null;
+  durationMinutes: number;
+  candidateTimeZone: string;
+  startedAt: Date | null;
+  completedAt: Date | null;
+  decision: string | null;
+  decisionComment: string;
+  decidedAt: Date | null;
+  externalId: string | null;
+  metadata: unknown;
+  createdAt: Date;
+  job: { id: string; title: string };
+  candidate: { id: string; name: string; email: string; externalId: string | null };
+};
+
+export function interviewJson(row: SummaryRow) {
+  return {
+    id: row.id,
+    status: row.status.toLowerCase(),
+    mode: row.mode.toLowerCase(),
+    job: row.job,
+    candidate: { id: row.candidate.id, name: row.candidate.name, email: row.candidate.email, external_id: row.candidate.externalId },
+    starts_at: iso(row.scheduledAt),
+    opens_at: iso(row.opensAt),
+    due_at: iso(row.dueAt),
+    duration_minutes: row.durationMinutes,
+    time_zone: row.candidateTimeZone,
+    started_at: iso(row.startedAt),
+    completed_at: iso(row.completedAt),
+    decision: row.decision && row.decidedAt ? { outcome: row.decision.toLowerCase(), comment: row.decisionComment, decided_at: iso(row.decidedAt) } : null,
+    external_id: row.externalId,
+    metadata: (row.metadata ?? null) as Record<string, unknown> | null,
+    review_url: `${appUrl()}/interviews/${row.id}`,
+    created_at: iso(row.createdAt),
+  };
+}
+
+/** One interview of the organisation in full, or NotFoundError. */
+export async function interviewDetailJson(organizationId: string, id: string) {
+  const prisma = await db();
+  const row = await prisma.interview.findFirst({
+    where: { id, organizationId },
+    select: {
+      ...INTERVIEW_SUMMARY,
+      events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { type: true, actorType: true, createdAt: true } },
+      answers: {
+        orderBy: { position: "asc" },
+        select: {
+          id: true,
+          position: true,
+          prompt: true,
+          answerType: true,
+          text: true,
+          submittedAt: true,
+          recordings: { where: { status: { not: RecordingStatus.DISCARDED } }, orderBy: [{ take: "asc" }, { segment: "asc" }], select: { id: true, contentType: true, durationMs: true } },
+        },
+      },
+      scorecards: { where: { submittedAt: { not: null } }, select: { reviewerName: true, recommendation: true, submittedAt: true, ratings: { select: { answerId: true, rating: true } } } },
+    },
+  });
+  if (!row) throw new NotFoundError("Interview");
+  const { events, answers, scorecards, ...summary } = row;
+  const tally = summarise(scorecards, answers);
+  const means = tally.questions.flatMap((q) => (q.mean === null ? [] : [q.mean]));
+  return {
+    ...interviewJson(summary),
+    timeline: events.map((event) => ({ type: event.type, at: iso(event.createdAt), actor: lower(event.actorType) })),
+    answers: answers.map((answer) => ({
+      id: answer.id,
+      position: answer.position,
+      prompt: answer.prompt,
+      answer_type: lower(answer.answerType),
+      text: answer.answerType === AnswerType.TEXT ? answer.text : null,
+      submitted_at: iso(answer.submittedAt),
+      recordings: answer.recordings.map((r) => ({ id: r.id, content_type: r.contentType, duration_ms: r.durationMs, url: `${appUrl()}/api/v1/recordings/${r.id}` })),
+    })),
+    scorecards: {
+      submitted: tally.submitted,
+      overall_mean: means.length ? Math.round((means.reduce((a, b) => a + b, 0) / means.length) * 10) / 10 : null,
+      recommendations: { strong_yes: tally.recommendations.STRONG_YES, yes: tally.recommendations.YES, no: tally.recommendations.NO, strong_no: tally.recommendations.STRONG_NO },
+      questions: tally.questions.map((q) => ({ answer_id: q.answerId, position: q.position, mean: q.mean, spread: q.spread })),
+    },
+  };
+}
