@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { addMinutes } from "date-fns";
+import { addDays, addMinutes, addSeconds } from "date-fns";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { setClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { ConflictError } from "@/lib/errors";
-import { InterviewStatus } from "@/lib/generated/prisma/enums";
+import { InterviewMode, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { startInterview } from "@/lib/interviews/candidate/answering";
 import { cancelInterview } from "@/lib/interviews/recruiter/manage";
 import { scheduleInterview } from "@/lib/interviews/recruiter/schedule";
@@ -106,5 +106,16 @@ describe("scheduling while the candidate has an open interview for the job", () 
     }
     const prisma = await db();
     expect(await prisma.interview.count({ where: { organizationId: org.organizationId, candidateId: org.candidate.id } })).toBe(1);
+  });
+
+  it("counts a deadline interview as open from its opening to its due time: a second one for the same job is refused a second before and at the due time, allowed after", async () => {
+    const { interviewId } = await scheduleFor(org.candidate.id, org.job.id, { mode: InterviewMode.DEADLINE, scheduledAt: "now", dueAt: addDays(T0, 5) });
+    const dueAt = (await (await db()).interview.findUniqueOrThrow({ where: { id: interviewId }, select: { dueAt: true } })).dueAt!;
+    for (const at of [addMinutes(T0, 60), addSeconds(dueAt, -1), dueAt]) {
+      setClock(at);
+      expect((await refusal(scheduleFor(org.candidate.id, org.job.id, { scheduledAt: addDays(at, 1) }))).existingId).toBe(interviewId);
+    }
+    setClock(addSeconds(dueAt, 1));
+    expect((await scheduleFor(org.candidate.id, org.job.id, { scheduledAt: addDays(dueAt, 1) })).created).toBe(true);
   });
 });

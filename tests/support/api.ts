@@ -44,5 +44,7 @@ export async function api(operationId: string, call: ApiCall = {}) {
   } catch {
     json = null;
   }
+  // What the reference promises is what comes back: a success's body must match its documented schema.
+  if (response.ok && op.success.schema && !op.success.binary) op.success.schema.parse(json);
   return { status: response.status, headers: response.headers, json, text, response, op };
 }

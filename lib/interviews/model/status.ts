@@ -1,5 +1,5 @@
 import { InterviewStatus } from "@/lib/generated/prisma/enums";
-import { windowPosition, type WindowTimes } from "./window";
+import { accessPosition, type AccessTimes } from "./window";
 
 export const STATUS_LABELS: Record<InterviewStatus, string> = {
   SCHEDULED: "Scheduled",
@@ -37,7 +37,8 @@ export function statusInSentence(status: InterviewStatus): string {
  * scheduled and its link not yet closed. One whose window has closed is expired in all but name
  * until the background round marks it. A candidate has at most one open interview per job.
  */
-export function isOpenAt(interview: WindowTimes & { status: InterviewStatus }, at: Date): boolean {
+export function isOpenAt(interview: AccessTimes & { status: InterviewStatus }, at: Date): boolean {
   if (interview.status === InterviewStatus.IN_PROGRESS) return true;
-  return interview.status === InterviewStatus.SCHEDULED && windowPosition(interview, at) !== "closed";
+  // Both modes: a DEADLINE interview's link works until dueAt, not for its (zero-minute) join window.
+  return interview.status === InterviewStatus.SCHEDULED && accessPosition(interview, at) !== "closed";
 }

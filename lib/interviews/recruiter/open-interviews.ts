@@ -19,7 +19,7 @@ export async function openInterviewsFor(
   const rows = await reader.interview.findMany({
     where: { organizationId, jobId, candidateId: { in: [...candidateIds] }, status: { in: [...OPEN_STATUSES] } },
     orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
-    select: { id: true, candidateId: true, status: true, scheduledAt: true, opensMinutesBefore: true, closesMinutesAfter: true },
+    select: { id: true, candidateId: true, status: true, mode: true, scheduledAt: true, opensAt: true, dueAt: true, opensMinutesBefore: true, closesMinutesAfter: true },
   });
   const open = new Map<string, string>();
   for (const row of rows) if (!open.has(row.candidateId) && isOpenAt(row, at)) open.set(row.candidateId, row.id);
