@@ -42,7 +42,7 @@ function CreateApiKeyBody() {
   return (
     <>
       <Dialog.Description className="mt-1 text-sm text-ink-600">
-        An integration (your ATS, a script) sends the key as <code className="font-mono text-xs">Authorization: Bearer …</code> and acts as you, with only
+        An integration (your ATS, a script) sends the key as <code className="font-mono text-xs whitespace-nowrap">Authorization: Bearer …</code> and acts as you, with only
         the scopes you tick. It stops working when you revoke it, when it expires, or if you leave the organisation or stop being an owner or admin.
       </Dialog.Description>
       <form action={formAction} onSubmit={onSubmit} noValidate className="mt-4 space-y-4">
