@@ -74,7 +74,7 @@ test("accept-invite, and the sign-up form showing its errors", async ({ page, br
 
 test("dashboard pages, empty", async ({ page, recruiter: _ }) => {
   test.setTimeout(240_000);
-  for (const path of ["/interviews", "/interviews?when=past", "/interviews?when=review", "/jobs", "/candidates", "/team", "/settings", "/jobs/new", "/candidates/new"]) {
+  for (const path of ["/interviews", "/interviews?when=past", "/interviews?when=review", "/jobs", "/candidates", "/team", "/settings", "/settings/api-keys", "/jobs/new", "/candidates/new"]) {
     await visit(page, path);
   }
 });

@@ -121,6 +121,7 @@ const shareLinkForm = (answerId: string) => form({ answerId, days: "14" });
 const NO_SHARE_LINK = "cm0000000000000000000000a";
 const externalScorecardForm = (name: string) => form({ shareLinkId: NO_SHARE_LINK, reviewerName: name, reviewerEmail: `${name.toLowerCase()}@example.test`, recommendation: "STRONG_YES", comment: name });
 const SHARE_LINK_GONE = "This link is no longer available, so your scorecard was not saved. Ask whoever shared it for a new one.";
+const apiKeyForm = (name: string, extra: Record<string, string> = {}) => form({ name, scope: ["jobs:read", "interviews:read"], expiresInDays: "30", ...extra });
 const acceptForm = (token: string) => form({ token, name: `Mallory ${uid()}`, password: "mallory-password" });
 
 /** A string only the wrong-types test's rightful calls carry: finding it in the database means something was written. */
@@ -303,6 +304,14 @@ async function expectNoShareLinks(t: Tools) {
   expect((await a.goto(`/interviews/${t.w.a.completed.id}`))?.status()).toBe(200);
   await expect(a.getByRole("heading", { level: 2, name: "Answers", exact: true })).toBeVisible();
   await expect(a.getByRole("region", { name: "Share links" })).toHaveCount(0);
+}
+
+/** A's one API key is still listed and active, and no other was made. */
+async function expectApiKeysUntouched(t: Tools) {
+  const a = await t.a();
+  expect((await a.goto("/settings/api-keys"))?.status()).toBe(200);
+  await expect(a.getByRole("region", { name: "Keys" }).getByRole("row")).toHaveCount(2); // the header and A's key
+  await expect(a.getByRole("row", { name: t.w.a.apiKey.name }).getByText("Active", { exact: true })).toBeVisible();
 }
 
 // ---- One entry per action ----
@@ -824,6 +833,32 @@ const CASES: Record<ActionRef, Case> = {
       await expectRetentionUntouched(t);
     },
   },
+  "app/(dashboard)/settings/api-keys/actions.ts#createApiKeyAction": {
+    least: "ADMIN",
+    rightful: { as: "orgA", page: "/settings/api-keys", args: () => [INITIAL, apiKeyForm(MARK)], untouched: async (t) => (await markAbsent(t), expectApiKeysUntouched(t)) },
+    async unauthenticated(t) {
+      await t.signedOut("/settings/api-keys", [INITIAL, apiKeyForm(`Mallory ${uid()}`)]);
+      await expectApiKeysUntouched(t);
+    },
+    // No id to pass: B's owner makes a key of B's, never one of A's.
+    async otherOrg(t) {
+      const outcome = await t.call(t.orgB, "/settings/api-keys", [INITIAL, apiKeyForm(`Bravo ${uid()}`, { organizationId: "ignored" })]);
+      expect(outcome.result).toMatchObject({ ok: true, key: expect.stringMatching(/^kairos_/) });
+      await expectApiKeysUntouched(t);
+    },
+  },
+  "app/(dashboard)/settings/api-keys/actions.ts#revokeApiKeyAction": {
+    least: "ADMIN",
+    rightful: { as: "orgA", page: "/settings/api-keys", args: (w) => [w.a.apiKey.id], untouched: expectApiKeysUntouched },
+    async unauthenticated(t) {
+      await t.signedOut("/settings/api-keys", [t.w.a.apiKey.id]);
+      await expectApiKeysUntouched(t);
+    },
+    async otherOrg(t) {
+      expect((await t.call(t.orgB, "/settings/api-keys", [t.w.a.apiKey.id])).result).toBe("This API key was not found.");
+      await expectApiKeysUntouched(t);
+    },
+  },
   "app/(dashboard)/settings/actions.ts#setTimeZoneAction": {
     least: "member",
     rightful: { as: "orgA", page: "/settings", args: () => [INITIAL, form({ timeZone: FOREIGN_ZONE })], untouched: expectTimeZoneUntouched },
@@ -1213,6 +1248,8 @@ async function toolsFor(world: World, ref: ActionRef, { browser, playwright, bas
 /** What a member below the action's least role is told (lib/actions.ts forbiddenFor, or the action's own words). */
 const FORBIDDEN: Partial<Record<ActionRef, string>> = {
   "app/(dashboard)/settings/actions.ts#setRetentionAction": "Only an admin or owner can change how long answers are kept.",
+  "app/(dashboard)/settings/api-keys/actions.ts#createApiKeyAction": "Only an owner or admin can manage API keys.",
+  "app/(dashboard)/settings/api-keys/actions.ts#revokeApiKeyAction": "Only an owner or admin can manage API keys.",
 };
 const forbidden = (ref: ActionRef, least: "RECRUITER" | "ADMIN") =>
   FORBIDDEN[ref] ??

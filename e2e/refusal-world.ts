@@ -27,6 +27,8 @@ export type World = {
     completed: Answered;
     inProgress: Started;
     invite: { id: string; email: string };
+    /** An active API key (its id and name; the key itself is never needed). */
+    apiKey: { id: string; name: string };
   };
   b: { state: string; job: { id: string; title: string }; completed: Answered; inProgress: Started; open: Interview };
 };
@@ -117,6 +119,25 @@ export async function buildWorld(browser: Browser): Promise<World> {
   await a.getByRole("region", { name: "Open invitations" }).getByRole("button", { name: "Revoke" }).click();
   await a.getByRole("alertdialog").getByRole("button", { name: "Revoke invitation" }).click();
   await expect.poll(() => revokeArgs).not.toBeNull();
+  // An API key, and its id, taken the same way from its Revoke call (stopped before the server).
+  const apiKeyName = `Alpha integration ${uid()}`;
+  await a.goto("/settings/api-keys");
+  await a.getByRole("button", { name: "Create API key" }).click();
+  const keyDialog = a.getByRole("dialog", { name: "Create API key" });
+  await keyDialog.getByLabel("Name").fill(apiKeyName);
+  await keyDialog.getByRole("checkbox", { name: /jobs:read/ }).check();
+  await keyDialog.getByRole("button", { name: "Create key" }).click();
+  await expect(keyDialog.getByLabel("API key")).toHaveValue(/^kairos_/);
+  await keyDialog.getByRole("button", { name: "Done" }).click();
+  let revokeKeyArgs: unknown[] | null = null;
+  await a.route("**/settings/api-keys", async (route) => {
+    if (!route.request().headers()["next-action"]) return route.fallback();
+    revokeKeyArgs = route.request().postDataJSON() as unknown[];
+    await route.abort();
+  });
+  await a.getByRole("row", { name: apiKeyName }).getByRole("button", { name: /^Revoke/ }).click();
+  await a.getByRole("alertdialog").getByRole("button", { name: "Revoke key" }).click();
+  await expect.poll(() => revokeKeyArgs).not.toBeNull();
   const aState = JSON.stringify(await aContext.storageState());
   await aContext.close();
   const members = {} as Record<LowerRole, RoleMember>;
@@ -143,6 +164,7 @@ export async function buildWorld(browser: Browser): Promise<World> {
       scheduled,
       ...aInterviews,
       invite: { id: String(revokeArgs![0]), email: inviteEmail },
+      apiKey: { id: String(revokeKeyArgs![0]), name: apiKeyName },
     },
     b: { state: bState, job: { id: bJobId, title: bJobTitle }, ...bInterviews, open: { id: open.id, link: open.link } },
   };

@@ -274,3 +274,36 @@ test("a share link's token is in the one response that shows it to the recruiter
   const log = readFileSync(E2E_SERVER_LOG, "utf8");
   expect(log.includes(token), "the server log holds the share token").toBe(false);
 });
+
+test("an API key is in the one response that shows it to its creator: not in the database, the server log or any other response", async ({ page, request, recruiter: _ }) => {
+  const seen = await recordTraffic(page.context());
+  await page.goto("/settings/api-keys");
+  await page.getByRole("button", { name: "Create API key" }).click();
+  const dialog = page.getByRole("dialog", { name: "Create API key" });
+  const name = `Leak check ${randomUUID().slice(0, 6)}`;
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByRole("checkbox", { name: /interviews:read/ }).check();
+  await dialog.getByRole("button", { name: "Create key" }).click();
+  await expect(dialog.getByLabel("API key")).toHaveValue(/^kairos_[\w-]{43}$/);
+  const key = await dialog.getByLabel("API key").inputValue();
+  await dialog.getByRole("button", { name: "Done" }).click();
+
+  // The list after a reload, and a refused create (its log line, if any, must not carry a key either).
+  await page.reload();
+  await expect(page.getByRole("row", { name })).toContainText(`${key.slice(0, 11)}…`);
+  await page.getByRole("button", { name: "Create API key" }).click();
+  await dialog.getByRole("button", { name: "Create key" }).click();
+  await expect(dialog.getByRole("group", { name: "Scopes" })).toContainText("Choose at least one scope.");
+  await page.context().unrouteAll({ behavior: "wait" });
+
+  // Stored: only its SHA-256 (and its first characters, which are not the secret).
+  expect(await storedAt(request, key)).toEqual([]);
+  expect(await storedAt(request, key.slice(11))).toEqual([]);
+
+  // The browser: only the server action that created it answered with it, once.
+  const showing = seen.filter((response) => placesOf(key, response).length > 0);
+  expect(showing.map((response) => [response.requestHeaders["next-action"] !== undefined, placesOf(key, response)])).toEqual([[true, ["body"]]]);
+
+  const log = readFileSync(E2E_SERVER_LOG, "utf8");
+  expect(log.includes(key.slice(11)), "the server log holds the API key").toBe(false);
+});

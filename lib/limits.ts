@@ -47,3 +47,12 @@ export const BULK_CSV_BYTES_MAX = 2 * 1024 * 1024;
 export const BULK_PASTE_MAX = 1024 * 1024;
 /** A candidate's id in another system (an ATS), kept with a bulk invitation's row. */
 export const EXTERNAL_ID_MAX = 120;
+
+/** An API key's name: what it is for ("Greenhouse", "Nightly export"), enough to tell keys apart. */
+export const API_KEY_NAME_MAX = 80;
+/**
+ * How long a new API key works: one of these many days, or until it is revoked. Presets, as
+ * GitHub's token form offers, rather than a date: no time zone to interpret, and 90 days by default
+ * nudges rotation without surprising an integration within a quarter.
+ */
+export const API_KEY_EXPIRY_DAYS = { choices: [30, 90, 365], default: 90 } as const;

@@ -1,10 +1,11 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { addMinutes } from "date-fns";
+import { subMinutes } from "date-fns";
 import { managesTeam } from "@/lib/accounts/roles";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { FieldError, NotFoundError, StateError } from "@/lib/errors";
+import { API_KEY_NAME_MAX } from "@/lib/limits";
 import { hashToken } from "@/lib/tokens";
 import { isApiScope, type ApiScope } from "./scopes";
 
@@ -43,6 +44,9 @@ function newApiKey(): string {
 /** Creates a key and returns it, the one time it exists: only its SHA-256 is stored. */
 export async function createApiKey(by: KeyAdmin, input: ApiKeyInput): Promise<{ id: string; key: string }> {
   await assertAdmin(by);
+  // The form's schema checks the same bounds; lib holds them too, for callers that are not the form.
+  const name = input.name.trim();
+  if (name.length === 0 || name.length > API_KEY_NAME_MAX) throw new FieldError("name", `Name the key in 1 to ${API_KEY_NAME_MAX} characters.`);
   const scopes = [...new Set(input.scopes)];
   if (scopes.length === 0 || !scopes.every(isApiScope)) throw new FieldError("scopes", "Choose at least one of the listed scopes.");
   if (input.expiresAt && input.expiresAt.getTime() <= now().getTime()) throw new FieldError("expiresAt", "Choose an expiry in the future.");
@@ -51,7 +55,7 @@ export async function createApiKey(by: KeyAdmin, input: ApiKeyInput): Promise<{ 
   const created = await prisma.apiKey.create({
     data: {
       organizationId: by.organizationId,
-      name: input.name,
+      name,
       prefix: key.slice(0, SHOWN_LENGTH),
       tokenHash: hashToken(key),
       scopes,
@@ -137,8 +141,10 @@ export async function authenticateApiKey(presented: string | null): Promise<KeyV
   const creator = key.createdBy;
   if (!creator || creator.organizationId !== key.organizationId) return { ok: false, reason: "creator_gone" };
   if (!managesTeam(creator.role)) return { ok: false, reason: "creator_demoted" };
-  if (!key.lastUsedAt || addMinutes(key.lastUsedAt, LAST_USED_EVERY_MINUTES) <= at) {
-    await prisma.apiKey.updateMany({ where: { id: key.id }, data: { lastUsedAt: at } });
+  const stale = subMinutes(at, LAST_USED_EVERY_MINUTES);
+  if (!key.lastUsedAt || key.lastUsedAt <= stale) {
+    // Conditional in the database too: of concurrent requests that all read a stale value, one writes.
+    await prisma.apiKey.updateMany({ where: { id: key.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: stale } }] }, data: { lastUsedAt: at } });
   }
   return {
     ok: true,

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { requireMember } from "@/lib/accounts/auth";
 import { managesTeam } from "@/lib/accounts/roles";
@@ -65,6 +66,20 @@ export default async function SettingsPage() {
           )}
         </div>
       </section>
+      {/* Keys act for the organisation, so only those who manage it see them (the page is a 404 for others). */}
+      {managesSettings && (
+        <section aria-labelledby="api-keys-heading" className="mt-8 max-w-3xl rounded-lg bg-white p-6 ring-1 ring-ink-200">
+          <h2 id="api-keys-heading" className="text-base font-semibold text-ink-900">
+            API keys
+          </h2>
+          <p className="mt-2 text-sm text-ink-700">Let your ATS or your own scripts use the Kairos API: create a key for each integration, see when each was last used, and revoke them.</p>
+          <p className="mt-4 text-sm">
+            <Link href="/settings/api-keys" className="font-medium text-accent-700 underline underline-offset-4">
+              Manage API keys
+            </Link>
+          </p>
+        </section>
+      )}
     </>
   );
 }
