@@ -259,6 +259,12 @@ export async function completedInterview(page: Page, browser: Browser, recruiter
 export async function answerBoth(page: Page, browser: Browser, name: string, texts: [string, string], emailPrefix: string) {
   const { interviewId, link } = await scheduleAndGetLink(page, { name, email: `${emailPrefix}-${randomUUID().slice(0, 8)}@example.test` });
   await moveInterview(page, interviewId, { seconds: 3600 }); // starts now
+  await answerTwoByLink(browser, link, name, texts);
+  return interviewId;
+}
+
+/** Opens an interview's link (open now, two written questions) in a fresh browser and answers both with `texts`, to its thank-you page. */
+export async function answerTwoByLink(browser: Browser, link: string, name: string, texts: [string, string]) {
   const context = await browser.newContext();
   const candidate = await context.newPage();
   await candidate.goto(link);
@@ -272,5 +278,4 @@ export async function answerBoth(page: Page, browser: Browser, name: string, tex
   }
   await expect(candidate.getByRole("heading", { name: `Thank you, ${name}` })).toBeVisible();
   await context.close();
-  return interviewId;
 }

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { PROBLEM_TITLES, type ProblemCode } from "@/lib/api/problem";
-import { API_SCOPE_LABELS, API_SCOPES } from "@/lib/api/scopes";
 
 export const metadata: Metadata = { title: "API reference" };
 
@@ -32,14 +31,6 @@ export default async function ApiReferencePage() {
         Authenticate with <code>Authorization: Bearer kairos_…</code>: owners and admins create keys in <Link className="underline" href="/settings/api-keys">Settings → API keys</Link>. The
         machine-readable document is <a className="underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1).
       </p>
-      <h2 className="mt-6 text-lg font-semibold">Scopes</h2>
-      <ul className="mt-2 list-disc pl-6 text-sm">
-        {API_SCOPES.map((scope) => (
-          <li key={scope}>
-            <code>{scope}</code>: {API_SCOPE_LABELS[scope]}
-          </li>
-        ))}
-      </ul>
       <div id="swagger-ui" className="mt-6" />
       <noscript>
         <p className="text-sm">The interactive reference needs JavaScript; the document itself is at /api/v1/openapi.json.</p>
