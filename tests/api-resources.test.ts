@@ -96,6 +96,14 @@ describe("interviews", () => {
     const bad = await api("createInterview", { key, body: { job_id: org.job.id, candidate_id: org.candidate.id, mode: "deadline", due_date: "2001-01-01" } });
     expect(bad.status).toBe(422);
     expect(bad.json.errors[0].pointer).toBe("/due_date");
+    // Another organisation's job or candidate named in the body: refused on that field, nothing written.
+    const other = await makeSchedulingOrg("API invite other");
+    for (const [foreign, pointer] of [[{ job_id: other.job.id, candidate_id: org.candidate.id }, "/job_id"], [{ job_id: org.job.id, candidate_id: other.candidate.id }, "/candidate_id"]] as const) {
+      const refused = await api("createInterview", { key, body: { ...foreign, starts_at: "now" } });
+      expect(refused.status).toBe(422);
+      expect(refused.json.errors[0].pointer).toBe(pointer);
+    }
+    expect(await prisma.interview.count({ where: { OR: [{ candidateId: other.candidate.id }, { jobId: other.job.id }] } })).toBe(0);
     const neither = await api("createInterview", { key, body: { job_id: org.job.id } });
     expect(neither.status).toBe(400);
     expect(neither.json.errors[0].pointer).toBe("/candidate_id");

@@ -79,6 +79,13 @@ async function main() {
     { name: `/compare/[job], ${reviewInterviews} completed interviews × ${reviewQuestions} questions`, path: `/compare/${seeded.review.jobId}`, ...review, expect: 200, contains: "Compare candidates" },
   );
   const compareTarget = targets.at(-1)!;
+  targets.push({
+    name: `GET /api/v1/interviews/[id] (that review interview, API key)`,
+    path: `/api/v1/interviews/${seeded.review.interviewId}`,
+    headers: { authorization: `Bearer ${seeded.review.apiKey}` },
+    expect: 200,
+    contains: '"scorecards"',
+  });
 
   log("next start …");
   server = await startServer({
@@ -91,6 +98,9 @@ async function main() {
       // As behind one proxy: each portal request names its own client in X-Forwarded-For, so the
       // key-lookup limits measure their cost without turning the load into 429s.
       TRUSTED_PROXY_HOPS: "1",
+      // The API key's per-minute limit is counted on every request, as in production; only raised
+      // so that the load run measures the answers, not 429s.
+      KAIROS_API_REQUESTS_PER_MINUTE: "100000000",
     },
   });
   const rssIdle = serverRssMb(server.pid);
@@ -137,6 +147,8 @@ async function main() {
   // The report.
   const [baseline, lobby, , , list100, list100k] = results;
   const lobbyRatio = lobby!.rps / baseline!.rps;
+  const apiRead = results.at(-1)!;
+  const apiRatio = apiRead.rps / baseline!.rps;
   const listRatio = list100!.meanLatency > 0 ? list100k!.meanLatency / list100!.meanLatency : Number.NaN;
   const lines: string[] = [];
   lines.push(`Command: \`DATABASE_URL=postgresql://kairos:kairos@127.0.0.1:5432/kairos_bench npm run bench${[...args].length ? ` -- ${[...args].join(" ")}` : ""}\``);
@@ -155,6 +167,7 @@ async function main() {
   lines.push("| measure | result | target | |");
   lines.push("|---|---:|---:|---|");
   lines.push(`| /interview lobby vs baseline, req/s | ${lobbyRatio.toFixed(2)}× | ≥ 0.80× | ${verdict(lobbyRatio >= 0.8)} |`);
+  lines.push(`| GET /api/v1/interviews/[id] vs baseline, req/s (10 answers, 5 scorecards, no React render) | ${apiRatio.toFixed(2)}× (${fmt(apiRead.rps)} vs ${fmt(baseline!.rps)}) | ≥ 1.00× | ${verdict(apiRatio >= 1)} |`);
   lines.push(`| list @100k vs list @100, mean latency | ${listRatio.toFixed(2)}× (${fmt(list100k!.meanLatency, 1)} vs ${fmt(list100!.meanLatency, 1)} ms) | ≤ 1.20× | ${verdict(listRatio <= 1.2)} |`);
   lines.push(`| scheduleInterview, ${fmt(schedule.calls)} calls | p50 ${schedule.p50.toFixed(1)} ms, p95 ${schedule.p95.toFixed(1)} ms | p95 ≤ 25 ms | ${verdict(schedule.p95 <= 25)} |`);
   lines.push(`| renderEmail (invitation, HTML + text), ${render.renders} renders, NODE_ENV=${render.nodeEnv} | median ${render.median.toFixed(2)} ms (p95 ${render.p95.toFixed(2)}) | ≤ 3 ms | ${verdict(render.median <= 3)} |`);

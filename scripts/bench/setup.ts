@@ -31,7 +31,7 @@ export interface Seeded {
   /** For scheduleInterview: an org of its own, so its queued emails can be set aside. */
   scheduler: { orgId: string; userId: string; jobId: string; candidateIds: string[] };
   /** A job's 200 completed interviews × 10 questions, each scored by 5 reviewers (submitted): the review page and the compare view. */
-  review: { orgId: string; userId: string; email: string; jobId: string; interviewId: string; interviews: number };
+  review: { orgId: string; userId: string; email: string; jobId: string; interviewId: string; interviews: number; apiKey: string };
   openKey: string;
   earlyKey: string;
   unknownKey: string;
@@ -129,7 +129,8 @@ export async function seed(url: string, bigCount = 100_000, smallCount = 100): P
  */
 async function reviewOrg(q: (sql: string, params?: unknown[]) => Promise<unknown>) {
   const { interviews, questions, reviewers } = REVIEW_BENCH;
-  const orgId = "org_review";
+  // Ids start with "c" (cuid-shaped): the public API takes only ids shaped as Kairos makes them.
+  const orgId = "corg_review";
   const userId = "user_review";
   const email = "recruiter@review.bench";
   const jobId = "job_review";
@@ -185,5 +186,11 @@ async function reviewOrg(q: (sql: string, params?: unknown[]) => Promise<unknown
      FROM generate_series(1, $2::int) i, generate_series(1, $3::int) r, generate_series(0, $4::int - 1) p`,
     [orgId, interviews, reviewers, questions],
   );
-  return { orgId, userId, email, jobId, interviewId: `${orgId}_i1`, interviews };
+  // An API key of the owner's, for the public API's row (fixed: a bench database is thrown away).
+  const apiKey = `kairos_${"b".repeat(43)}`;
+  await q(
+    `INSERT INTO "ApiKey" (id, "organizationId", name, prefix, "tokenHash", scopes, "createdById") VALUES ($1 || '_key', $1, 'Bench', $2, $3, ARRAY['interviews:read'], $4)`,
+    [orgId, apiKey.slice(0, 11), createHash("sha256").update(apiKey).digest("hex"), userId],
+  );
+  return { orgId, userId, email, jobId, interviewId: `${orgId}_i1`, interviews, apiKey };
 }
