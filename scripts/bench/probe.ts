@@ -45,7 +45,7 @@ async function main() {
     { name: "list @100", path: "/interviews", headers: { cookie: await session("user_small") } },
     { name: "list @100k", path: "/interviews", headers: { cookie: await session("user_big") } },
     // 5 reviewers × 10 questions, every scorecard submitted (setup.ts, reviewOrg).
-    { name: "review page", path: "/interviews/corg_review_i1", headers: { cookie: await session("user_review") } },
+    { name: "review page", path: "/interviews/cbenchreviewinterview1", headers: { cookie: await session("user_review") } },
     { name: "compare 200", path: "/compare/job_review", headers: { cookie: await session("user_review") } },
   ];
   try {

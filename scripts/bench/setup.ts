@@ -129,8 +129,7 @@ export async function seed(url: string, bigCount = 100_000, smallCount = 100): P
  */
 async function reviewOrg(q: (sql: string, params?: unknown[]) => Promise<unknown>) {
   const { interviews, questions, reviewers } = REVIEW_BENCH;
-  // Ids start with "c" (cuid-shaped): the public API takes only ids shaped as Kairos makes them.
-  const orgId = "corg_review";
+  const orgId = "org_review";
   const userId = "user_review";
   const email = "recruiter@review.bench";
   const jobId = "job_review";
@@ -192,5 +191,9 @@ async function reviewOrg(q: (sql: string, params?: unknown[]) => Promise<unknown
     `INSERT INTO "ApiKey" (id, "organizationId", name, prefix, "tokenHash", scopes, "createdById") VALUES ($1 || '_key', $1, 'Bench', $2, $3, ARRAY['interviews:read'], $4)`,
     [orgId, apiKey.slice(0, 11), createHash("sha256").update(apiKey).digest("hex"), userId],
   );
-  return { orgId, userId, email, jobId, interviewId: `${orgId}_i1`, interviews, apiKey };
+  // The measured interview gets a cuid-shaped id (the public API takes only ids shaped as Kairos
+  // makes them); its answers, scorecards and requests follow it (ON UPDATE CASCADE).
+  const interviewId = "cbenchreviewinterview1";
+  await q(`UPDATE "Interview" SET id = $1 WHERE id = $2 || '_i1'`, [interviewId, orgId]);
+  return { orgId, userId, email, jobId, interviewId, interviews, apiKey };
 }
