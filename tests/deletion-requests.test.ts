@@ -59,7 +59,8 @@ describe("requestDeletion", () => {
     expect(more).toEqual([]);
     expect(email).toMatchObject({ toEmail: org.ownerEmail, subject: `${candidate.name} asks you to delete their interview answers` });
     expect(email!.text).toContain(`http://localhost:3000/interviews/${interviewId}`);
-    const deletesOn = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/London", weekday: "long", year: "numeric", month: "long", day: "numeric" }).format(
+    // In the recipient's zone: the factory's owner has none, so UTC (Europe/London differed between 23:00 and midnight UTC).
+    const deletesOn = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "long", year: "numeric", month: "long", day: "numeric" }).format(
       addDays(completedAt!, 180),
     );
     expect(email!.text).toContain(`Your retention policy deletes them on ${deletesOn} in any case.`);
