@@ -25,7 +25,7 @@ export function claimDue<T>(
   { table, at, leaseMs, limit, returning, where = Prisma.empty }: { table: QueueTable; at: Date; leaseMs: number; limit: number; returning: Prisma.Sql; where?: Prisma.Sql },
 ): Promise<T[]> {
   const name = Prisma.raw(`"${table}"`);
-  return client.$queryRaw<T[]>`
+  return client.$queryRaw<T[]>(Prisma.sql`
     UPDATE ${name} AS q
     SET status = 'SENDING', "leaseUntil" = ${addMilliseconds(at, leaseMs)}, attempts = q.attempts + 1, "updatedAt" = ${at}
     FROM (
@@ -36,5 +36,5 @@ export function claimDue<T>(
       FOR UPDATE SKIP LOCKED
     ) AS due
     WHERE q.id = due.id
-    RETURNING ${returning}`;
+    RETURNING ${returning}`);
 }
