@@ -57,7 +57,7 @@ describe("events are queued with the change that causes them", () => {
     expect(await sendDueWebhooks()).toMatchObject({ claimed: 1, delivered: 1 });
     expect(receiver.received).toHaveLength(1);
     const request = receiver.received[0];
-    const verified = verifyAt(secret, request, T0) as { id: string; type: string; created_at: string; data: Record<string, any> };
+    const verified = verifyAt(secret, request, T0) as { id: string; type: string; created_at: string; data: { interview: unknown; job: unknown; candidate: unknown } };
     expect(verified).toMatchObject({ id: delivery.eventId, type: "interview.scheduled", created_at: T0.toISOString() });
     expect(request.headers["webhook-id"]).toBe(delivery.eventId);
     expect(verified.data.interview).toMatchObject({ id: interviewId, status: "SCHEDULED", external_id: null, metadata: null });
