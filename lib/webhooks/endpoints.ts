@@ -4,6 +4,7 @@ import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { FieldError, NotFoundError } from "@/lib/errors";
 import { Role } from "@/lib/generated/prisma/enums";
+import { WEBHOOK_DESCRIPTION_MAX } from "@/lib/limits";
 import { checkEndpointUrl, WebhookAddressError } from "./address";
 import { isWebhookEventType } from "./events";
 import { newSecret, ROTATION_OVERLAP_MS } from "./signing";
@@ -20,7 +21,7 @@ export interface WebhookActor {
 }
 
 export const ENDPOINTS_PER_ORGANIZATION = 20;
-export const DESCRIPTION_MAX = 200;
+const DESCRIPTION_MAX = WEBHOOK_DESCRIPTION_MAX;
 
 export interface EndpointInput {
   url: string;
