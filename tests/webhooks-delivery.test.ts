@@ -7,8 +7,8 @@ import { cancelInterview } from "@/lib/interviews/recruiter/manage";
 import { scheduleInterview } from "@/lib/interviews/recruiter/schedule";
 import { recordEvent, SYSTEM } from "@/lib/interviews/audit";
 import { deleteCandidate } from "@/lib/candidates";
-import { createEndpoint, findEndpoint, rotateSecret } from "@/lib/webhooks/endpoints";
-import { redeliver, sendTestEvent } from "@/lib/webhooks/deliveries";
+import { createEndpoint, deleteEndpoint, findEndpoint, rotateSecret, updateEndpoint } from "@/lib/webhooks/endpoints";
+import { listDeliveries, redeliver, sendTestEvent } from "@/lib/webhooks/deliveries";
 import { BACKOFF, GIVE_UP_AFTER_MS, LEASE_MS, sendDueWebhooks } from "@/lib/webhooks/sender";
 import { anotherCandidate, makeMember, makeSchedulingOrg, scheduleInput } from "./support/factories";
 import { startReceiver, verifyAt } from "./support/webhook-receiver";
@@ -222,6 +222,44 @@ describe("retries, 410 and giving up", () => {
     setClock(addDays(at, 1));
     await sendDueWebhooks();
     expect(await (await db()).outboxEmail.count({ where: { organizationId: org.organizationId, kind: EmailKind.WEBHOOK_DISABLED } })).toBe(2);
+  });
+});
+
+describe("who may manage endpoints", () => {
+  it("another organisation's owner and a recruiter or reviewer of this one are told 'not found' by every function, and nothing changes", async () => {
+    const { org, endpointId, actor } = await orgWithEndpoint();
+    const other = await makeSchedulingOrg("Other");
+    const recruiter = await makeMember(org, Role.RECRUITER);
+    const reviewer = await makeMember(org, Role.REVIEWER);
+    const before = await findEndpoint(actor, endpointId);
+    for (const outsider of [
+      { userId: other.ownerId, organizationId: other.organizationId },
+      { userId: recruiter.id, organizationId: org.organizationId },
+      { userId: reviewer.id, organizationId: org.organizationId },
+      // A user of another organisation naming this one: the session decides the organisation, never the caller.
+      { userId: other.ownerId, organizationId: org.organizationId },
+    ]) {
+      await expect(findEndpoint(outsider, endpointId)).rejects.toThrow(/not found/);
+      await expect(updateEndpoint(outsider, endpointId, { enabled: false })).rejects.toThrow(/not found/);
+      await expect(rotateSecret(outsider, endpointId)).rejects.toThrow(/not found/);
+      await expect(sendTestEvent(outsider, endpointId)).rejects.toThrow(/not found/);
+      await expect(listDeliveries(outsider, endpointId)).rejects.toThrow(/not found/);
+      await expect(deleteEndpoint(outsider, endpointId)).rejects.toThrow(/not found/);
+      // Another organisation's owner may of course create endpoints in their own organisation.
+      if (outsider.organizationId === org.organizationId) {
+        await expect(createEndpoint(outsider, { url: receiver.url, description: "", events: ["interview.scheduled"] })).rejects.toThrow(/not found/);
+      }
+    }
+    expect(await (await db()).webhookEndpoint.count({ where: { organizationId: org.organizationId } })).toBe(1);
+    expect(await findEndpoint(actor, endpointId)).toEqual(before);
+    expect(await deliveriesOf(endpointId)).toHaveLength(0);
+  });
+
+  it("refuses a URL or events it cannot use, on the field", async () => {
+    const { actor } = await orgWithEndpoint();
+    await expect(createEndpoint(actor, { url: "ftp://example.com", description: "", events: ["interview.scheduled"] })).rejects.toMatchObject({ field: "url" });
+    await expect(createEndpoint(actor, { url: receiver.url, description: "", events: [] })).rejects.toMatchObject({ field: "events" });
+    await expect(createEndpoint(actor, { url: receiver.url, description: "", events: ["interview.exploded"] })).rejects.toMatchObject({ field: "events" });
   });
 });
 
