@@ -56,3 +56,5 @@ export const API_KEY_NAME_MAX = 80;
  * nudges rotation without surprising an integration within a quarter.
  */
 export const API_KEY_EXPIRY_DAYS = { choices: [30, 90, 365], default: 90 } as const;
+/** A webhook endpoint's description. */
+export const WEBHOOK_DESCRIPTION_MAX = 200;

@@ -38,6 +38,8 @@ export async function api(operationId: string, call: ApiCall = {}) {
   }
   const response = await op.handle(new Request(url, { method: op.method, headers, body }), { params: Promise.resolve(call.params ?? {}) });
   const text = await response.clone().text();
+  // Loosely typed on purpose: each test reads the fields it expects, and the schema check below holds the shape.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
   let json: any = null;
   try {
     json = text ? JSON.parse(text) : null;
