@@ -4,6 +4,7 @@ import { DuplicateError, isUniqueViolation, NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { containsText } from "@/lib/search";
 import { deleteInterviewMedia } from "@/lib/interviews/media";
+import { candidateData, enqueueWebhookEvents } from "@/lib/webhooks/events";
 
 export interface CandidateInput {
   name: string;
@@ -95,8 +96,15 @@ export async function deleteCandidate(organizationId: string, id: string): Promi
   // Media first: once the rows are gone nothing would remember media left behind, whereas a
   // storage failure here stops the deletion with nothing deleted, and the recruiter tries again.
   await deleteInterviewMedia(interviewIds);
-  const { count } = await prisma.candidate.deleteMany({ where: { id, organizationId } });
-  if (count === 0) throw new NotFoundError("Candidate");
+  // The deletion and its candidate.deleted event commit together (the event carries the ids an ATS
+  // maps back, read before the row goes).
+  await prisma.$transaction(async (tx) => {
+    const gone = await tx.candidate.findFirst({ where: { id, organizationId }, select: { id: true, name: true, email: true, externalId: true, metadata: true } });
+    if (!gone) throw new NotFoundError("Candidate");
+    await enqueueWebhookEvents(tx, [{ organizationId, type: "candidate.deleted", data: { candidate: candidateData(gone), interview_ids: interviewIds } }]);
+    const { count } = await tx.candidate.deleteMany({ where: { id, organizationId } });
+    if (count === 0) throw new NotFoundError("Candidate");
+  });
   // Once more after the commit: an interview in progress may have uploaded a chunk in between.
   // Its rows are gone, so a failure now can only be logged (with the prefixes to clean up).
   await deleteInterviewMedia(interviewIds).catch((error: unknown) => {

@@ -47,3 +47,6 @@ export const BULK_CSV_BYTES_MAX = 2 * 1024 * 1024;
 export const BULK_PASTE_MAX = 1024 * 1024;
 /** A candidate's id in another system (an ATS), kept with a bulk invitation's row. */
 export const EXTERNAL_ID_MAX = 120;
+
+/** A webhook endpoint's description. */
+export const WEBHOOK_DESCRIPTION_MAX = 200;

@@ -36,6 +36,7 @@ const SUBJECTS: Record<TemplateName, string> = {
   "password-reset": "Reset your Kairos password",
   "password-changed": "Your Kairos password was changed",
   "sign-in-alert": "Someone is trying to sign in to your Kairos account",
+  "webhook-disabled": "Webhook endpoint disabled: https://ats.example.com/hooks/kairos",
 };
 
 /** The link each link-carrying template must show, read from its preview props. */
@@ -58,6 +59,7 @@ const LINKS: Partial<Record<TemplateName, (m: EmailMessage) => string>> = {
   "password-reset": (m) => (m.template === "password-reset" ? m.props.resetUrl : ""),
   "password-changed": (m) => (m.template === "password-changed" ? m.props.resetUrl : ""),
   "sign-in-alert": (m) => (m.template === "sign-in-alert" ? m.props.resetUrl : ""),
+  "webhook-disabled": (m) => (m.template === "webhook-disabled" ? m.props.settingsUrl : ""),
 };
 
 describe("email templates", () => {

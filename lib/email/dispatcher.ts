@@ -2,9 +2,11 @@ import "server-only";
 import { addMilliseconds, differenceInMilliseconds } from "date-fns";
 import { now } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { EmailKind } from "@/lib/generated/prisma/enums";
 import { DeliveryState, EmailStatus } from "@/lib/generated/prisma/enums";
+import { backoff as queueBackoff } from "@/lib/queue/backoff";
+import { claimDue } from "@/lib/queue/claim";
 import { withoutSecret, type Attachment } from "./outbox";
 import { reserveSendSlot, waitForSlot } from "./pace";
 import { defaultTransport, sendTimeoutMs, type SendResult, type Transport } from "./transports";
@@ -13,8 +15,7 @@ import { defaultTransport, sendTimeoutMs, type SendResult, type Transport } from
 export const LEASE_MS = 60_000;
 /** Retries stop this long after an email became due. */
 export const GIVE_UP_AFTER_MS = 24 * 60 * 60 * 1000;
-const BACKOFF_BASE_MS = 2_000;
-const BACKOFF_CAP_MS = 10 * 60_000;
+const BACKOFF = { baseMs: 2_000, capMs: 10 * 60_000 };
 
 /** What the dispatcher tells the domain about a claimed email. */
 export interface ClaimedEmail {
@@ -100,19 +101,14 @@ export interface DispatchStats {
 export async function dispatchDue({ policy, limit = 20, transport = defaultTransport() }: { policy: DeliveryPolicy; limit?: number; transport?: Transport }): Promise<DispatchStats> {
   const prisma = await db();
   const at = now();
-  const rows = await prisma.$queryRaw<ClaimedRow[]>`
-    UPDATE "OutboxEmail" AS o
-    SET status = 'SENDING', "leaseUntil" = ${addMilliseconds(at, LEASE_MS)}, attempts = o.attempts + 1, "updatedAt" = ${at}
-    FROM (
-      SELECT id FROM "OutboxEmail"
-      WHERE (status = 'PENDING' AND "nextAttemptAt" <= ${at}) OR (status = 'SENDING' AND "leaseUntil" < ${at})
-      ORDER BY "nextAttemptAt"
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED
-    ) AS due
-    WHERE o.id = due.id
-    RETURNING o.id, o."organizationId", o."interviewId", o.kind, o."toEmail", o."toName", o."replyTo", o.subject, o.html, o.text,
-      o.attachments, o.secret, o."composeOnSend", o.attempts, o."withdrawnBecause", COALESCE(o."sendAfter", o."createdAt") AS "dueSince"`;
+  const rows = await claimDue<ClaimedRow>(prisma, {
+    table: "OutboxEmail",
+    at,
+    leaseMs: LEASE_MS,
+    limit,
+    returning: Prisma.sql`q.id, q."organizationId", q."interviewId", q.kind, q."toEmail", q."toName", q."replyTo", q.subject, q.html, q.text,
+      q.attachments, q.secret, q."composeOnSend", q.attempts, q."withdrawnBecause", COALESCE(q."sendAfter", q."createdAt") AS "dueSince"`,
+  });
   const stats: DispatchStats = { claimed: rows.length, sent: 0, retried: 0, failed: 0, skipped: 0 };
   if (rows.length === 0) return stats;
   let lastError: string | null = null;
@@ -318,8 +314,7 @@ async function bringRetriesForward(at: Date) {
 
 /** Exponential backoff with jitter: 2 s, 4 s, 8 s … capped at 10 minutes, each 50–100 % of that. */
 export function backoff(attempt: number): number {
-  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempt - 1));
-  return Math.round(ceiling * (0.5 + Math.random() * 0.5));
+  return queueBackoff(attempt, BACKOFF);
 }
 
 /** Dispatches until nothing is due or `budgetMs` has passed. */

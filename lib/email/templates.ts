@@ -50,6 +50,7 @@ import SignUpExistingAccount, {
 } from "@/emails/sign-up-existing-account";
 import ShareLinkViewed, { PreviewProps as shareLinkViewedPreview, type ShareLinkViewedProps } from "@/emails/share-link-viewed";
 import ReviewRequested, { PreviewProps as reviewRequestedPreview, reviewCount, type ReviewRequestedProps } from "@/emails/review-requested";
+import WebhookDisabled, { PreviewProps as webhookDisabledPreview, type WebhookDisabledProps } from "@/emails/webhook-disabled";
 import TeamInvitation, { PreviewProps as teamInvitationPreview, type TeamInvitationProps } from "@/emails/team-invitation";
 import TeamInviteExistingAccount, {
   PreviewProps as teamInviteExistingAccountPreview,
@@ -81,6 +82,7 @@ export type TemplateProps = {
   "password-reset": PasswordResetProps;
   "password-changed": PasswordChangedProps;
   "sign-in-alert": SignInAlertProps;
+  "webhook-disabled": WebhookDisabledProps;
 };
 
 export type TemplateName = keyof TemplateProps;
@@ -214,6 +216,11 @@ const templates: { [K in TemplateName]: Entry<TemplateProps[K]> } = {
     component: SignInAlert,
     subject: () => "Someone is trying to sign in to your Kairos account",
     previewProps: signInAlertPreview,
+  },
+  "webhook-disabled": {
+    component: WebhookDisabled,
+    subject: (p) => `Webhook endpoint disabled: ${p.url}`,
+    previewProps: webhookDisabledPreview,
   },
 };
 

@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db";
 import { insertRows, type ColumnTypes } from "@/lib/db-insert";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { ActorType } from "@/lib/generated/prisma/enums";
+import { ActorType, EmailKind } from "@/lib/generated/prisma/enums";
+import { enqueueWebhookEvents, type WebhookEventInput, type WebhookEventType } from "@/lib/webhooks/events";
 
 export interface Actor {
   type: ActorType;
@@ -82,6 +83,7 @@ export async function recordEvents(
 ): Promise<void> {
   if (events.length === 0) return;
   await tx.auditEvent.createMany({ data: events.map((event) => ({ ...eventRow(event), ...(event.at && { createdAt: event.at }) })) });
+  await enqueueWebhooksFor(tx, events);
 }
 
 /**
@@ -92,6 +94,46 @@ export async function recordEventBatch(tx: Tx, events: AuditEventInput[]): Promi
   // Without `at`, stamped as Prisma stamps @default(now()): when the statement is written.
   const written = new Date();
   await insertRows(tx, "AuditEvent", EVENT_COLUMNS, events.map((event) => ({ id: randomUUID(), ...eventRow(event), createdAt: event.at ?? written })));
+  await enqueueWebhooksFor(tx, events);
+}
+
+// Which audit events an organisation's webhooks hear, under which name. Every state change records
+// its audit event in its own transaction, so queuing the webhook here makes it commit (or roll
+// back) with the change, for every caller — server actions, the API, the sweep — alike.
+const WEBHOOK_TYPES: Partial<Record<AuditEventType, WebhookEventType>> = {
+  "interview.scheduled": "interview.scheduled",
+  "interview.rescheduled": "interview.rescheduled",
+  // A deadline interview's new due date is its reschedule; data.change says which it was.
+  "deadline.extended": "interview.rescheduled",
+  "interview.cancelled": "interview.cancelled",
+  "interview.started": "interview.started",
+  "interview.completed": "interview.completed",
+  "interview.expired": "interview.expired",
+  "scorecard.submitted": "scorecard.submitted",
+  "interview.decided": "decision.made",
+};
+
+/** Audit data safe and useful for an ATS (never an address the audit keeps, never a key). */
+const PASSED_ON = ["decision", "recommendation", "scorecardId"] as const;
+
+function webhookEventFor(event: AuditEventInput): WebhookEventInput | null {
+  let type = WEBHOOK_TYPES[event.type];
+  // A delivery event says something about the candidate only for the invitation itself.
+  if (!type && (event.type === "email.delivered" || event.type === "email.bounced") && event.data?.kind === EmailKind.INVITATION) {
+    type = event.type === "email.delivered" ? "invitation.delivered" : "invitation.bounced";
+  }
+  if (!type) return null;
+  const data: Record<string, unknown> = {};
+  for (const key of PASSED_ON) if (event.data?.[key] !== undefined) data[key] = event.data[key];
+  if (event.type === "deadline.extended") data.change = "deadline_extended";
+  if (type === "invitation.bounced" && typeof event.data?.reason === "string") data.reason = event.data.reason;
+  return { organizationId: event.organizationId, interviewId: event.interviewId, type, data, at: event.at };
+}
+
+async function enqueueWebhooksFor(tx: Tx, events: AuditEventInput[]) {
+  // The portal records question.opened on every question: no mapped type, no query at all.
+  const mapped = events.flatMap((event) => webhookEventFor(event) ?? []);
+  if (mapped.length > 0) await enqueueWebhookEvents(tx, mapped);
 }
 
 function eventRow(event: AuditEventInput) {

@@ -52,6 +52,7 @@ export function mayEmailGoOut(kind: EmailKind, status: InterviewStatus | null): 
     case EmailKind.PASSWORD_CHANGED:
     case EmailKind.SIGN_IN_ALERT:
     case EmailKind.TEAM_INVITE_EXISTING_ACCOUNT:
+    case EmailKind.WEBHOOK_DISABLED:
       return true;
   }
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { requireMember } from "@/lib/accounts/auth";
 import { managesTeam } from "@/lib/accounts/roles";
@@ -65,6 +66,19 @@ export default async function SettingsPage() {
           )}
         </div>
       </section>
+      {managesSettings && (
+        <section aria-labelledby="webhooks-heading" className="mt-8 max-w-3xl rounded-lg bg-white p-6 ring-1 ring-ink-200">
+          <h2 id="webhooks-heading" className="text-base font-semibold text-ink-900">
+            Webhooks
+          </h2>
+          <p className="mt-2 text-sm text-ink-700">Send signed events to your ATS or your own systems as interviews are scheduled, completed and decided.</p>
+          <p className="mt-3 text-sm">
+            <Link href="/settings/webhooks" className="font-medium text-accent-700 underline-offset-2 hover:underline">
+              Manage webhooks
+            </Link>
+          </p>
+        </section>
+      )}
     </>
   );
 }

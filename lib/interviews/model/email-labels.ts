@@ -32,6 +32,7 @@ export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
   PASSWORD_CHANGED: "Password changed",
   SIGN_IN_ALERT: "Sign-in alert",
   TEAM_INVITE_EXISTING_ACCOUNT: "Team invitation",
+  WEBHOOK_DISABLED: "Webhook endpoint disabled (to owners and admins)",
 };
 
 /** An email's state in words: where it is between the outbox and the recipient's inbox. */
