@@ -4,7 +4,7 @@ import { DuplicateError, isUniqueViolation, NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { containsText } from "@/lib/search";
 import { deleteInterviewMedia } from "@/lib/interviews/media";
-import { candidateData, enqueueWebhookEvents } from "@/lib/webhooks/events";
+import { candidateData as candidatePayload, enqueueWebhookEvents } from "@/lib/webhooks/events";
 
 export interface CandidateInput {
   name: string;
@@ -101,7 +101,7 @@ export async function deleteCandidate(organizationId: string, id: string): Promi
   await prisma.$transaction(async (tx) => {
     const gone = await tx.candidate.findFirst({ where: { id, organizationId }, select: { id: true, name: true, email: true, externalId: true, metadata: true } });
     if (!gone) throw new NotFoundError("Candidate");
-    await enqueueWebhookEvents(tx, [{ organizationId, type: "candidate.deleted", data: { candidate: candidateData(gone), interview_ids: interviewIds } }]);
+    await enqueueWebhookEvents(tx, [{ organizationId, type: "candidate.deleted", data: { candidate: candidatePayload(gone), interview_ids: interviewIds } }]);
     const { count } = await tx.candidate.deleteMany({ where: { id, organizationId } });
     if (count === 0) throw new NotFoundError("Candidate");
   });
