@@ -79,6 +79,9 @@ export default defineConfig({
       TRUSTED_PROXY_HOPS: "1",
       // Thousands of deliberate bad keys across the suite; the every-client budget has its own tests.
       KEY_FAILURES_GLOBAL_PER_MINUTE: "1000000",
+      // Webhooks and Greenhouse's callback go to receivers on loopback (the stand-ins) over http;
+      // production refuses both without this opt-in (lib/webhooks/address.ts).
+      KAIROS_WEBHOOKS_ALLOW_LOOPBACK: "1",
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     },
   },

@@ -37,7 +37,8 @@ export async function startGreenhouseStandIn({ apiKey, partnerBaseUrl, transport
   const call: PartnerTransport = transport ?? ((path, init) => fetch(`${partnerBaseUrl}${path}`, init));
   const patches: ReceivedPatch[] = [];
   /** test_status answers read after a PATCH, by partner_interview_id. */
-  const statusAfterPatch: Array<{ partnerInterviewId: string; status: number; body: unknown }> = [];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as asJson reads it
+  const statusAfterPatch: Array<{ partnerInterviewId: string; status: number; body: any }> = [];
   const instances = new Map<string, string>(); // takeHomeTestId → partner_interview_id
   /** Statuses to answer the next PATCHes with before the normal 200/401 (a Greenhouse outage). */
   const failures: number[] = [];
