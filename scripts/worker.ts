@@ -24,7 +24,7 @@ async function main() {
   while (!stopping) {
     try {
       const stats = await runBackgroundWork({ budgetMs: 30_000 });
-      if (stats.claimed > 0) console.log("outbox", JSON.stringify(stats));
+      if (stats.claimed > 0 || stats.webhooks.claimed > 0) console.log("outbox", JSON.stringify(stats));
     } catch (error) {
       console.error("outbox worker: dispatch failed", (error as Error).message);
     }

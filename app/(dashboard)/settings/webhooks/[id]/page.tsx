@@ -60,9 +60,16 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
               )}
             </p>
           )}
-          <p className="text-sm text-ink-700">
-            Events: {endpoint.events.map((e) => <code key={e} className="mr-2 rounded bg-ink-100 px-1">{e}</code>)}
-          </p>
+          <div className="text-sm text-ink-700">
+            <p id="events-label">Events</p>
+            <ul aria-labelledby="events-label" className="mt-1 flex flex-wrap gap-1.5">
+              {endpoint.events.map((e) => (
+                <li key={e}>
+                  <code className="rounded bg-ink-100 px-1">{e}</code>
+                </li>
+              ))}
+            </ul>
+          </div>
           <SecretField secret={endpoint.secret} previousUntil={previousUntil?.toISOString() ?? null} />
           <EndpointActions id={endpoint.id} enabled={endpoint.enabled} />
         </section>

@@ -4,7 +4,7 @@ import { useFormAction } from "@/components/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, controlClass } from "@/components/ui/field";
-import { createEndpointAction } from "./actions";
+import { createEndpointAction } from "../actions";
 
 /** Registers an endpoint: URL, description, and the events it hears (checkboxes in a fieldset). */
 export function EndpointForm({ events }: { events: readonly string[] }) {
