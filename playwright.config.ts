@@ -74,16 +74,14 @@ export default defineConfig({
       OUTBOX_POLL_MS: "1000",
       // Lets specs move one interview's rows in time (app/api/test/*); 404 everywhere else.
       KAIROS_TEST_HOOKS: "1",
-      // The webhooks spec's receiver listens on 127.0.0.1 over http, which production refuses otherwise.
+      // The webhooks spec's receiver and the Greenhouse stand-in listen on 127.0.0.1 over http, which
+      // production refuses otherwise.
       KAIROS_WEBHOOKS_ALLOW_LOOPBACK: "1",
       // As behind one proxy: specs name their client in X-Forwarded-For, so parallel tests keep
       // their own key-lookup budgets (e2e/client-address.spec.ts runs a server with 0 hops).
       TRUSTED_PROXY_HOPS: "1",
       // Thousands of deliberate bad keys across the suite; the every-client budget has its own tests.
       KEY_FAILURES_GLOBAL_PER_MINUTE: "1000000",
-      // Webhooks and Greenhouse's callback go to receivers on loopback (the stand-ins) over http;
-      // production refuses both without this opt-in (lib/webhooks/address.ts).
-      KAIROS_WEBHOOKS_ALLOW_LOOPBACK: "1",
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     },
   },
