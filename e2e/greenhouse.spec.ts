@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { startGreenhouseStandIn } from "../tests/support/greenhouse-stand-in";
+import { greenhouseAuthorization, startGreenhouseStandIn } from "../tests/support/greenhouse-stand-in";
 import { createJob, expect, openEmail, test } from "./fixtures";
 import { E2E_BASE_URL } from "./env";
 
@@ -64,5 +64,43 @@ test("Greenhouse lists tests, sends one, the candidate completes it, and Greenho
     await expect(page.getByText("The onboarding.")).toBeVisible();
   } finally {
     await greenhouse.close();
+  }
+});
+
+test("the real routes refuse: no key or a Bearer one 401, another organisation's test and instance 404, bad JSON 400", async ({ page, recruiter }) => {
+  await createJob(page, `Greenhouse ${randomUUID().slice(0, 6)}`);
+  const key = async (ownerEmail: string) => {
+    const made = await page.request.post("/api/test/api-keys", { data: { ownerEmail, scopes: ["interviews:read", "interviews:write"] } });
+    expect(made.status()).toBe(201);
+    return ((await made.json()) as { key: string }).key;
+  };
+  const ours = await startGreenhouseStandIn({ apiKey: await key(recruiter.email), partnerBaseUrl: E2E_BASE_URL });
+  const otherEmail = `other-${randomUUID().slice(0, 8)}@example.test`;
+  const other = await page.request.post("/api/test/organizations", {
+    data: { name: "Other Owner", email: otherEmail, password: "other-password", organizationName: "Other Org", timeZone: "UTC" },
+  });
+  expect(other.status()).toBe(201);
+  const theirs = await startGreenhouseStandIn({ apiKey: await key(otherEmail), partnerBaseUrl: E2E_BASE_URL });
+  try {
+    const [test] = (await ours.listTests()).body as Array<{ partner_test_id: string }>;
+    const sent = await ours.sendTest(test!.partner_test_id, { first_name: "Tess", last_name: "Tenant", email: `tess-${randomUUID().slice(0, 8)}@example.test` });
+    expect(sent.status).toBe(200);
+
+    expect((await theirs.listTests()).body).toEqual([]);
+    expect((await theirs.testStatus(sent.body.partner_interview_id)).status).toBe(404);
+    expect((await theirs.sendTest(test!.partner_test_id, { first_name: "Tess", last_name: "Tenant", email: `t-${randomUUID().slice(0, 8)}@example.test` })).status).toBe(404);
+
+    const bare = await fetch(`${E2E_BASE_URL}/api/greenhouse/list_tests`);
+    expect(bare.status).toBe(401);
+    expect(bare.headers.get("www-authenticate")).toMatch(/^Basic /);
+    expect((await fetch(`${E2E_BASE_URL}/api/greenhouse/list_tests`, { headers: { authorization: "Bearer kairos_x" } })).status).toBe(401);
+    const malformed = await fetch(`${E2E_BASE_URL}/api/greenhouse/send_test`, {
+      method: "POST",
+      headers: { authorization: greenhouseAuthorization(await key(recruiter.email)), "content-type": "application/json" },
+      body: "{not json",
+    });
+    expect(malformed.status).toBe(400);
+  } finally {
+    await Promise.all([ours.close(), theirs.close()]);
   }
 });
