@@ -8,9 +8,13 @@ import { EmailKind, InterviewMode, WebhookDeliveryStatus } from "@/lib/generated
 import { drainGreenhouseCallbacks } from "@/lib/greenhouse/callbacks";
 import { listTestsHandler, responseErrorHandler, sendTestHandler, testStatusHandler } from "@/lib/greenhouse/routes";
 import { openNextQuestion, startInterview, submitAnswer } from "@/lib/interviews/candidate/answering";
+import { scheduleInterview } from "@/lib/interviews/recruiter/schedule";
 import { saveRating, submitScorecard } from "@/lib/interviews/review/scorecards";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { claimDue } from "@/lib/queue/claim";
+import { LEASE_MS } from "@/lib/webhooks/sender";
 import { makeApiKey } from "./support/api";
-import { makeCandidate, makeJob, makeOrg, uniqueEmail } from "./support/factories";
+import { makeCandidate, makeJob, makeOrg, scheduleInput, uniqueEmail } from "./support/factories";
 import { startGreenhouseStandIn, type PartnerTransport } from "./support/greenhouse-stand-in";
 import { answerRows, asCandidate } from "./support/interviews";
 
@@ -135,6 +139,16 @@ describe("send_test", () => {
     expect(interview).toEqual({ candidateId: existing.id, candidateTimeZone: "Europe/Berlin" });
   });
 
+  it("gives Greenhouse the open interview a candidate already has for the job, and refuses a second test instance for it with 409", async () => {
+    const existing = await makeCandidate(org.organizationId, "UTC");
+    const { interviewId } = await scheduleInterview({ userId: org.ownerId, organizationId: org.organizationId }, scheduleInput(job.id, { id: existing.id }, { scheduledAt: "now" }));
+    const sent = await greenhouse.sendTest(job.id, { first_name: "Ex", last_name: "Isting", email: existing.email });
+    expect(sent).toMatchObject({ status: 200, body: { partner_interview_id: interviewId } });
+    const second = await greenhouse.sendTest(job.id, { first_name: "Ex", last_name: "Isting", email: existing.email });
+    expect(second.status).toBe(409);
+    expect((await greenhouse.testStatus(interviewId)).body).toMatchObject({ partner_status: "sent" });
+  });
+
   it("answers bad input with 400, an unknown or another organisation's test with 404, and never invites", async () => {
     const send = (body: string, type = "application/json") => transport("/api/greenhouse/send_test", { method: "POST", headers: { authorization: `Basic ${Buffer.from(`${key}:`).toString("base64")}`, "content-type": type }, body });
     expect((await send("{not json")).status).toBe(400);
@@ -199,6 +213,23 @@ describe("test_status and the callback", () => {
     await drainGreenhouseCallbacks({ budgetMs: 5_000 });
     expect(await callbacksOf(id)).toMatchObject([{ status: WebhookDeliveryStatus.DELIVERED, attempts: 2, lastResponseCode: 200 }]);
     expect(greenhouse.patches.filter((p) => p.takeHomeTestId === sent.takeHomeTestId).map((p) => p.status)).toEqual([500, 200]);
+  });
+
+  it("loses nothing when a sender dies mid-attempt: the claim's lease runs out and another sends it", async () => {
+    const sent = await greenhouse.sendTest(job.id, person());
+    const id = sent.body.partner_interview_id as string;
+    await complete(id);
+    // A sender claims the row, then dies before it sends or records anything.
+    const prisma = await db();
+    const claimed = await claimDue<{ id: string }>(prisma, { table: "GreenhouseCallback", at: now(), leaseMs: LEASE_MS, limit: 100, returning: Prisma.sql`q.id` });
+    expect(claimed.map((c) => c.id)).toContain((await callbacksOf(id))[0]!.id);
+    await drainGreenhouseCallbacks({ budgetMs: 2_000 });
+    expect(greenhouse.patches.some((p) => p.takeHomeTestId === sent.takeHomeTestId)).toBe(false);
+
+    setClock(new Date(Date.now() + LEASE_MS + 1_000));
+    await drainGreenhouseCallbacks({ budgetMs: 5_000 });
+    expect(await callbacksOf(id)).toMatchObject([{ status: WebhookDeliveryStatus.DELIVERED, attempts: 2 }]);
+    expect(greenhouse.patches.filter((p) => p.takeHomeTestId === sent.takeHomeTestId)).toHaveLength(1);
   });
 
   it("sends nothing with a key revoked since, and stops", async () => {
