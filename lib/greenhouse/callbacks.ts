@@ -14,13 +14,14 @@ import { basicAuthorization, openCredential } from "./credential";
 
 // Greenhouse's "PATCH - Mark Test as Completed": when a test instance completes we PATCH the `url`
 // its send_test gave (no body, Basic auth with the organisation's key), and Greenhouse then reads
-// test_status. A scorecard or decision after that changes the score, so it earns another PATCH.
+// test_status. A scorecard submitted or reopened, or the decision, changes what it reads (the score,
+// the metadata), so each earns another PATCH.
 // The row is queued in the transaction of the change (audit.ts calls in, as for webhooks) and
 // sent from the same queue machinery as webhooks: claimed with a lease, at least once, backoff
 // with jitter for up to 3 days, through the SSRF guard, redirects not followed.
 
 /** The audit events that owe Greenhouse a PATCH. */
-const OWED_BY = new Set(["interview.completed", "scorecard.submitted", "interview.decided"]);
+const OWED_BY = new Set(["interview.completed", "scorecard.submitted", "scorecard.reopened", "interview.decided"]);
 
 /** Queues a callback per linked test instance in the caller's transaction; one still pending covers a newer one. */
 export async function enqueueGreenhouseCallbacks(tx: Tx, events: Array<{ type: string; interviewId?: string | null; at?: Date }>): Promise<number> {
