@@ -79,6 +79,8 @@ describe("list_tests", () => {
     const { status, body } = await greenhouse.listTests();
     expect(status).toBe(200);
     expect(body).toEqual([{ partner_test_id: job.id, partner_test_name: "Platform Engineer" }]);
+    const raw = await transport("/api/greenhouse/list_tests", { method: "GET", headers: { authorization: `Basic ${Buffer.from(`${key}:`).toString("base64")}` } });
+    expect(raw.headers.get("ratelimit-limit")).toMatch(/^\d+$/);
   });
 });
 

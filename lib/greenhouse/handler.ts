@@ -37,7 +37,7 @@ export function basicUser(header: string | null): string | null {
 
 const unauthorized = (detail: string) => problem(401, "unauthorized", detail, {}, { "WWW-Authenticate": 'Basic realm="Kairos Greenhouse", charset="UTF-8"' });
 
-/** A route handler: the key, its rate limit and `scope`, then `run`; expected refusals map to 4xx, anything else to a logged 500. */
+/** A route handler: the key and its `scope`, the key's rate limit, then `run` (through answer()). */
 export function partnerHandler(name: string, scope: ApiScope, run: (call: PartnerCall) => Promise<Response>) {
   return async (request: Request): Promise<Response> => {
     const presentedKey = basicUser(request.headers.get("authorization"));
@@ -49,17 +49,25 @@ export function partnerHandler(name: string, scope: ApiScope, run: (call: Partne
     if (!caller.scopes.includes(scope)) return unauthorized(`This API key lacks the \`${scope}\` scope ${name} needs.`);
     const rate = await countApiRequest(caller.apiKeyId, now());
     if (!rate.allowed) return problem(429, "rate_limited", "This key has made too many requests. Wait for the time Retry-After gives, then try again.", {}, rate.headers);
-    try {
-      return await run({ caller, presentedKey, request });
-    } catch (error) {
-      if (error instanceof NotFoundError) return problem(404, "not_found", `${error.what} not found.`);
-      if (error instanceof ConflictError) return problem(409, "conflict", error.message, { existing_id: error.existingId });
-      if (error instanceof ExpectedError) return problem(422, "unprocessable", error.message);
-      // Never the error's text: it may quote a value.
-      console.error(`greenhouse ${name} failed`, { error: error instanceof Error ? error.name : typeof error });
-      return problem(500, "server_error", "Something went wrong on our side. Nothing was changed; try again.");
-    }
+    const response = await answer(name, () => run({ caller, presentedKey, request }));
+    // As on /api/v1: every answer to a key says how much of its budget is left.
+    for (const [header, value] of Object.entries(rate.headers)) response.headers.set(header, value);
+    return response;
   };
+}
+
+/** Runs the endpoint; expected refusals map to 404/409/422, anything else to a logged 500 without its text. */
+async function answer(name: string, run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof NotFoundError) return problem(404, "not_found", `${error.what} not found.`);
+    if (error instanceof ConflictError) return problem(409, "conflict", error.message, { existing_id: error.existingId });
+    if (error instanceof ExpectedError) return problem(422, "unprocessable", error.message);
+    // Never the error's text: it may quote a value.
+    console.error(`greenhouse ${name} failed`, { error: error instanceof Error ? error.name : typeof error });
+    return problem(500, "server_error", "Something went wrong on our side. Nothing was changed; try again.");
+  }
 }
 
 /** A JSON body within the limit parsed by `schema`, or the 400/413/415 to answer instead. */
