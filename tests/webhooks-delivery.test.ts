@@ -9,7 +9,7 @@ import { recordEvent, SYSTEM } from "@/lib/interviews/audit";
 import { deleteCandidate } from "@/lib/candidates";
 import { createEndpoint, findEndpoint, rotateSecret } from "@/lib/webhooks/endpoints";
 import { redeliver, sendTestEvent } from "@/lib/webhooks/deliveries";
-import { BACKOFF, GIVE_UP_AFTER_MS, sendDueWebhooks } from "@/lib/webhooks/sender";
+import { BACKOFF, GIVE_UP_AFTER_MS, LEASE_MS, sendDueWebhooks } from "@/lib/webhooks/sender";
 import { anotherCandidate, makeMember, makeSchedulingOrg, scheduleInput } from "./support/factories";
 import { startReceiver, verifyAt } from "./support/webhook-receiver";
 
@@ -222,6 +222,24 @@ describe("retries, 410 and giving up", () => {
     setClock(addDays(at, 1));
     await sendDueWebhooks();
     expect(await (await db()).outboxEmail.count({ where: { organizationId: org.organizationId, kind: EmailKind.WEBHOOK_DISABLED } })).toBe(2);
+  });
+});
+
+describe("a sender that dies", () => {
+  it("loses nothing: a claimed delivery whose sender died is claimed again after its lease, with the same event id", async () => {
+    const { org, endpointId, secret } = await orgWithEndpoint();
+    await schedule(org);
+    const prisma = await db();
+    // A sender claimed it (SENDING, leased) and died before recording anything.
+    const [queued] = await deliveriesOf(endpointId);
+    await prisma.webhookDelivery.update({ where: { id: queued.id }, data: { status: WebhookDeliveryStatus.SENDING, attempts: 1, leaseUntil: addMilliseconds(T0, LEASE_MS) } });
+    expect(await sendDueWebhooks()).toMatchObject({ claimed: 0 }); // still leased
+    const later = addMilliseconds(T0, LEASE_MS + 1);
+    setClock(later);
+    expect(await sendDueWebhooks()).toMatchObject({ claimed: 1, delivered: 1 });
+    expect(receiver.received.map((r) => r.headers["webhook-id"])).toEqual([queued.eventId]);
+    expect(() => verifyAt(secret, receiver.received[0], later)).not.toThrow();
+    expect((await deliveriesOf(endpointId))[0]).toMatchObject({ status: WebhookDeliveryStatus.DELIVERED, attempts: 2 });
   });
 });
 

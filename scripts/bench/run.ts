@@ -6,6 +6,7 @@ import os from "node:os";
 import { encode } from "next-auth/jwt";
 import { gzipKb, routeChunks, scriptsInHtml } from "./bundle";
 import { benchBulk } from "./bulk";
+import { benchWebhooks } from "./webhooks";
 import { benchDispatcher, benchRender, benchSchedule } from "./in-process";
 import { load, sequential, serverRssMb, type LoadResult, type Target } from "./http";
 import { AUTH_SECRET, BENCH_DATABASE, REVIEW_BENCH, seed, sessionIdOf } from "./setup";
@@ -47,7 +48,8 @@ async function main() {
   };
   log(`machine: ${machineSummary()}`);
   if (only === "bulk") return benchBulkOnly(url, machine, load0);
-  if (only) throw new Error(`--only ${only}: only "bulk" can run alone.`);
+  if (only === "webhooks") return benchWebhooksOnly(url, machine, load0);
+  if (only) throw new Error(`--only ${only}: only "bulk" and "webhooks" can run alone.`);
 
   if (!args.has("--no-build")) {
     log("next build …");
@@ -125,6 +127,8 @@ async function main() {
   const dispatch = await benchDispatcher(quick ? { count: 50, budgetMs: 60_000 } : { count: 2_000, budgetMs: Number(process.env.BENCH_DISPATCH_BUDGET_MS ?? 450_000) });
   log("in process: bulk invitations (1,000-row preview and confirms, 5,000-row memory, 1,000 invitations at 10 requests/s) …");
   const bulk = await benchBulk(quick ? { rows: 100, bigRows: 200, budgetMs: 60_000 } : {});
+  log("in process: webhooks, 10,000 events, receiver answers 500 for 20 % …");
+  const hooks = await benchWebhooks(quick ? { count: 500 } : {});
   const { closeDb } = await import("@/lib/db");
   await closeDb();
 
@@ -165,6 +169,7 @@ async function main() {
     `| compare view, ${fmt(REVIEW_BENCH.interviews)} completed interviews × ${REVIEW_BENCH.questions} questions (${REVIEW_BENCH.reviewers} submitted scorecards each), server-rendered, one request at a time (${compare.status}, ${fmt(compare.bytes / 1024)} kB HTML) | median ${fmt(compare.median)} ms (p95 ${fmt(compare.p95)}) | ≤ 300 ms | ${verdict(compare.status === 200 && compare.median <= 300)} |`,
   );
   lines.push(...bulkLines(bulk));
+  lines.push(webhookLine(hooks));
   lines.push(`| /interview first-load JS (build manifests: root + route chunks) | ${fmt(bundle.gzipKb, 1)} kB gzip (${fmt(bundle.rawKb, 1)} kB raw, ${bundle.files} files) | ≤ 130 kB gzip | ${verdict(bundle.gzipKb <= 130)} |`);
   lines.push(`| server memory after the load (VmRSS of next-server, pid ${rss.pid}) | ${fmt(rss.rssMb)} MB (idle after start: ${fmt(rssIdle.rssMb)} MB) | — | |`);
   lines.push("");
@@ -207,6 +212,33 @@ async function benchBulkOnly(url: string, machine: { cpus: number; cpuModel: str
       "| measure | result | target | |",
       "|---|---:|---:|---|",
       ...bulkLines(bulk),
+    ].join("\n"),
+  );
+}
+
+function webhookLine(hooks: Awaited<ReturnType<typeof benchWebhooks>>): string {
+  return `| webhooks: ${fmt(hooks.count)} events to a local receiver answering 500 for ${Math.round(hooks.failRate * 100)} % | ${fmt(hooks.delivered)} delivered in ${fmt(hooks.elapsedS, 1)} s (${fmt(hooks.perSecond)} events/s; ${fmt(hooks.attempts)} attempts, ${fmt(hooks.refused)} answered 500, at most ${hooks.maxAttempts} per event); ${hooks.lost} lost, ${hooks.duplicated} accepted twice | all delivered, 0 lost | ${verdict(hooks.delivered === hooks.count && hooks.lost === 0)} |`;
+}
+
+/** --only webhooks: the webhook sender's row alone, on a freshly migrated database, printed. */
+async function benchWebhooksOnly(url: string, machine: { cpus: number; cpuModel: string; memGb: number; node: string; date: string }, load0: number[]) {
+  log("resetting and migrating the database …");
+  await resetAndMigrate(url);
+  log("in process: webhooks, 10,000 events, receiver answers 500 for 20 % …");
+  const hooks = await benchWebhooks(quick ? { count: 500 } : {});
+  const { closeDb } = await import("@/lib/db");
+  await closeDb();
+  const loadEnd = os.loadavg();
+  console.log(
+    [
+      `Command: \`DATABASE_URL=postgresql://kairos:kairos@127.0.0.1:5432/kairos_bench npm run bench -- ${process.argv.slice(2).join(" ")}\``,
+      `Machine: ${machine.cpus} cores (${machine.cpuModel}), ${fmt(machine.memGb, 1)} GB, Node ${machine.node}, PostgreSQL 15 on 127.0.0.1.`,
+      `Date: ${machine.date}. Load average (1/5/15 min) at start ${load0.map((l) => l.toFixed(2)).join(" / ")}, at the end ${loadEnd.map((l) => l.toFixed(2)).join(" / ")}.`,
+      ...(quick ? ["**Smoke run (--quick): short sizes, not for publishing.**"] : []),
+      "",
+      "| measure | result | target | |",
+      "|---|---:|---:|---|",
+      webhookLine(hooks),
     ].join("\n"),
   );
 }

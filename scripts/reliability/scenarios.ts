@@ -7,6 +7,7 @@ import { startServer, type Proc, type Server } from "../support/processes";
 import type { ResendStub } from "../support/resend-stub";
 import { audit, recipientsOf, scheduleThrough, statesOf, waitUntilSent, type Audit, type Invitation } from "./delivery";
 import { startWorker, workerSent } from "./processes";
+import { deliveryStates, waitUntilReceived, watchWebhooks } from "./webhooks";
 import type { Seeded } from "./setup";
 
 export interface Context {
@@ -51,6 +52,8 @@ function serverEnv(ctx: Context, extra: Record<string, string> = {}): Record<str
     KAIROS_ORG_EMAILS_PER_DAY: "100000",
     // As README's multi-instance advice: workers send in the background, servers only on after().
     OUTBOX_POLL_MS: "0",
+    // The crash run's webhook receiver listens on 127.0.0.1 over http.
+    KAIROS_WEBHOOKS_ALLOW_LOOPBACK: "1",
     ...extra,
   };
 }
@@ -183,7 +186,8 @@ export async function crash(ctx: Context, count: number): Promise<Result> {
   const violations: string[] = [];
   const figures: Array<[string, string]> = [];
 
-  // (a) Killed after the commit, before the send.
+  // (a) Killed after the commit, before the send — the invitations and the interview.scheduled webhooks.
+  const hooks = await watchWebhooks(ctx.seeded.organizationId);
   let victim = await server(ctx, "server C", 3, { KAIROS_TEST_WAKE_DELAY_MS: "600000" });
   const runA = await scheduleThrough([victim], ctx.seeded, ctx.seeded.candidates.crash!.slice(0, count), 5);
   violations.push(...scheduleFailures(runA, count));
@@ -198,7 +202,11 @@ export async function crash(ctx: Context, count: number): Promise<Result> {
   ctx.procs.delete(victim);
   if (signalA !== "SIGKILL") violations.push(`server C ended with ${signalA}, not SIGKILL`);
   const afterKill = await statesOf(idsA);
-  ctx.log(`(a) killed server C (${signalA}) with ${untouched} committed, untried invitations; outbox now ${JSON.stringify(afterKill)}`);
+  const hooksAtKill = await deliveryStates(hooks.endpointId);
+  if ((hooksAtKill.PENDING ?? 0) !== idsA.length || hooks.accepted.size > 0) {
+    violations.push(`before the kill, webhooks ${JSON.stringify(hooksAtKill)} with ${hooks.accepted.size} received: the crash would prove nothing for them`);
+  }
+  ctx.log(`(a) killed server C (${signalA}) with ${untouched} committed, untried invitations; outbox now ${JSON.stringify(afterKill)}; webhooks ${JSON.stringify(hooksAtKill)}`);
   // A long send timeout keeps (b)'s hung sends in flight until the kill, however slow the machine.
   victim = await server(ctx, "server C (restarted)", 3, { OUTBOX_POLL_MS: "1000", EMAIL_SEND_TIMEOUT_MS: "30000" });
   const restartedA = Date.now();
@@ -206,6 +214,17 @@ export async function crash(ctx: Context, count: number): Promise<Result> {
   figures.push(["(a) killed after commit, before send", `${idsA.length} interviews committed through server C with the wake held back; at the kill ${untouched} invitations PENDING, never tried, 0 requests at the provider`]);
   figures.push(["(a) after restart", drainedA ? `all ${idsA.length} sent ${s(drainedA - restartedA)} after the restarted server answered (its poller)` : "**not all sent within 60 s**"]);
   if (!drainedA) violations.push("(a) not all invitations were sent within 60 s of the restart");
+  const receivedA = await waitUntilReceived(hooks, idsA.length, 60_000);
+  const twice = [...hooks.accepted.values()].filter((n) => n > 1).length;
+  figures.push([
+    "(a) webhooks",
+    receivedA
+      ? `at the kill ${hooksAtKill.PENDING ?? 0} interview.scheduled deliveries PENDING, 0 received; after restart all ${idsA.length} received and verified ${s(receivedA - restartedA)} after the restart (${twice} twice, ${hooks.badSignatures} bad signatures)`
+      : `**${hooks.accepted.size} of ${idsA.length} interview.scheduled events received within 60 s**`,
+  ]);
+  if (!receivedA) violations.push("(a) not every interview.scheduled webhook was received within 60 s of the restart");
+  if (hooks.badSignatures > 0) violations.push(`(a) ${hooks.badSignatures} webhook requests failed signature verification`);
+  await hooks.stop();
 
   // (b) Killed mid-send: the provider keeps what it receives for these recipients and never answers.
   const candidatesB = ctx.seeded.candidates.midsend!.slice(0, count);
