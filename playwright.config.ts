@@ -74,7 +74,8 @@ export default defineConfig({
       OUTBOX_POLL_MS: "1000",
       // Lets specs move one interview's rows in time (app/api/test/*); 404 everywhere else.
       KAIROS_TEST_HOOKS: "1",
-      // The webhooks spec's receiver listens on 127.0.0.1 over http, which production refuses otherwise.
+      // The webhooks spec's receiver and the Greenhouse stand-in listen on 127.0.0.1 over http, which
+      // production refuses otherwise.
       KAIROS_WEBHOOKS_ALLOW_LOOPBACK: "1",
       // As behind one proxy: specs name their client in X-Forwarded-For, so parallel tests keep
       // their own key-lookup budgets (e2e/client-address.spec.ts runs a server with 0 hops).

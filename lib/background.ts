@@ -10,6 +10,7 @@ import { pruneAccountTokens } from "@/lib/accounts/tokens";
 import { pruneRateLimits } from "@/lib/rate-limit";
 import { pruneSessions } from "@/lib/accounts/sessions";
 import { pruneSignUpRequests } from "@/lib/accounts/sign-up";
+import { drainGreenhouseCallbacks } from "@/lib/greenhouse/callbacks";
 import { drainWebhooks } from "@/lib/webhooks/sender";
 
 // Where the background work is put together: the outbox (lib/email) with the interview domain's
@@ -37,21 +38,23 @@ export async function runBackgroundWork({ budgetMs = 20_000 }: { budgetMs?: numb
   await Promise.all([pruneSessions(), pruneAccountTokens(), pruneSignUpRequests()]);
   const sent = await sendDueEmail({ budgetMs });
   const webhooks = await drainWebhooks({ budgetMs });
+  const greenhouse = await drainGreenhouseCallbacks({ budgetMs });
   let retention = { purged: 0, purgeFailed: 0 };
   if (Date.now() >= nextRetentionSweep) {
     nextRetentionSweep = Date.now() + RETENTION_EVERY_MS;
     retention = await sweepRetention();
   }
-  return { ...swept, ...sent, webhooks, ...retention };
+  return { ...swept, ...sent, webhooks, greenhouse, ...retention };
 }
 
 let running: Promise<unknown> | null = null;
 
-/** After a change commits: send what it queued (email and webhooks), once per process at a time. Never throws. */
+/** After a change commits: send what it queued (email, webhooks, Greenhouse callbacks), once per process at a time. Never throws. */
 export function wakeDispatcher(): Promise<unknown> {
   running ??= Promise.all([
     sendDueEmail({ budgetMs: 10_000 }),
     drainWebhooks({ budgetMs: 10_000 }).catch((error) => console.error("webhook delivery failed", { error: (error as Error).message })),
+    drainGreenhouseCallbacks({ budgetMs: 10_000 }).catch((error) => console.error("greenhouse callback delivery failed", { error: (error as Error).message })),
   ])
     .catch((error) => console.error("outbox dispatch failed", { error: (error as Error).message }))
     .finally(() => {

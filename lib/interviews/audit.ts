@@ -4,6 +4,7 @@ import type { Tx } from "@/lib/db";
 import { insertRows, type ColumnTypes } from "@/lib/db-insert";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ActorType, EmailKind } from "@/lib/generated/prisma/enums";
+import { enqueueGreenhouseCallbacks } from "@/lib/greenhouse/callbacks";
 import { enqueueWebhookEvents, type WebhookEventInput, type WebhookEventType } from "@/lib/webhooks/events";
 
 export interface Actor {
@@ -134,6 +135,9 @@ async function enqueueWebhooksFor(tx: Tx, events: AuditEventInput[]) {
   // The portal records question.opened on every question: no mapped type, no query at all.
   const mapped = events.flatMap((event) => webhookEventFor(event) ?? []);
   if (mapped.length > 0) await enqueueWebhookEvents(tx, mapped);
+  // Greenhouse's callback is owed by the same changes (completion, scorecards, decision), so it
+  // commits with them too; other events cost no query.
+  await enqueueGreenhouseCallbacks(tx, events);
 }
 
 function eventRow(event: AuditEventInput) {

@@ -2,12 +2,12 @@ import "server-only";
 import { addMilliseconds } from "date-fns";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-// The machinery the email outbox and the webhook sender share: a queue table whose rows are
+// The machinery the email outbox, the webhook sender and Greenhouse's callbacks share: a queue table whose rows are
 // PENDING until due (nextAttemptAt), SENDING while one sender holds them (leaseUntil), and whose
 // outcome only the claimer records (it matches on the attempts count it claimed with).
 
 /** Tables that are queues in this sense (the name is spliced into SQL, so it is never free text). */
-export type QueueTable = "OutboxEmail" | "WebhookDelivery";
+export type QueueTable = "OutboxEmail" | "WebhookDelivery" | "GreenhouseCallback";
 
 /** Anything that runs raw SQL: the Prisma client or a transaction. */
 interface RawRunner {

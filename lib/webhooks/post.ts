@@ -17,12 +17,12 @@ export const TIMEOUT_MS = 10_000;
 const BODY_BYTES = 500;
 
 /**
- * POSTs a signed body to an endpoint: the host is resolved and checked once (resolveChecked), and
+ * POSTs a signed body to an endpoint (or PATCHes one, for Greenhouse's callback): the host is resolved and checked once (resolveChecked), and
  * the connection goes to that very address (a `lookup` that answers it), so a DNS answer that
  * changes between check and connect (rebinding) reaches nothing new; TLS still verifies the name.
  * Redirects are not followed (a 3xx is a failed attempt), and the whole exchange has `timeoutMs`.
  */
-export async function postWebhook(url: URL, headers: Record<string, string>, body: string, guard: Guard, timeoutMs = TIMEOUT_MS): Promise<PostResult> {
+export async function postWebhook(url: URL, headers: Record<string, string>, body: string, guard: Guard, timeoutMs = TIMEOUT_MS, method: "POST" | "PATCH" = "POST"): Promise<PostResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   let target: { address: string; family: 4 | 6 };
@@ -48,10 +48,11 @@ export async function postWebhook(url: URL, headers: Record<string, string>, bod
     const request = client.request(
       url,
       {
-        method: "POST",
+        method,
         lookup: pinned,
         agent: false,
-        headers: { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(body), "user-agent": "Kairos-Webhooks/1" },
+        // An empty body (Greenhouse's PATCH takes none) declares no type.
+        headers: { "user-agent": "Kairos-Webhooks/1", ...headers, ...(body !== "" && { "content-type": "application/json" }), "content-length": Buffer.byteLength(body) },
       },
       (response) => {
         const chunks: Buffer[] = [];

@@ -1,0 +1,4 @@
+import { listTestsHandler } from "@/lib/greenhouse/routes";
+
+// Greenhouse's Assessment Partner API (README → Greenhouse).
+export const GET = listTestsHandler;

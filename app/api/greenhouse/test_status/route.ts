@@ -1,0 +1,4 @@
+import { testStatusHandler } from "@/lib/greenhouse/routes";
+
+// Greenhouse's Assessment Partner API (README → Greenhouse).
+export const GET = testStatusHandler;
