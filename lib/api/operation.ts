@@ -34,7 +34,7 @@ export interface OperationSpec<P extends AnyObject | undefined, Q extends AnyObj
   body?: B;
   bodyLimitBytes?: number;
   /** What success looks like; `created` documents a 201 beside a 200 (an upsert). */
-  success: { status: 200 | 201 | 204; description: string; schema?: z.ZodType; created?: boolean; binary?: boolean };
+  success: { status: 200 | 201 | 202 | 204; description: string; schema?: z.ZodType; created?: boolean; binary?: boolean };
   /** The problem statuses this operation may answer with, beyond 401, 403, 429 and 500 (every one has those). */
   problems: number[];
   /** How a domain FieldError's form field maps to the request's JSON Pointer (default: "/" + the field in snake_case). */

@@ -5,6 +5,17 @@ import { deleteCandidateOperation, getCandidateOperation, upsertCandidateOperati
 import { cancelInterviewOperation, createInterviewOperation, extendInterviewOperation, getInterviewOperation, listInterviewsOperation, resendInvitationOperation } from "./interviews";
 import { getJobOperation, listJobsOperation } from "./jobs";
 import { getRecordingOperation } from "./recordings";
+import {
+  createWebhookEndpointOperation,
+  deleteWebhookEndpointOperation,
+  getWebhookEndpointOperation,
+  listWebhookDeliveriesOperation,
+  listWebhookEndpointsOperation,
+  redeliverWebhookOperation,
+  rotateWebhookSecretOperation,
+  testWebhookEndpointOperation,
+  updateWebhookEndpointOperation,
+} from "./webhooks";
 
 /** Every operation of /api/v1, in the reference's order: the OpenAPI document is made from this list. */
 export const OPERATIONS: readonly Operation[] = [
@@ -21,4 +32,13 @@ export const OPERATIONS: readonly Operation[] = [
   resendInvitationOperation,
   extendInterviewOperation,
   getRecordingOperation,
+  listWebhookEndpointsOperation,
+  createWebhookEndpointOperation,
+  getWebhookEndpointOperation,
+  updateWebhookEndpointOperation,
+  deleteWebhookEndpointOperation,
+  rotateWebhookSecretOperation,
+  testWebhookEndpointOperation,
+  listWebhookDeliveriesOperation,
+  redeliverWebhookOperation,
 ] as Operation[];

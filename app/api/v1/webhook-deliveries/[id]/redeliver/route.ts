@@ -1,0 +1,3 @@
+import { redeliverWebhookOperation } from "@/lib/api/v1/webhooks";
+
+export const POST = redeliverWebhookOperation.handle;

@@ -1,0 +1,3 @@
+import { listWebhookDeliveriesOperation } from "@/lib/api/v1/webhooks";
+
+export const GET = listWebhookDeliveriesOperation.handle;

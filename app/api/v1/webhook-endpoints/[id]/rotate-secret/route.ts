@@ -1,0 +1,3 @@
+import { rotateWebhookSecretOperation } from "@/lib/api/v1/webhooks";
+
+export const POST = rotateWebhookSecretOperation.handle;

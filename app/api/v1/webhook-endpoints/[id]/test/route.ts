@@ -1,0 +1,3 @@
+import { testWebhookEndpointOperation } from "@/lib/api/v1/webhooks";
+
+export const POST = testWebhookEndpointOperation.handle;
