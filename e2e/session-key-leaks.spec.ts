@@ -307,3 +307,26 @@ test("an API key is in the one response that shows it to its creator: not in the
   const log = readFileSync(E2E_SERVER_LOG, "utf8");
   expect(log.includes(key.slice(11)), "the server log holds the API key").toBe(false);
 });
+
+test("a webhook secret is returned when the endpoint is made and when it is rotated, never after, and never logged (a failing delivery included)", async ({ page, recruiter }) => {
+  const made = await page.request.post("/api/test/api-keys", { data: { ownerEmail: recruiter.email, scopes: ["webhooks:write"] } });
+  const { key } = (await made.json()) as { key: string };
+  const headers = { Authorization: `Bearer ${key}` };
+  // Nothing listens there: the delivery fails, and a failure is where a secret could slip into a log line.
+  const created = await page.request.post("/api/v1/webhook-endpoints", { headers, data: { url: "http://127.0.0.1:9/hooks", events: ["interview.completed"] } });
+  expect(created.status()).toBe(201);
+  const { id, secret } = (await created.json()) as { id: string; secret: string };
+  const rotated = ((await (await page.request.post(`/api/v1/webhook-endpoints/${id}/rotate-secret`, { headers })).json()) as { secret: string }).secret;
+  expect((await page.request.post(`/api/v1/webhook-endpoints/${id}/test`, { headers })).status()).toBe(202);
+  await expect(async () => {
+    const deliveries = (await (await page.request.get(`/api/v1/webhook-endpoints/${id}/deliveries`, { headers })).json()) as { data: Array<{ attempts: number; last_error: string | null }> };
+    expect(deliveries.data[0]?.attempts ?? 0).toBeGreaterThan(0);
+  }).toPass({ timeout: 30_000 });
+
+  for (const path of [`/api/v1/webhook-endpoints/${id}`, "/api/v1/webhook-endpoints", `/api/v1/webhook-endpoints/${id}/deliveries`]) {
+    const text = await (await page.request.get(path, { headers })).text();
+    expect(text.includes(secret) || text.includes(rotated), path).toBe(false);
+  }
+  const log = readFileSync(E2E_SERVER_LOG, "utf8");
+  for (const value of [secret, rotated, key]) expect(log.includes(value.slice(6)), "the server log holds a secret").toBe(false);
+});
