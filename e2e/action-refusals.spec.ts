@@ -314,6 +314,36 @@ async function expectApiKeysUntouched(t: Tools) {
   await expect(a.getByRole("row", { name: t.w.a.apiKey.name }).getByText("Active", { exact: true })).toBeVisible();
 }
 
+/** A's one webhook endpoint is still there, enabled, with the same secret, and no other was made. */
+async function expectWebhooksUntouched(t: Tools) {
+  const a = await t.a();
+  expect((await a.goto("/settings/webhooks"))?.status()).toBe(200);
+  await expect(a.getByRole("link", { name: /^http/ })).toHaveCount(1);
+  expect((await a.goto(`/settings/webhooks/${t.w.a.webhook.endpointId}`))?.status()).toBe(200);
+  await expect(a.getByRole("button", { name: "Disable" })).toBeVisible();
+  await a.getByRole("button", { name: "Reveal" }).click();
+  await expect(a.locator("code[aria-labelledby=secret-label]")).toHaveText(t.w.a.webhook.secret);
+}
+
+const WEBHOOK_NOT_FOUND = "This webhook endpoint was not found. It may have been deleted.";
+
+/** A webhook action on A's endpoint (`args` from the world), refused signed out and for organisation B like a missing one. */
+function webhookCase(args: (w: World) => unknown[], notFound = WEBHOOK_NOT_FOUND): Case {
+  const page = (w: World) => `/settings/webhooks/${w.a.webhook.endpointId}`;
+  return {
+    least: "ADMIN",
+    rightful: { as: "orgA", page: "/settings/webhooks", args, untouched: expectWebhooksUntouched },
+    async unauthenticated(t) {
+      await t.signedOut(page(t.w), args(t.w));
+      await expectWebhooksUntouched(t);
+    },
+    async otherOrg(t) {
+      expect((await t.call(t.orgB, "/settings/webhooks", args(t.w))).result).toBe(notFound);
+      await expectWebhooksUntouched(t);
+    },
+  };
+}
+
 // ---- One entry per action ----
 
 const CASES: Record<ActionRef, Case> = {
@@ -859,6 +889,25 @@ const CASES: Record<ActionRef, Case> = {
       await expectApiKeysUntouched(t);
     },
   },
+  "app/(dashboard)/settings/webhooks/actions.ts#createEndpointAction": {
+    least: "ADMIN",
+    rightful: { as: "orgA", page: "/settings/webhooks", args: () => [INITIAL, form({ url: `http://127.0.0.1:9/${MARK}`, description: "", events: ["interview.completed"] })], untouched: async (t) => (await markAbsent(t), expectWebhooksUntouched(t)) },
+    async unauthenticated(t) {
+      await t.signedOut("/settings/webhooks", [INITIAL, form({ url: "http://127.0.0.1:9/mallory", description: "", events: ["interview.completed"] })]);
+      await expectWebhooksUntouched(t);
+    },
+    // No id to pass: B's owner registers an endpoint of B's, never one of A's.
+    async otherOrg(t) {
+      const outcome = await t.call(t.orgB, "/settings/webhooks", [INITIAL, form({ url: "http://127.0.0.1:9/bravo", description: "", events: ["interview.completed"], organizationId: "ignored" })]);
+      expect(outcome.redirect ?? "").toMatch(/^\/settings\/webhooks\//);
+      await expectWebhooksUntouched(t);
+    },
+  },
+  "app/(dashboard)/settings/webhooks/actions.ts#setEndpointEnabledAction": webhookCase((w) => [w.a.webhook.endpointId, false]),
+  "app/(dashboard)/settings/webhooks/actions.ts#deleteEndpointAction": webhookCase((w) => [w.a.webhook.endpointId]),
+  "app/(dashboard)/settings/webhooks/actions.ts#rotateSecretAction": webhookCase((w) => [w.a.webhook.endpointId]),
+  "app/(dashboard)/settings/webhooks/actions.ts#sendTestEventAction": webhookCase((w) => [w.a.webhook.endpointId]),
+  "app/(dashboard)/settings/webhooks/actions.ts#redeliverAction": webhookCase((w) => [w.a.webhook.endpointId, w.a.webhook.deliveryId], "This delivery was not found."),
   "app/(dashboard)/settings/actions.ts#setTimeZoneAction": {
     least: "member",
     rightful: { as: "orgA", page: "/settings", args: () => [INITIAL, form({ timeZone: FOREIGN_ZONE })], untouched: expectTimeZoneUntouched },
@@ -1250,6 +1299,12 @@ const FORBIDDEN: Partial<Record<ActionRef, string>> = {
   "app/(dashboard)/settings/actions.ts#setRetentionAction": "Only an admin or owner can change how long answers are kept.",
   "app/(dashboard)/settings/api-keys/actions.ts#createApiKeyAction": "Only an owner or admin can manage API keys.",
   "app/(dashboard)/settings/api-keys/actions.ts#revokeApiKeyAction": "Only an owner or admin can manage API keys.",
+  "app/(dashboard)/settings/webhooks/actions.ts#createEndpointAction": "Only an admin or owner can manage webhooks.",
+  "app/(dashboard)/settings/webhooks/actions.ts#setEndpointEnabledAction": "Only an admin or owner can manage webhooks.",
+  "app/(dashboard)/settings/webhooks/actions.ts#deleteEndpointAction": "Only an admin or owner can manage webhooks.",
+  "app/(dashboard)/settings/webhooks/actions.ts#rotateSecretAction": "Only an admin or owner can manage webhooks.",
+  "app/(dashboard)/settings/webhooks/actions.ts#sendTestEventAction": "Only an admin or owner can manage webhooks.",
+  "app/(dashboard)/settings/webhooks/actions.ts#redeliverAction": "Only an admin or owner can manage webhooks.",
 };
 const forbidden = (ref: ActionRef, least: "RECRUITER" | "ADMIN") =>
   FORBIDDEN[ref] ??

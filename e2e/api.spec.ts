@@ -95,7 +95,8 @@ test("refusals are problem documents: no key, another organisation's id, bad JSO
   }
   await page.goto("/docs/api");
   await expect(page.getByRole("heading", { level: 1, name: "Kairos API reference" })).toBeVisible();
-  await expect(page.getByText("Invite a candidate to an interview").first()).toBeVisible();
+  // Swagger UI renders from a 1.5 MB bundle and the fetched document: slow on a busy CI machine.
+  await expect(page.getByText("Invite a candidate to an interview").first()).toBeVisible({ timeout: 30_000 });
   await expect(page.locator("#problem-idempotency_conflict")).toContainText("Idempotency-Key");
   await page.screenshot({ path: test.info().outputPath("reference.png"), fullPage: false });
 });

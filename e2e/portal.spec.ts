@@ -99,6 +99,8 @@ test("the full candidate journey: clean URL, too early, lobby, timed answers wit
   await expect(next).toContainText("A confirmation email is on its way");
   await expect(next).toContainText("The hiring team reviews your answers.");
   await expect(next).toContainText(/Portal|contacts you about the next step/);
+  // The page arrives by a client-side refresh whose <title> can land a moment after its content.
+  await expect(candidate).toHaveTitle(/\S/);
   expect(await axeViolations(candidate), "thank you").toEqual([]);
 
   // Every portal document carried the headers, and nothing was fetched from another origin.

@@ -29,6 +29,8 @@ export type World = {
     invite: { id: string; email: string };
     /** An active API key (its id and name; the key itself is never needed). */
     apiKey: { id: string; name: string };
+    /** A webhook endpoint (nothing listens at its URL), its secret, and a delivery of a test event. */
+    webhook: { endpointId: string; url: string; secret: string; deliveryId: string };
   };
   b: { state: string; job: { id: string; title: string }; completed: Answered; inProgress: Started; open: Interview };
 };
@@ -138,6 +140,29 @@ export async function buildWorld(browser: Browser): Promise<World> {
   await a.getByRole("row", { name: apiKeyName }).getByRole("button", { name: /^Revoke/ }).click();
   await a.getByRole("alertdialog").getByRole("button", { name: "Revoke key" }).click();
   await expect.poll(() => revokeKeyArgs).not.toBeNull();
+  // A webhook endpoint with one delivery; the delivery's id taken from its Redeliver call, stopped on its way out.
+  const hookUrl = "http://127.0.0.1:9/alpha-hooks";
+  await a.goto("/settings/webhooks");
+  await a.getByLabel("Endpoint URL").fill(hookUrl);
+  await a.getByRole("button", { name: "Add endpoint" }).click();
+  await expect(a.getByRole("heading", { level: 1 })).toHaveText(hookUrl);
+  const endpointId = new URL(a.url()).pathname.split("/").pop()!;
+  await a.getByRole("button", { name: "Reveal" }).click();
+  const hookSecret = (await a.locator("code[aria-labelledby=secret-label]").textContent())!;
+  await a.getByRole("button", { name: "Send test event" }).click();
+  const testRow = a.getByRole("row", { name: /webhook\.test/ });
+  await expect(async () => {
+    await a.reload();
+    await expect(testRow.getByRole("button", { name: "Redeliver" })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  let redeliverArgs: unknown[] | null = null;
+  await a.route(`**/settings/webhooks/${endpointId}`, async (route) => {
+    if (!route.request().headers()["next-action"]) return route.fallback();
+    redeliverArgs = route.request().postDataJSON() as unknown[];
+    await route.abort();
+  });
+  await testRow.getByRole("button", { name: "Redeliver" }).click();
+  await expect.poll(() => redeliverArgs).not.toBeNull();
   const aState = JSON.stringify(await aContext.storageState());
   await aContext.close();
   const members = {} as Record<LowerRole, RoleMember>;
@@ -165,6 +190,7 @@ export async function buildWorld(browser: Browser): Promise<World> {
       ...aInterviews,
       invite: { id: String(revokeArgs![0]), email: inviteEmail },
       apiKey: { id: String(revokeKeyArgs![0]), name: apiKeyName },
+      webhook: { endpointId, url: hookUrl, secret: hookSecret, deliveryId: String(redeliverArgs![1]) },
     },
     b: { state: bState, job: { id: bJobId, title: bJobTitle }, ...bInterviews, open: { id: open.id, link: open.link } },
   };

@@ -74,7 +74,7 @@ test("an admin registers an endpoint, sends a test event, receives signed events
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Cancelled");
     await expect.poll(() => receiver.received.map((r) => verified(secret, r).type), { timeout: 30_000 }).toEqual(["webhook.test", "interview.scheduled", "interview.cancelled"]);
     const cancelled = verified(secret, receiver.received[2]);
-    expect(cancelled.data.interview).toMatchObject({ id: interviewId, status: "CANCELLED" });
+    expect(cancelled.data.interview).toMatchObject({ id: interviewId, status: "cancelled" });
 
     // Redeliver the cancellation: the same event id again.
     await page.goto("/settings/webhooks");

@@ -60,7 +60,7 @@ describe("events are queued with the change that causes them", () => {
     const verified = verifyAt(secret, request, T0) as { id: string; type: string; created_at: string; data: { interview: unknown; job: unknown; candidate: unknown } };
     expect(verified).toMatchObject({ id: delivery.eventId, type: "interview.scheduled", created_at: T0.toISOString() });
     expect(request.headers["webhook-id"]).toBe(delivery.eventId);
-    expect(verified.data.interview).toMatchObject({ id: interviewId, status: "SCHEDULED", external_id: null, metadata: null });
+    expect(verified.data.interview).toMatchObject({ id: interviewId, status: "scheduled", external_id: null, metadata: null });
     expect(verified.data.job).toEqual({ id: org.job.id, title: org.job.title });
     expect(verified.data.candidate).toMatchObject({ name: expect.any(String), email: expect.stringContaining("@") });
     // The session key (a link's secret) is nowhere in what an ATS receives.
@@ -105,7 +105,7 @@ describe("events are queued with the change that causes them", () => {
 
     await cancelInterview(org.scheduler, interviewId);
     const [cancelled] = await deliveriesOf(endpointId);
-    expect(JSON.parse(cancelled.event.payload)).toMatchObject({ type: "interview.cancelled", data: { interview: { id: interviewId, status: "CANCELLED" } } });
+    expect(JSON.parse(cancelled.event.payload)).toMatchObject({ type: "interview.cancelled", data: { interview: { id: interviewId, status: "cancelled" } } });
   });
 
   it("deleting a candidate commits candidate.deleted with their ids, external_id and metadata", async () => {

@@ -115,7 +115,8 @@ const WEBHOOK_TYPES: Partial<Record<AuditEventType, WebhookEventType>> = {
 };
 
 /** Audit data safe and useful for an ATS (never an address the audit keeps, never a key). */
-const PASSED_ON = ["decision", "recommendation", "scorecardId"] as const;
+/** What a webhook passes on from its audit event, named and written as the API names and writes it (snake_case, lower-case values). */
+const PASSED_ON = { decision: "decision", recommendation: "recommendation", scorecardId: "scorecard_id" } as const;
 
 function webhookEventFor(event: AuditEventInput): WebhookEventInput | null {
   let type = WEBHOOK_TYPES[event.type];
@@ -125,7 +126,10 @@ function webhookEventFor(event: AuditEventInput): WebhookEventInput | null {
   }
   if (!type) return null;
   const data: Record<string, unknown> = {};
-  for (const key of PASSED_ON) if (event.data?.[key] !== undefined) data[key] = event.data[key];
+  for (const [key, name] of Object.entries(PASSED_ON)) {
+    const value = event.data?.[key];
+    if (value !== undefined) data[name] = key === "scorecardId" || typeof value !== "string" ? value : value.toLowerCase();
+  }
   if (event.type === "deadline.extended") data.change = "deadline_extended";
   if (type === "invitation.bounced" && typeof event.data?.reason === "string") data.reason = event.data.reason;
   return { organizationId: event.organizationId, interviewId: event.interviewId, type, data, at: event.at };

@@ -92,9 +92,10 @@ export async function enqueueWebhookEvents(tx: Tx, events: WebhookEventInput[]):
       ...(interview && {
         interview: {
           id: interview.id,
-          status: interview.status,
-          mode: interview.mode,
-          scheduled_at: interview.scheduledAt.toISOString(),
+          // As the API writes them (lib/api/v1/interview-json.ts), so one parser reads both.
+          status: interview.status.toLowerCase(),
+          mode: interview.mode.toLowerCase(),
+          starts_at: interview.scheduledAt.toISOString(),
           due_at: interview.dueAt?.toISOString() ?? null,
           external_id: interview.externalId,
           metadata: interview.metadata ?? null,

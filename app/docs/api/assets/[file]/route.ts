@@ -9,7 +9,7 @@ const PACKAGE_FILES: Record<string, string> = {
   "swagger-ui-bundle.js": "text/javascript; charset=utf-8",
 };
 
-const INIT = `window.addEventListener("load", function () {
+const INIT = `(function () {
   window.ui = SwaggerUIBundle({
     url: "/api/v1/openapi.json",
     dom_id: "#swagger-ui",
@@ -18,7 +18,7 @@ const INIT = `window.addEventListener("load", function () {
     tryItOutEnabled: false,
     defaultModelsExpandDepth: 0,
   });
-});
+})();
 `;
 
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
