@@ -3,9 +3,10 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { EmailKind, InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
 import { chunkKey } from "@/lib/interviews/media";
+import { compareJob, parseCompareFilters } from "@/lib/interviews/review/compare";
 import { storage } from "@/lib/storage";
 import { api, makeApiKey } from "./support/api";
-import { makeAnsweredInterview, makeCandidate, makeJob, makeOrg, makeSchedulingOrg } from "./support/factories";
+import { asOwner, makeAnsweredInterview, makeCandidate, makeJob, makeOrg, makeSchedulingOrg } from "./support/factories";
 
 /** A date `days` from today, as due_date takes it (deadlines are at most 60 days out). */
 const inDays = (days: number) => format(addDays(new Date(), days), "yyyy-MM-dd");
@@ -170,6 +171,20 @@ describe("interviews", () => {
     expect(detail.json.answers[0]).toMatchObject({ text: "Because of the mission.", recordings: [] });
     expect(detail.json.answers[1].recordings).toEqual([expect.objectContaining({ id: recording.id, duration_ms: 4000 })]);
     expect(detail.json.scorecards).toMatchObject({ submitted: 0, overall_mean: null });
+
+    // Uneven ratings: the first answer rated 5 by two reviewers, the second 1 by one. The overall
+    // mean is every rating's (11 / 3 = 3.7), as the compare view shows it — not the mean of the
+    // questions' means (3.0).
+    const [first, second] = answered.answerIds as [string, string];
+    for (const [name, ratings] of [["Rae", [[first, 5], [second, 1]]], ["Sol", [[first, 5]]]] as const) {
+      await prisma.scorecard.create({
+        data: { organizationId: org.organizationId, interviewId: answered.interviewId, reviewerName: name, submittedAt: new Date(), ratings: { create: ratings.map(([answerId, rating]) => ({ answerId, rating })) } },
+      });
+    }
+    const rated = await api("getInterview", { key, params: { id: answered.interviewId } });
+    expect(rated.json.scorecards).toMatchObject({ submitted: 2, overall_mean: 3.7, questions: [{ mean: 5 }, { mean: 1 }] });
+    const compared = await compareJob(asOwner(org), answered.job.id, parseCompareFilters({}));
+    expect(compared!.rows.find((row) => row.interviewId === answered.interviewId)?.overallMean).toBe(3.7);
 
     const ranged = await api("getRecording", { key, params: { id: recording.id }, headers: { range: "bytes=2-5" } });
     expect(ranged.status).toBe(206);

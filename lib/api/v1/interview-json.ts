@@ -149,7 +149,6 @@ export async function interviewDetailJson(organizationId: string, id: string) {
     scorecards.map((card) => ({ ...card, recommendation: card.recommendation as ScoreRecommendation | null, submittedAt: utc(card.submittedAt) })),
     answers,
   );
-  const means = tally.questions.flatMap((q) => (q.mean === null ? [] : [q.mean]));
   return {
     ...interviewJson(summary),
     timeline: events.map((event) => ({ type: event.type, at: iso(utc(event.createdAt)), actor: event.actorType.toLowerCase() })),
@@ -164,7 +163,7 @@ export async function interviewDetailJson(organizationId: string, id: string) {
     })),
     scorecards: {
       submitted: tally.submitted,
-      overall_mean: means.length ? Math.round((means.reduce((a, b) => a + b, 0) / means.length) * 10) / 10 : null,
+      overall_mean: tally.overallMean,
       recommendations: { strong_yes: tally.recommendations.STRONG_YES, yes: tally.recommendations.YES, no: tally.recommendations.NO, strong_no: tally.recommendations.STRONG_NO },
       questions: tally.questions.map((q) => ({ answer_id: q.answerId, position: q.position, mean: q.mean, spread: q.spread })),
     },

@@ -25,6 +25,11 @@ export interface QuestionSummary {
 export interface ReviewSummary {
   /** Submitted scorecards: the only ones counted (a draft may still change). */
   submitted: number;
+  /**
+   * Mean of every submitted rating, one decimal; null when there is none. The compare view's
+   * "overall" is the same figure (summed in SQL there): all ratings count alike, not each question's mean.
+   */
+  overallMean: number | null;
   questions: QuestionSummary[];
   recommendations: Record<ScoreRecommendation, number>;
   /** Who recommended what, in the order the scorecards came. */
@@ -55,5 +60,7 @@ export function summarise(scorecards: readonly ScorecardForSummary[], answers: R
     recommendations[card.recommendation] += 1;
     recommendedBy.push({ reviewerName: card.reviewerName, external: card.external === true, recommendation: card.recommendation });
   }
-  return { submitted: submitted.length, questions, recommendations, recommendedBy };
+  const all = questions.flatMap((q) => q.ratings.map((r) => r.rating));
+  const overallMean = all.length ? Math.round((all.reduce((a, b) => a + b, 0) / all.length) * 10) / 10 : null;
+  return { submitted: submitted.length, overallMean, questions, recommendations, recommendedBy };
 }
