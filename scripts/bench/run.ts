@@ -206,26 +206,12 @@ function bulkLines(bulk: Awaited<ReturnType<typeof benchBulk>>): string[] {
   ];
 }
 
+type Machine = { cpus: number; cpuModel: string; memGb: number; node: string; date: string };
+
 /** --only bulk: the bulk invitation's rows on a freshly migrated database, printed (bench-results.md keeps the whole run). */
-async function benchBulkOnly(url: string, machine: { cpus: number; cpuModel: string; memGb: number; node: string; date: string }, load0: number[]) {
-  log("resetting and migrating the database …");
-  await resetAndMigrate(url);
-  log("in process: bulk invitations (1,000-row preview and confirms, 5,000-row memory, 1,000 invitations at 10 requests/s) …");
-  const bulk = await benchBulk(quick ? { rows: 100, bigRows: 200, budgetMs: 60_000 } : {});
-  const { closeDb } = await import("@/lib/db");
-  await closeDb();
-  const loadEnd = os.loadavg();
-  console.log(
-    [
-      `Command: \`DATABASE_URL=postgresql://kairos:kairos@127.0.0.1:5432/kairos_bench npm run bench -- ${process.argv.slice(2).join(" ")}\``,
-      `Machine: ${machine.cpus} cores (${machine.cpuModel}), ${fmt(machine.memGb, 1)} GB, Node ${machine.node}, PostgreSQL 15 on 127.0.0.1.`,
-      `Date: ${machine.date}. Load average (1/5/15 min) at start ${load0.map((l) => l.toFixed(2)).join(" / ")}, at the end ${loadEnd.map((l) => l.toFixed(2)).join(" / ")}.`,
-      ...(quick ? ["**Smoke run (--quick): short durations, not for publishing.**"] : []),
-      "",
-      "| measure | result | target | |",
-      "|---|---:|---:|---|",
-      ...bulkLines(bulk),
-    ].join("\n"),
+async function benchBulkOnly(url: string, machine: Machine, load0: number[]) {
+  await runOnly(url, machine, load0, "bulk invitations (1,000-row preview and confirms, 5,000-row memory, 1,000 invitations at 10 requests/s)", async () =>
+    bulkLines(await benchBulk(quick ? { rows: 100, bigRows: 200, budgetMs: 60_000 } : {})),
   );
 }
 
@@ -234,11 +220,16 @@ function webhookLine(hooks: Awaited<ReturnType<typeof benchWebhooks>>): string {
 }
 
 /** --only webhooks: the webhook sender's row alone, on a freshly migrated database, printed. */
-async function benchWebhooksOnly(url: string, machine: { cpus: number; cpuModel: string; memGb: number; node: string; date: string }, load0: number[]) {
+async function benchWebhooksOnly(url: string, machine: Machine, load0: number[]) {
+  await runOnly(url, machine, load0, "webhooks, 10,000 events, receiver answers 500 for 20 %", async () => [webhookLine(await benchWebhooks(quick ? { count: 500 } : {}))]);
+}
+
+/** An --only run: a freshly migrated database, the rows `measure` returns, printed under the machine's description. */
+async function runOnly(url: string, machine: Machine, load0: number[], what: string, measure: () => Promise<string[]>) {
   log("resetting and migrating the database …");
   await resetAndMigrate(url);
-  log("in process: webhooks, 10,000 events, receiver answers 500 for 20 % …");
-  const hooks = await benchWebhooks(quick ? { count: 500 } : {});
+  log(`in process: ${what} …`);
+  const rows = await measure();
   const { closeDb } = await import("@/lib/db");
   await closeDb();
   const loadEnd = os.loadavg();
@@ -247,11 +238,11 @@ async function benchWebhooksOnly(url: string, machine: { cpus: number; cpuModel:
       `Command: \`DATABASE_URL=postgresql://kairos:kairos@127.0.0.1:5432/kairos_bench npm run bench -- ${process.argv.slice(2).join(" ")}\``,
       `Machine: ${machine.cpus} cores (${machine.cpuModel}), ${fmt(machine.memGb, 1)} GB, Node ${machine.node}, PostgreSQL 15 on 127.0.0.1.`,
       `Date: ${machine.date}. Load average (1/5/15 min) at start ${load0.map((l) => l.toFixed(2)).join(" / ")}, at the end ${loadEnd.map((l) => l.toFixed(2)).join(" / ")}.`,
-      ...(quick ? ["**Smoke run (--quick): short sizes, not for publishing.**"] : []),
+      ...(quick ? ["**Smoke run (--quick): short durations and sizes, not for publishing.**"] : []),
       "",
       "| measure | result | target | |",
       "|---|---:|---:|---|",
-      webhookLine(hooks),
+      ...rows,
     ].join("\n"),
   );
 }
