@@ -51,6 +51,9 @@ export const AUDIT_EVENT_TYPES = [
   "deletion.requested",
   "content.deleted",
   "retention.changed",
+  "transcription.changed",
+  // A recorded answer's transcript is written (data: answerId, number, status "done" or "failed").
+  "transcript.ready",
   "member.role_changed",
   "member.removed",
   "email.sent",

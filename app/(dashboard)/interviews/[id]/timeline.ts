@@ -60,6 +60,8 @@ export function describeEvent(type: string, data: Record<string, unknown>): stri
       return "The candidate asked for their answers to be deleted";
     case "content.deleted":
       return `Answers and recordings deleted${data.reason === "retention" ? " (retention policy)" : data.reason === "candidate request" ? " at the candidate's request" : ""}`;
+    case "transcript.ready":
+      return data.status === "failed" ? `Question ${Number(data.number)} could not be transcribed` : `Question ${Number(data.number)} transcribed`;
     default:
       return type;
   }
