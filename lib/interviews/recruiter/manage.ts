@@ -152,6 +152,7 @@ export async function reopenAnswers(by: Manager, interviewId: string, input: { a
     const answerIds = answers.map((a) => a.id);
     const recordingIds = answers.flatMap((a) => a.recordings.map((r) => r.id));
     await tx.recording.deleteMany({ where: { id: { in: recordingIds } } });
+    await tx.transcript.deleteMany({ where: { answerId: { in: answerIds } } });
     await tx.integritySignal.deleteMany({ where: { interviewId, position: { in: answers.map((a) => a.position + 1) } } });
     await tx.interviewAnswer.updateMany({
       where: { id: { in: answerIds } },
