@@ -119,7 +119,7 @@ function newDueAt(dueDate: string, interview: { candidateTimeZone: string; durat
 
 /**
  * Reopens chosen answers of a completed DEADLINE interview (the candidate answers those questions
- * again, by `dueDate`): the answers, every reviewer's ratings and notes on them, their recordings and the integrity
+ * again, by `dueDate`): the answers, every reviewer's ratings and notes on them, their recordings and transcripts and the integrity
  * signals raised on them are cleared; the interview is in progress again, the candidate gets one
  * email naming the questions, with a fresh key (the previous link stops working), and reminders of
  * the new due time. Questions not chosen stay as they were: one never answered is closed, so the
