@@ -11,15 +11,17 @@ import { SYSTEM } from "@/lib/interviews/audit";
 import { startInterview, submitAnswer } from "@/lib/interviews/candidate/answering";
 import { finishRecording, startRecording, storeChunk } from "@/lib/interviews/candidate/recordings";
 import { purgeInterviewContent } from "@/lib/interviews/lifecycle/retention";
-import { drainTranscriptions } from "@/lib/interviews/transcripts/worker";
+import { drainTranscriptions, MAX_ATTEMPTS } from "@/lib/interviews/transcripts/worker";
 import { setStorage } from "@/lib/storage";
 import { setTranscriptionEngine } from "@/lib/transcription";
 import { offlineEngineConfig } from "@/lib/transcription/config";
 import { decodeToWav } from "@/lib/transcription/decode";
 import { createOfflineEngine } from "@/lib/transcription/offline";
+import { createHttpEngine } from "@/lib/transcription/openai";
 import { makeJob, makeSchedulingOrg, question } from "./support/factories";
 import { answerRows, asCandidate, scheduleAt } from "./support/interviews";
 import { festivalWav, speechWav, speechWebm, wordsHeard } from "./support/speech";
+import { startTranscriberStandIn } from "./support/transcriber-stand-in";
 
 // Real speech (flite), real decoding (ffmpeg), the real offline engine (pocketsphinx), real storage
 // on disk and a real database. Tests share one database on PostgreSQL, and the transcriber takes
@@ -179,5 +181,80 @@ describe("an answer without speech", () => {
     const transcript = (await transcriptOf(answerId))!;
     expect(transcript.status).toBe(TranscriptStatus.DONE);
     expect(transcript.text.split(/\s+/).filter(Boolean).length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("the OpenAI-compatible engine in the pipeline (a local stand-in of the API)", () => {
+  const API_KEY = "sk-test-stand-in-key-0123456789";
+  let standIn: Awaited<ReturnType<typeof startTranscriberStandIn>>;
+  beforeAll(async () => {
+    standIn = await startTranscriberStandIn({ apiKey: API_KEY });
+  });
+  afterAll(() => standIn.close());
+  const useStandIn = (apiKey = API_KEY) => setTranscriptionEngine(createHttpEngine({ url: standIn.url, apiKey, model: "whisper-1", timeoutMs: 3000 }));
+  afterEach(() => setTranscriptionEngine(undefined));
+
+  it("429 (waiting as long as Retry-After says), 500, a timeout and malformed JSON each leave it queued for later; then it is done, nothing lost", async () => {
+    useStandIn();
+    const { answerId } = await recordedAnswer(speech);
+    const prisma = await db();
+    const row = () => prisma.transcript.findUniqueOrThrow({ where: { answerId } });
+    let at = s(10);
+    const attempt = async (behaviour: Parameters<typeof standIn.respondWith>[0][number], expected: "retried" | "done") => {
+      if (behaviour) standIn.respondWith([behaviour]);
+      setClock(at);
+      expect(await drainTranscriptions()).toMatchObject({ claimed: 1, [expected]: 1 });
+      return row();
+    };
+
+    const limited = await attempt({ status: 429, retryAfter: 600 }, "retried");
+    expect(limited).toMatchObject({ status: TranscriptStatus.QUEUED, attempts: 1, leaseUntil: null, text: "" });
+    expect(limited.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(addSeconds(at, 600).getTime());
+    expect(limited.reason).toMatch(/429/);
+    // Not before the service's own wait.
+    setClock(addSeconds(at, 599));
+    expect(await drainTranscriptions()).toMatchObject({ claimed: 0 });
+
+    for (const behaviour of [{ status: 500 }, { hang: true as const }, { status: 200, raw: "not json{" }]) {
+      at = (await row()).nextAttemptAt;
+      const after = await attempt(behaviour, "retried");
+      expect(after.status).toBe(TranscriptStatus.QUEUED);
+      expect(after.nextAttemptAt.getTime()).toBeGreaterThan(at.getTime());
+    }
+    expect((await row()).attempts).toBe(4);
+
+    at = (await row()).nextAttemptAt;
+    const done = await attempt({ status: 200 }, "done");
+    expect(done).toMatchObject({ status: TranscriptStatus.DONE, attempts: 5, engine: "openai", model: "whisper-1", text: "I led the migration to the new billing system.", reason: null });
+    expect(done.segments).toEqual([
+      { startMs: 0, endMs: 420, text: "I led the migration" },
+      { startMs: 420, endMs: 960, text: "to the new billing system." },
+    ]);
+    // Each attempt sent the take, decoded: a WAV, with the model, verbose_json and the language.
+    const sent = standIn.requests.slice(-5);
+    expect(sent.map((r) => r.file?.firstBytes.startsWith("RIFF"))).toEqual(Array(5).fill(true));
+    expect(sent.at(-1)!.fields).toMatchObject({ model: ["whisper-1"], response_format: ["verbose_json"], language: ["en"] });
+  });
+
+  it("a refused key fails at once, saying which setting to check and never the key; a service that keeps failing is given up after the last attempt", async () => {
+    useStandIn("sk-wrong-key-9876543210");
+    const refused = await recordedAnswer(speech);
+    setClock(s(10));
+    expect(await drainTranscriptions()).toMatchObject({ claimed: 1, failed: 1 });
+    const failed = (await transcriptOf(refused.answerId))!;
+    expect(failed).toMatchObject({ status: TranscriptStatus.FAILED, attempts: 1 });
+    expect(failed.reason).toMatch(/401/);
+    expect(failed.reason).not.toContain("sk-wrong-key");
+
+    useStandIn();
+    const failing = await recordedAnswer(speech);
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      standIn.respondWith([{ status: 503 }]);
+      setClock((await transcriptOf(failing.answerId))!.nextAttemptAt);
+      expect(await drainTranscriptions()).toMatchObject(attempt < MAX_ATTEMPTS ? { retried: 1 } : { failed: 1 });
+    }
+    expect(await transcriptOf(failing.answerId)).toMatchObject({ status: TranscriptStatus.FAILED, attempts: MAX_ATTEMPTS, reason: expect.stringMatching(/503/) });
+    const events = await (await db()).auditEvent.findMany({ where: { interviewId: failing.interviewId, type: "transcript.ready" } });
+    expect(events.map((e) => e.data)).toEqual([{ answerId: failing.answerId, number: 1, status: "failed" }]);
   });
 });
