@@ -64,9 +64,11 @@ describe("the OpenAI-compatible engine", () => {
     expect(request.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
     expect(request.formError).toBeNull();
     expect(request.fields).toEqual({ model: ["whisper-1"], response_format: ["verbose_json"], "timestamp_granularities[]": ["segment"], language: ["en"] });
-    expect(request.file).toEqual({ name: "audio.wav", type: "audio/wav", size: statSync(audio.wavPath).size, firstBytes: "RIFF" });
-    // 1 s of 16 kHz mono 16-bit PCM and a header: the whole file went, not a prefix.
-    expect(request.file!.size).toBeGreaterThan(32_000);
+    expect(request.file).toMatchObject({ name: "audio.flac", type: "audio/flac", firstBytes: "fLaC" });
+    // Lossless, and smaller than the WAV it was made from.
+    expect(request.file!.size).toBeLessThan(statSync(audio.wavPath).size);
+    // The whole file went, not a prefix.
+    expect(request.file!.size).toBe(statSync(audio.wavPath.replace(/\.wav$/, ".flac")).size);
   });
 
   it("sends no Authorization header when no key is set (a self-hosted server)", async () => {
@@ -174,9 +176,13 @@ describe("the OpenAI-compatible engine", () => {
   it("stops when the caller's signal aborts, long before its own timeout", async () => {
     standIn.respondWith([{ hang: true }]);
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 100);
+    const sent = standIn.requests.length;
+    const pending = failure(engine({ timeoutMs: 60_000 }).transcribe(audio, { language: "en", signal: controller.signal }));
+    // Aborted while the service holds the request (so the hang is used up, not left for the next test).
+    await expect.poll(() => standIn.requests.length).toBeGreaterThan(sent);
     const started = performance.now();
-    const error = await failure(engine({ timeoutMs: 60_000 }).transcribe(audio, { language: "en", signal: controller.signal }));
+    controller.abort();
+    const error = await pending;
     expect(error.retryable).toBe(true);
     expect(error.message).toMatch(/stopped/);
     expect(performance.now() - started).toBeLessThan(5_000);

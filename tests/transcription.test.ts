@@ -230,9 +230,9 @@ describe("the OpenAI-compatible engine in the pipeline (a local stand-in of the 
       { startMs: 0, endMs: 420, text: "I led the migration" },
       { startMs: 420, endMs: 960, text: "to the new billing system." },
     ]);
-    // Each attempt sent the take, decoded: a WAV, with the model, verbose_json and the language.
+    // Each attempt sent the take, decoded: FLAC, with the model, verbose_json and the language.
     const sent = standIn.requests.slice(-5);
-    expect(sent.map((r) => r.file?.firstBytes.startsWith("RIFF"))).toEqual(Array(5).fill(true));
+    expect(sent.map((r) => r.file?.firstBytes)).toEqual(Array(5).fill("fLaC"));
     expect(sent.at(-1)!.fields).toMatchObject({ model: ["whisper-1"], response_format: ["verbose_json"], language: ["en"] });
   });
 

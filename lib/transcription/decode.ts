@@ -54,6 +54,16 @@ export async function decodeToWav(inputs: Array<() => Promise<Readable>>, { dir,
   return { wavPath, durationMs: totalMs, parts };
 }
 
+/**
+ * The WAV as FLAC beside it: lossless, and about half the bytes, which keeps a 15-minute take under
+ * hosted services' upload limits (OpenAI's is 25 MB; the WAV would be 29 MB).
+ */
+export async function wavToFlac(wavPath: string, signal?: AbortSignal): Promise<string> {
+  const flacPath = wavPath.replace(/\.wav$/, "") + ".flac";
+  await runFfmpeg(["-i", wavPath, "-c:a", "flac", "-y", flacPath], { signal });
+  return flacPath;
+}
+
 async function sizeOf(file: string): Promise<number> {
   return stat(file).then((s) => s.size, () => 0);
 }

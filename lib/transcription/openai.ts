@@ -1,12 +1,15 @@
 import { openAsBlob } from "node:fs";
 import { z } from "zod";
 import type { HttpEngineConfig } from "./config";
+import { wavToFlac } from "./decode";
 import { TranscriptionError, type AudioInput, type TranscriptionEngine, type TranscriptResult, type TranscriptSegment } from "./engine";
 
-// The OpenAI-compatible engine: one multipart POST to <url>/audio/transcriptions with verbose_json,
+// The OpenAI-compatible engine: one multipart POST (the audio as FLAC) to <url>/audio/transcriptions with verbose_json,
 // the shape OpenAI (whisper-1), Groq and self-hosted faster-whisper (speaches) or whisper.cpp
 // servers share. Errors say what an operator can do about them and carry at most the status code:
 // a provider's body may echo the request, and the key never leaves the Authorization header.
+
+const STOPPED = "The transcription was stopped before the service answered.";
 
 /** A Retry-After beyond this is not believed: the queue should look again within the hour. */
 export const MAX_RETRY_AFTER_MS = 60 * 60 * 1000;
@@ -37,7 +40,7 @@ export function createHttpEngine(config: HttpEngineConfig): TranscriptionEngine 
     },
     async transcribe(audio, { language, signal }) {
       const form = new FormData();
-      form.append("file", await wavBlob(audio), "audio.wav");
+      form.append("file", await flacBlob(audio, signal), "audio.flac");
       form.append("model", config.model);
       form.append("response_format", "verbose_json");
       form.append("timestamp_granularities[]", "segment");
@@ -57,7 +60,7 @@ export function createHttpEngine(config: HttpEngineConfig): TranscriptionEngine 
         body = await response.text();
       } catch (error) {
         if (error instanceof TranscriptionError) throw error;
-        if (signal?.aborted) throw new TranscriptionError("The transcription was stopped before the service answered.", true);
+        if (signal?.aborted) throw new TranscriptionError(STOPPED, true);
         if (timeout.aborted) throw new TranscriptionError(`The transcription service did not answer within ${seconds(config.timeoutMs)} (TRANSCRIPTION_TIMEOUT_MS).`, true);
         throw new TranscriptionError(`The transcription service could not be reached (${errorCode(error)}).`, true);
       }
@@ -66,11 +69,14 @@ export function createHttpEngine(config: HttpEngineConfig): TranscriptionEngine 
   };
 }
 
-async function wavBlob(audio: AudioInput): Promise<Blob> {
+async function flacBlob(audio: AudioInput, signal?: AbortSignal): Promise<Blob> {
   try {
-    // Read from disk as the request is sent, rather than holding up to 15 minutes of PCM in memory.
-    return await openAsBlob(audio.wavPath, { type: "audio/wav" });
+    const flacPath = await wavToFlac(audio.wavPath, signal);
+    // Read from disk as the request is sent, rather than holding up to 15 minutes of audio in memory.
+    return await openAsBlob(flacPath, { type: "audio/flac" });
   } catch (error) {
+    if (signal?.aborted) throw new TranscriptionError(STOPPED, true);
+    if (error instanceof TranscriptionError) throw error;
     throw new TranscriptionError(`The audio to transcribe could not be read (${errorCode(error)}).`, true);
   }
 }

@@ -1,11 +1,12 @@
 // npm run bench [-- --no-build] [-- --quick]: one process measures everything side by side and
 // writes bench-results.md. Needs DATABASE_URL to a local PostgreSQL it may wipe (see setup.ts).
-// `-- --only bulk` runs the bulk invitation's rows alone (no build, no server) and prints them.
+// `-- --only bulk` (or webhooks, transcription) runs those rows alone (no build, no server) and prints them.
 import fs from "node:fs";
 import os from "node:os";
 import { encode } from "next-auth/jwt";
 import { gzipKb, routeChunks, scriptsInHtml } from "./bundle";
 import { benchBulk } from "./bulk";
+import { benchTranscription } from "./transcription";
 import { benchWebhooks } from "./webhooks";
 import { benchDispatcher, benchRender, benchSchedule } from "./in-process";
 import { load, sequential, serverRssMb, type LoadResult, type Target } from "./http";
@@ -49,7 +50,10 @@ async function main() {
   log(`machine: ${machineSummary()}`);
   if (only === "bulk") return benchBulkOnly(url, machine, load0);
   if (only === "webhooks") return benchWebhooksOnly(url, machine, load0);
-  if (only) throw new Error(`--only ${only}: only "bulk" and "webhooks" can run alone.`);
+  if (only === "transcription") {
+    return runOnly(url, machine, load0, "transcription, the offline engine", async () => transcriptionLines(await benchTranscription(quick ? { takes: 2 } : {})));
+  }
+  if (only) throw new Error(`--only ${only}: only "bulk", "webhooks" and "transcription" can run alone.`);
 
   if (!args.has("--no-build")) {
     log("next build …");
@@ -139,6 +143,8 @@ async function main() {
   const bulk = await benchBulk(quick ? { rows: 100, bigRows: 200, budgetMs: 60_000 } : {});
   log("in process: webhooks, 10,000 events, receiver answers 500 for 20 % …");
   const hooks = await benchWebhooks(quick ? { count: 500 } : {});
+  log("in process: transcription, the offline engine …");
+  const transcription = await benchTranscription(quick ? { takes: 2 } : {});
   const { closeDb } = await import("@/lib/db");
   await closeDb();
 
@@ -183,6 +189,7 @@ async function main() {
   );
   lines.push(...bulkLines(bulk));
   lines.push(webhookLine(hooks));
+  lines.push(...transcriptionLines(transcription));
   lines.push(`| /interview first-load JS (build manifests: root + route chunks) | ${fmt(bundle.gzipKb, 1)} kB gzip (${fmt(bundle.rawKb, 1)} kB raw, ${bundle.files} files) | ≤ 130 kB gzip | ${verdict(bundle.gzipKb <= 130)} |`);
   lines.push(`| server memory after the load (VmRSS of next-server, pid ${rss.pid}) | ${fmt(rss.rssMb)} MB (idle after start: ${fmt(rssIdle.rssMb)} MB) | — | |`);
   lines.push("");
@@ -212,6 +219,13 @@ type Machine = { cpus: number; cpuModel: string; memGb: number; node: string; da
 async function benchBulkOnly(url: string, machine: Machine, load0: number[]) {
   await runOnly(url, machine, load0, "bulk invitations (1,000-row preview and confirms, 5,000-row memory, 1,000 invitations at 10 requests/s)", async () =>
     bulkLines(await benchBulk(quick ? { rows: 100, bigRows: 200, budgetMs: 60_000 } : {})),
+  );
+}
+
+function transcriptionLines(t: Awaited<ReturnType<typeof benchTranscription>>): string[] {
+  return [t.serial, t.parallel].map(
+    (r) =>
+      `| transcription, offline engine (ffmpeg + pocketsphinx): ${r.takes} WebM/Opus takes of ${fmt(r.audioS / r.takes, 1)} s of speech, ${r.concurrency} at a time on ${t.cores} cores | ${fmt(r.speed, 2)} s of audio per s (${fmt(r.audioS)} s in ${fmt(r.wallS, 1)} s; ${fmt(r.words)} words) | — (capacity to plan for) | |`,
   );
 }
 
