@@ -1,11 +1,12 @@
 // npm run bench [-- --no-build] [-- --quick]: one process measures everything side by side and
 // writes bench-results.md. Needs DATABASE_URL to a local PostgreSQL it may wipe (see setup.ts).
-// `-- --only bulk` runs the bulk invitation's rows alone (no build, no server) and prints them.
+// `-- --only bulk` (or webhooks, or search) runs that section's rows alone (no build, no server) and prints them.
 import fs from "node:fs";
 import os from "node:os";
 import { encode } from "next-auth/jwt";
 import { gzipKb, routeChunks, scriptsInHtml } from "./bundle";
 import { benchBulk } from "./bulk";
+import { benchSearch } from "./search";
 import { benchWebhooks } from "./webhooks";
 import { benchDispatcher, benchRender, benchSchedule } from "./in-process";
 import { load, sequential, serverRssMb, type LoadResult, type Target } from "./http";
@@ -49,7 +50,8 @@ async function main() {
   log(`machine: ${machineSummary()}`);
   if (only === "bulk") return benchBulkOnly(url, machine, load0);
   if (only === "webhooks") return benchWebhooksOnly(url, machine, load0);
-  if (only) throw new Error(`--only ${only}: only "bulk" and "webhooks" can run alone.`);
+  if (only === "search") return benchSearchOnly(url, machine, load0);
+  if (only) throw new Error(`--only ${only}: only "bulk", "webhooks" and "search" can run alone.`);
 
   if (!args.has("--no-build")) {
     log("next build …");
@@ -139,6 +141,8 @@ async function main() {
   const bulk = await benchBulk(quick ? { rows: 100, bigRows: 200, budgetMs: 60_000 } : {});
   log("in process: webhooks, 10,000 events, receiver answers 500 for 20 % …");
   const hooks = await benchWebhooks(quick ? { count: 500 } : {});
+  log(`in process: ${SEARCH_WHAT} …`);
+  const search = await benchSearch(quick ? SEARCH_QUICK : {});
   const { closeDb } = await import("@/lib/db");
   await closeDb();
 
@@ -183,6 +187,7 @@ async function main() {
   );
   lines.push(...bulkLines(bulk));
   lines.push(webhookLine(hooks));
+  lines.push(...searchLines(search));
   lines.push(`| /interview first-load JS (build manifests: root + route chunks) | ${fmt(bundle.gzipKb, 1)} kB gzip (${fmt(bundle.rawKb, 1)} kB raw, ${bundle.files} files) | ≤ 130 kB gzip | ${verdict(bundle.gzipKb <= 130)} |`);
   lines.push(`| server memory after the load (VmRSS of next-server, pid ${rss.pid}) | ${fmt(rss.rssMb)} MB (idle after start: ${fmt(rssIdle.rssMb)} MB) | — | |`);
   lines.push("");
@@ -222,6 +227,26 @@ function webhookLine(hooks: Awaited<ReturnType<typeof benchWebhooks>>): string {
 /** --only webhooks: the webhook sender's row alone, on a freshly migrated database, printed. */
 async function benchWebhooksOnly(url: string, machine: Machine, load0: number[]) {
   await runOnly(url, machine, load0, "webhooks, 10,000 events, receiver answers 500 for 20 %", async () => [webhookLine(await benchWebhooks(quick ? { count: 500 } : {}))]);
+}
+
+const SEARCH_WHAT = "search, two-word queries over 1,000 and then 100,000 answers (written and DONE transcripts)";
+const SEARCH_QUICK = { small: 1_000, large: 10_000, runs: 40, warmup: 5 };
+
+function searchLines({ levels, queries }: Awaited<ReturnType<typeof benchSearch>>): string[] {
+  const [small, large] = levels as [(typeof levels)[number], (typeof levels)[number]];
+  const row = (l: typeof small) =>
+    `| search (searchAnswers: rank, page of 20, headlines, transcript moments), ${queries} two-word queries, ${fmt(l.answers)} answers (${fmt(l.meanMatches, 1)} matches per query on average) | p95 ${fmt(l.p95, 1)} ms (median ${fmt(l.median, 1)}) |`;
+  const ratio = large.p95 / small.p95;
+  return [
+    `${row(small)} — | |`,
+    `${row(large)} ≤ 50 ms | ${verdict(large.p95 <= 50)} |`,
+    `| search p95 at ${fmt(large.answers)} answers over p95 at ${fmt(small.answers)} | ${fmt(ratio, 2)}× | ≤ 1.5× | ${verdict(ratio <= 1.5)} |`,
+  ];
+}
+
+/** --only search: the search rows alone, on a freshly migrated database, printed. */
+async function benchSearchOnly(url: string, machine: Machine, load0: number[]) {
+  await runOnly(url, machine, load0, SEARCH_WHAT, async () => searchLines(await benchSearch(quick ? SEARCH_QUICK : {})));
 }
 
 /** An --only run: a freshly migrated database, the rows `measure` returns, printed under the machine's description. */
