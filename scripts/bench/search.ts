@@ -12,7 +12,8 @@ const ANSWERS_PER_INTERVIEW = 5;
 const WRITTEN_PER_INTERVIEW = 3;
 
 // Words an answer is made of, most common first: each is drawn with a probability falling as 1/rank
-// (Zipf, as words in real text), so a query of two words from the tail matches a small fraction.
+// (Zipf, as words in real text), so a query of two words from the tail matches a small fraction
+// (none of the tail's words shares its stem with a common one).
 const VOCABULARY = `team project customer product code system service data release feature problem design
 work time user test change process platform issue deploy review build support quality meeting
 manager engineer goal decision result performance question plan approach solution experience
@@ -38,7 +39,7 @@ checkpoint wal replica standby primary election consensus raft paxos gossip hear
 timeout retry backoff jitter idempotency deduplication ordering exactly once delivery
 throughput bandwidth packet protocol handshake tls dns cdn edge origin proxy gateway
 balancer autoscaling quota throttle limiter burst spike forecast capacity provisioning
-hardware datacenter rack power cooling vendor procurement laptop keyboard monitor desk
+hardware datacenter rack power cooling supplychain procurement laptop keyboard headset desk
 remote office commute hybrid schedule holiday vacation parental leave burnout wellbeing
 promotion salary equity bonus appraisal calibration ladder competency rubric scorecard
 hackathon conference talk blog podcast newsletter opensource maintainer contributor
@@ -49,7 +50,7 @@ satellite telescope genome protein molecule vaccine clinical trial hospital pati
 pharmacy prescription insurance claim underwriting actuary portfolio hedge arbitrage
 blockchain ledger wallet mining validator oracle auction marketplace recommendation ranking`
   .split(/\s+/)
-  .filter(Boolean);
+  .filter((word, i, all) => word && all.indexOf(word) === i);
 const FILLER = "the a we i it was and to of in that for on with as our my they this then so but".split(" ");
 
 /** Two-word queries from the vocabulary's tail (ranks 200 and beyond), fixed so both sizes run the same ones. */

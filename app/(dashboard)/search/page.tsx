@@ -11,7 +11,7 @@ import { controlClass } from "@/components/ui/field";
 import { asViewer, requireMember } from "@/lib/accounts/auth";
 import { InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
 import { STATUS_LABELS } from "@/lib/interviews/model/status";
-import { searchAnswers, SEARCH_PAGE_SIZE, type SearchHit } from "@/lib/interviews/review/search";
+import { RANKED_MAX, searchAnswers, SEARCH_PAGE_SIZE, type SearchHit } from "@/lib/interviews/review/search";
 import { listJobs } from "@/lib/jobs";
 import { searchParamsSchema, type SearchParams } from "./schema";
 
@@ -124,6 +124,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           <p role="status" className="mb-3 text-sm text-ink-600">
             {result.total === 1 ? "1 answer matches" : `${result.total.toLocaleString("en-US")} answers match`}
             {result.total > result.hits.length ? ` · showing ${first}–${first + result.hits.length - 1}` : ""}
+            {result.total > RANKED_MAX ? ` · the best of the newest ${RANKED_MAX.toLocaleString("en-US")}; add words or filters to narrow the search` : ""}
           </p>
           <ol className="divide-y divide-ink-200 overflow-hidden rounded-lg bg-white ring-1 ring-ink-200">
             {result.hits.map((hit) => (

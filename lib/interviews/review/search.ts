@@ -12,6 +12,9 @@ export const MARK_STOP = "\uE001";
 
 export const SEARCH_PAGE_SIZE = 20;
 
+/** How many matches are ranked: the newest ones. More are counted but not shown (narrow the search). */
+export const RANKED_MAX = 1_000;
+
 // Two fragments around the matches, as search engines show them. The delimiter is quoted because
 // it holds spaces; the markers cannot be typed by a candidate (they are stripped from the text first).
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, MaxFragments=2, MaxWords=28, MinWords=10, FragmentDelimiter=" … "`;
@@ -48,7 +51,7 @@ export interface SearchHit {
 
 export interface SearchResult {
   hits: SearchHit[];
-  /** Every match the viewer may see, over all pages. */
+  /** Every match the viewer may see; the pages hold the best of the newest RANKED_MAX. */
   total: number;
   hasNext: boolean;
 }
@@ -94,26 +97,33 @@ function interviewConditions(viewer: Viewer, filters: SearchFilters): Prisma.Sql
 }
 
 /**
- * One statement. The inner query finds the matches through the GIN indexes — its expressions are
- * exactly the indexed ones, to_tsvector('english', "text") — ranks only those, and keeps one page;
- * the outer one does the costly parts for that page alone: the headline and, for a transcript, the
- * first segment that matches.
+ * One statement. The first query finds the matches through the GIN indexes — its expressions are
+ * exactly the indexed ones, to_tsvector('english', "text") — and counts them; only the newest
+ * RANKED_MAX of them are ranked (ranking parses each text again: ranking every answer that says
+ * "team" took seconds at 100,000 answers); one page of those is kept, and only for that page come
+ * the costly parts: the headline and, for a transcript, the first segment that matches.
  */
 function searchSql(viewer: Viewer, filters: SearchFilters, limit: number, offset: number): Prisma.Sql {
   const tsq = Prisma.sql`websearch_to_tsquery('english', ${filters.q})`;
   const where = interviewConditions(viewer, filters);
   return Prisma.sql`
     WITH matches AS (
-      SELECT a.id AS "answerId", 'written' AS kind, ts_rank_cd(to_tsvector('english', a."text"), ${tsq}) AS rank, a."submittedAt"
+      SELECT a.id AS "answerId", 'written' AS kind, a."submittedAt"
       FROM "InterviewAnswer" a JOIN "Interview" i ON i.id = a."interviewId"
       WHERE to_tsvector('english', a."text") @@ ${tsq} AND a."answerType" = 'TEXT' AND ${where}
       UNION ALL
-      SELECT a.id, 'transcript', ts_rank_cd(to_tsvector('english', t."text"), ${tsq}), a."submittedAt"
+      SELECT a.id, 'transcript', a."submittedAt"
       FROM "Transcript" t JOIN "InterviewAnswer" a ON a.id = t."answerId" JOIN "Interview" i ON i.id = t."interviewId"
       WHERE to_tsvector('english', t."text") @@ ${tsq} AND t.status = 'DONE' AND t."organizationId" = ${viewer.organizationId} AND ${where}
-    ), page AS (
+    ), newest AS (
       SELECT m.*, count(*) OVER () AS total FROM matches m
-      ORDER BY m.rank DESC, m."submittedAt" DESC NULLS LAST, m."answerId", m.kind
+      ORDER BY m."submittedAt" DESC NULLS LAST, m."answerId", m.kind
+      LIMIT ${RANKED_MAX}
+    ), page AS (
+      SELECT n.*, ts_rank_cd(to_tsvector('english', CASE WHEN n.kind = 'written' THEN a."text" ELSE t."text" END), ${tsq}) AS rank
+      FROM newest n JOIN "InterviewAnswer" a ON a.id = n."answerId"
+      LEFT JOIN "Transcript" t ON n.kind = 'transcript' AND t."answerId" = n."answerId"
+      ORDER BY rank DESC, n."submittedAt" DESC NULLS LAST, n."answerId", n.kind
       LIMIT ${limit} OFFSET ${offset}
     )
     SELECT p."answerId", p.kind, p.rank, p.total, p."submittedAt", i.id AS "interviewId", i.status AS "interviewStatus",
