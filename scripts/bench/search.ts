@@ -118,18 +118,48 @@ export interface SearchLevel {
   meanMatches: number;
 }
 
-export async function benchSearch({ small = 1_000, large = 100_000, runs = 200, warmup = 20 } = {}): Promise<{ levels: SearchLevel[]; queries: number }> {
+/** Matches of a query in the organisation (the GIN indexes alone). */
+async function countMatches(client: pg.Client, q: string): Promise<number> {
+  const { rows } = await client.query<{ n: string }>(
+    `SELECT (SELECT count(*) FROM "InterviewAnswer" WHERE to_tsvector('english', "text") @@ websearch_to_tsquery('english', $1))
+          + (SELECT count(*) FROM "Transcript" WHERE to_tsvector('english', "text") @@ websearch_to_tsquery('english', $1) AND status = 'DONE') AS n`,
+    [q],
+  );
+  return Number(rows[0]!.n);
+}
+
+/**
+ * Two-word queries (any ranks) that match between `min` and `max` answers at the current size: the
+ * same amount of work per query (ranking, a page of headlines) on both sizes, so what is left to
+ * compare is what the corpus's size costs.
+ */
+async function queriesMatching(client: pg.Client, count: number, min: number, max: number): Promise<string[]> {
+  const found: string[] = [];
+  for (let i = 0; i < 3_000 && found.length < count; i++) {
+    const q = `${VOCABULARY[(i * 37) % VOCABULARY.length]} ${VOCABULARY[(i * 101 + 11) % VOCABULARY.length]}`;
+    const n = await countMatches(client, q);
+    if (n >= min && n <= max) found.push(q);
+  }
+  return found;
+}
+
+export interface SearchBench {
+  /** The same 40 tail queries on both sizes: their matches grow with the corpus. */
+  same: SearchLevel[];
+  /** Queries chosen on each size to match 20–80 answers: the corpus's size alone. */
+  sized: SearchLevel[];
+  queries: number;
+}
+
+export async function benchSearch({ small = 1_000, large = 100_000, runs = 200, warmup = 20 } = {}): Promise<SearchBench> {
   const { db } = await import("@/lib/db");
   const { searchAnswers } = await import("@/lib/interviews/review/search");
   await db(); // the pool is open before the first timed call
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   const viewer = { userId: USER, organizationId: ORG, role: "OWNER" as const };
-  const list = queries(40);
-  const measure = async (answers: number): Promise<SearchLevel> => {
-    // As autovacuum would have by then: fresh statistics, and the GIN indexes' pending lists (where
-    // rows inserted in bulk wait, scanned in full by every search) merged into the indexes.
-    await client.query(`VACUUM ANALYZE "Interview", "InterviewAnswer", "Transcript"`);
+  const tail = queries(40);
+  const measure = async (answers: number, list: string[]): Promise<SearchLevel> => {
     for (let i = 0; i < warmup; i++) await searchAnswers(viewer, { q: list[i % list.length]! });
     const times: number[] = [];
     let matches = 0;
@@ -141,14 +171,21 @@ export async function benchSearch({ small = 1_000, large = 100_000, runs = 200, 
     }
     return { answers, p95: percentile(times, 95), median: percentile(times, 50), meanMatches: matches / runs };
   };
+  const level = async (answers: number) => {
+    // As autovacuum would have by then: fresh statistics, and the GIN indexes' pending lists (where
+    // rows inserted in bulk wait, scanned in full by every search) merged into the indexes.
+    await client.query(`VACUUM ANALYZE "Interview", "InterviewAnswer", "Transcript"`);
+    const sized = await queriesMatching(client, tail.length, 20, 80);
+    return { same: await measure(answers, tail), sized: await measure(answers, sized) };
+  };
   try {
     await seedOrganisation(client);
     const interviews = (answers: number) => Math.round(answers / ANSWERS_PER_INTERVIEW);
     await seedInterviews(client, 1, interviews(small));
-    const levels = [await measure(small)];
+    const first = await level(small);
     for (let from = interviews(small) + 1; from <= interviews(large); from += 2_000) await seedInterviews(client, from, Math.min(interviews(large), from + 1_999));
-    levels.push(await measure(large));
-    return { levels, queries: list.length };
+    const second = await level(large);
+    return { same: [first.same, second.same], sized: [first.sized, second.sized], queries: tail.length };
   } finally {
     await client.end();
   }

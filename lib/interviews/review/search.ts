@@ -129,9 +129,12 @@ function searchSql(viewer: Viewer, filters: SearchFilters, limit: number, offset
     SELECT p."answerId", p.kind, p.rank, p.total, p."submittedAt", i.id AS "interviewId", i.status AS "interviewStatus",
       c.name AS "candidateName", j.title AS "jobTitle", a.position, a.prompt,
       ts_headline('english', translate(CASE WHEN p.kind = 'written' THEN a."text" ELSE t."text" END, ${MARK_START + MARK_STOP}, ''), ${tsq}, ${HEADLINE_OPTIONS}) AS headline,
-      (SELECT (s.segment->>'startMs')::int FROM jsonb_array_elements(t.segments) WITH ORDINALITY AS s(segment, n)
-        WHERE ts_rank(to_tsvector('english', COALESCE(s.segment->>'text', '')), ${tsq}) > 0
-        ORDER BY to_tsvector('english', COALESCE(s.segment->>'text', '')) @@ ${tsq} DESC, s.n LIMIT 1) AS "startMs"
+      -- The first segment with the whole query, else the first with any of its words (OFFSET 0 keeps
+      -- each segment's vector computed once rather than once per use).
+      (SELECT (s.segment->>'startMs')::int FROM jsonb_array_elements(t.segments) WITH ORDINALITY AS s(segment, n),
+          LATERAL (SELECT to_tsvector('english', COALESCE(s.segment->>'text', '')) AS v OFFSET 0) sv
+        WHERE ts_rank(sv.v, ${tsq}) > 0
+        ORDER BY sv.v @@ ${tsq} DESC, s.n LIMIT 1) AS "startMs"
     FROM page p
     JOIN "InterviewAnswer" a ON a.id = p."answerId"
     JOIN "Interview" i ON i.id = a."interviewId"
