@@ -9,6 +9,7 @@ const ALL_DESTINATIONS = [
   { href: "/interviews", label: "Interviews", recruiters: false },
   { href: "/jobs", label: "Jobs", recruiters: true },
   { href: "/candidates", label: "Candidates", recruiters: true },
+  { href: "/search", label: "Search", recruiters: false },
   { href: "/team", label: "Team", recruiters: false },
   { href: "/settings", label: "Settings", recruiters: false },
 ] as const;

@@ -62,7 +62,7 @@ test("a recruiter and two reviewers review a candidate independently: invited wi
   await expect(noor).toHaveURL(/\/interviews$/);
   // A reviewer's dashboard: nothing yet, no jobs or candidates, and neither is reachable by URL.
   await expect(noor.getByText("When a recruiter asks you to review an interview, it appears here.")).toBeVisible();
-  await expect(noor.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Interviews", "Team", "Settings"]);
+  await expect(noor.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Interviews", "Search", "Team", "Settings"]);
   for (const path of ["/jobs", "/candidates", "/interviews/new", `/interviews/${interviewId}`]) {
     expect((await noor.goto(path))?.status(), path).toBe(404);
   }

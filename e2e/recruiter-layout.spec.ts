@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { chooseJob, chooseStart, createJob, expect, localDateTime, scheduleAndGetLink, test } from "./fixtures";
 
-const DESTINATIONS = ["Interviews", "Jobs", "Candidates", "Team", "Settings"] as const;
+const DESTINATIONS = ["Interviews", "Jobs", "Candidates", "Search", "Team", "Settings"] as const;
 
 test.describe("at 375 px", () => {
   test.use({ viewport: { width: 375, height: 740 } });
@@ -35,7 +35,7 @@ test.describe("at 375 px", () => {
     for (const name of DESTINATIONS.slice(1)) {
       await toggle.click();
       await nav.getByRole("link", { name, exact: true }).click();
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText(name === "Team" ? /Team/ : name);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(name === "Team" ? /Team/ : name === "Search" ? "Search answers" : name);
       await expect(toggle).toHaveAttribute("aria-expanded", "false");
       expect(await page.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(375);
     }

@@ -58,3 +58,6 @@ export const API_KEY_NAME_MAX = 80;
 export const API_KEY_EXPIRY_DAYS = { choices: [30, 90, 365], default: 90 } as const;
 /** A webhook endpoint's description. */
 export const WEBHOOK_DESCRIPTION_MAX = 200;
+
+/** A search of answers and transcripts: longer input is cut here (2,000 characters still search, on their first 200). */
+export const SEARCH_QUERY_MAX = 200;

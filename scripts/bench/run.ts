@@ -1,12 +1,13 @@
 // npm run bench [-- --no-build] [-- --quick]: one process measures everything side by side and
 // writes bench-results.md. Needs DATABASE_URL to a local PostgreSQL it may wipe (see setup.ts).
-// `-- --only bulk` (or webhooks, transcription) runs those rows alone (no build, no server) and prints them.
+// `-- --only bulk` (or webhooks, search, transcription) runs that section's rows alone (no build, no server) and prints them.
 import fs from "node:fs";
 import os from "node:os";
 import { encode } from "next-auth/jwt";
 import { gzipKb, routeChunks, scriptsInHtml } from "./bundle";
 import { benchBulk } from "./bulk";
 import { benchTranscription } from "./transcription";
+import { benchSearch } from "./search";
 import { benchWebhooks } from "./webhooks";
 import { benchDispatcher, benchRender, benchSchedule } from "./in-process";
 import { load, sequential, serverRssMb, type LoadResult, type Target } from "./http";
@@ -53,7 +54,8 @@ async function main() {
   if (only === "transcription") {
     return runOnly(url, machine, load0, "transcription, the offline engine", async () => transcriptionLines(await benchTranscription(quick ? { takes: 2 } : {})));
   }
-  if (only) throw new Error(`--only ${only}: only "bulk", "webhooks" and "transcription" can run alone.`);
+  if (only === "search") return benchSearchOnly(url, machine, load0);
+  if (only) throw new Error(`--only ${only}: only "bulk", "webhooks", "search" and "transcription" can run alone.`);
 
   if (!args.has("--no-build")) {
     log("next build …");
@@ -145,6 +147,8 @@ async function main() {
   const hooks = await benchWebhooks(quick ? { count: 500 } : {});
   log("in process: transcription, the offline engine …");
   const transcription = await benchTranscription(quick ? { takes: 2 } : {});
+  log(`in process: ${SEARCH_WHAT} …`);
+  const search = await benchSearch(quick ? SEARCH_QUICK : {});
   const { closeDb } = await import("@/lib/db");
   await closeDb();
 
@@ -190,6 +194,7 @@ async function main() {
   lines.push(...bulkLines(bulk));
   lines.push(webhookLine(hooks));
   lines.push(...transcriptionLines(transcription));
+  lines.push(...searchLines(search));
   lines.push(`| /interview first-load JS (build manifests: root + route chunks) | ${fmt(bundle.gzipKb, 1)} kB gzip (${fmt(bundle.rawKb, 1)} kB raw, ${bundle.files} files) | ≤ 130 kB gzip | ${verdict(bundle.gzipKb <= 130)} |`);
   lines.push(`| server memory after the load (VmRSS of next-server, pid ${rss.pid}) | ${fmt(rss.rssMb)} MB (idle after start: ${fmt(rssIdle.rssMb)} MB) | — | |`);
   lines.push("");
@@ -236,6 +241,31 @@ function webhookLine(hooks: Awaited<ReturnType<typeof benchWebhooks>>): string {
 /** --only webhooks: the webhook sender's row alone, on a freshly migrated database, printed. */
 async function benchWebhooksOnly(url: string, machine: Machine, load0: number[]) {
   await runOnly(url, machine, load0, "webhooks, 10,000 events, receiver answers 500 for 20 %", async () => [webhookLine(await benchWebhooks(quick ? { count: 500 } : {}))]);
+}
+
+const SEARCH_WHAT = "search, two-word queries over 1,000 and then 100,000 answers (written and DONE transcripts)";
+const SEARCH_QUICK = { small: 1_000, large: 10_000, runs: 40, warmup: 5 };
+
+function searchLines({ same, sized, queries }: Awaited<ReturnType<typeof benchSearch>>): string[] {
+  type Level = (typeof same)[number];
+  const row = (what: string, l: Level, target: string, met: string) =>
+    `| search (searchAnswers: rank, page of 20, headlines, transcript moments), ${what}, ${fmt(l.answers)} answers (${fmt(l.meanMatches, 1)} matches per query) | p95 ${fmt(l.p95, 1)} ms (median ${fmt(l.median, 1)}) | ${target} | ${met} |`;
+  const ratio = (pair: Level[]) => pair[1]!.p95 / pair[0]!.p95;
+  const tail = `${queries} two-word queries of uncommon words`;
+  const page = `${queries} two-word queries matching 20–80 answers at each size`;
+  return [
+    row(tail, same[0]!, "—", ""),
+    row(tail, same[1]!, "≤ 50 ms", verdict(same[1]!.p95 <= 50)),
+    `| search p95 at ${fmt(same[1]!.answers)} over ${fmt(same[0]!.answers)} answers, the same queries (their matches grow with the answers) | ${fmt(ratio(same), 2)}× | ≤ 1.5× | ${verdict(ratio(same) <= 1.5)} |`,
+    row(page, sized[0]!, "—", ""),
+    row(page, sized[1]!, "≤ 50 ms", verdict(sized[1]!.p95 <= 50)),
+    `| search p95 at ${fmt(sized[1]!.answers)} over ${fmt(sized[0]!.answers)} answers, queries with as many matches | ${fmt(ratio(sized), 2)}× | ≤ 1.5× | ${verdict(ratio(sized) <= 1.5)} |`,
+  ];
+}
+
+/** --only search: the search rows alone, on a freshly migrated database, printed. */
+async function benchSearchOnly(url: string, machine: Machine, load0: number[]) {
+  await runOnly(url, machine, load0, SEARCH_WHAT, async () => searchLines(await benchSearch(quick ? SEARCH_QUICK : {})));
 }
 
 /** An --only run: a freshly migrated database, the rows `measure` returns, printed under the machine's description. */
