@@ -121,8 +121,8 @@ export interface SearchLevel {
 /** Matches of a query in the organisation (the GIN indexes alone). */
 async function countMatches(client: pg.Client, q: string): Promise<number> {
   const { rows } = await client.query<{ n: string }>(
-    `SELECT (SELECT count(*) FROM "InterviewAnswer" WHERE to_tsvector('english', "text") @@ websearch_to_tsquery('english', $1))
-          + (SELECT count(*) FROM "Transcript" WHERE to_tsvector('english', "text") @@ websearch_to_tsquery('english', $1) AND status = 'DONE') AS n`,
+    `SELECT (SELECT count(*) FROM "InterviewAnswer" WHERE "searchVector" @@ websearch_to_tsquery('english', $1))
+          + (SELECT count(*) FROM "Transcript" WHERE "searchVector" @@ websearch_to_tsquery('english', $1) AND status = 'DONE') AS n`,
     [q],
   );
   return Number(rows[0]!.n);

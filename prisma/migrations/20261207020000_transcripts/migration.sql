@@ -1,7 +1,6 @@
 -- Transcripts of recorded answers (issue 17): the organisation's switch, the transcript table (also the
 -- transcription queue, claimed like the outbox: lib/queue), and full-text search over written answers
--- and transcripts. The search indexes are on expressions Prisma's schema cannot express; queries use
--- the very same expression (lib/interviews/search.ts), so the planner can use them.
+-- and transcripts (lib/interviews/review/search.ts).
 -- CreateEnum
 CREATE TYPE "TranscriptStatus" AS ENUM ('QUEUED', 'PROCESSING', 'DONE', 'FAILED', 'SKIPPED');
 
@@ -52,7 +51,9 @@ ALTER TABLE "Transcript" ADD CONSTRAINT "Transcript_answerId_fkey" FOREIGN KEY (
 ALTER TABLE "Transcript" ADD CONSTRAINT "Transcript_interviewId_fkey" FOREIGN KEY ("interviewId") REFERENCES "Interview"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 
--- Full-text search (PostgreSQL and PGlite alike): English stemming, GIN over the expression the
--- search query matches with.
-CREATE INDEX "InterviewAnswer_text_search_idx" ON "InterviewAnswer" USING GIN (to_tsvector('english', "text"));
-CREATE INDEX "Transcript_text_search_idx" ON "Transcript" USING GIN (to_tsvector('english', "text"));
+-- Full-text search (PostgreSQL and PGlite alike): each text's English tsvector, kept by PostgreSQL in
+-- a generated column (so ranking reads it rather than parsing the text again), with a GIN index.
+ALTER TABLE "InterviewAnswer" ADD COLUMN "searchVector" tsvector GENERATED ALWAYS AS (to_tsvector('english', "text")) STORED;
+CREATE INDEX "InterviewAnswer_searchVector_idx" ON "InterviewAnswer" USING GIN ("searchVector");
+ALTER TABLE "Transcript" ADD COLUMN "searchVector" tsvector GENERATED ALWAYS AS (to_tsvector('english', "text")) STORED;
+CREATE INDEX "Transcript_searchVector_idx" ON "Transcript" USING GIN ("searchVector");
