@@ -52,3 +52,8 @@ test("an all-text interview's consent step says nothing about transcripts", asyn
     await context.close();
   }
 });
+
+test("a new webhook endpoint can subscribe to transcript.ready", async ({ page, recruiter: _ }) => {
+  await page.goto("/settings/webhooks");
+  await expect(page.getByRole("group", { name: "Events" }).getByRole("checkbox", { name: "transcript.ready" })).toBeChecked();
+});
