@@ -291,6 +291,13 @@ async function expectRetentionUntouched(t: Tools) {
   await expect(a.getByLabel("Keep answers and recordings for (days)")).toHaveValue("180");
 }
 
+/** Org A still transcribes recorded answers (the default). */
+async function expectTranscriptionUntouched(t: Tools) {
+  const a = await t.a();
+  await a.goto("/settings");
+  await expect(a.getByRole("switch", { name: "Transcribe recorded answers" })).toHaveAttribute("aria-checked", "true");
+}
+
 /** An interview's page shows no candidate request of either kind. */
 async function expectNoCandidateRequests(page: Page, interview: Interview) {
   await page.goto(`/interviews/${interview.id}`);
@@ -863,6 +870,20 @@ const CASES: Record<ActionRef, Case> = {
       await expectRetentionUntouched(t);
     },
   },
+  "app/(dashboard)/settings/actions.ts#setTranscriptionAction": {
+    least: "ADMIN",
+    rightful: { as: "orgA", page: "/settings", args: () => [INITIAL, form({ enabled: "off" })], untouched: expectTranscriptionUntouched },
+    async unauthenticated(t) {
+      await t.signedOut("/settings", [INITIAL, form({ enabled: "off" })]);
+      await expectTranscriptionUntouched(t);
+    },
+    // No id to pass: B's owner switches B's transcription, never A's.
+    async otherOrg(t) {
+      const outcome = await t.call(t.orgB, "/settings", [INITIAL, form({ enabled: "off", organizationId: "ignored" })]);
+      expect(outcome.result).toMatchObject({ ok: true });
+      await expectTranscriptionUntouched(t);
+    },
+  },
   "app/(dashboard)/settings/api-keys/actions.ts#createApiKeyAction": {
     least: "ADMIN",
     rightful: { as: "orgA", page: "/settings/api-keys", args: () => [INITIAL, apiKeyForm(MARK)], untouched: async (t) => (await markAbsent(t), expectApiKeysUntouched(t)) },
@@ -1297,6 +1318,7 @@ async function toolsFor(world: World, ref: ActionRef, { browser, playwright, bas
 /** What a member below the action's least role is told (lib/actions.ts forbiddenFor, or the action's own words). */
 const FORBIDDEN: Partial<Record<ActionRef, string>> = {
   "app/(dashboard)/settings/actions.ts#setRetentionAction": "Only an admin or owner can change how long answers are kept.",
+  "app/(dashboard)/settings/actions.ts#setTranscriptionAction": "Only an admin or owner can change whether answers are transcribed.",
   "app/(dashboard)/settings/api-keys/actions.ts#createApiKeyAction": "Only an owner or admin can manage API keys.",
   "app/(dashboard)/settings/api-keys/actions.ts#revokeApiKeyAction": "Only an owner or admin can manage API keys.",
   "app/(dashboard)/settings/webhooks/actions.ts#createEndpointAction": "Only an admin or owner can manage webhooks.",

@@ -26,6 +26,9 @@ describe("the OpenAPI document", () => {
     const schemas = document.components?.schemas ?? {};
     // The request schema is the one the handler validates with: its required fields and limits are there.
     expect(JSON.stringify(schemas)).toContain("Metadata");
+    // Webhook subscriptions take every event type an endpoint can hear, transcripts' included.
+    expect(JSON.stringify(schemas.WebhookEndpointInput)).toContain('"transcript.ready"');
+    expect(JSON.stringify(schemas.Transcript)).toContain("start_ms");
   });
 
   it("has every operation exercised by the API tests", async () => {

@@ -1,7 +1,7 @@
 import { addDays, format } from "date-fns";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { EmailKind, InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
+import { EmailKind, InterviewStatus, JobStatus, TranscriptStatus } from "@/lib/generated/prisma/enums";
 import { chunkKey } from "@/lib/interviews/media";
 import { compareJob, parseCompareFilters } from "@/lib/interviews/review/compare";
 import { storage } from "@/lib/storage";
@@ -194,5 +194,34 @@ describe("interviews", () => {
     const stranger = await makeApiKey(await makeOrg("API read other"), ["interviews:read", "recordings:read"]);
     expect((await api("getRecording", { key: stranger.key, params: { id: recording.id } })).status).toBe(404);
     expect((await api("getInterview", { key: stranger.key, params: { id: answered.interviewId } })).status).toBe(404);
+  });
+
+  it("shows each answer's transcript: null without one, its text and segments once done, neither while it waits", async () => {
+    const org = await makeOrg("API transcripts");
+    const { key } = await makeApiKey(org, ["interviews:read"]);
+    const answered = await makeAnsweredInterview(org, undefined, InterviewStatus.COMPLETED);
+    const [first, second] = answered.answerIds as [string, string];
+    const prisma = await db();
+    const base = { interviewId: answered.interviewId, organizationId: org.organizationId, language: "en", nextAttemptAt: new Date() };
+    const completedAt = new Date("2026-06-02T10:00:00.000Z");
+    const segments = [{ startMs: 0, endMs: 1800, text: "I like hard bugs" }, { startMs: 2100, endMs: 3900, text: "because they teach me" }];
+
+    expect((await api("getInterview", { key, params: { id: answered.interviewId } })).json.answers.map((a: { transcript: unknown }) => a.transcript)).toEqual([null, null]);
+
+    await prisma.transcript.create({ data: { ...base, answerId: second, status: TranscriptStatus.DONE, engine: "offline", model: "en-us", text: "I like hard bugs because they teach me", segments, completedAt } });
+    await prisma.transcript.create({ data: { ...base, answerId: first, status: TranscriptStatus.QUEUED, text: "" } });
+    const detail = await api("getInterview", { key, params: { id: answered.interviewId } });
+    expect(detail.status).toBe(200);
+    expect(detail.json.answers[1].transcript).toEqual({
+      status: "done",
+      text: "I like hard bugs because they teach me",
+      segments: [
+        { start_ms: 0, end_ms: 1800, text: "I like hard bugs" },
+        { start_ms: 2100, end_ms: 3900, text: "because they teach me" },
+      ],
+      engine: "offline",
+      completed_at: completedAt.toISOString(),
+    });
+    expect(detail.json.answers[0].transcript).toEqual({ status: "queued", text: "", segments: [], engine: null, completed_at: null });
   });
 });

@@ -120,6 +120,32 @@ describe("events are queued with the change that causes them", () => {
       data: { candidate: { id: candidate.id, external_id: "gh-42", metadata: { stage: "onsite" } }, interview_ids: [] },
     });
   });
+
+  it("a transcript.ready audit event commits transcript.ready with the answer, its question's number and how it ended", async () => {
+    const { org, endpointId } = await orgWithEndpoint(["transcript.ready"]);
+    const { interviewId } = await schedule(org);
+    const prisma = await db();
+    const answerId = "cm0000000000000000000answ1";
+    await prisma.$transaction(async (tx) => {
+      await recordEvent(tx, { organizationId: org.organizationId, interviewId, actor: SYSTEM, type: "transcript.ready", data: { answerId, number: 2, status: "done" } });
+    });
+    // A rolled-back transaction queues nothing.
+    await expect(
+      prisma.$transaction(async (tx) => {
+        await recordEvent(tx, { organizationId: org.organizationId, interviewId, actor: SYSTEM, type: "transcript.ready", data: { answerId, number: 2, status: "failed" } });
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    const deliveries = await deliveriesOf(endpointId);
+    expect(deliveries).toHaveLength(1);
+    const payload = JSON.parse(deliveries[0].event.payload);
+    expect(payload).toMatchObject({
+      type: "transcript.ready",
+      data: { answer_id: answerId, question_number: 2, status: "done", interview: { id: interviewId, status: "scheduled" }, job: { id: org.job.id }, candidate: { email: expect.stringContaining("@") } },
+    });
+    // The audit event's camelCase names are not passed on beside the snake_case ones.
+    expect(payload.data).not.toHaveProperty("answerId");
+  });
 });
 
 describe("retries, 410 and giving up", () => {

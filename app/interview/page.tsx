@@ -41,6 +41,7 @@ export default async function InterviewPortalPage() {
         questionCount={view.questionCount}
         answerTypes={view.answerTypes}
         retentionDays={view.retentionDays}
+        transcriptionNotice={view.transcriptionNotice}
         accommodationRequestedAt={view.accommodationRequestedAt?.toISOString() ?? null}
       />
     );

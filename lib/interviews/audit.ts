@@ -115,6 +115,7 @@ const WEBHOOK_TYPES: Partial<Record<AuditEventType, WebhookEventType>> = {
   "interview.expired": "interview.expired",
   "scorecard.submitted": "scorecard.submitted",
   "interview.decided": "decision.made",
+  "transcript.ready": "transcript.ready",
 };
 
 /** Audit data safe and useful for an ATS (never an address the audit keeps, never a key). */
@@ -135,6 +136,8 @@ function webhookEventFor(event: AuditEventInput): WebhookEventInput | null {
   }
   if (event.type === "deadline.extended") data.change = "deadline_extended";
   if (type === "invitation.bounced" && typeof event.data?.reason === "string") data.reason = event.data.reason;
+  // Which answer, by id and by its question's number (1-based), and how it ended; the text itself is read from the API.
+  if (type === "transcript.ready") Object.assign(data, { answer_id: event.data?.answerId, question_number: event.data?.number, status: event.data?.status });
   return { organizationId: event.organizationId, interviewId: event.interviewId, type, data, at: event.at };
 }
 

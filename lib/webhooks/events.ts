@@ -20,6 +20,8 @@ export const WEBHOOK_EVENT_TYPES = [
   "scorecard.submitted",
   "decision.made",
   "candidate.deleted",
+  // A recorded answer's transcript was written ("done") or given up on ("failed").
+  "transcript.ready",
 ] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number] | "webhook.test";

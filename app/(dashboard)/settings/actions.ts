@@ -6,9 +6,10 @@ import { asFormState, asMessage, defineAction, formInput, previousState } from "
 import { wakeDispatcher } from "@/lib/background";
 import { changePassword } from "@/lib/accounts/change-password";
 import { setRetentionDays } from "@/lib/interviews/lifecycle/retention";
+import { setTranscriptionEnabled } from "@/lib/interviews/transcripts/settings";
 import { endAllSessions } from "@/lib/accounts/sessions";
 import { setTimeZone } from "@/lib/accounts/time-zone";
-import { changePasswordSchema, retentionSchema, timeZoneSchema } from "./schema";
+import { changePasswordSchema, retentionSchema, timeZoneSchema, transcriptionSchema } from "./schema";
 
 /** Sets how many days after an interview its answers and recordings are deleted (admins and owners). */
 export const setRetentionAction = defineAction(
@@ -23,6 +24,22 @@ export const setRetentionAction = defineAction(
     await setRetentionDays({ userId: member.id, organizationId: member.organizationId }, retentionDays);
     revalidatePath("/settings");
     return { ok: true, message: `Saved. Answers and recordings are now kept for ${retentionDays} days after an interview ends.` };
+  },
+);
+
+/** Turns transcription of the organisation's recorded answers on or off (admins and owners). */
+export const setTranscriptionAction = defineAction(
+  {
+    caller: "admin",
+    forbidden: "Only an admin or owner can change whether answers are transcribed.",
+    refuse: asFormState,
+    name: "set transcription",
+    args: [previousState, formInput(transcriptionSchema)],
+  },
+  async ({ member }, _prev, { enabled }) => {
+    await setTranscriptionEnabled({ userId: member.id, organizationId: member.organizationId }, enabled);
+    revalidatePath("/settings");
+    return { ok: true, message: enabled ? "Saved. New recorded answers will be transcribed." : "Saved. Recorded answers are no longer transcribed; transcripts already written are kept." };
   },
 );
 

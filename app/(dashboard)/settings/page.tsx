@@ -4,18 +4,25 @@ import { PageHeader } from "@/components/page-header";
 import { requireMember } from "@/lib/accounts/auth";
 import { managesTeam } from "@/lib/accounts/roles";
 import { findRetentionSetting } from "@/lib/interviews/lifecycle/retention";
+import { deploymentTranscription, findTranscriptionSetting, type DeploymentTranscription } from "@/lib/interviews/transcripts/settings";
 import { findTimeZone } from "@/lib/accounts/time-zone";
 import { timeZones } from "@/lib/time-zones";
 import { ChangePasswordForm } from "./change-password-form";
 import { RetentionForm } from "./retention-form";
 import { SignOutEverywhereButton } from "./sign-out-everywhere-button";
 import { TimeZoneForm } from "./time-zone-form";
+import { TranscriptionForm } from "./transcription-form";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const member = await requireMember();
-  const [{ retentionDays }, timeZone] = await Promise.all([findRetentionSetting(member.organizationId), findTimeZone(member.id)]);
+  const [{ retentionDays }, timeZone, { transcriptionEnabled }, deployment] = await Promise.all([
+    findRetentionSetting(member.organizationId),
+    findTimeZone(member.id),
+    findTranscriptionSetting(member.organizationId),
+    deploymentTranscription(),
+  ]);
   const managesSettings = managesTeam(member.role);
   return (
     <>
@@ -66,6 +73,29 @@ export default async function SettingsPage() {
           )}
         </div>
       </section>
+      <section aria-labelledby="transcripts-heading" className="mt-8 max-w-3xl rounded-lg bg-white p-6 ring-1 ring-ink-200">
+        <h2 id="transcripts-heading" className="text-base font-semibold text-ink-900">
+          Transcripts
+        </h2>
+        <p className="mt-2 text-sm text-ink-700">
+          Video and audio answers can be transcribed so the hiring team can read and search them. Candidates are told before they start; a transcript is
+          never used to score anyone.
+        </p>
+        <TranscriptionEngine deployment={deployment} />
+        <div className="mt-5">
+          {managesSettings ? (
+            <TranscriptionForm enabled={transcriptionEnabled} />
+          ) : (
+            <>
+              <dl className="text-sm">
+                <dt className="text-ink-500">Transcribe recorded answers</dt>
+                <dd className="mt-1 font-medium text-ink-900">{transcriptionEnabled ? "On" : "Off"}</dd>
+              </dl>
+              <p className="mt-3 text-sm text-ink-600">Only an admin or owner of the organisation can change this.</p>
+            </>
+          )}
+        </div>
+      </section>
       {/* Keys act for the organisation, so only those who manage it see them (the page is a 404 for others). */}
       {managesSettings && (
         <section aria-labelledby="api-keys-heading" className="mt-8 max-w-3xl rounded-lg bg-white p-6 ring-1 ring-ink-200">
@@ -92,6 +122,45 @@ export default async function SettingsPage() {
             </Link>
           </p>
         </section>
+      )}
+    </>
+  );
+}
+
+/** Which engine this deployment uses (TRANSCRIPTION_ENGINE), and what to do when this server cannot run it. */
+function TranscriptionEngine({ deployment: { engine, model, processor, problem } }: { deployment: DeploymentTranscription }) {
+  const where =
+    engine === "none"
+      ? "Transcription is off for this deployment (TRANSCRIPTION_ENGINE=none)."
+      : engine === "offline"
+        ? "On this server (pocketsphinx); recordings never leave your deployment."
+        : processor
+          ? `By ${processor} (${model}).`
+          : `On your own OpenAI-compatible server (${model}); recordings never leave your deployment.`;
+  return (
+    <>
+      <dl className="mt-4 text-sm">
+        <dt className="text-ink-500">Engine</dt>
+        <dd className="mt-1 font-medium text-ink-900">{where}</dd>
+      </dl>
+      {problem && (
+        <div role="status" className="mt-4 rounded-md bg-warning-50 px-4 py-3 text-sm text-warning-800 ring-1 ring-warning-200 ring-inset">
+          <p className="font-medium">This server cannot transcribe recordings.</p>
+          <p className="mt-1">{problem}</p>
+          <p className="mt-1">
+            {engine === "offline" ? (
+              <>
+                To fix it, run <code className="font-mono">npm run worker</code> on a Node host with the Debian packages (pocketsphinx, pocketsphinx-en-us,
+                ffmpeg), or set <code className="font-mono">TRANSCRIPTION_ENGINE=openai</code>.
+              </>
+            ) : (
+              <>
+                To fix it, run <code className="font-mono">npm run worker</code> on a Node host with ffmpeg installed.
+              </>
+            )}{" "}
+            Until then, no transcript is written.
+          </p>
+        </div>
       )}
     </>
   );

@@ -12,6 +12,11 @@ export const retentionSchema = z.object({
   ),
 });
 
+/** The organisation's transcription switch: the form sends the state to change to. */
+export const transcriptionSchema = z.object({
+  enabled: z.enum(["on", "off"], { error: "Choose on or off." }).transform((value) => value === "on"),
+});
+
 /** Changing one's own password: the current one (checked by lib/accounts/change-password.ts) and a new one. */
 export const changePasswordSchema = z.object({
   currentPassword: z.string().min(1, "Enter your current password.").max(PASSWORD_MAX, "This is not your current password."),

@@ -27,6 +27,8 @@ export function Lobby(props: {
   questionCount: number;
   answerTypes: Array<keyof typeof TYPE_WORDS>;
   retentionDays: number;
+  /** What the candidate is told about transcripts of recorded answers (lib/interviews/transcripts/notice.ts); null: none are made. */
+  transcriptionNotice: string | null;
   accommodationRequestedAt: string | null;
   /** A recruiter's preview of the job (dashboard): nothing can be requested or started. */
   preview?: boolean;
@@ -110,6 +112,11 @@ export function Lobby(props: {
           <p>
             <strong>Who sees it:</strong> the hiring team at {props.companyName}. The practice {records ? "recording" : "question"} is never saved or shared.
           </p>
+          {props.transcriptionNotice && (
+            <p>
+              <strong>Transcripts:</strong> {props.transcriptionNotice}
+            </p>
+          )}
           <p>
             <strong>How long it is kept:</strong> {props.companyName} deletes your answers and recordings {props.retentionDays} days after the
             interview. You can ask them to delete them sooner from the page you see when you finish.

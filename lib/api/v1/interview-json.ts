@@ -3,13 +3,24 @@ import { z } from "zod";
 import { appUrl } from "@/lib/config";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { AnswerType, type ScoreRecommendation } from "@/lib/generated/prisma/enums";
+import { AnswerType, TranscriptStatus, type ScoreRecommendation } from "@/lib/generated/prisma/enums";
 import { summarise } from "@/lib/interviews/review/summary";
 import { iso, timestamp } from "./shared";
 
 // An interview as the API shows it: the list's summary, and the detail with its timeline, answers,
 // the submitted scorecards' summary and the decision. Read as an owner or admin sees it (a key is
 // created by one), in two queries for the detail.
+
+const transcriptSchema = z
+  .object({
+    status: z.enum(["queued", "processing", "done", "failed", "skipped"]).meta({ description: "done: text and segments are the transcript; failed or skipped: there will be none (the organisation's switch, the deployment's engine, or audio that could not be read)." }),
+    text: z.string().meta({ description: "The whole transcript; empty until done, and when the recording held no recognisable speech." }),
+    segments: z.array(z.object({ start_ms: z.number().int(), end_ms: z.number().int(), text: z.string() })).meta({ description: "In order; times in ms from the start of the answer's recording, its parts played one after another." }),
+    engine: z.string().nullable().meta({ description: "offline (on the deployment's own server) or openai (an OpenAI-compatible service); null until it ran." }),
+    completed_at: timestamp.nullable(),
+  })
+  .nullable()
+  .meta({ id: "Transcript", description: "A recorded answer's transcript; null for a written answer, or a recorded one not queued for transcription." });
 
 const decisionSchema = z.object({ outcome: z.enum(["advance", "hold", "reject"]), comment: z.string(), decided_at: timestamp }).nullable();
 
@@ -47,6 +58,7 @@ export const interviewDetailSchema = interviewSchema
         text: z.string().nullable(),
         submitted_at: timestamp.nullable(),
         recordings: z.array(z.object({ id: z.string(), content_type: z.string(), duration_ms: z.number().int().nullable(), url: z.string().meta({ description: "GET with the same key (recordings:read); supports Range." }) })),
+        transcript: transcriptSchema,
       }),
     ),
     scorecards: z.object({
@@ -136,8 +148,10 @@ export async function interviewDetailJson(organizationId: string, id: string) {
         FROM "AuditEvent" e WHERE e."interviewId" = i.id) AS events,
       (SELECT COALESCE(json_agg(json_build_object('id', a.id, 'position', a.position, 'prompt', a.prompt, 'answerType', a."answerType", 'text', a.text, 'submittedAt', a."submittedAt",
           'recordings', (SELECT COALESCE(json_agg(json_build_object('id', r.id, 'contentType', r."contentType", 'durationMs', r."durationMs") ORDER BY r.take, r.segment), '[]')
-            FROM "Recording" r WHERE r."answerId" = a.id AND r.status <> 'DISCARDED')) ORDER BY a.position), '[]')
-        FROM "InterviewAnswer" a WHERE a."interviewId" = i.id) AS answers,
+            FROM "Recording" r WHERE r."answerId" = a.id AND r.status <> 'DISCARDED'),
+          'transcript', CASE WHEN t.id IS NULL THEN NULL
+            ELSE json_build_object('status', t.status, 'text', t.text, 'segments', t.segments, 'engine', t.engine, 'completedAt', t."completedAt") END) ORDER BY a.position), '[]')
+        FROM "InterviewAnswer" a LEFT JOIN "Transcript" t ON t."answerId" = a.id WHERE a."interviewId" = i.id) AS answers,
       (SELECT COALESCE(json_agg(json_build_object('reviewerName', s."reviewerName", 'recommendation', s.recommendation, 'submittedAt', s."submittedAt",
           'ratings', (SELECT COALESCE(json_agg(json_build_object('answerId', sr."answerId", 'rating', sr.rating)), '[]') FROM "ScorecardRating" sr WHERE sr."scorecardId" = s.id))), '[]')
         FROM "Scorecard" s WHERE s."interviewId" = i.id AND s."submittedAt" IS NOT NULL) AS scorecards
@@ -160,6 +174,7 @@ export async function interviewDetailJson(organizationId: string, id: string) {
       text: answer.answerType === AnswerType.TEXT ? answer.text : null,
       submitted_at: iso(utc(answer.submittedAt)),
       recordings: answer.recordings.map((r) => ({ id: r.id, content_type: r.contentType, duration_ms: r.durationMs, url: `${appUrl()}/api/v1/recordings/${r.id}` })),
+      transcript: answer.transcript && transcriptJson(answer.transcript),
     })),
     scorecards: {
       submitted: tally.submitted,
@@ -170,15 +185,38 @@ export async function interviewDetailJson(organizationId: string, id: string) {
   };
 }
 
+/** A transcript as the API writes it: lower-case status, snake_case segments; text only once it is done. */
+function transcriptJson(t: TranscriptRow) {
+  const done = t.status === TranscriptStatus.DONE;
+  return {
+    status: t.status.toLowerCase(),
+    text: done ? t.text : "",
+    segments: done ? t.segments.map((segment) => ({ start_ms: segment.startMs, end_ms: segment.endMs, text: segment.text })) : [],
+    engine: t.engine,
+    completed_at: iso(utc(t.completedAt)),
+  };
+}
+
 /** A timestamp inside json_build_object: PostgreSQL writes `timestamp(3)` (stored UTC) without a zone. */
 function utc(value: string | null): Date | null {
   return value === null ? null : new Date(`${value}Z`);
 }
 
+type TranscriptRow = { status: TranscriptStatus; text: string; segments: Array<{ startMs: number; endMs: number; text: string }>; engine: string | null; completedAt: string | null };
+
 type DetailRow = Omit<SummaryRow, "job" | "candidate"> & {
   job: { id: string; title: string };
   candidate: SummaryRow["candidate"];
   events: Array<{ type: string; actorType: string; createdAt: string }>;
-  answers: Array<{ id: string; position: number; prompt: string; answerType: string; text: string; submittedAt: string | null; recordings: Array<{ id: string; contentType: string; durationMs: number | null }> }>;
+  answers: Array<{
+    id: string;
+    position: number;
+    prompt: string;
+    answerType: string;
+    text: string;
+    submittedAt: string | null;
+    recordings: Array<{ id: string; contentType: string; durationMs: number | null }>;
+    transcript: TranscriptRow | null;
+  }>;
   scorecards: Array<{ reviewerName: string; recommendation: string | null; submittedAt: string | null; ratings: Array<{ answerId: string; rating: number | null }> }>;
 };

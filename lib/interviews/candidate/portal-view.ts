@@ -8,6 +8,7 @@ import { answerFields, pacingDueAt } from "../lifecycle/settle";
 import { plannedMinutes } from "../model/estimate";
 import { answerTimes, phaseAt, project } from "../model/progress";
 import { summariseQuestions } from "../model/questions";
+import { transcriptionNotice } from "../transcripts/notice";
 
 /** Everything the candidate's page shows, as the clock stands at `at` (nothing is written). */
 export async function loadCandidateView(interviewId: string, at = clockNow()) {
@@ -15,6 +16,7 @@ export async function loadCandidateView(interviewId: string, at = clockNow()) {
   const dueAt = pacingDueAt(interview);
   const projection = project(answers, at, dueAt);
   const current = projection.current && { ...projection.current, ...answerTimes(projection.current), phase: phaseAt(projection.current, at) };
+  const questions = summariseQuestions(interview.questions);
   return {
     status: interview.status,
     companyName: interview.companyName,
@@ -29,7 +31,9 @@ export async function loadCandidateView(interviewId: string, at = clockNow()) {
     durationMinutes: interview.durationMinutes,
     plannedMinutes: plannedMinutes(interview.durationMinutes, interview.questions, interview.extraTimePercent),
     rescheduleRequested: Boolean(interview.rescheduleRequestedAt),
-    ...summariseQuestions(interview.questions),
+    ...questions,
+    /** What the consent step says about transcripts of recorded answers; null: nothing is transcribed. */
+    transcriptionNotice: transcriptionNotice({ answerTypes: questions.answerTypes, transcriptionEnabled: interview.transcriptionEnabled }),
     questionTotal: answers.length,
     current,
     /** DEADLINE: when it is due (null for SCHEDULED). */
@@ -61,6 +65,7 @@ interface CandidateInterviewRow {
   accommodationRequestedAt: Date | null;
   companyName: string;
   retentionDays: number;
+  transcriptionEnabled: boolean;
   candidateName: string;
   /** The recruiter who scheduled it, else the organisation's first owner (as in the emails). */
   interviewerName: string | null;
@@ -74,7 +79,7 @@ async function readInterviewForCandidate(interviewId: string): Promise<Candidate
   const prisma = await db();
   const [row] = await prisma.$queryRaw<CandidateInterviewRow[]>`
     SELECT i.status, i.mode, i."dueAt", i."scheduledAt", i."durationMinutes", i."extraTimePercent", i."rescheduleRequestedAt", i."accommodationRequestedAt",
-      o.name AS "companyName", o."retentionDays", c.name AS "candidateName",
+      o.name AS "companyName", o."retentionDays", o."transcriptionEnabled", c.name AS "candidateName",
       COALESCE(u.name, owner.name) AS "interviewerName", COALESCE(u.email, owner.email) AS "interviewerEmail",
       j.title AS "jobTitle", j.description AS "jobDescription",
       (SELECT COALESCE(json_agg(json_build_object('answerType', q."answerType", 'prepSeconds', q."prepSeconds", 'answerSeconds', q."answerSeconds")), '[]'::json)

@@ -7,6 +7,8 @@ import { AnswerType, Role } from "@/lib/generated/prisma/enums";
 import { findRetentionSetting } from "@/lib/interviews/lifecycle/retention";
 import { estimateMinutes } from "@/lib/interviews/model/estimate";
 import { summariseQuestions } from "@/lib/interviews/model/questions";
+import { transcriptionNotice } from "@/lib/interviews/transcripts/notice";
+import { findTranscriptionSetting } from "@/lib/interviews/transcripts/settings";
 import { findJob } from "@/lib/jobs";
 import { Lobby } from "@/app/interview/_lobby/lobby";
 
@@ -29,7 +31,11 @@ function spoken(seconds: number): string {
 export default async function JobPreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const member = await requireRole(Role.RECRUITER);
   const { id } = await params;
-  const [job, { retentionDays }] = await Promise.all([findJob(member.organizationId, id), findRetentionSetting(member.organizationId)]);
+  const [job, { retentionDays }, { transcriptionEnabled }] = await Promise.all([
+    findJob(member.organizationId, id),
+    findRetentionSetting(member.organizationId),
+    findTranscriptionSetting(member.organizationId),
+  ]);
   if (!job) notFound();
   const { questionCount, answerTypes } = summariseQuestions(job.questions);
 
@@ -59,6 +65,7 @@ export default async function JobPreviewPage({ params }: { params: Promise<{ id:
             questionCount={questionCount}
             answerTypes={answerTypes}
             retentionDays={retentionDays}
+            transcriptionNotice={transcriptionNotice({ answerTypes, transcriptionEnabled })}
             accommodationRequestedAt={null}
           />
           <section aria-labelledby="questions-title" className="rounded-xl bg-white p-6 ring-1 ring-ink-200 sm:p-8">
