@@ -61,6 +61,10 @@ const rules = {
     regex: `${into("lib/", ["interviews"])}|^(\\.\\./)+interviews(/|$)`,
     message: "lib/webhooks/ and lib/queue/ are below the interview domain (lib/interviews/audit.ts calls them): they must not import lib/interviews/.",
   },
+  transcriptionNotInterviews: {
+    regex: `${into("lib/", ["interviews"])}|^(\\.\\./)+interviews(/|$)`,
+    message: "lib/transcription/ turns audio into text and knows no interview (lib/interviews/transcripts/ calls it): it must not import lib/interviews/.",
+  },
   emailsOnlyReactEmail: {
     // Anything but @react-email/*, react, and relative paths (which the next pattern keeps inside emails/).
     regex: "^(?!@react-email/|react$|\\.\\.?/)",
@@ -127,9 +131,10 @@ const config = [
   },
   // One block per area. A rule set again by a later block replaces the earlier options, so
   // lib/email/ (inside lib/) has a block of its own that repeats lib/'s boundary.
-  boundary("lib", ["lib/**"], [rules.libNotUi], ["lib/email/**", "lib/webhooks/**", "lib/queue/**"]),
+  boundary("lib", ["lib/**"], [rules.libNotUi], ["lib/email/**", "lib/webhooks/**", "lib/queue/**", "lib/transcription/**"]),
   boundary("lib-email", ["lib/email/**"], [rules.libNotUi, rules.emailNotInterviews]),
   boundary("lib-webhooks", ["lib/webhooks/**", "lib/queue/**"], [rules.libNotUi, rules.webhooksNotInterviews]),
+  boundary("lib-transcription", ["lib/transcription/**"], [rules.libNotUi, rules.transcriptionNotInterviews]),
   boundary("emails", ["emails/*/**"], [rules.emailsOnlyReactEmail, rules.emailsStayInside]),
   boundary("emails-root", ["emails/*.{ts,tsx}"], [rules.emailsOnlyReactEmail, rules.emailsRootStaysInside]),
   boundary("components", ["components/**"], [rules.componentsNotServer]),
