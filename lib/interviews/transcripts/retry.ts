@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
  * attempts counted afresh. Only a FAILED one (a queued, running, finished or skipped one is left as
  * it is); another organisation's answer is "not found", like a missing one.
  */
-export async function retryTranscription(by: Manager, answerId: string, at?: Date): Promise<void> {
+export async function retryTranscription(by: Manager, answerId: string, at?: Date): Promise<{ interviewId: string }> {
   const prisma = await db();
   const answer = await prisma.interviewAnswer.findFirst({ where: { id: answerId, interview: { organizationId: by.organizationId } }, select: { interviewId: true } });
   if (!answer) throw new NotFoundError("Answer");
@@ -29,4 +29,5 @@ export async function retryTranscription(by: Manager, answerId: string, at?: Dat
     },
     at,
   );
+  return { interviewId: answer.interviewId };
 }
