@@ -8,7 +8,9 @@ import { db } from "@/lib/db";
 import { NotFoundError, StateError } from "@/lib/errors";
 import { InterviewStatus, Role, TranscriptStatus } from "@/lib/generated/prisma/enums";
 import { findReview } from "@/lib/interviews/review/find-review";
+import { findSharedInterview } from "@/lib/interviews/share/find-shared";
 import { createShareLink } from "@/lib/interviews/share/links";
+import { resolveShareToken, type ShareAccess } from "@/lib/interviews/share/open";
 import { retryTranscription } from "@/lib/interviews/transcripts/retry";
 import { vttText, vttTimestamp, webvtt } from "@/lib/webvtt";
 import { asOwner, makeAnsweredInterview, makeMember, makeOrg } from "./support/factories";
@@ -161,6 +163,9 @@ describe("the captions route", () => {
     const get = async (answerId: string) => {
       const { url } = await createShareLink(asOwner(org), interviewId, { answerIds: [answerId], days: 14, blind: false });
       const token = new URL(url).searchParams.get("token")!;
+      const view = (await findSharedInterview((await resolveShareToken(token, AT)) as ShareAccess))!;
+      // The page puts a <track> on the parts the transcript covers, and on nothing else.
+      expect(view.answers.flatMap((a) => a.recordings.map((r) => r.captions))).toEqual(answerId === answerIds[1] ? [true, true] : []);
       return shareCaptions(new Request(`http://localhost/share/recordings/${first}/captions`, { headers: { cookie: `kairos_share=${token}` } }), { params: Promise.resolve({ id: first }) });
     };
     const shown = await get(answerIds[1]!);

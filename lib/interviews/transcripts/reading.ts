@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { TranscriptStatus } from "@/lib/generated/prisma/enums";
 import type { Cue } from "@/lib/webvtt";
 
 // What the review reads of a transcript: its JSON columns as typed values, and one part's captions.
@@ -56,4 +57,10 @@ export function partCues(segments: readonly TranscriptSegment[], part: Transcrip
     if (s.endMs <= part.offsetMs || s.startMs >= end) return [];
     return [{ startMs: Math.max(s.startMs, part.offsetMs) - part.offsetMs, endMs: Math.min(s.endMs, end) - part.offsetMs, text: s.text }];
   });
+}
+
+/** The recordings a transcript gives captions for: every part it covers, once it is DONE with words in it. */
+export function captionedRecordings(transcript: { status: TranscriptStatus; segments: readonly TranscriptSegment[]; parts: readonly TranscriptPart[] } | null): Set<string> {
+  if (transcript?.status !== TranscriptStatus.DONE || transcript.segments.length === 0) return new Set();
+  return new Set(transcript.parts.map((p) => p.recordingId));
 }

@@ -1,6 +1,7 @@
 import { LocalDate } from "@/components/local-date";
 import { AnswerType, IntegritySignalKind, TranscriptStatus } from "@/lib/generated/prisma/enums";
 import type { findSignals, ReviewAnswer } from "@/lib/interviews/review/find-review";
+import { captionedRecordings } from "@/lib/interviews/transcripts/reading";
 import { formatSeconds } from "../labels";
 import { RetryTranscriptionButton } from "./retry-transcription-button";
 import { TranscriptLines } from "./transcript-lines";
@@ -18,7 +19,7 @@ export function RecordedAnswerPlayers({ answer, question, canRetry }: { answer: 
   if (answer.recordings.length === 0) return <p className="rounded-md bg-ink-50 px-4 py-3 text-ink-500 italic">No recording</p>;
   const parts = answer.recordings.length;
   const transcript = answer.transcript;
-  const captioned = transcript?.status === TranscriptStatus.DONE && transcript.segments.length > 0 ? new Set(transcript.parts.map((p) => p.recordingId)) : new Set<string>();
+  const captioned = captionedRecordings(transcript);
   const offsets = partOffsets(answer);
   return (
     <>
