@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Locator, Page, Response as PwResponse } from "@playwright/test";
-import { axeViolations, createJob, expect, scheduleAndGetLink, test } from "./fixtures";
+import { axeViolations, createJob, expect, openEmail, scheduleAndGetLink, test } from "./fixtures";
 
 // The review page's side of transcripts (issue 17): a recorded answer (Chromium's synthetic camera,
 // playwright.config.ts) whose transcript a test hook writes as the pipeline would (app/api/test/transcripts).
@@ -27,7 +27,7 @@ async function recordUntilUploaded(page: Page, chunks: number) {
 
 const currentTime = (video: Locator) => video.evaluate((v: HTMLVideoElement) => v.currentTime);
 
-test("a recorded answer's transcript: captions, lines that seek and follow playback, the keyboard, a deep link, a failed one retried", async ({ page, browser }) => {
+test("a recorded answer's transcript: captions, lines that seek and follow playback, the keyboard, a deep link, a failed one retried", async ({ page, browser, recruiter }) => {
   test.setTimeout(240_000);
   await createJob(page, `Transcribed ${randomUUID().slice(0, 6)}`, [{ prompt: "Introduce yourself on camera.", answerType: "VIDEO", prep: 30, answer: 60 }]);
   const { interviewId, link } = await scheduleAndGetLink(page, { name: "Tess Transcribed", email: `tess-${randomUUID().slice(0, 8)}@example.test` }, "now");
@@ -50,6 +50,7 @@ test("a recorded answer's transcript: captions, lines that seek and follow playb
   await candidate.getByRole("button", { name: "Submit and finish" }).click();
   await expect(candidate.getByRole("heading", { name: "Thank you, Tess Transcribed" })).toBeVisible();
   await context.close();
+  await openEmail(page, recruiter.email, /^Tess Transcribed completed their interview/);
 
   await page.goto(`/interviews/${interviewId}`);
   const answerId = (await page.locator("article[id^=answer-]").getAttribute("id"))!.slice("answer-".length);
@@ -124,6 +125,7 @@ test("a recorded answer's transcript: captions, lines that seek and follow playb
   await expect(page.getByText("Could not be transcribed: The audio could not be decoded.")).toBeVisible();
   await expect(video.locator("track")).toHaveCount(0);
   expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole("article", { name: /Question 1/ }).screenshot({ path: test.info().outputPath("transcript-review-failed.png") });
   await page.getByRole("button", { name: "Transcribe again" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Transcribing…" })).toBeVisible();
   const state = await page.request.get(`/api/test/transcripts?answerId=${answerId}`);
