@@ -11,6 +11,7 @@ import { pruneRateLimits } from "@/lib/rate-limit";
 import { pruneSessions } from "@/lib/accounts/sessions";
 import { pruneSignUpRequests } from "@/lib/accounts/sign-up";
 import { drainGreenhouseCallbacks } from "@/lib/greenhouse/callbacks";
+import { drainTranscriptions } from "@/lib/interviews/transcripts/worker";
 import { drainWebhooks } from "@/lib/webhooks/sender";
 
 // Where the background work is put together: the outbox (lib/email) with the interview domain's
@@ -61,4 +62,23 @@ export function wakeDispatcher(): Promise<unknown> {
       running = null;
     });
   return running;
+}
+
+let transcribing: Promise<unknown> | null = null;
+
+/**
+ * Transcribes what is queued, once per process at a time, beside the background round rather than
+ * in it: a long take must not hold up email. Never throws. The poller calls it every round, a
+ * candidate's submitted answer right away.
+ */
+export function wakeTranscriber(): Promise<unknown> {
+  transcribing ??= drainTranscriptions({ budgetMs: 5 * 60_000 })
+    .then((stats) => {
+      if (stats.claimed > 0) console.log("transcriber", JSON.stringify(stats));
+    })
+    .catch((error) => console.error("transcription round failed", { error: (error as Error).message }))
+    .finally(() => {
+      transcribing = null;
+    });
+  return transcribing;
 }

@@ -1,8 +1,8 @@
-// npm run worker: a long-running outbox dispatcher for Node hosts (Vercel uses the cron route).
+// npm run worker: a long-running outbox dispatcher and transcriber for Node hosts (Vercel uses the cron route).
 // Any number may run beside the web servers: rows are claimed with FOR UPDATE SKIP LOCKED.
 import { emailConfigProblems } from "@/lib/config";
 import { closeDb } from "@/lib/db";
-import { runBackgroundWork } from "@/lib/background";
+import { runBackgroundWork, wakeTranscriber } from "@/lib/background";
 
 // A production worker without a way to send refuses to start, as the servers do (lib/startup-check.ts).
 const problems = process.env.NODE_ENV === "production" ? emailConfigProblems() : [];
@@ -22,6 +22,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 async function main() {
   console.log(`outbox worker started (pid ${process.pid})`);
   while (!stopping) {
+    // Beside the round, not in it: a long take must not hold up email.
+    void wakeTranscriber();
     try {
       const stats = await runBackgroundWork({ budgetMs: 30_000 });
       if (stats.claimed > 0 || stats.webhooks.claimed > 0) console.log("outbox", JSON.stringify(stats));
@@ -30,6 +32,7 @@ async function main() {
     }
     await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
   }
+  await wakeTranscriber();
   await closeDb();
   console.log("outbox worker stopped");
 }

@@ -41,14 +41,15 @@ afterEach(() => setClock(null));
 
 async function stored(interviewId: string) {
   const prisma = await db();
-  const [snapshot, answers, recordings, signals, ratings] = await Promise.all([
+  const [snapshot, answers, recordings, signals, ratings, transcripts] = await Promise.all([
     interviewSnapshot(interviewId),
     answerRows(interviewId),
     prisma.recording.findMany({ where: { interviewId }, orderBy: { id: "asc" } }),
     prisma.integritySignal.findMany({ where: { interviewId }, orderBy: { id: "asc" } }),
     prisma.scorecardRating.findMany({ where: { answer: { interviewId } }, orderBy: { answerId: "asc" }, select: { answerId: true, rating: true, notes: true } }),
+    prisma.transcript.findMany({ where: { interviewId } }),
   ]);
-  return { ...snapshot, answers, recordings, signals, ratings };
+  return { ...snapshot, answers, recordings, signals, ratings, transcripts };
 }
 
 /**
@@ -79,6 +80,8 @@ describe("reopening chosen answers", () => {
     expect(media.keys(recordingPrefix(interviewId, recordingId))).toHaveLength(1);
     const before = await stored(interviewId);
     expect(before.interview?.status).toBe(InterviewStatus.COMPLETED);
+    // The recorded answer's transcript was queued when it was submitted; the written one needs none.
+    expect(before.transcripts.map((t) => t.answerId)).toEqual([video]);
 
     const at = addDays(DUE, 1);
     setClock(at);
@@ -91,6 +94,8 @@ describe("reopening chosen answers", () => {
     expect(before.ratings).toHaveLength(2);
     expect(after.ratings).toEqual([{ answerId: before.answers[0]!.id, rating: 4, notes: "Good" }]);
     expect(after.recordings).toEqual([]);
+    // A transcript of the take that is gone would stand for words nobody can hear.
+    expect(after.transcripts).toEqual([]);
     expect(media.keys(recordingPrefix(interviewId, recordingId))).toEqual([]);
     expect(after.signals).toEqual([]);
 
@@ -119,6 +124,8 @@ describe("reopening chosen answers", () => {
     const done = await stored(interviewId);
     expect(done.interview).toMatchObject({ status: InterviewStatus.COMPLETED, completedAt: addSeconds(at, 60) });
     expect(done.answers[0]).toEqual(before.answers[0]);
+    // Answered again without a recording this time: nothing to transcribe.
+    expect(done.transcripts).toEqual([]);
     expect(done.emails.filter((e) => e.kind === EmailKind.DEADLINE_REMINDER).map((e) => e.status)).toEqual(
       expect.arrayContaining(Array(3).fill(EmailStatus.CANCELLED)),
     );

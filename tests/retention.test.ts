@@ -95,6 +95,19 @@ async function interview(org: Org, spec: Spec) {
       },
     });
     await prisma.integritySignal.create({ data: { interviewId, position: 1, kind: "PASTE", at: spec.scheduledAt, detail: { characters: 40 } } });
+    // Its transcript, whose segments are the captions: words the candidate spoke.
+    await prisma.transcript.create({
+      data: {
+        answerId: answer.id,
+        interviewId,
+        organizationId: org.organizationId,
+        status: "DONE",
+        nextAttemptAt: spec.scheduledAt,
+        language: "en",
+        text: "I led the migration to Kubernetes",
+        segments: [{ startMs: 0, endMs: 2000, text: "I led the migration to Kubernetes" }],
+      },
+    });
     for (const seq of [0, 1]) await media.storage.put(`recordings/${interviewId}/${recording.id}/${seq}`, new Uint8Array([1, 2, 3]), "video/webm");
   }
   return { interviewId, candidateId: candidate.id };
@@ -103,19 +116,21 @@ async function interview(org: Org, spec: Spec) {
 /** Everything an interview owns, media included. */
 async function everything(interviewId: string) {
   const prisma = await db();
-  const [answers, recordings, chunks, signals] = await Promise.all([
+  const [answers, recordings, chunks, signals, transcripts] = await Promise.all([
     prisma.interviewAnswer.findMany({ where: { interviewId }, orderBy: { position: "asc" } }),
     prisma.recording.findMany({ where: { interviewId }, orderBy: { id: "asc" } }),
     prisma.recordingChunk.findMany({ where: { recording: { interviewId } }, orderBy: [{ recordingId: "asc" }, { seq: "asc" }] }),
     prisma.integritySignal.findMany({ where: { interviewId }, orderBy: { id: "asc" } }),
+    prisma.transcript.findMany({ where: { interviewId } }),
   ]);
-  return { ...(await interviewSnapshot(interviewId)), answers, recordings, chunks, signals, objects: media.keys(`recordings/${interviewId}/`) };
+  return { ...(await interviewSnapshot(interviewId)), answers, recordings, chunks, signals, transcripts, objects: media.keys(`recordings/${interviewId}/`) };
 }
 
 /** Checks a purge: no content left, the interview and its history kept, one audit event. */
 async function expectPurged(interviewId: string, before: Awaited<ReturnType<typeof everything>>, at: Date, reason: string) {
   const after = await everything(interviewId);
-  expect(after).toMatchObject({ answers: [], recordings: [], chunks: [], signals: [], objects: [] });
+  expect(before.transcripts).toHaveLength(before.recordings.length);
+  expect(after).toMatchObject({ answers: [], recordings: [], chunks: [], signals: [], transcripts: [], objects: [] });
   expect(after.interview).toEqual({ ...before.interview, contentDeletedAt: at, accommodationRequest: "", updatedAt: after.interview!.updatedAt });
   expect(after.sessions).toEqual(before.sessions);
   expect(after.emails).toEqual(before.emails);

@@ -5,7 +5,7 @@ import { after } from "next/server";
 import { z } from "zod";
 import { asFormState, defineAction, formInput, previousState, type RefusalShape } from "@/lib/actions";
 import { recordId } from "@/lib/fields";
-import { wakeDispatcher } from "@/lib/background";
+import { wakeDispatcher, wakeTranscriber } from "@/lib/background";
 import { openNextQuestion, saveDraft, startAnswering, startInterview, submitAnswer } from "@/lib/interviews/candidate/answering";
 import type { Access, CandidateSession } from "@/lib/interviews/candidate/access";
 import { CandidateActionError } from "@/lib/interviews/candidate/errors";
@@ -80,5 +80,7 @@ export const skipPreparationAction = defineAction({ ...answer, name: "skip prepa
 export const submitAnswerAction = defineAction({ ...answer, name: "submit answer", args: [recordId, answerText] }, async ({ access }, id, text) => {
   const { done } = await submitAnswer(inProgress(access), id, text);
   if (done) after(wakeDispatcher);
+  // A recorded answer's transcript was queued with it.
+  after(wakeTranscriber);
   return { ok: true as const, done };
 });

@@ -108,7 +108,7 @@ export async function submitAnswer(candidate: CandidateSession, answerId: string
       data: { text, savedAt: at, submittedAt: at },
       select: { interview: { select: { organizationId: true, mode: true } } },
     });
-    await closeRecordings(tx, current.id, at);
+    await closeRecordings(tx, current, at);
     // The first question still unanswered: the next one, or after a reopen an earlier one.
     const next = await tx.interviewAnswer.findFirst({ where: { interviewId: candidate.interviewId, submittedAt: null }, orderBy: { position: "asc" }, select: { id: true } });
     if (next) {

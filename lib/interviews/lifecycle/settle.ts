@@ -1,9 +1,10 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { cancelPendingEmails, enqueueEmail } from "@/lib/email/outbox";
-import { EmailKind, InterviewMode, InterviewStatus, RecordingStatus } from "@/lib/generated/prisma/enums";
+import { AnswerType, EmailKind, InterviewMode, InterviewStatus, RecordingStatus } from "@/lib/generated/prisma/enums";
 import { recordEvent, type Actor } from "../audit";
 import { project } from "../model/progress";
+import { queueTranscription } from "../transcripts/queue";
 import { answersReceivedEmail, interviewDashboardUrl, loadEmailContext, notifyRecruiters } from "../notify";
 
 // The interview engine's writes: what the clock decided (timed-out answers, questions shown), and
@@ -57,7 +58,7 @@ export async function settle(tx: Tx, interview: SettleableInterview, at: Date, a
   const projection = project(interview.answers, at, pacingDueAt(interview));
   for (const { id, submittedAt } of projection.timedOut) {
     await tx.interviewAnswer.update({ where: { id }, data: { submittedAt } });
-    await closeRecordings(tx, id, submittedAt);
+    await closeRecordings(tx, interview.answers.find((a) => a.id === id)!, submittedAt);
   }
   for (const { id, presentedAt } of projection.presented) await tx.interviewAnswer.update({ where: { id }, data: { presentedAt } });
   if (!projection.current && projection.finishedAt) await completeInterview(tx, interview.id, interview.organizationId, projection.finishedAt, actor);
@@ -86,7 +87,12 @@ export async function completeInterview(tx: Tx, interviewId: string, organizatio
   await enqueueEmail(tx, await answersReceivedEmail(await loadEmailContext(tx, interviewId), at, interview.organization.retentionDays));
 }
 
-/** A submitted (or timed-out) answer's recording takes no more chunks: what it has is the answer. */
-export async function closeRecordings(tx: Tx, answerId: string, at: Date): Promise<void> {
-  await tx.recording.updateMany({ where: { answerId, status: RecordingStatus.RECORDING }, data: { status: RecordingStatus.FINISHED, finishedAt: at } });
+/**
+ * A submitted (or timed-out) answer's recording takes no more chunks: what it has is the answer,
+ * and its transcript is queued in the same transaction.
+ */
+export async function closeRecordings(tx: Tx, answer: { id: string; answerType: AnswerType }, at: Date): Promise<void> {
+  if (answer.answerType === AnswerType.TEXT) return;
+  await tx.recording.updateMany({ where: { answerId: answer.id, status: RecordingStatus.RECORDING }, data: { status: RecordingStatus.FINISHED, finishedAt: at } });
+  await queueTranscription(tx, answer, at);
 }

@@ -119,7 +119,7 @@ function newDueAt(dueDate: string, interview: { candidateTimeZone: string; durat
 
 /**
  * Reopens chosen answers of a completed DEADLINE interview (the candidate answers those questions
- * again, by `dueDate`): the answers, every reviewer's ratings and notes on them, their recordings and the integrity
+ * again, by `dueDate`): the answers, every reviewer's ratings and notes on them, their recordings and transcripts and the integrity
  * signals raised on them are cleared; the interview is in progress again, the candidate gets one
  * email naming the questions, with a fresh key (the previous link stops working), and reminders of
  * the new due time. Questions not chosen stay as they were: one never answered is closed, so the
@@ -152,6 +152,7 @@ export async function reopenAnswers(by: Manager, interviewId: string, input: { a
     const answerIds = answers.map((a) => a.id);
     const recordingIds = answers.flatMap((a) => a.recordings.map((r) => r.id));
     await tx.recording.deleteMany({ where: { id: { in: recordingIds } } });
+    await tx.transcript.deleteMany({ where: { answerId: { in: answerIds } } });
     await tx.integritySignal.deleteMany({ where: { interviewId, position: { in: answers.map((a) => a.position + 1) } } });
     await tx.interviewAnswer.updateMany({
       where: { id: { in: answerIds } },

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { runBackgroundWork } from "@/lib/background";
+import { drainTranscriptions } from "@/lib/interviews/transcripts/worker";
 
 // Vercel Cron (vercel.json) calls this every minute; any scheduler can, with the secret.
 export async function GET(request: Request) {
@@ -10,5 +11,8 @@ export async function GET(request: Request) {
     return Response.json({ error: "unauthorized" }, { status: 401 });
   }
   const stats = await runBackgroundWork({ budgetMs: 25_000 });
-  return Response.json(stats, { headers: { "cache-control": "no-store" } });
+  // Here only an engine this function can run (the HTTP one): the offline engine's Debian packages
+  // are not on Vercel, and a worker on a Node host does that work (it says why not in the stats).
+  const transcripts = await drainTranscriptions({ budgetMs: 20_000 });
+  return Response.json({ ...stats, transcripts }, { headers: { "cache-control": "no-store" } });
 }
