@@ -202,10 +202,10 @@ export async function putTranscript(input: {
     audioMs: offsetMs,
     completedAt: done ? at : null,
   };
-  await prisma.transcript.upsert({
-    where: { answerId: input.answerId },
-    create: { answerId: input.answerId, interviewId: answer.interviewId, organizationId: answer.interview.organizationId, ...fields },
-    update: fields,
-  });
+  // A new row, as queueTranscription replaces one: a worker still holding the old row writes nothing.
+  await prisma.$transaction([
+    prisma.transcript.deleteMany({ where: { answerId: input.answerId } }),
+    prisma.transcript.create({ data: { answerId: input.answerId, interviewId: answer.interviewId, organizationId: answer.interview.organizationId, ...fields } }),
+  ]);
   return { interviewId: answer.interviewId, parts };
 }
