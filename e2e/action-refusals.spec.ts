@@ -75,6 +75,7 @@ const NOT_CURRENT_PASSWORD = "This is not your current password.";
 const LINK_INVALID = "Your link no longer works. Check your latest email from the recruiter.";
 const FIX_FIELDS = "Please correct the highlighted fields.";
 const MEMBER_NOT_FOUND = "This member was not found. They may have been removed.";
+const ANSWER_NOT_FOUND = "This answer was not found.";
 
 const uid = () => randomUUID().slice(0, 8);
 const jobForm = (title: string, prompt: string, questionId = "") =>
@@ -131,6 +132,13 @@ const MARK = `wrongtypes${randomUUID().replaceAll("-", "")}`;
 const WRONG_TYPES: unknown[] = [{ id: "x" }, ["x"], 42, null, "x".repeat(100_000)];
 
 // ---- Org A's pages: "unchanged", as A's recruiter sees it ----
+
+/** A's completed answer's transcript is still the FAILED one the world wrote: nothing queued it again. */
+async function expectTranscriptFailed(t: Tools) {
+  const response = await (await t.api()).get(`/api/test/transcripts?answerId=${t.w.a.completed.answerId}`);
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toMatchObject({ status: "FAILED", attempts: 3 });
+}
 
 /** Nothing the wrong-types test sent reached the database. */
 async function markAbsent(t: Tools) {
@@ -854,6 +862,22 @@ const CASES: Record<ActionRef, Case> = {
     async otherOrg(t) {
       expect((await t.call(t.orgB, `/interviews/${t.w.a.completed.id}`, [t.w.a.completed.id])).result).toBe(INTERVIEW_NOT_FOUND);
       await expectCompletedUnreviewed(t);
+    },
+  },
+  // A's completed answer has a FAILED transcript (the refusal world writes it through a test hook).
+  "app/(dashboard)/interviews/[id]/actions.ts#retryTranscriptionAction": {
+    least: "RECRUITER",
+    rightful: { as: "orgA", page: (w) => `/interviews/${w.a.completed.id}`, args: (w) => [w.a.completed.answerId], untouched: expectTranscriptFailed },
+    async unauthenticated(t) {
+      await t.signedOut(`/interviews/${t.w.a.completed.id}`, [t.w.a.completed.answerId]);
+      await expectTranscriptFailed(t);
+    },
+    async otherOrg(t) {
+      const { a, b } = t.w;
+      expect((await t.call(t.orgB, `/interviews/${a.completed.id}`, [a.completed.answerId])).result).toBe(ANSWER_NOT_FOUND);
+      // From B's own interview's page: the page is no key, A's answer is still not B's.
+      expect((await t.call(t.orgB, `/interviews/${b.completed.id}`, [a.completed.answerId])).result).toBe(ANSWER_NOT_FOUND);
+      await expectTranscriptFailed(t);
     },
   },
   "app/(dashboard)/settings/actions.ts#setRetentionAction": {

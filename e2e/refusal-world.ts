@@ -3,7 +3,8 @@ import type { Browser, Page } from "@playwright/test";
 import { E2E_BASE_URL } from "./env";
 import { createJob, expect, scheduleAndGetLink, sessionToken, signUp, type Recruiter } from "./fixtures";
 
-// The two organisations e2e/action-refusals.spec.ts attacks each other with, built through the UI.
+// The two organisations e2e/action-refusals.spec.ts attacks each other with, built through the UI
+// (and a test hook for the one row no page makes: a failed transcript on A's completed answer).
 
 export type Interview = { id: string; link: string };
 export type Answered = Interview & { answerId: string };
@@ -24,6 +25,7 @@ export type World = {
     job: { id: string; title: string; questionId: string; prompt: string };
     candidate: { id: string; name: string; email: string };
     scheduled: Interview & { requestToken: string };
+    /** Its answer has a FAILED transcript (3 attempts). */
     completed: Answered;
     inProgress: Started;
     invite: { id: string; email: string };
@@ -106,6 +108,9 @@ export async function buildWorld(browser: Browser): Promise<World> {
   const candidateId = new URL(a.url()).pathname.split("/").pop()!;
   const scheduled = await scheduleWithToken(a, `Sam Alpha ${uid()}`);
   const aInterviews = await interviewPair(a, browser, "Alpha");
+  // A transcript that failed, for "Transcribe again" to be refused on (a test hook writes it as the pipeline would).
+  const failed = await a.request.post("/api/test/transcripts", { data: { answerId: aInterviews.completed.answerId, status: "FAILED", reason: "The audio could not be decoded" } });
+  expect(failed.status()).toBe(201);
   const inviteEmail = `teammate-${uid()}@example.test`;
   await a.goto("/team");
   await a.getByLabel("Email").fill(inviteEmail);

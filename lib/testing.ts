@@ -5,7 +5,7 @@ import { startSession } from "@/lib/accounts/sessions";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Role } from "@/lib/generated/prisma/enums";
+import { RecordingStatus, TranscriptStatus, type Role } from "@/lib/generated/prisma/enums";
 
 /** True only where the e2e suite turned test hooks on (KAIROS_TEST_HOOKS=1); never in a deployment. */
 export function testHooksEnabled(): boolean {
@@ -154,4 +154,58 @@ export async function createSignedInMember(input: { ownerEmail: string; role: Ro
     select: { id: true },
   });
   return { userId: user.id, organizationId: owner.organizationId, sessionId: await startSession(user.id) };
+}
+
+/** Test hooks only: what a transcript row says (null: the answer has none). */
+export async function transcriptState(answerId: string) {
+  const prisma = await db();
+  return prisma.transcript.findUnique({ where: { answerId }, select: { status: true, attempts: true, reason: true } });
+}
+
+/**
+ * Test hooks only: an answer's transcript written as the pipeline would leave it (replacing any),
+ * its parts the answer's kept recordings one after another. Null when there is no such answer.
+ */
+export async function putTranscript(input: {
+  answerId: string;
+  status: TranscriptStatus;
+  text: string;
+  segments: Array<{ startMs: number; endMs: number; text: string }>;
+  reason: string | null;
+  engine: string;
+}) {
+  const prisma = await db();
+  const answer = await prisma.interviewAnswer.findUnique({
+    where: { id: input.answerId },
+    select: { interviewId: true, interview: { select: { organizationId: true } }, recordings: { where: { status: { not: RecordingStatus.DISCARDED } }, orderBy: [{ take: "asc" }, { segment: "asc" }], select: { id: true, durationMs: true } } },
+  });
+  if (!answer) return null;
+  let offsetMs = 0;
+  const parts = answer.recordings.map((r) => {
+    const part = { recordingId: r.id, offsetMs, durationMs: r.durationMs ?? 0 };
+    offsetMs += part.durationMs;
+    return part;
+  });
+  const at = now();
+  const done = input.status === TranscriptStatus.DONE || input.status === TranscriptStatus.FAILED || input.status === TranscriptStatus.SKIPPED;
+  const fields = {
+    status: input.status,
+    attempts: input.status === TranscriptStatus.FAILED ? 3 : 0,
+    nextAttemptAt: at,
+    reason: input.reason,
+    language: "en",
+    engine: input.engine,
+    model: "test",
+    text: input.text,
+    segments: input.segments,
+    parts,
+    audioMs: offsetMs,
+    completedAt: done ? at : null,
+  };
+  // A new row, as queueTranscription replaces one: a worker still holding the old row writes nothing.
+  await prisma.$transaction([
+    prisma.transcript.deleteMany({ where: { answerId: input.answerId } }),
+    prisma.transcript.create({ data: { answerId: input.answerId, interviewId: answer.interviewId, organizationId: answer.interview.organizationId, ...fields } }),
+  ]);
+  return { interviewId: answer.interviewId, parts };
 }

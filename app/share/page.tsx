@@ -93,10 +93,15 @@ function SharedAnswer({ answer }: { answer: SharedInterview["answers"][number] }
           // Streamed through the link's own route: the URL carries the recording's id, nothing that names anyone.
           const src = `/share/recordings/${recording.id}`;
           const label = `${question}, ${answer.answerType === AnswerType.VIDEO ? "video" : "audio"} answer${parts > 1 ? `, part ${recording.segment} of ${parts}` : ""}`;
+          const track = recording.captions && <track kind="captions" src={`${src}/captions`} srcLang="en" label="English (automatic)" default />;
           return answer.answerType === AnswerType.VIDEO ? (
-            <video key={recording.id} src={src} controls preload="metadata" playsInline aria-label={label} className="aspect-video w-full max-w-xl rounded-md bg-ink-900" />
+            <video key={recording.id} src={src} controls preload="metadata" playsInline aria-label={label} className="aspect-video w-full max-w-xl rounded-md bg-ink-900">
+              {track}
+            </video>
           ) : (
-            <audio key={recording.id} src={src} controls preload="metadata" aria-label={label} className="w-full max-w-xl" />
+            <audio key={recording.id} src={src} controls preload="metadata" aria-label={label} className="w-full max-w-xl">
+              {track}
+            </audio>
           );
         })
       )}

@@ -58,13 +58,21 @@ async function findPlayable(where: { id: string; interviewId?: string; answerId?
   });
 }
 
-/** For the review player: only recordings of interviews the member may see (a reviewer: those they are asked to review). */
-export const findRecordingForMember = (viewer: Viewer, recordingId: string) => findPlayable({ id: recordingId, interview: visibleInterviews(viewer) });
+/** Which recordings a member may play (and read the captions of): those of interviews they may see (a reviewer: those they are asked to review). */
+export const memberRecording = (viewer: Viewer, recordingId: string) => ({ id: recordingId, interview: visibleInterviews(viewer) });
+/** Which recordings a share link's holder may play: those of the answers the link shows, of its own interview. */
+export const shareRecording = (share: { interviewId: string; answerIds: string[] }, recordingId: string) => ({
+  id: recordingId,
+  interviewId: share.interviewId,
+  answerId: { in: share.answerIds },
+});
+
+/** For the review player. */
+export const findRecordingForMember = (viewer: Viewer, recordingId: string) => findPlayable(memberRecording(viewer, recordingId));
 /** For the candidate reviewing their own take: only recordings of the interview their key opens. */
 export const findRecordingForCandidate = (interviewId: string, recordingId: string) => findPlayable({ id: recordingId, interviewId });
 
-/** For a share link's holder: only recordings of the answers the link shows, of its own interview. */
-export const findRecordingForShare = (share: { interviewId: string; answerIds: string[] }, recordingId: string) =>
-  findPlayable({ id: recordingId, interviewId: share.interviewId, answerId: { in: share.answerIds } });
+/** For a share link's holder. */
+export const findRecordingForShare = (share: { interviewId: string; answerIds: string[] }, recordingId: string) => findPlayable(shareRecording(share, recordingId));
 
 export type PlayableRecording = NonNullable<Awaited<ReturnType<typeof findPlayable>>>;

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { RecordingStatus, type ScoreRecommendation } from "@/lib/generated/prisma/enums";
 import { timeUsedSeconds } from "../model/progress";
+import { transcriptParts, transcriptSegments } from "../transcripts/reading";
 import type { Viewer } from "../recruiter/manager";
 import { visibleInterviews } from "../recruiter/visibility";
 
@@ -41,9 +42,17 @@ export const keptSegments = <S extends Prisma.RecordingSelect>(select: S) => ({
   select,
 });
 
+/** What the review reads of an answer's transcript. */
+const TRANSCRIPT = { status: true, reason: true, text: true, segments: true, parts: true, engine: true, completedAt: true } as const;
+
+/** A transcript as the review page reads it: its JSON columns typed (and checked). */
+function reviewedTranscript({ segments, parts, ...transcript }: Prisma.TranscriptGetPayload<{ select: typeof TRANSCRIPT }>) {
+  return { ...transcript, segments: transcriptSegments(segments), parts: transcriptParts(parts) };
+}
+
 /**
  * What the review on an interview's page shows the viewer: every answer in order with its time
- * used (no scores on them), the viewer's own scorecard, the others' submitted scorecards — only
+ * used (no scores on them) and the transcript of a recorded one, the viewer's own scorecard, the others' submitted scorecards — only
  * once the viewer has submitted theirs, or always to a recruiter and above — and the decision.
  * Null when the viewer may not see the interview. External scorecards (left through a share link)
  * are among the others, marked. Others' scorecards are not even read for a
@@ -66,6 +75,7 @@ export async function findReview(viewer: Viewer, interviewId: string) {
           ...REVIEWED_ANSWER,
           retakes: true,
           recordings: keptSegments({ id: true, take: true, segment: true, status: true, sizeBytes: true, startedAt: true, finishedAt: true, durationMs: true }),
+          transcript: { select: TRANSCRIPT },
         },
       },
     },
@@ -104,6 +114,7 @@ export async function findReview(viewer: Viewer, interviewId: string) {
       takesAllowed: answer.retakes + 1,
       takesUsed: answer.recordings.at(-1)?.take ?? 0,
       recordings: answer.recordings,
+      transcript: answer.transcript && reviewedTranscript(answer.transcript),
     })),
   };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { timeUsedSeconds } from "../model/progress";
 import { keptSegments, REVIEWED_ANSWER } from "../review/find-review";
+import { captionedRecordings, transcriptParts, transcriptSegments } from "../transcripts/reading";
 import type { ShareAccess } from "./open";
 
 /** "Amara Okafor" → "A. O.": who the candidate is, in blind mode, without their name. */
@@ -15,7 +16,7 @@ export function initials(name: string): string {
 
 /**
  * What a share link's page shows: the chosen answers only, in order, with their kept recordings'
- * ids (streamed through the link's own media route). In blind mode the candidate's name is never
+ * ids (streamed through the link's own media route) and whether each has captions. In blind mode the candidate's name is never
  * read into the result (only its initials), so no page, payload or URL can carry it; their email,
  * phone and ids are never read at all.
  */
@@ -31,7 +32,11 @@ export async function findSharedInterview(access: ShareAccess) {
       answers: {
         where: { id: { in: access.answerIds } },
         orderBy: { position: "asc" },
-        select: { ...REVIEWED_ANSWER, recordings: keptSegments({ id: true, segment: true, durationMs: true }) },
+        select: {
+          ...REVIEWED_ANSWER,
+          recordings: keptSegments({ id: true, segment: true, durationMs: true }),
+          transcript: { select: { status: true, segments: true, parts: true } },
+        },
       },
       _count: { select: { answers: true } },
     },
@@ -45,7 +50,10 @@ export async function findSharedInterview(access: ShareAccess) {
     completedAt: interview.completedAt,
     expiresAt: access.expiresAt,
     questionTotal: interview._count.answers,
-    answers: interview.answers.map((answer) => ({
+    answers: interview.answers.map((answer) => {
+      // Captions from the transcript, through the link's own route (only the transcript's timing and words; no engine, no status).
+      const captioned = answer.transcript && captionedRecordings({ status: answer.transcript.status, segments: transcriptSegments(answer.transcript.segments), parts: transcriptParts(answer.transcript.parts) });
+      return {
       id: answer.id,
       number: answer.position + 1,
       prompt: answer.prompt,
@@ -53,8 +61,9 @@ export async function findSharedInterview(access: ShareAccess) {
       text: answer.text,
       answerSeconds: answer.answerSeconds,
       timeUsedSeconds: timeUsedSeconds(answer),
-      recordings: answer.recordings,
-    })),
+      recordings: answer.recordings.map((recording) => ({ ...recording, captions: captioned?.has(recording.id) ?? false })),
+      };
+    }),
   };
 }
 

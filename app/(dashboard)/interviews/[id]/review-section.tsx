@@ -1,10 +1,13 @@
+import { Suspense } from "react";
 import { ANSWER_TYPE_LABELS } from "@/app/(dashboard)/jobs/labels";
 import { LocalDate } from "@/components/local-date";
 import { Badge } from "@/components/ui/badge";
+import { managesInterviews } from "@/lib/accounts/roles";
 import { AnswerType, InterviewStatus } from "@/lib/generated/prisma/enums";
 import type { Viewer } from "@/lib/interviews/recruiter/manager";
 import { findReview, findSignals, type Review, type ReviewAnswer, type ScorecardView } from "@/lib/interviews/review/find-review";
 import { summarise, type ReviewSummary } from "@/lib/interviews/review/summary";
+import { AnswerDeepLink } from "./answer-deep-link";
 import { RecordedAnswerPlayers, SignalList } from "./recorded-answers";
 import { DECISION_LABELS, DECISION_TONES, SCORE_RECOMMENDATION_LABELS, formatSeconds } from "../labels";
 import { DecisionForm, RatingForm, ReopenScorecardForm, ScorecardForm } from "./review-panel";
@@ -48,10 +51,14 @@ export async function ReviewSection({ viewer, interviewId }: { viewer: Viewer; i
         <ol className="mt-4 divide-y divide-ink-200">
           {review.answers.map((answer, index) => (
             <li key={answer.id} className="py-6 first:pt-2 last:pb-0">
-              <AnswerItem interviewId={interviewId} answer={answer} question={`Question ${index + 1}`} completed={completed} mine={mine} />
+              <AnswerItem interviewId={interviewId} answer={answer} question={`Question ${index + 1}`} completed={completed} mine={mine} canRetry={managesInterviews(viewer.role)} />
             </li>
           ))}
         </ol>
+        {/* ?answer=…&t=… (a search result's link): its own boundary, as it reads the URL on the client. */}
+        <Suspense fallback={null}>
+          <AnswerDeepLink />
+        </Suspense>
       </section>
 
       {completed && (
@@ -225,11 +232,25 @@ function DecisionSection({ interviewId, review }: { interviewId: string; review:
   );
 }
 
-function AnswerItem({ interviewId, answer, question, completed, mine }: { interviewId: string; answer: ReviewAnswer; question: string; completed: boolean; mine: ScorecardView | null }) {
+function AnswerItem({
+  interviewId,
+  answer,
+  question,
+  completed,
+  mine,
+  canRetry,
+}: {
+  interviewId: string;
+  answer: ReviewAnswer;
+  question: string;
+  completed: boolean;
+  mine: ScorecardView | null;
+  canRetry: boolean;
+}) {
   const headingId = `answer-${answer.id}-heading`;
   const own = mine?.ratings.find((r) => r.answerId === answer.id);
   return (
-    <article aria-labelledby={headingId} className="grid gap-6 lg:grid-cols-5">
+    <article id={`answer-${answer.id}`} aria-labelledby={headingId} className="grid scroll-mt-6 gap-6 lg:grid-cols-5">
       <div className="min-w-0 lg:col-span-3">
         <h3 id={headingId} className="flex flex-wrap items-center gap-2 text-sm font-semibold text-ink-900">
           {question}
@@ -245,7 +266,7 @@ function AnswerItem({ interviewId, answer, question, completed, mine }: { interv
               </dd>
             ) : (
               <dd className="mt-1 space-y-2">
-                <RecordedAnswerPlayers answer={answer} question={question} />
+                <RecordedAnswerPlayers answer={answer} question={question} canRetry={canRetry} />
               </dd>
             )}
           </div>
