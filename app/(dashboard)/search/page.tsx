@@ -13,6 +13,7 @@ import { InterviewStatus, JobStatus } from "@/lib/generated/prisma/enums";
 import { STATUS_LABELS } from "@/lib/interviews/model/status";
 import { RANKED_MAX, searchAnswers, SEARCH_PAGE_SIZE, type SearchHit } from "@/lib/interviews/review/search";
 import { listJobs } from "@/lib/jobs";
+import { mediaClock } from "../interviews/labels";
 import { searchParamsSchema, type SearchParams } from "./schema";
 
 export const metadata: Metadata = { title: "Search answers" };
@@ -152,11 +153,6 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
 }
 
 /** m:ss of a moment in a recording. */
-function clock(seconds: number): string {
-  const whole = Math.floor(seconds);
-  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
-}
-
 function Hit({ hit }: { hit: SearchHit }) {
   // The review page scrolls to the answer and, for a transcript, starts its player at the moment.
   const link = `/interviews/${hit.interviewId}?answer=${hit.answerId}${hit.kind === "transcript" && hit.seconds !== null ? `&t=${hit.seconds}` : ""}`;
@@ -183,7 +179,7 @@ function Hit({ hit }: { hit: SearchHit }) {
       </p>
       <div className="mt-2 flex flex-wrap items-center gap-2 text-xs text-ink-600">
         <Badge tone={hit.kind === "transcript" ? "accent" : "neutral"}>
-          {hit.kind === "transcript" ? (hit.seconds !== null ? `Transcript at ${clock(hit.seconds)}` : "Transcript") : "Written answer"}
+          {hit.kind === "transcript" ? (hit.seconds !== null ? `Transcript at ${mediaClock(hit.seconds * 1000)}` : "Transcript") : "Written answer"}
         </Badge>
         <InterviewStatusBadge status={hit.interviewStatus} />
         {hit.submittedAt && (

@@ -75,7 +75,8 @@ export async function searchAnswers(viewer: Viewer, filters: SearchFilters): Pro
     rank: Number(row.rank),
     questionNumber: position + 1,
     snippet: splitMarks(headline),
-    seconds: row.kind === "transcript" && startMs !== null ? Math.round(startMs / 100) / 10 : null,
+    // Rounded down, so the player starts at the line, never just after its first word.
+    seconds: row.kind === "transcript" && startMs !== null ? Math.floor(startMs / 100) / 10 : null,
   }));
   return { hits, total: rows.length ? Number(rows[0]!.total) : 0, hasNext: rows.length > limit };
 }

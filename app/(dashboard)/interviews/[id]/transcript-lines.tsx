@@ -2,7 +2,8 @@
 
 import { useEffect, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
-import { clock, partAt, playerId } from "./transcript-time";
+import { mediaClock } from "../labels";
+import { partAt, playerId } from "./transcript-time";
 
 export interface Line {
   startMs: number;
@@ -79,7 +80,7 @@ export function TranscriptLines({ lines, parts, label }: { lines: Line[]; parts:
               "aria-[current=true]:bg-accent-50 aria-[current=true]:text-ink-900 aria-[current=true]:shadow-[inset_3px_0_0_var(--color-accent-600)]",
             )}
           >
-            <span className="w-10 shrink-0 text-accent-700 tabular-nums">{clock(line.startMs)}</span>
+            <span className="w-10 shrink-0 text-accent-700 tabular-nums">{mediaClock(line.startMs)}</span>
             <span className="min-w-0 break-words">{line.text}</span>
           </button>
         </li>

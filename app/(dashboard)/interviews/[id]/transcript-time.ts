@@ -4,13 +4,6 @@
 /** The id of a recorded part's player: transcript lines and deep links find it by this. */
 export const playerId = (recordingId: string) => `recording-${recordingId}`;
 
-/** m:ss (h:mm:ss past an hour): a line's place in the take, as the players' own clocks show it. */
-export function clock(ms: number): string {
-  const total = Math.floor(ms / 1000);
-  const [h, m, s] = [Math.floor(total / 3600), Math.floor(total / 60) % 60, total % 60];
-  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}` : `${m}:${String(s).padStart(2, "0")}`;
-}
-
 /** The part that plays `ms` of the take: the last one starting at or before it (parts in order). */
 export function partAt<P extends { offsetMs: number }>(parts: readonly P[], ms: number): P | undefined {
   return parts.findLast((p) => p.offsetMs <= ms) ?? parts[0];
