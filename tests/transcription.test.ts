@@ -3,7 +3,7 @@ import { createReadStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { addSeconds } from "date-fns";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { setClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { TranscriptStatus } from "@/lib/generated/prisma/enums";
@@ -237,14 +237,25 @@ describe("the OpenAI-compatible engine in the pipeline (a local stand-in of the 
   });
 
   it("a refused key fails at once, saying which setting to check and never the key; a service that keeps failing is given up after the last attempt", async () => {
-    useStandIn("sk-wrong-key-9876543210");
+    const wrongKey = "sk-wrong-key-9876543210";
+    useStandIn(wrongKey);
     const refused = await recordedAnswer(speech);
     setClock(s(10));
-    expect(await drainTranscriptions()).toMatchObject({ claimed: 1, failed: 1 });
+    // Everything the process logs while the service refuses the key (it quotes the key back, as OpenAI does).
+    const logged: unknown[] = [];
+    const spies = (["log", "info", "warn", "error"] as const).map((level) => vi.spyOn(console, level).mockImplementation((...args) => void logged.push(...args)));
+    try {
+      expect(await drainTranscriptions()).toMatchObject({ claimed: 1, failed: 1 });
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
     const failed = (await transcriptOf(refused.answerId))!;
     expect(failed).toMatchObject({ status: TranscriptStatus.FAILED, attempts: 1 });
     expect(failed.reason).toMatch(/401/);
-    expect(failed.reason).not.toContain("sk-wrong-key");
+    // The key is nowhere: not in the row, the audit trail, or anything logged.
+    const trail = await (await db()).auditEvent.findMany({ where: { interviewId: refused.interviewId } });
+    expect(JSON.stringify({ failed, trail, logged })).not.toContain(wrongKey);
+    expect(JSON.stringify({ failed, trail, logged })).not.toContain("Incorrect API key");
 
     useStandIn();
     const failing = await recordedAnswer(speech);
