@@ -5,6 +5,7 @@ import { captionedRecordings } from "@/lib/interviews/transcripts/reading";
 import { formatSeconds } from "../labels";
 import { RetryTranscriptionButton } from "./retry-transcription-button";
 import { TranscriptLines } from "./transcript-lines";
+import { RefreshWhileTranscribing } from "./refresh-while-transcribing";
 import { playerId } from "./transcript-time";
 
 const TIME = { dateStyle: undefined, timeStyle: "medium" } as const;
@@ -92,6 +93,7 @@ function Transcript({ answerId, question, transcript, canRetry }: { answerId: st
       {transcript.status === TranscriptStatus.QUEUED || transcript.status === TranscriptStatus.PROCESSING ? (
         <p role="status" className="text-ink-600">
           Transcribing…
+          <RefreshWhileTranscribing />
         </p>
       ) : transcript.status === TranscriptStatus.FAILED ? (
         <div>
