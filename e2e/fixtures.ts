@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page, type Response as PwResponse } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import { E2E_AUTH_SECRET, E2E_BASE_URL } from "./env";
 
@@ -240,6 +240,23 @@ export const test = base.extend<{ recruiter: Recruiter }>({
 });
 
 export { expect };
+
+/**
+ * Lets a recorder run until `chunks` more chunks (about a second of media each) have reached the
+ * server: a real recording needs real seconds of media, but no fixed sleep.
+ */
+export async function recordUntilUploaded(page: Page, chunks: number, timeout = 30_000) {
+  let stored = 0;
+  const count = (response: PwResponse) => {
+    if (response.request().method() === "PUT" && /\/chunks\/\d+$/.test(response.url()) && response.status() === 204) stored++;
+  };
+  page.on("response", count);
+  try {
+    await expect.poll(() => stored, { timeout }).toBeGreaterThanOrEqual(chunks);
+  } finally {
+    page.off("response", count);
+  }
+}
 
 /** A completed two-question interview with written answers; returns its id once the recruiter has been told. */
 export async function completedInterview(page: Page, browser: Browser, recruiter: Recruiter, name: string) {

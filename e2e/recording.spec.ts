@@ -1,28 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import type { Browser, Locator, Page, Response as PwResponse } from "@playwright/test";
-import { axeViolations, createJob, expect, moveInterview, openEmail, scheduleAndGetLink, test } from "./fixtures";
+import type { Browser, Locator, Page } from "@playwright/test";
+import { axeViolations, createJob, expect, recordUntilUploaded, moveInterview, openEmail, scheduleAndGetLink, test } from "./fixtures";
 
 // Recorded answers in real Chromium, with its synthetic camera and microphone
 // (--use-fake-device-for-media-stream in playwright.config.ts).
-
-/**
- * Lets the recorder run until `chunks` more chunks (about a second of media each) have reached the
- * server: a real recording needs real seconds of media, but no fixed sleep.
- */
-async function recordUntilUploaded(page: Page, chunks: number) {
-  let stored = 0;
-  const count = (response: PwResponse) => {
-    if (response.request().method() === "PUT" && /\/chunks\/\d+$/.test(response.url()) && response.status() === 204) stored++;
-  };
-  page.on("response", count);
-  try {
-    await expect.poll(() => stored, { timeout: 20_000 }).toBeGreaterThanOrEqual(chunks);
-  } finally {
-    page.off("response", count);
-  }
-}
 
 /** A candidate browser with camera and microphone allowed, in the lobby of a fresh interview. */
 async function candidateInLobby(browser: Browser, link: string) {

@@ -2,8 +2,8 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import type { Browser, Page, Response as PwResponse } from "@playwright/test";
-import { axeViolations, createJob, expect, openEmail, scheduleAndGetLink, test } from "./fixtures";
+import type { Browser, Page } from "@playwright/test";
+import { axeViolations, createJob, expect, recordUntilUploaded, openEmail, scheduleAndGetLink, test } from "./fixtures";
 
 // A recorded answer transcribed end to end on the e2e server, with the default (offline) engine:
 // Chromium records real speech — flite's voice, played as its fake microphone
@@ -33,19 +33,6 @@ const speaking = test.extend<object, { speechFile: string }>({
     { scope: "worker" },
   ],
 });
-
-async function recordUntilUploaded(page: Page, chunks: number) {
-  let stored = 0;
-  const count = (response: PwResponse) => {
-    if (response.request().method() === "PUT" && /\/chunks\/\d+$/.test(response.url()) && response.status() === 204) stored++;
-  };
-  page.on("response", count);
-  try {
-    await expect.poll(() => stored, { timeout: 30_000 }).toBeGreaterThanOrEqual(chunks);
-  } finally {
-    page.off("response", count);
-  }
-}
 
 /** Schedules a one-question audio interview for a new candidate, who records `chunks` seconds and submits. */
 async function recordedInterview(page: Page, browser: Browser, name: string, chunks: number) {

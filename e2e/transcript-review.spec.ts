@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Locator, Page, Response as PwResponse } from "@playwright/test";
-import { axeViolations, createJob, expect, openEmail, scheduleAndGetLink, test } from "./fixtures";
+import type { Locator } from "@playwright/test";
+import { axeViolations, createJob, expect, recordUntilUploaded, openEmail, scheduleAndGetLink, test } from "./fixtures";
 
 // The review page's side of transcripts (issue 17): a recorded answer (Chromium's synthetic camera,
 // playwright.config.ts) whose transcript a test hook writes as the pipeline would (app/api/test/transcripts).
@@ -10,20 +10,6 @@ const SEGMENTS = [
   { startMs: 1500, endMs: 3000, text: "I like careful deploys." },
   { startMs: 3000, endMs: 4500, text: "Thank you for watching." },
 ];
-
-/** Records until `chunks` chunks (about a second each) reached the server: real seconds of media, no fixed sleep. */
-async function recordUntilUploaded(page: Page, chunks: number) {
-  let stored = 0;
-  const count = (response: PwResponse) => {
-    if (response.request().method() === "PUT" && /\/chunks\/\d+$/.test(response.url()) && response.status() === 204) stored++;
-  };
-  page.on("response", count);
-  try {
-    await expect.poll(() => stored, { timeout: 30_000 }).toBeGreaterThanOrEqual(chunks);
-  } finally {
-    page.off("response", count);
-  }
-}
 
 const currentTime = (video: Locator) => video.evaluate((v: HTMLVideoElement) => v.currentTime);
 
