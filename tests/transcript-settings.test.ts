@@ -3,11 +3,10 @@ import { db } from "@/lib/db";
 import { NotFoundError, StateError } from "@/lib/errors";
 import { ActorType, AnswerType, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { loadCandidateView } from "@/lib/interviews/candidate/portal-view";
-import { newSessionKey } from "@/lib/interviews/model/session-keys";
 import { transcriptionNotice } from "@/lib/interviews/transcripts/notice";
 import { deploymentTranscription, findTranscriptionSetting, setTranscriptionEnabled } from "@/lib/interviews/transcripts/settings";
 import { setTranscriptionEngine, type TranscriptionEngine } from "@/lib/transcription";
-import { makeCandidate, makeJob, makeMember, makeOrg, question } from "./support/factories";
+import { makeInterviewRow, makeMember, makeOrg, question } from "./support/factories";
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -82,23 +81,9 @@ describe("what the settings page says about this deployment's engine", () => {
 /** An interview not started yet, of a job whose questions take these answer types. */
 async function interviewWith(types: AnswerType[]) {
   const org = await makeOrg("Consent");
-  const prisma = await db();
-  const [job, candidate] = await Promise.all([makeJob(org.organizationId, types.map((answerType, i) => question(`Question ${i + 1}`, { answerType }))), makeCandidate(org.organizationId)]);
-  const interview = await prisma.interview.create({
-    data: {
-      organizationId: org.organizationId,
-      jobId: job.id,
-      candidateId: candidate.id,
-      createdById: org.ownerId,
-      status: InterviewStatus.SCHEDULED,
-      scheduledAt: new Date(Date.now() + 3600_000),
-      durationMinutes: 30,
-      candidateTimeZone: candidate.timeZone,
-      sessions: { create: { keyHash: newSessionKey().keyHash } },
-    },
-    select: { id: true },
-  });
-  return { org, interviewId: interview.id };
+  const questions = types.map((answerType, i) => question(`Question ${i + 1}`, { answerType }));
+  const { interviewId } = await makeInterviewRow(org, InterviewStatus.SCHEDULED, new Date(Date.now() + 3600_000), questions);
+  return { org, interviewId };
 }
 
 const ON_OUR_SERVERS = "Your recorded answers will be transcribed on Kairos's servers so the hiring team can read and search them; the transcript is never used to score you.";

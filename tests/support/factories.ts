@@ -150,9 +150,10 @@ export async function makeInterviewRow(
   org: { organizationId: string; ownerId: string },
   status: InterviewStatus = InterviewStatus.SCHEDULED,
   scheduledAt = new Date(Date.now() + 7 * 24 * 3600_000),
+  questions: Array<string | QuestionInput> = ["Why us?"],
 ) {
   const prisma = await db();
-  const [job, candidate] = await Promise.all([makeJob(org.organizationId, ["Why us?"]), makeCandidate(org.organizationId)]);
+  const [job, candidate] = await Promise.all([makeJob(org.organizationId, questions), makeCandidate(org.organizationId)]);
   const interview = await prisma.interview.create({
     data: {
       organizationId: org.organizationId,
